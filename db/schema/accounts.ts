@@ -1,0 +1,52 @@
+// Customer accounts and their subscription history (the source of every churn metric).
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { accountStatus, segment, subscriptionEventType } from "./enums";
+import { users } from "./users";
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    domain: text("domain"),
+    plan: text("plan"),
+    segment: segment("segment"),
+    seatsPaid: integer("seats_paid"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    trialEndsAt: timestamp("trial_ends_at", { withTimezone: true, precision: 3 }),
+    // Cache of the state rules of SPEC §3 at the latest event; metrics recompute from events.
+    status: accountStatus("status").notNull().default("none"),
+    mrrCents: integer("mrr_cents").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("accounts_external_id_idx").on(t.externalId),
+    index("accounts_name_idx").on(t.name),
+    index("accounts_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const subscriptionEvents = pgTable(
+  "subscription_events",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    // Arrival order: events of one account at the same instant apply in the order received.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    externalId: text("external_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    type: subscriptionEventType("type").notNull(),
+    mrrAfterCents: integer("mrr_after_cents").notNull().default(0),
+    receivedAt: timestamp("received_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.seq] }),
+    // Serves the state-at-instant lookups: last event before t per account.
+    index("subscription_events_account_time_idx").on(t.accountId, t.occurredAt, t.seq),
+    index("subscription_events_time_idx").on(t.occurredAt),
+    uniqueIndex("subscription_events_external_id_idx").on(t.accountId, t.externalId),
+  ],
+);

@@ -1,0 +1,28 @@
+// Postgres enums shared by the Holdfast schema; values are part of the wire format (SPEC §5).
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["cs", "manager", "admin"]);
+export const segment = pgEnum("segment", ["smb", "mid", "enterprise"]);
+export const subscriptionEventType = pgEnum("subscription_event_type", [
+  "trial_started",
+  "converted",
+  "expansion",
+  "contraction",
+  "paused",
+  "resumed",
+  "canceled",
+  "reactivated",
+]);
+export const accountStatus = pgEnum("account_status", ["none", "trial", "active", "paused", "canceled"]);
+export const signalKind = pgEnum("signal_kind", [
+  "payment_failed",
+  "payment_recovered",
+  "ticket_opened",
+  "ticket_closed",
+  "nps",
+]);
+export const saveOffer = pgEnum("save_offer", ["none", "pause", "downgrade", "discount", "talk_to_us"]);
+export const cancellationOutcome = pgEnum("cancellation_outcome", ["canceled", "saved", "paused", "downgraded"]);
+export const triageStatus = pgEnum("triage_status", ["open", "contacted", "in_progress", "saved", "lost", "dismissed"]);
+export const outreachChannel = pgEnum("outreach_channel", ["email", "call", "meeting", "in_app", "other"]);
+export const actorType = pgEnum("actor_type", ["user", "api_key", "system"]);

@@ -1,0 +1,9 @@
+// The one Holdfast schema: every table, re-exported for drizzle and the queries.
+export * from "./enums";
+export * from "./users";
+export * from "./accounts";
+export * from "./activity";
+export * from "./signals";
+export * from "./reasons";
+export * from "./triage";
+export * from "./audit";

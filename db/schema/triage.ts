@@ -1,0 +1,47 @@
+// The at-risk queue and the outreach the CS team logs against it.
+import { date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { outreachChannel, triageStatus } from "./enums";
+import { users } from "./users";
+
+export const triageItems = pgTable(
+  "triage_items",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    status: triageStatus("status").notNull().default("open"),
+    assigneeId: text("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true, precision: 3 }),
+    riskScore: integer("risk_score"),
+    reasons: jsonb("reasons").$type<string[]>().notNull().default([]),
+    // Optimistic concurrency: an update names the version it saw.
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("triage_items_account_idx").on(t.accountId), index("triage_items_assignee_idx").on(t.assigneeId, t.status)],
+);
+
+export const outreachLogs = pgTable(
+  "outreach_logs",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    triageItemId: text("triage_item_id").references(() => triageItems.id, { onDelete: "set null" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    channel: outreachChannel("channel").notNull(),
+    summary: text("summary").notNull(),
+    outcome: text("outcome"),
+    nextFollowUpOn: date("next_follow_up_on", { mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("outreach_logs_account_idx").on(t.accountId, t.occurredAt), index("outreach_logs_follow_up_idx").on(t.nextFollowUpOn)],
+);
