@@ -1,0 +1,72 @@
+// Opens the Holdfast database: embedded PGlite in HOLDFAST_DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import { dataDir, env } from "@/lib/env";
+import * as schema from "./schema";
+import { acquireDataDirLock, releaseDataDirLock } from "./lock";
+
+export type Schema = typeof schema;
+/** Any Holdfast database handle or transaction: queries take it as their first argument. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+export function pgliteDir(): string {
+  return path.join(dataDir(), "pglite");
+}
+
+export async function openPglite(dir: string | undefined): Promise<DbHandle> {
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    acquireDataDirLock(dir);
+  }
+  try {
+    const client = await PGlite.create(dir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: "pglite",
+      close: async () => {
+        await client.close();
+        if (dir) releaseDataDirLock(dir);
+      },
+    };
+  } catch (error) {
+    if (dir) releaseDataDirLock(dir);
+    throw error;
+  }
+}
+
+export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, engine: "postgres", close: () => pool.end() };
+}
+
+/** Opens the configured database (a new handle; the server keeps one via getDb). */
+export function openConfigured(): Promise<DbHandle> {
+  const url = env().DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(pgliteDir());
+}
+
+declare global {
+  var __holdfastDb: Promise<DbHandle> | undefined;
+}
+
+/** The server's one handle, kept on globalThis so bundles loaded twice share it. */
+export async function getDb(): Promise<Db> {
+  globalThis.__holdfastDb ??= openConfigured().catch((error: unknown) => {
+    globalThis.__holdfastDb = undefined;
+    throw error;
+  });
+  return (await globalThis.__holdfastDb).db;
+}

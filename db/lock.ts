@@ -1,0 +1,45 @@
+// PGlite has no lock between processes: one process per data folder, enforced with a pid file.
+import fs from "node:fs";
+import path from "node:path";
+
+const LOCK_FILE = "holdfast.lock";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function acquireDataDirLock(dir: string): void {
+  const file = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(file, "utf8").trim());
+      if (holder === process.pid) return;
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${dir} is in use by process ${holder} (probably the Holdfast server). ` +
+            "Stop it first, or set DATABASE_URL to use PostgreSQL, which allows many processes.",
+        );
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dir}.`);
+}
+
+export function releaseDataDirLock(dir: string): void {
+  const file = path.join(dir, LOCK_FILE);
+  try {
+    if (Number(fs.readFileSync(file, "utf8").trim()) === process.pid) fs.rmSync(file, { force: true });
+  } catch {
+    // Already gone: nothing to release.
+  }
+}

@@ -1,0 +1,102 @@
+// Staff users: creation, sign-in lookup, and the per-request re-read that makes role changes immediate.
+import { createId } from "@paralleldrive/cuid2";
+import { hash, verify } from "@node-rs/argon2";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
+import type { CreateUserInput } from "@/lib/validation/users";
+import { type Actor, recordAudit } from "./audit";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
+
+/**
+ * The user behind a session token, re-read on every request: a disabled user gets null (signed out at
+ * once) and a changed role applies to the very next request.
+ */
+export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select(publicColumns)
+    .from(users)
+    .where(sql`${users.id} = ${userId} and ${users.active}`)
+    .limit(1);
+  return row ?? null;
+}
+
+/** Checks a password; the same work is done for unknown e-mails so timing does not reveal them. */
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({ ...publicColumns, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+  if (!row || !ok || !row.active) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$QTrKJUnkMD71njpE5BWa8Q$O5bHw6JNks2Sq5N/sGcG6ZqYw1Ganb3WxnL/1qXc/C8";
+
+export class DuplicateEmailError extends Error {
+  constructor(email: string) {
+    super(`email: a user with the address ${email} already exists`);
+  }
+}
+
+export async function createUser(db: Db, input: CreateUserInput, actor: Actor): Promise<SessionUser> {
+  const passwordHash = await hash(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
+    if (existing) throw new DuplicateEmailError(input.email);
+    const name = input.name ?? input.email.split("@")[0] ?? input.email;
+    const [row] = await tx
+      .insert(users)
+      .values({ id: createId(), email: input.email, name, role: input.role, passwordHash })
+      .returning(publicColumns);
+    if (!row) throw new Error("The user was not created.");
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .select({ ...publicColumns, active: users.active, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.name));
+}
+
+export async function setUserRole(db: Db, userId: string, role: Role, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select(publicColumns).from(users).where(eq(users.id, userId));
+    if (!before) throw new Error(`user: no user with id ${userId}`);
+    await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before, after: { ...before, role } });
+  });
+}
+
+export async function setUserActive(db: Db, userId: string, active: boolean, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ ...publicColumns, active: users.active }).from(users).where(eq(users.id, userId));
+    if (!before) throw new Error(`user: no user with id ${userId}`);
+    await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, {
+      action: active ? "user.enable" : "user.disable",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after: { ...before, active },
+    });
+  });
+}

@@ -1,0 +1,28 @@
+// The rows a generated data set consists of, in the shapes the schema inserts.
+import type {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  cancellationResponses,
+  signals,
+  subscriptionEvents,
+  users,
+} from "@/db/schema";
+
+export type UserRow = typeof users.$inferInsert & { password: string };
+export type AccountRow = typeof accounts.$inferInsert;
+export type EventRow = Omit<typeof subscriptionEvents.$inferInsert, "seq">;
+export type SignalRow = Omit<typeof signals.$inferInsert, "seq">;
+export type ResponseRow = Omit<typeof cancellationResponses.$inferInsert, "seq" | "categoryId">;
+export type UserMonthRow = typeof activityUserMonths.$inferInsert;
+export type FeatureMonthRow = typeof activityFeatureMonths.$inferInsert;
+
+export interface Dataset {
+  users: UserRow[];
+  accounts: AccountRow[];
+  events: EventRow[];
+  signals: SignalRow[];
+  responses: ResponseRow[];
+  userMonths: UserMonthRow[];
+  featureMonths: FeatureMonthRow[];
+}

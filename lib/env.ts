@@ -1,0 +1,53 @@
+// The environment, parsed once by zod: the only module that reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  HOLDFAST_DATA_DIR: z.string().default(".data"),
+  AUTH_SECRET: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SEED_DEMO: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("true")
+    .transform((v) => v !== "false" && v !== "0"),
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "CURRENCY must be an ISO 4217 code such as USD")
+    .default("USD"),
+  TEST_DATABASE_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Folder of the embedded PGlite database (and the generated auth secret). */
+export function dataDir(): string {
+  return path.resolve(env().HOLDFAST_DATA_DIR);
+}
+
+/** The auth secret, refusing a missing or short one in production. */
+export function authSecret(): string | undefined {
+  const secret = env().AUTH_SECRET;
+  if (env().NODE_ENV === "production" && (!secret || secret.length < 32)) {
+    throw new Error("AUTH_SECRET must be set to at least 32 characters in production (npm start generates one).");
+  }
+  return secret;
+}
