@@ -13,6 +13,8 @@ const SECOND = [
   "Analytics", "Logistics", "Health", "Labs", "Studio", "Partners", "Foods", "Dental", "Legal", "Robotics",
   "Energy", "Freight", "Media", "Capital", "Clinics", "Apparel", "Outfitters", "Engineering", "Software", "Learning",
   "Realty", "Insurance", "Marketing", "Design", "Hospitality", "Fitness", "Pharma", "Security", "Biotech", "Ventures",
+  "Systems", "Cloud", "Data", "Commerce", "Networks", "Solutions", "Collective", "Supply", "Goods", "Works",
+  "Payments", "Mobility", "Recruiting", "Architects", "Brewing", "Veterinary", "Academy", "Events", "Travel", "Printing",
 ];
 const SUFFIX = ["", "", "", " Inc.", " Co.", " Group", " LLC", " GmbH", " Ltd"];
 

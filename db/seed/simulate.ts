@@ -77,7 +77,7 @@ const SEGMENTS: Segment[] = ["smb", "mid", "enterprise"];
 function price(rng: Rng, segment: Segment): { plan: string; mrr: number; seats: number } {
   if (segment === "smb") {
     const plan = rng.weighted({ starter: 3, growth: 2 });
-    const mrr = plan === "starter" ? rng.pick([2900, 4900, 7900]) : rng.pick([14900, 19900, 29900]);
+    const mrr = plan === "starter" ? rng.pick([4900, 7900, 9900]) : rng.pick([19900, 29900, 49900]);
     return { plan, mrr, seats: plan === "starter" ? rng.int(2, 5) : rng.int(5, 12) };
   }
   if (segment === "mid") return { plan: "business", mrr: rng.int(5, 25) * 10000, seats: rng.int(12, 40) };

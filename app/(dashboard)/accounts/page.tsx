@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccountFilters } from "@/components/tables/accounts/account-filters";
+import { Cell, DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getDb } from "@/db/client";
+import { listAccounts } from "@/db/queries/accounts";
+import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { formatMoney, formatNumber, formatSegment } from "@/lib/format";
+import { accountListSchema } from "@/lib/validation/accounts";
+
+export const metadata: Metadata = { title: "Accounts" };
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await requireUser("cs");
+  const query = accountListSchema.parse(await searchParams);
+  const result = await listAccounts(await getDb(), query);
+  const currency = env().CURRENCY;
+  return (
+    <>
+      <PageHeader title="Accounts" description={`${formatNumber(result.total)} accounts match. Sorted by MRR.`} />
+      <AccountFilters />
+      {result.rows.length === 0 ? (
+        <EmptyState title={query.q || query.segment || query.status ? "No account matches these filters" : "No accounts yet"}>
+          {query.q || query.segment || query.status
+            ? "Clear the search or pick another segment or status."
+            : "Accounts arrive through POST /api/v1/accounts, a CSV import, or the Stripe webhook."}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable caption="Accounts" head={["Account", "External id", "Segment", "Plan", "Status", "MRR", "Owner"]}>
+            {result.rows.map((a) => (
+              <tr key={a.id} className="hover:bg-canvas/60">
+                <Cell>
+                  <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-accent hover:underline">
+                    {a.name}
+                  </Link>
+                  {a.domain && <div className="text-xs text-muted">{a.domain}</div>}
+                </Cell>
+                <Cell className="font-mono text-xs">{a.externalId}</Cell>
+                <Cell>{formatSegment(a.segment)}</Cell>
+                <Cell>{a.plan ?? "–"}</Cell>
+                <Cell>
+                  <StatusBadge status={a.status} />
+                </Cell>
+                <Cell className="tabular-nums">{formatMoney(a.mrrCents, currency)}</Cell>
+                <Cell>{a.ownerName ?? <span className="text-muted">Unassigned</span>}</Cell>
+              </tr>
+            ))}
+          </DataTable>
+          <Pager
+            page={result.page}
+            pages={result.pages}
+            params={{ q: query.q, segment: query.segment, status: query.status }}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+// GET /api/v1/accounts/{externalId} — one account in the SPEC §5 shape (health arrives with scoring).
+import { getDb } from "@/db/client";
+import { getAccountDetail } from "@/db/queries/accounts";
+import { withUser } from "@/lib/auth/route";
+import { json, problem } from "@/lib/http/problem";
+
+export const GET = withUser<{ params: Promise<{ externalId: string }> }>("cs", async (_request, { params }) => {
+  const { externalId } = await params;
+  const account = await getAccountDetail(await getDb(), externalId);
+  if (!account) return problem(404, "Not found", `No account with externalId ${externalId}.`);
+  return json({
+    externalId: account.externalId,
+    name: account.name,
+    plan: account.plan,
+    segment: account.segment,
+    seatsPaid: account.seatsPaid,
+    status: account.status,
+    mrrCents: account.mrrCents,
+    health: null,
+  });
+});

@@ -1,0 +1,41 @@
+import type { SessionUser } from "@/db/queries/users";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
+import { type NavItem, NavLinks } from "./nav-links";
+
+const NAV: (NavItem & { minRole?: "admin" })[] = [
+  { href: "/overview", label: "Overview" },
+  { href: "/cohorts", label: "Cohorts" },
+  { href: "/reasons", label: "Reasons" },
+  { href: "/at-risk", label: "At risk" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/admin", label: "Admin", minRole: "admin" },
+];
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const items = NAV.filter((item) => !item.minRole || hasRole(user.role, item.minRole));
+  return (
+    <div className="flex min-h-screen">
+      <nav aria-label="Main" className="flex w-56 shrink-0 flex-col border-r border-line bg-surface p-4">
+        <a href="/overview" className="mb-6 px-3 text-lg font-bold tracking-tight">
+          Holdfast
+        </a>
+        <NavLinks items={items} />
+        <div className="mt-auto border-t border-line pt-4 text-sm">
+          <p className="font-medium" data-testid="user-name">
+            {user.name}
+          </p>
+          <p className="text-muted" data-testid="user-role">
+            {ROLE_LABEL[user.role]}
+          </p>
+          <form action={signOutAction} className="mt-3">
+            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-canvas">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </nav>
+      <main className="min-w-0 flex-1 p-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+
+/** Previous/next links that keep the other query parameters of the page. */
+export function Pager({ page, pages, params }: { page: number; pages: number; params: Record<string, string | undefined> }) {
+  const href = (p: number) => {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+    if (p > 1) search.set("page", String(p));
+    const qs = search.toString();
+    return qs ? `?${qs}` : "?";
+  };
+  return (
+    <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="prev">
+          Previous
+        </Link>
+      ) : null}
+      <span className="text-muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="next">
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

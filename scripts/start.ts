@@ -1,0 +1,91 @@
+// npm start — build if needed, migrate, load the demo data into an empty database, serve, print logins.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { verify } from "@node-rs/argon2";
+import { inArray } from "drizzle-orm";
+import { withDatabase } from "@/db/open";
+import { users } from "@/db/schema";
+import { DEMO_USERS } from "@/db/seed/demo";
+import { isEmpty, loadDataset } from "@/db/seed/load";
+import { generatePreset } from "@/db/seed/presets";
+import { dataDir, env } from "@/lib/env";
+import { run } from "./run";
+
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "next.config.mjs", "package.json", "app/globals.css"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built > Math.max(...SOURCES.map(newestMtime))) return;
+  console.log(built ? "Sources changed since the last build: building…" : "No production build yet: building…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed.");
+}
+
+/** The auth secret: from AUTH_SECRET, else generated once and kept in the data folder. */
+function authSecret(): string {
+  const given = env().AUTH_SECRET;
+  if (given) return given;
+  const file = path.join(dataDir(), "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir(), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function prepareDatabase(): Promise<{ email: string; password: string; role: string }[]> {
+  return withDatabase(async ({ db, engine }) => {
+    console.log(`Database: ${engine === "pglite" ? `embedded PGlite in ${dataDir()}` : "PostgreSQL (DATABASE_URL)"}, migrated.`);
+    if (env().SEED_DEMO && (await isEmpty(db))) {
+      const started = Date.now();
+      await loadDataset(db, generatePreset("demo", 1));
+      console.log(`Loaded the demo data set in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }
+    const demo = await db
+      .select({ email: users.email, passwordHash: users.passwordHash, active: users.active })
+      .from(users)
+      .where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    const logins = [];
+    for (const u of DEMO_USERS) {
+      const row = demo.find((d) => d.email === u.email);
+      if (row?.active && (await verify(row.passwordHash, u.password))) logins.push({ email: u.email, password: u.password, role: u.role });
+    }
+    return logins;
+  });
+}
+
+run(async () => {
+  const port = env().PORT;
+  const secret = authSecret();
+  buildIfNeeded();
+  const logins = await prepareDatabase();
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`\nHoldfast is running at ${url}`);
+  if (logins.length > 0) {
+    console.log("Demo logins:");
+    for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} password: ${l.password}`);
+  }
+  await new Promise<void>((resolve) => server.on("exit", () => resolve()));
+});
