@@ -1,0 +1,50 @@
+// A fresh, migrated database for one test file: PGlite in memory, or a PostgreSQL copy of the template.
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type Db, type DbHandle, openPostgres } from "@/db/client";
+import * as schema from "@/db/schema";
+import { adminUrl, databaseUrl } from "./postgres-urls";
+
+let counter = 0;
+
+export async function createTestDb(): Promise<DbHandle> {
+  const engine = process.env.HOLDFAST_TEST_ENGINE ?? "pglite";
+  if (engine === "postgres") {
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error("TEST_DATABASE_URL is not set");
+    const template = inject("postgresTemplate");
+    const name = `${template.replace(/_tpl$/, "")}_${process.pid}_${counter++}`;
+    const admin = new pg.Client({ connectionString: adminUrl(base) });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${template}"`);
+    await admin.end();
+    return openPostgres(databaseUrl(base, name), 4);
+  }
+  const dump = fs.readFileSync(inject("pgliteTemplate"));
+  const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** A database opened before the file's first test and closed after its last. */
+export function useTestDb(): { readonly db: Db; readonly engine: string } {
+  const state: { handle?: DbHandle } = {};
+  beforeAll(async () => {
+    state.handle = await createTestDb();
+  });
+  afterAll(async () => {
+    await state.handle?.close();
+  });
+  return {
+    get db() {
+      if (!state.handle) throw new Error("The test database opens in beforeAll: use it inside a test.");
+      return state.handle.db;
+    },
+    get engine() {
+      return state.handle?.engine ?? "unknown";
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Database tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
+const dbTests = ["db/**/*.test.ts"];
+const alias = { "@": path.resolve(import.meta.dirname) };
+const engines = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
+      },
+      ...engines.map((engine) => ({
+        resolve: { alias },
+        test: {
+          name: engine,
+          include: dbTests,
+          environment: "node",
+          globalSetup: [`test/global-setup-${engine}.ts`],
+          env: { HOLDFAST_TEST_ENGINE: engine },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
+    ],
+  },
+});
