@@ -3,22 +3,25 @@ import { defineConfig } from "vitest/config";
 
 // Database tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
 const dbTests = ["db/**/*.test.ts"];
+const unitTests = ["lib/**/*.test.ts", "**/*.unit.test.ts"];
 const alias = { "@": path.resolve(import.meta.dirname) };
 const engines = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ["default", "./test/count-reporter.ts"],
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: unitTests, exclude: ["node_modules/**"], environment: "node" },
       },
       ...engines.map((engine) => ({
         resolve: { alias },
         test: {
           name: engine,
           include: dbTests,
+          exclude: ["**/*.unit.test.ts", "node_modules/**"],
           environment: "node",
           globalSetup: [`test/global-setup-${engine}.ts`],
           env: { HOLDFAST_TEST_ENGINE: engine },
