@@ -1,5 +1,4 @@
 // npm start — build if needed, migrate, load the demo data into an empty database, serve, print logins.
-import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,27 +10,9 @@ import { DEMO_USERS } from "@/db/seed/demo";
 import { isEmpty, loadDataset } from "@/db/seed/load";
 import { generatePreset } from "@/db/seed/presets";
 import { dataDir, env } from "@/lib/env";
+import { buildIfNeeded } from "./build-if-needed";
 import { run } from "./run";
-
-const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "next.config.mjs", "package.json", "app/globals.css"];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIfNeeded(): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built > Math.max(...SOURCES.map(newestMtime))) return;
-  console.log(built ? "Sources changed since the last build: building…" : "No production build yet: building…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed.");
-}
+import { exited, serve, waitForHealth } from "./serve";
 
 /** The auth secret: from AUTH_SECRET, else generated once and kept in the data folder. */
 function authSecret(): string {
@@ -71,21 +52,13 @@ run(async () => {
   const secret = authSecret();
   buildIfNeeded();
   const logins = await prepareDatabase();
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const server = serve(port, { AUTH_SECRET: secret });
   const url = `http://localhost:${port}`;
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  if (!(await waitForHealth(url))) throw new Error(`The server did not answer on ${url}/api/health.`);
   console.log(`\nHoldfast is running at ${url}`);
   if (logins.length > 0) {
     console.log("Demo logins:");
     for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} password: ${l.password}`);
   }
-  await new Promise<void>((resolve) => server.on("exit", () => resolve()));
+  process.exitCode = await exited(server);
 });

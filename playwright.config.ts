@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { e2eAnchor, e2eBaseUrl, e2ePort } from "./e2e/env";
+
+// Debian's Chromium by default (browsers cannot be downloaded here); elsewhere set
+// PLAYWRIGHT_CHROMIUM_EXECUTABLE, or leave it unset without /usr/bin/chromium to use Playwright's own.
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// Fix the demo data's anchor day once, for the server and every worker.
+e2eAnchor();
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: e2eBaseUrl(),
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npx tsx e2e/server.ts",
+    url: `${e2eBaseUrl()}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { E2E_PORT: String(e2ePort()), E2E_ANCHOR: process.env.E2E_ANCHOR ?? "" },
+  },
+});

@@ -1,0 +1,30 @@
+// Runs `next build` when there is no production build or a source file is newer than it.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "next.config.mjs", "package.json", "postcss.config.mjs"];
+const SKIP = new Set(["node_modules", ".next", ".data", "migrations"]);
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return entry.endsWith(".test.ts") ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const child of fs.readdirSync(entry)) {
+    if (!SKIP.has(child)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+export function buildIfNeeded(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built > Math.max(...SOURCES.map(newestMtime))) return;
+  console.log(built ? "Sources changed since the last build: building…" : "No production build yet: building…");
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed.");
+}

@@ -1,0 +1,24 @@
+// Runs `next start` as a child process, forwards stop signals, and waits for /api/health.
+import { type ChildProcess, spawn } from "node:child_process";
+
+export function serve(port: number, env: Record<string, string>): ChildProcess {
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  return server;
+}
+
+export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+export function exited(server: ChildProcess): Promise<number> {
+  return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 1)));
+}
