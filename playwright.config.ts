@@ -12,6 +12,8 @@ e2eAnchor();
 
 export default defineConfig({
   testDir: "e2e",
+  // Beside the vitest counts CI reads from test-results/, which Playwright must not wipe.
+  outputDir: "test-results/e2e",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
