@@ -1,5 +1,5 @@
 import { chromium } from "@playwright/test";
-const base = "http://localhost:3000";
+const base = process.env.BASE ?? "http://localhost:3000";
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 const role = process.argv[2] ?? "admin";

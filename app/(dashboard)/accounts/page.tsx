@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { AccountFilters } from "@/components/tables/accounts/account-filters";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
@@ -11,19 +13,32 @@ import { listAccounts } from "@/db/queries/accounts";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatMoney, formatNumber, formatSegment } from "@/lib/format";
-import { accountListSchema } from "@/lib/validation/accounts";
+import { type AccountListQuery, accountListSchema } from "@/lib/validation/accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await requireUser("cs");
   const query = accountListSchema.parse(await searchParams);
+  return (
+    <>
+      <PageHeader title="Accounts" description="Every account, highest MRR first. Search by name, domain or external id." />
+      <AccountFilters />
+      <Suspense fallback={<TableSkeleton label="accounts" />}>
+        <AccountResults query={query} />
+      </Suspense>
+    </>
+  );
+}
+
+async function AccountResults({ query }: { query: AccountListQuery }) {
   const result = await listAccounts(await getDb(), query);
   const currency = env().CURRENCY;
   return (
     <>
-      <PageHeader title="Accounts" description={`${formatNumber(result.total)} accounts match. Sorted by MRR.`} />
-      <AccountFilters />
+      <p className="mb-2 text-sm text-muted" role="status">
+        {formatNumber(result.total)} {result.total === 1 ? "account matches" : "accounts match"}
+      </p>
       {result.rows.length === 0 ? (
         <EmptyState title={query.q || query.segment || query.status ? "No account matches these filters" : "No accounts yet"}>
           {query.q || query.segment || query.status

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { trialsEndingSoon } from "@/db/queries/trials";
 import { requireUser } from "@/lib/auth/session";
@@ -12,11 +14,21 @@ export const metadata: Metadata = { title: "At risk" };
 
 export default async function AtRiskPage() {
   await requireUser("cs");
+  return (
+    <>
+      <PageHeader title="At risk" description="Trials that have not converted and end within a week, or ended in the last week." />
+      <Suspense fallback={<TableSkeleton label="trials ending soon" />}>
+        <TrialsEnding />
+      </Suspense>
+    </>
+  );
+}
+
+async function TrialsEnding() {
   const now = new Date();
   const trials = await trialsEndingSoon(await getDb(), now);
   return (
     <>
-      <PageHeader title="At risk" description="Trials that have not converted and end within a week, or ended in the last week." />
       {trials.length === 0 ? (
         <EmptyState title="No trials ending this week">Trials appear here seven days before their end date.</EmptyState>
       ) : (

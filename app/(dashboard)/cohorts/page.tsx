@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { cohortSizes } from "@/db/queries/cohorts";
 import { requireUser } from "@/lib/auth/session";
@@ -12,14 +14,24 @@ export const metadata: Metadata = { title: "Cohorts" };
 
 export default async function CohortsPage() {
   await requireUser("cs");
-  const cohorts = await cohortSizes(await getDb(), new Date());
-  const currency = env().CURRENCY;
   return (
     <>
       <PageHeader
         title="Cohorts"
         description="Accounts grouped by the month of their first conversion, with the MRR they converted at. Retention by age is drawn from these cohorts."
       />
+      <Suspense fallback={<TableSkeleton label="cohorts" />}>
+        <CohortTable />
+      </Suspense>
+    </>
+  );
+}
+
+async function CohortTable() {
+  const cohorts = await cohortSizes(await getDb(), new Date());
+  const currency = env().CURRENCY;
+  return (
+    <>
       {cohorts.length === 0 ? (
         <EmptyState title="No cohorts yet">A cohort starts with an account’s first converted event.</EmptyState>
       ) : (

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { latestResponses } from "@/db/queries/reasons";
 import { requireUser } from "@/lib/auth/session";
@@ -11,10 +13,20 @@ export const metadata: Metadata = { title: "Reasons" };
 
 export default async function ReasonsPage() {
   await requireUser("cs");
-  const responses = await latestResponses(await getDb(), 30);
   return (
     <>
       <PageHeader title="Reasons" description="What customers said when they opened the cancellation survey, newest first." />
+      <Suspense fallback={<TableSkeleton label="survey answers" />}>
+        <LatestAnswers />
+      </Suspense>
+    </>
+  );
+}
+
+async function LatestAnswers() {
+  const responses = await latestResponses(await getDb(), 30);
+  return (
+    <>
       {responses.length === 0 ? (
         <EmptyState title="No survey answers yet">
           Answers arrive through POST /api/v1/cancellations or Stripe’s cancellation feedback.
