@@ -64,9 +64,24 @@ declare global {
 
 /** The server's one handle, kept on globalThis so bundles loaded twice share it. */
 export async function getDb(): Promise<Db> {
-  globalThis.__holdfastDb ??= openConfigured().catch((error: unknown) => {
-    globalThis.__holdfastDb = undefined;
-    throw error;
-  });
+  if (!globalThis.__holdfastDb) {
+    globalThis.__holdfastDb = openConfigured().catch((error: unknown) => {
+      globalThis.__holdfastDb = undefined;
+      throw error;
+    });
+    closeOnShutdown(globalThis.__holdfastDb);
+  }
   return (await globalThis.__holdfastDb).db;
+}
+
+/** On SIGINT/SIGTERM, close the database (PGlite checkpoints and releases its lock) before exiting. */
+function closeOnShutdown(opening: Promise<DbHandle>): void {
+  const stop = (signal: NodeJS.Signals) => {
+    opening
+      .then((handle) => handle.close())
+      .catch(() => undefined)
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

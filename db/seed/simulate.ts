@@ -99,7 +99,7 @@ function push(acc: SimAccount, at: number, type: SubscriptionEventType, mrr: num
 
 function survey(rng: Rng, acc: SimAccount, at: number, offer: Offer, accepted: boolean, outcome: Outcome): void {
   const reasonCode = rng.weighted(REASON_WEIGHTS);
-  acc.responses.push({ at, reasonCode, ...verbatim(rng, reasonCode), offerShown: offer, offerAccepted: accepted, outcome });
+  acc.responses.push({ at, reasonCode, ...verbatim(rng, reasonCode, accepted), offerShown: offer, offerAccepted: accepted, outcome });
 }
 
 /** Picks k distinct items, each with probability proportional to its weight. */

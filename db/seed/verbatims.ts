@@ -13,7 +13,7 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const COMPETITORS = ["ChartMogul", "Baremetrics", "ProfitWell", "Vitally", "Gainsight", "ChurnZero", "Totango", "a spreadsheet"];
+export const COMPETITORS = ["ChartMogul", "Baremetrics", "ProfitWell", "Vitally", "Gainsight", "ChurnZero", "Totango", "Planhat"];
 
 const LINES: Record<ReasonCode, string[]> = {
   too_expensive: [
@@ -108,6 +108,11 @@ const DETAIL = [
   "I raised this with our account manager back in the spring.",
   "We compared three tools before deciding.",
   "This was a hard decision for the team.",
+];
+const SAVED = [
+  "Happy to stay if the discount holds.",
+  "Taking the pause, we'll see after the quarter.",
+  "Ok, a smaller plan makes more sense for now.",
   "Happy to talk about it if it helps.",
 ];
 
@@ -116,15 +121,17 @@ export interface Verbatim {
   competitor: string | null;
 }
 
-export function verbatim(rng: Rng, code: ReasonCode): Verbatim {
+/** A free-text answer; `kept` answers (the customer took a save offer) are never hostile. */
+export function verbatim(rng: Rng, code: ReasonCode, kept = false): Verbatim {
   const competitor = code === "switched_service" || rng.chance(0.04) ? rng.pick(COMPETITORS) : null;
   // Many customers skip the free-text box.
   if (rng.chance(0.22)) return { freeText: null, competitor };
   const parts = [rng.pick(LINES[code]).replace("{competitor}", competitor ?? "another tool")];
-  const tone = rng.weighted({ neutral: 6, angry: 2, kind: 2 });
+  const tone = kept ? rng.weighted({ neutral: 6, angry: 0, kind: 2 }) : rng.weighted({ neutral: 6, angry: 2, kind: 2 });
   if (rng.chance(0.35)) parts.unshift(rng.pick(DETAIL));
   if (tone === "angry") parts.push(rng.pick(ANGRY));
   if (tone === "kind") parts.push(rng.pick(KIND));
+  if (kept && rng.chance(0.5)) parts.push(rng.pick(SAVED));
   if (rng.chance(0.15)) parts.push(rng.pick(LINES[code]).replace("{competitor}", competitor ?? "another tool"));
   const text = [...new Set(parts)].join(" ");
   return { freeText: rng.chance(0.1) ? text.toLowerCase() : text, competitor };
