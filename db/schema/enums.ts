@@ -1,18 +1,12 @@
 // Postgres enums shared by the Holdfast schema; values are part of the wire format (SPEC §5).
 import { pgEnum } from "drizzle-orm/pg-core";
+import { ROLES } from "@/lib/auth/roles";
+import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";
+import { SEGMENTS } from "@/lib/validation/accounts";
 
-export const userRole = pgEnum("user_role", ["cs", "manager", "admin"]);
-export const segment = pgEnum("segment", ["smb", "mid", "enterprise"]);
-export const subscriptionEventType = pgEnum("subscription_event_type", [
-  "trial_started",
-  "converted",
-  "expansion",
-  "contraction",
-  "paused",
-  "resumed",
-  "canceled",
-  "reactivated",
-]);
+export const userRole = pgEnum("user_role", ROLES);
+export const segment = pgEnum("segment", SEGMENTS);
+export const subscriptionEventType = pgEnum("subscription_event_type", SUBSCRIPTION_EVENT_TYPES);
 export const accountStatus = pgEnum("account_status", ["none", "trial", "active", "paused", "canceled"]);
 export const signalKind = pgEnum("signal_kind", [
   "payment_failed",
