@@ -1,10 +1,14 @@
 // Small builders for hand-written test fixtures, written straight into a test database.
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { refreshAccountState } from "@/db/queries/account-state";
-import { accounts, subscriptionEvents } from "@/db/schema";
+import { refreshDerived } from "@/db/queries/rollups";
+import { accounts, cancellationResponses, subscriptionEvents } from "@/db/schema";
 import type { SubscriptionEventType } from "@/lib/metrics/state";
+import { queryRows } from "@/db/rows";
+
+export type FixtureEvent = [occurredAt: string, type: SubscriptionEventType, mrrAfterCents?: number];
 
 export interface FixtureAccount {
   id: string;
@@ -12,22 +16,95 @@ export interface FixtureAccount {
   name?: string;
   segment?: "smb" | "mid" | "enterprise";
   plan?: string;
-  events: [occurredAt: string, type: SubscriptionEventType, mrrAfterCents?: number][];
+  events: FixtureEvent[];
 }
 
 export async function insertAccounts(db: Db, list: FixtureAccount[]): Promise<void> {
   await db.insert(accounts).values(
     list.map((a) => ({ id: a.id, externalId: a.externalId ?? a.id, name: a.name ?? a.id, segment: a.segment, plan: a.plan })),
   );
-  const events = list.flatMap((a) =>
-    a.events.map(([occurredAt, type, mrr]) => ({ accountId: a.id, occurredAt: new Date(occurredAt), type, mrrAfterCents: mrr ?? 0 })),
+  for (const a of list) await insertEvents(db, a.id, a.events, false);
+  await refreshDerived(db, list.map((a) => a.id));
+}
+
+/** Appends events to an account in the order given (its arrival order) and refreshes its rollups. */
+export async function insertEvents(db: Db, accountId: string, events: FixtureEvent[], refresh = true): Promise<void> {
+  if (events.length > 0) {
+    await db.insert(subscriptionEvents).values(
+      events.map(([occurredAt, type, mrr]) => ({ accountId, occurredAt: new Date(occurredAt), type, mrrAfterCents: mrr ?? 0 })),
+    );
+  }
+  if (refresh) await refreshDerived(db, [accountId]);
+}
+
+export interface FixtureResponse {
+  accountId: string;
+  submittedAt: string;
+  reasonCode: string;
+  offerShown?: "none" | "pause" | "downgrade" | "discount" | "talk_to_us";
+  offerAccepted?: boolean;
+  outcome: "canceled" | "saved" | "paused" | "downgraded";
+  freeText?: string;
+}
+
+/** Files each answer under its reason code's default category, as a new answer is. */
+export async function insertResponses(db: Db, list: FixtureResponse[]): Promise<void> {
+  const defaults = await queryRows<{ reason_code: string; category_id: string }>(db, sql`select reason_code, category_id from reason_code_defaults`);
+  const categoryOf = new Map(defaults.map((d) => [d.reason_code, d.category_id]));
+  await db.insert(cancellationResponses).values(
+    list.map((r) => ({
+      accountId: r.accountId,
+      submittedAt: new Date(r.submittedAt),
+      reasonCode: r.reasonCode,
+      offerShown: r.offerShown ?? "none",
+      offerAccepted: r.offerAccepted ?? false,
+      outcome: r.outcome,
+      freeText: r.freeText ?? null,
+      categoryId: categoryOf.get(r.reasonCode) ?? "cat_uncategorized",
+    })),
   );
-  if (events.length > 0) await db.insert(subscriptionEvents).values(events);
-  await refreshAccountState(db, list.map((a) => a.id));
 }
 
 /** Reads a JSON file of the shared seed-puzzle fixture (../shared/fixtures/seed-puzzle). */
 export function seedPuzzle<T>(file: string): T {
   const dir = path.resolve(import.meta.dirname, "../../shared/fixtures/seed-puzzle");
   return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as T;
+}
+
+interface PuzzleAccount {
+  externalId: string;
+  name: string;
+  plan?: string;
+  segment?: "smb" | "mid" | "enterprise";
+}
+interface PuzzleEvent {
+  accountExternalId: string;
+  occurredAt: string;
+  type: SubscriptionEventType;
+  mrrAfterCents?: number;
+}
+interface PuzzleResponse extends Omit<FixtureResponse, "accountId"> {
+  accountExternalId: string;
+}
+
+/** Loads the seed puzzle (SPEC §3's example) with plan `puzzle`, so tests can filter on it. */
+export async function loadSeedPuzzle(db: Db): Promise<void> {
+  const list = seedPuzzle<PuzzleAccount[]>("accounts.json");
+  const events = seedPuzzle<PuzzleEvent[]>("subscription-events.json");
+  const responses = seedPuzzle<PuzzleResponse[]>("cancellations.json");
+  const id = (externalId: string) => `puzzle-${externalId}`;
+  await insertAccounts(
+    db,
+    list.map((a) => ({
+      id: id(a.externalId),
+      externalId: a.externalId,
+      name: a.name,
+      segment: a.segment,
+      plan: "puzzle",
+      events: events
+        .filter((e) => e.accountExternalId === a.externalId)
+        .map((e): FixtureEvent => [e.occurredAt, e.type, e.mrrAfterCents ?? 0]),
+    })),
+  );
+  await insertResponses(db, responses.map(({ accountExternalId, ...r }) => ({ ...r, accountId: id(accountExternalId) })));
 }

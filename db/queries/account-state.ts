@@ -1,4 +1,4 @@
-// Keeps the cached status and MRR on accounts in step with their subscription events.
+// Keeps the cached status, MRR and cohort on accounts in step with their subscription events.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
@@ -30,5 +30,18 @@ export async function refreshAccountState(db: Db, accountIds?: readonly string[]
       ) last on true
     ) s
     where s.id = a.id ${only}
+  `);
+  await db.execute(sql`
+    update accounts a set
+      cohort_month = date_trunc('month', f.occurred_at at time zone 'UTC')::date,
+      cohort_converted_at = f.occurred_at,
+      cohort_base_mrr_cents = f.mrr_after_cents
+    from (
+      select distinct on (e.account_id) e.account_id, e.occurred_at, e.mrr_after_cents
+      from subscription_events e
+      where e.type = 'converted'
+      order by e.account_id, e.occurred_at, e.seq
+    ) f
+    where f.account_id = a.id ${only}
   `);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
-import { accounts, subscriptionEvents } from "@/db/schema";
-import { insertAccounts, seedPuzzle } from "@/test/fixtures";
+import { accounts } from "@/db/schema";
+import { insertAccounts, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
 import { useTestDb } from "@/test/db";
 import { customersAt, customersBySegmentAt } from "./customers";
 
@@ -99,20 +99,9 @@ describe("customersAt", () => {
 
 describe("the seed puzzle (SPEC §3 example)", () => {
   it("has 100 customers at the start of March 2024 and 110 at its end", async () => {
-    type Item = { accountExternalId: string; occurredAt: string; type: "converted" | "canceled"; mrrAfterCents: number };
-    const items = seedPuzzle<Item[]>("subscription-events.json");
+    await loadSeedPuzzle(t.db);
     const expected = seedPuzzle<{ months: { month: string; customersStart: number; customersEnd: number; mrrStartCents: number; mrrEndCents: number }[] }>(
       "expected-churn.json",
-    );
-    const ids = [...new Set(items.map((i) => i.accountExternalId))];
-    await t.db.insert(accounts).values(ids.map((id) => ({ id: `puzzle-${id}`, externalId: id, name: id, plan: "puzzle" })));
-    await t.db.insert(subscriptionEvents).values(
-      items.map((i) => ({
-        accountId: `puzzle-${i.accountExternalId}`,
-        occurredAt: new Date(i.occurredAt),
-        type: i.type,
-        mrrAfterCents: i.mrrAfterCents,
-      })),
     );
     const march = expected.months.find((m) => m.month === "2024-03");
     expect(march).toBeDefined();

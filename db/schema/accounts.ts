@@ -1,5 +1,5 @@
 // Customer accounts and their subscription history (the source of every churn metric).
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accountStatus, segment, subscriptionEventType } from "./enums";
 import { users } from "./users";
 
@@ -18,6 +18,10 @@ export const accounts = pgTable(
     // Cache of the state rules of SPEC §3 at the latest event; metrics recompute from events.
     status: accountStatus("status").notNull().default("none"),
     mrrCents: integer("mrr_cents").notNull().default(0),
+    // The first converted event (cohort membership), also cached from the events.
+    cohortMonth: date("cohort_month", { mode: "string" }),
+    cohortConvertedAt: timestamp("cohort_converted_at", { withTimezone: true, precision: 3 }),
+    cohortBaseMrrCents: integer("cohort_base_mrr_cents").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -25,6 +29,8 @@ export const accounts = pgTable(
     uniqueIndex("accounts_external_id_idx").on(t.externalId),
     index("accounts_name_idx").on(t.name),
     index("accounts_owner_idx").on(t.ownerId),
+    // Serves the cohort of the month that has not ended yet, and cohort drill-through.
+    index("accounts_cohort_idx").on(t.cohortMonth),
   ],
 );
 

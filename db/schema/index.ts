@@ -7,3 +7,4 @@ export * from "./signals";
 export * from "./reasons";
 export * from "./triage";
 export * from "./audit";
+export * from "./rollups";

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { refreshAccountState } from "@/db/queries/account-state";
+import { refreshDerived } from "@/db/queries/rollups";
 import {
   accounts,
   activityFeatureMonths,
@@ -53,7 +53,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     );
     await insertAll(tx, activityUserMonths, data.userMonths);
     await insertAll(tx, activityFeatureMonths, data.featureMonths);
-    await refreshAccountState(tx);
+    await refreshDerived(tx);
   });
 }
 

@@ -1,13 +1,48 @@
-// Query parameters of the read API (SPEC §5).
+// Query parameters of the read API (SPEC §5), shared by the route handlers and the pages.
 import { z } from "zod";
+import { isMonth, lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
+import { SEGMENTS } from "./accounts";
 
 /** ISO 8601 with a zone; digits past the millisecond are dropped by Date. */
 export const instantSchema = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-04-15T00:00:00Z" })
   .transform((s) => new Date(s));
 
-export const overviewQuerySchema = z.object({
-  asOf: instantSchema.optional(),
-  segment: z.enum(["smb", "mid", "enterprise"], { message: "must be smb, mid or enterprise" }).optional(),
-  plan: z.string().min(1).max(100).optional(),
-});
+const monthSchema = z.string().refine(isMonth, "must be a month written YYYY-MM, e.g. 2024-03");
+
+export const metricsQuerySchema = z
+  .object({
+    asOf: instantSchema.optional(),
+    from: monthSchema.optional(),
+    to: monthSchema.optional(),
+    segment: z.enum(SEGMENTS, { message: `must be one of ${SEGMENTS.join(", ")}` }).optional(),
+    plan: z.string().min(1).max(100).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (q.from && q.to && monthDiff(q.from, q.to) > 120) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most 120 months" });
+    }
+  });
+
+export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+export interface MetricsScope {
+  asOf: Date;
+  from: Month;
+  to: Month;
+  segment?: (typeof SEGMENTS)[number];
+  plan?: string;
+}
+
+/** The defaults of SPEC §5: asOf now, `to` the last month ended by asOf, `from` 23 months earlier. */
+export function resolveScope(query: MetricsQuery, now = new Date()): MetricsScope {
+  const asOf = query.asOf ?? now;
+  const to = query.to ?? (query.from ? maxMonth(query.from, lastCompleteMonth(asOf)) : lastCompleteMonth(asOf));
+  const from = query.from ?? addMonths(to, -23);
+  return { asOf, from, to, segment: query.segment, plan: query.plan };
+}
+
+function maxMonth(a: Month, b: Month): Month {
+  return a > b ? a : b;
+}

@@ -1,0 +1,5 @@
+// GET /api/v1/metrics/reasons — SPEC §5; add format=csv for the chart's CSV download.
+import { reasonsEndpoint } from "@/lib/http/metrics-endpoints";
+import { metricsRoute } from "@/lib/http/metrics-route";
+
+export const GET = metricsRoute(reasonsEndpoint);

@@ -1,0 +1,35 @@
+// The four read-API reports with their CSV downloads.
+import { churnReport, cohortReport, overviewReport, reasonsReportFor } from "@/db/queries/metrics";
+import { REASON_TABLES, type ReasonTable, churnCsv, cohortsCsv, reasonsCsv } from "@/lib/csv/metrics";
+import type { MetricsEndpoint } from "./metrics-answer";
+
+export const churnEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof churnReport>>> = {
+  name: "churn",
+  report: churnReport,
+  csv: (r) => churnCsv(r.months),
+};
+
+export const cohortsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof cohortReport>>> = {
+  name: "cohorts",
+  report: cohortReport,
+  csv: (r) => cohortsCsv(r.cohorts),
+};
+
+export const reasonsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof reasonsReportFor>>> = {
+  name: "reasons",
+  report: reasonsReportFor,
+  csv: (r, table) => {
+    const t = table ?? "categories";
+    if (!(REASON_TABLES as readonly string[]).includes(t)) return { error: `must be one of ${REASON_TABLES.join(", ")}` };
+    return reasonsCsv(r, t as ReasonTable);
+  },
+};
+
+export const overviewEndpoint: MetricsEndpoint<Omit<Awaited<ReturnType<typeof overviewReport>>, "accountsWithHistory">> = {
+  name: "overview",
+  report: async (db, scope) => {
+    const { accountsWithHistory: _omitted, ...report } = await overviewReport(db, scope);
+    return report;
+  },
+  csv: (r) => churnCsv([r.previousMonth, r.lastMonth].filter((m) => m !== null)),
+};

@@ -1,0 +1,103 @@
+// The reason breakdown (SPEC §3): responses, cancels, MRR lost, regrettable and saves, from rows
+// grouped by the database. A saved answer is validated 30 × 24 h after it was given.
+import { ratio } from "./churn";
+
+export const SAVE_OFFERS = ["none", "pause", "downgrade", "discount", "talk_to_us"] as const;
+export type SaveOffer = (typeof SAVE_OFFERS)[number];
+
+/** One group of responses: same month, category, code, offer, regrettable flag, outcome and save state. */
+export interface ReasonGroup {
+  month: string;
+  categoryId: string;
+  reasonCode: string;
+  offer: SaveOffer;
+  regrettable: boolean;
+  canceled: boolean;
+  /** For answers not ending in a cancel: saved, not saved, or pending (30 days not yet over). */
+  saveState: "saved" | "lost" | "pending" | null;
+  responses: number;
+  mrrLostCents: number;
+}
+
+export interface CategoryInfo {
+  id: string;
+  slug: string;
+  name: string;
+  regrettable: boolean;
+  color: string;
+}
+
+export interface ReasonsReport {
+  asOf: string;
+  taxonomyVersion: number;
+  categories: {
+    category: string;
+    name: string;
+    color: string;
+    regrettable: boolean;
+    responses: number;
+    canceled: number;
+    mrrLostCents: number;
+    regrettableResponses: number;
+    saved: number;
+    pending: number;
+  }[];
+  reasonCodes: { reasonCode: string; responses: number; canceled: number; mrrLostCents: number }[];
+  byOffer: { offer: SaveOffer; responses: number; saved: number; pending: number; saveRate: number | null }[];
+  byMonth: { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }[];
+}
+
+export function reasonsReport(asOf: Date, taxonomyVersion: number, categories: readonly CategoryInfo[], groups: readonly ReasonGroup[]): ReasonsReport {
+  const slugOf = new Map(categories.map((c) => [c.id, c.slug]));
+  const byCategory = new Map(
+    categories.map((c) => [
+      c.id,
+      { category: c.slug, name: c.name, color: c.color, regrettable: c.regrettable, responses: 0, canceled: 0, mrrLostCents: 0, regrettableResponses: 0, saved: 0, pending: 0 },
+    ]),
+  );
+  const byCode = new Map<string, { reasonCode: string; responses: number; canceled: number; mrrLostCents: number }>();
+  const byOffer = new Map<SaveOffer, { offer: SaveOffer; responses: number; saved: number; pending: number }>();
+  const byMonth = new Map<string, { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }>();
+  for (const g of groups) {
+    const canceled = g.canceled ? g.responses : 0;
+    const saved = g.saveState === "saved" ? g.responses : 0;
+    const pending = g.saveState === "pending" ? g.responses : 0;
+    const c = byCategory.get(g.categoryId);
+    if (c) {
+      c.responses += g.responses;
+      c.canceled += canceled;
+      c.mrrLostCents += g.mrrLostCents;
+      c.regrettableResponses += g.regrettable ? g.responses : 0;
+      c.saved += saved;
+      c.pending += pending;
+    }
+    const code = byCode.get(g.reasonCode) ?? { reasonCode: g.reasonCode, responses: 0, canceled: 0, mrrLostCents: 0 };
+    code.responses += g.responses;
+    code.canceled += canceled;
+    code.mrrLostCents += g.mrrLostCents;
+    byCode.set(g.reasonCode, code);
+    const offer = byOffer.get(g.offer) ?? { offer: g.offer, responses: 0, saved: 0, pending: 0 };
+    offer.responses += g.responses;
+    offer.saved += saved;
+    offer.pending += pending;
+    byOffer.set(g.offer, offer);
+    const slug = slugOf.get(g.categoryId) ?? g.categoryId;
+    const key = `${g.month}|${slug}`;
+    const m = byMonth.get(key) ?? { month: g.month, category: slug, responses: 0, canceled: 0, mrrLostCents: 0 };
+    m.responses += g.responses;
+    m.canceled += canceled;
+    m.mrrLostCents += g.mrrLostCents;
+    byMonth.set(key, m);
+  }
+  return {
+    asOf: asOf.toISOString(),
+    taxonomyVersion,
+    categories: [...byCategory.values()],
+    reasonCodes: [...byCode.values()].sort((a, b) => b.responses - a.responses || a.reasonCode.localeCompare(b.reasonCode)),
+    byOffer: SAVE_OFFERS.flatMap((o) => {
+      const row = byOffer.get(o);
+      return row ? [{ ...row, saveRate: ratio(row.saved, row.responses - row.pending) }] : [];
+    }),
+    byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category)),
+  };
+}
