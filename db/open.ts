@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { type DbHandle, openConfigured } from "./client";
 import { ensurePostgresDatabase } from "./ensure-database";
 import { migrate } from "./migrate";
+import { ensureRollups } from "./queries/rollups";
 
 export async function openMigrated(): Promise<DbHandle> {
   const url = env().DATABASE_URL;
@@ -10,6 +11,7 @@ export async function openMigrated(): Promise<DbHandle> {
   const handle = await openConfigured();
   try {
     await migrate(handle);
+    if (await ensureRollups(handle.db)) console.log("Built the metric rollups from the stored subscription events.");
   } catch (error) {
     await handle.close();
     throw error;

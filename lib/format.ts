@@ -42,3 +42,26 @@ const SEGMENT_LABEL: Record<string, string> = { smb: "SMB", mid: "Mid-market", e
 export function formatSegment(segment: string | null): string {
   return segment ? (SEGMENT_LABEL[segment] ?? segment) : "No segment";
 }
+
+/** A rate as a percentage; rates are fractions and null when their denominator is 0. */
+export function formatPercent(rate: number | null, digits = 1): string {
+  return rate === null ? "–" : `${(rate * 100).toFixed(digits)} %`;
+}
+
+export function formatRatio(value: number | null): string {
+  return value === null ? "–" : value.toFixed(2);
+}
+
+/** "March 2024" from "2024-03". */
+export function formatMonth(month: string, style: "long" | "short" = "long"): string {
+  return new Intl.DateTimeFormat("en-GB", { month: style, year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** A signed change, "+1.2" or "−0.4"; a change that rounds to zero is shown unsigned. */
+export function formatSigned(value: number, digits: number): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${value > 0 ? "+" : "−"}${text}`;
+}

@@ -109,3 +109,14 @@ export async function refreshDerived(db: Db, accountIds?: readonly string[]): Pr
   for (let i = 0; i < rows.length; i += BATCH) await db.insert(accountMonthFacts).values(rows.slice(i, i + BATCH));
   await applyToTotals(db, accountIds, 1);
 }
+
+/** Builds the rollups when events exist but no facts do (a database from before they existed). */
+export async function ensureRollups(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ events: boolean; facts: boolean }>(
+    db,
+    sql`select exists (select 1 from subscription_events) as events, exists (select 1 from account_month_facts) as facts`,
+  );
+  if (!row?.events || row.facts) return false;
+  await db.transaction((tx) => refreshDerived(tx));
+  return true;
+}

@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { OverviewFigures } from "@/components/overview/overview-figures";
+import { MetricsPage } from "@/components/metrics/metrics-page";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { env } from "@/lib/env";
+import { loadMetricsFilters } from "@/lib/filters";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("cs");
-  const asOf = new Date();
+  const filters = loadMetricsFilters(await searchParams);
   return (
     <>
-      <PageHeader title="Overview" description={`Customers and recurring revenue as of ${formatDateTime(asOf)}.`} />
+      <PageHeader title="Overview" description="Customers and MRR now; churn, retention and MRR movements month by month." />
       <Suspense fallback={<FiguresSkeleton label="overview figures" />}>
-        <OverviewFigures asOf={asOf} />
+        <MetricsPage filters={filters} prefetch={["overview", "churn"]}>
+          <OverviewDashboard currency={env().CURRENCY} />
+        </MetricsPage>
       </Suspense>
     </>
   );

@@ -1,0 +1,58 @@
+"use client";
+// MRR movements per month as a diverging stacked bar: gains up, losses down. Display only; a click
+// on a bar reports its movement and month.
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChurnMonth } from "@/lib/metrics/churn";
+import { axisStyle, chart } from "./theme";
+
+export const MOVEMENT_SERIES = [
+  { key: "newCents", figure: "new", label: "New", color: chart.series(0), sign: 1 },
+  { key: "expansionCents", figure: "expansion", label: "Expansion", color: chart.series(6), sign: 1 },
+  { key: "reactivationCents", figure: "reactivated", label: "Reactivation", color: chart.series(5), sign: 1 },
+  { key: "contractionCents", figure: "contraction", label: "Contraction", color: chart.series(3), sign: -1 },
+  { key: "churnedCents", figure: "churned", label: "Churn", color: chart.series(2), sign: -1 },
+] as const;
+
+export function MrrMovementsChart({
+  months,
+  formatMoney,
+  onSelect,
+}: {
+  months: ChurnMonth[];
+  formatMoney: (cents: number) => string;
+  onSelect: (figure: string, month: string) => void;
+}) {
+  const data = months.map((m) => ({
+    month: m.month,
+    ...Object.fromEntries(MOVEMENT_SERIES.map((s) => [s.key, s.sign * m[s.key]])),
+  }));
+  return (
+    <div className="h-72">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid vertical={false} stroke={chart.grid} />
+          <XAxis dataKey="month" tick={axisStyle} tickLine={false} />
+          <YAxis tick={axisStyle} tickFormatter={(v: number) => formatMoney(v)} width={72} />
+          <ReferenceLine y={0} stroke={chart.muted} />
+          <Tooltip formatter={(v, name) => [formatMoney(Math.abs(Number(v))), String(name)]} contentStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {MOVEMENT_SERIES.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="mrr"
+              fill={s.color}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(entry) => {
+                const month = (entry as { payload?: { month?: string } }).payload?.month;
+                if (month) onSelect(s.figure, month);
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

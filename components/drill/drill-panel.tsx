@@ -1,0 +1,101 @@
+"use client";
+// The accounts behind a clicked figure, in a modal dialog; the open drill lives in the URL.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { drillParams, useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
+import { formatMoney, formatMonth, formatNumber, formatSegment } from "@/lib/format";
+import { drillQuery } from "@/lib/query/metrics";
+
+const FIGURE_TITLE: Record<string, string> = {
+  customersStart: "Customers at the start of",
+  customersEnd: "Customers at the end of",
+  new: "New customers in",
+  reactivated: "Reactivated in",
+  churned: "Churned in",
+  newAndLost: "New and lost in",
+  expansion: "Expanded in",
+  contraction: "Contracted in",
+};
+
+export function drillTitle(drill: string): string {
+  const p = drillParams(drill);
+  if (p.figure === "cohort") return `${formatMonth(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
+  if (p.figure === "reasons") return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${formatMonth(p.month)}` : ""}`;
+  return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${formatMonth(p.month ?? "")}`;
+}
+
+export function DrillPanel({ currency }: { currency: string }) {
+  const [drill, setDrill] = useDrill();
+  const [filters] = useMetricsFilters();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const query = useQuery({ ...drillQuery(filters, drill ? drillParams(drill) : {}), enabled: drill !== null });
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (drill && !d.open) d.showModal();
+    if (!drill && d.open) d.close();
+  }, [drill]);
+
+  return (
+    <dialog
+      ref={dialog}
+      onClose={() => setDrill(null)}
+      aria-labelledby="drill-title"
+      className="m-auto max-h-[80vh] w-[min(900px,92vw)] rounded-xl border border-line bg-surface p-0 shadow-xl backdrop:bg-black/30"
+    >
+      {drill && (
+        <div className="flex max-h-[80vh] flex-col">
+          <header className="flex items-start justify-between gap-4 border-b border-line p-5">
+            <div>
+              <h2 id="drill-title" className="text-lg font-semibold">
+                {drillTitle(drill)}
+              </h2>
+              <p className="text-sm text-muted" data-testid="drill-count">
+                {query.data ? `${formatNumber(query.data.total)} ${query.data.total === 1 ? "account" : "accounts"}` : "Loading…"}
+                {query.data && query.data.total > query.data.accounts.length ? ` (the first ${query.data.accounts.length} shown)` : ""}
+              </p>
+            </div>
+            <button type="button" onClick={() => setDrill(null)} className="rounded-md border border-line px-3 py-1 text-sm" autoFocus>
+              Close
+            </button>
+          </header>
+          <div className="overflow-y-auto p-5">
+            {query.isError && <p className="text-bad">Could not load the accounts: {query.error.message}</p>}
+            {query.data && query.data.accounts.length === 0 && <p className="text-muted">No account is behind this figure.</p>}
+            {query.data && query.data.accounts.length > 0 && (
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Accounts behind the figure</caption>
+                <thead className="text-xs uppercase tracking-wide text-muted">
+                  <tr>
+                    <th className="py-1 pr-3">Account</th>
+                    <th className="py-1 pr-3">In this figure</th>
+                    <th className="py-1 pr-3">MRR now</th>
+                    <th className="py-1 pr-3">Segment</th>
+                    <th className="py-1">Owner</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-line" data-testid="drill-rows">
+                  {query.data.accounts.map((a) => (
+                    <tr key={a.externalId}>
+                      <td className="py-1.5 pr-3">
+                        <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-accent hover:underline">
+                          {a.name}
+                        </Link>
+                      </td>
+                      <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.amountCents, currency)}</td>
+                      <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.mrrCents, currency)}</td>
+                      <td className="py-1.5 pr-3">{formatSegment(a.segment)}</td>
+                      <td className="py-1.5">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+// The metrics filters and the open drill-through, read from and written to the URL.
+import { parseAsString, useQueryState, useQueryStates } from "nuqs";
+import { metricsFilterParsers } from "@/lib/filters";
+
+export function useMetricsFilters() {
+  return useQueryStates(metricsFilterParsers);
+}
+
+/** `figure:month`, `cohort:YYYY-MM:age` or `reasons:category[:month]`; null when closed. */
+export function useDrill() {
+  return useQueryState("drill", parseAsString);
+}
+
+export function drillParams(drill: string): Record<string, string> {
+  const [figure = "", a = "", b] = drill.split(":");
+  if (figure === "cohort") return { figure, cohort: a, age: b ?? "0" };
+  if (figure === "reasons") return b ? { figure, category: a, month: b } : { figure, category: a };
+  return { figure, month: a };
+}

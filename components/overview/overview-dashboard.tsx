@@ -1,0 +1,246 @@
+"use client";
+// The overview: today's customers and MRR, the last complete month's churn figures with their
+// change and trend, and the MRR movements chart. Every figure explains itself and drills through.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { MOVEMENT_SERIES, MrrMovementsChart } from "@/components/charts/mrr-movements-chart";
+import { Sparkline } from "@/components/charts/sparkline";
+import { DrillPanel } from "@/components/drill/drill-panel";
+import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
+import { CsvLink } from "@/components/ui/csv-link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Explain } from "@/components/ui/explain";
+import { Panel } from "@/components/ui/panel";
+import { FiguresSkeleton } from "@/components/ui/skeleton";
+import type { ChurnMonth } from "@/lib/metrics/churn";
+import { formatMoney, formatMonth, formatNumber, formatPercent, formatRatio, formatSigned } from "@/lib/format";
+import { churnQuery, metricsUrl, overviewQuery } from "@/lib/query/metrics";
+
+type RateKey = "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio";
+
+interface Kpi {
+  label: string;
+  testId: string;
+  value: string;
+  change: string | null;
+  /** Lower is better for churn: the change is coloured accordingly. */
+  better: "up" | "down";
+  delta: number | null;
+  trend: { month: string; value: number | null }[];
+  format: (v: number | null) => string;
+  explain: React.ReactNode;
+  drill?: string;
+  href?: string;
+}
+
+function pts(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+
+export function OverviewDashboard({ currency }: { currency: string }) {
+  const [filters] = useMetricsFilters();
+  const [, setDrill] = useDrill();
+  const overview = useQuery(overviewQuery(filters));
+  const churn = useQuery(churnQuery(filters));
+  const money = (c: number) => formatMoney(c, currency);
+  const compact = (c: number) => formatMoney(c, currency, { compact: true });
+
+  if (overview.isError || churn.isError) {
+    return <EmptyState title="The figures could not be loaded">{(overview.error ?? churn.error)?.message}</EmptyState>;
+  }
+  if (!overview.data || !churn.data) return <FiguresSkeleton label="overview figures" />;
+  const { lastMonth: last, previousMonth: prev } = overview.data;
+  const months = churn.data.months;
+  if (!last) return <EmptyState title="No complete month yet">Figures appear once a month with subscription data has ended.</EmptyState>;
+  const lastLabel = formatMonth(last.month);
+  const prevLabel = prev ? formatMonth(prev.month, "short") : "";
+  const trendOf = (key: keyof ChurnMonth) => months.map((m) => ({ month: m.month, value: m[key] as number | null }));
+  const rateKpi = (key: RateKey, label: string, testId: string, explain: React.ReactNode, drill: string, better: "up" | "down", format = formatPercent): Kpi => {
+    const d = pts(last[key], prev?.[key] ?? null);
+    return {
+      label,
+      testId,
+      value: format(last[key]),
+      delta: d,
+      better,
+      change: d === null ? null : key === "quickRatio" ? `${formatSigned(d, 2)} vs ${prevLabel}` : `${formatSigned(d * 100, 1)} pts vs ${prevLabel}`,
+      trend: trendOf(key),
+      format,
+      explain,
+      drill: `${drill}:${last.month}`,
+    };
+  };
+  const customersDelta = overview.data.customers - last.customersEnd;
+  const mrrDelta = overview.data.mrrCents - last.mrrEndCents;
+  const kpis: Kpi[] = [
+    {
+      label: "Customers",
+      testId: "overview-customers",
+      value: formatNumber(overview.data.customers),
+      delta: customersDelta,
+      better: "up",
+      change: `${customersDelta >= 0 ? "+" : ""}${formatNumber(customersDelta)} since the end of ${formatMonth(last.month, "short")}`,
+      trend: trendOf("customersEnd"),
+      format: (v) => (v === null ? "–" : formatNumber(v)),
+      href: "/accounts?status=active",
+      explain: (
+        <p>
+          Accounts whose last subscription event before now leaves them active (converted, expansion, contraction, resumed,
+          reactivated) or paused: <strong>{formatNumber(overview.data.customers)}</strong>. Canceled and trial accounts are not
+          customers. The trend shows customers at each month’s end.
+        </p>
+      ),
+    },
+    {
+      label: "MRR",
+      testId: "overview-mrr",
+      value: money(overview.data.mrrCents),
+      delta: mrrDelta,
+      better: "up",
+      change: `${mrrDelta >= 0 ? "+" : "−"}${money(Math.abs(mrrDelta))} since the end of ${formatMonth(last.month, "short")}`,
+      trend: trendOf("mrrEndCents"),
+      format: (v) => (v === null ? "–" : money(v)),
+      href: "/accounts?status=active",
+      explain: (
+        <p>
+          Sum of each customer’s MRR after its last event (a paused account at its paused amount) over the{" "}
+          {formatNumber(overview.data.customers)} customers: <strong>{money(overview.data.mrrCents)}</strong>.
+        </p>
+      ),
+    },
+    rateKpi(
+      "logoChurnRate",
+      "Logo churn",
+      "overview-logo-churn",
+      <p>
+        Customers at the start of {lastLabel} who were not customers at its end (<strong>{formatNumber(last.churned)}</strong>) ÷
+        customers at the start (<strong>{formatNumber(last.customersStart)}</strong>). {formatNumber(last.newAndLost)} accounts that
+        joined and left within the month are counted apart as new-and-lost.
+      </p>,
+      "churned",
+      "down",
+    ),
+    rateKpi(
+      "grossMrrChurnRate",
+      "Gross MRR churn",
+      "overview-gross-churn",
+      <p>
+        (Churned MRR {money(last.churnedCents)} + contraction {money(last.contractionCents)}) ÷ MRR at the start of {lastLabel}{" "}
+        {money(last.mrrStartCents)}.
+      </p>,
+      "churned",
+      "down",
+    ),
+    rateKpi(
+      "netMrrChurnRate",
+      "Net MRR churn",
+      "overview-net-churn",
+      <p>
+        (Churned {money(last.churnedCents)} + contraction {money(last.contractionCents)} − expansion {money(last.expansionCents)} −
+        reactivation {money(last.reactivationCents)}) ÷ MRR at the start {money(last.mrrStartCents)}. Below zero, growth from existing
+        customers outweighs losses.
+      </p>,
+      "contraction",
+      "down",
+    ),
+    rateKpi(
+      "netRevenueRetention",
+      "Net revenue retention",
+      "overview-nrr",
+      <p>
+        Over the {formatNumber(last.customersStart)} customers at the start of {lastLabel} only: (MRR at the start{" "}
+        {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction {money(last.contractionCents)} − churned{" "}
+        {money(last.churnedCents)}) ÷ {money(last.mrrStartCents)}.
+      </p>,
+      "customersStart",
+      "up",
+    ),
+    rateKpi(
+      "quickRatio",
+      "Quick ratio",
+      "overview-quick-ratio",
+      <p>
+        (New {money(last.newCents)} + expansion {money(last.expansionCents)} + reactivation {money(last.reactivationCents)}) ÷ (churned{" "}
+        {money(last.churnedCents)} + contraction {money(last.contractionCents)}). Above 1, the month added more MRR than it lost.
+      </p>,
+      "new",
+      "up",
+      formatRatio,
+    ),
+  ];
+
+  return (
+    <>
+      <p className="mb-4 text-sm text-muted">
+        Churn figures are for <strong>{lastLabel}</strong>, the last complete month; changes compare it with {prevLabel || "the month before"}.
+      </p>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {kpis.map((k) => (
+          <section key={k.label} className="rounded-xl border border-line bg-surface p-4" aria-label={k.label}>
+            <h2 className="flex items-center text-sm font-medium text-muted">
+              {k.label}
+              <Explain label={k.label}>{k.explain}</Explain>
+            </h2>
+            {k.drill ? (
+              <button
+                type="button"
+                className="mt-1 text-left text-2xl font-semibold tabular-nums hover:text-accent"
+                data-testid={k.testId}
+                onClick={() => setDrill(k.drill ?? null)}
+                title="List the accounts behind this figure"
+              >
+                {k.value}
+              </button>
+            ) : (
+              <Link href={k.href ?? "#"} className="mt-1 block text-2xl font-semibold tabular-nums hover:text-accent" data-testid={k.testId}>
+                {k.value}
+              </Link>
+            )}
+            {k.change && (
+              <p className={`text-xs ${k.delta === null || k.delta === 0 ? "text-muted" : (k.delta > 0) === (k.better === "up") ? "text-good" : "text-bad"}`}>
+                {k.change}
+              </p>
+            )}
+            <Sparkline data={k.trend} format={k.format} label={k.label} />
+          </section>
+        ))}
+      </div>
+      <div className="mt-6">
+        <Panel
+          title="MRR movements"
+          description="Gains above the line (new, expansion, reactivation), losses below (contraction, churn). Click a bar for its accounts."
+          actions={<CsvLink href={metricsUrl("churn", filters, { format: "csv" })} />}
+        >
+          <MrrMovementsChart months={months} formatMoney={compact} onSelect={(figure, month) => setDrill(`${figure}:${month}`)} />
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-muted">Table of the chart</summary>
+            <table className="mt-2 w-full text-right tabular-nums">
+              <caption className="sr-only">MRR movements by month</caption>
+              <thead className="text-xs text-muted">
+                <tr>
+                  <th className="text-left">Month</th>
+                  {MOVEMENT_SERIES.map((s) => (
+                    <th key={s.key}>{s.label}</th>
+                  ))}
+                  <th>MRR at end</th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m.month}>
+                    <td className="text-left">{m.month}</td>
+                    {MOVEMENT_SERIES.map((s) => (
+                      <td key={s.key}>{money(m[s.key])}</td>
+                    ))}
+                    <td>{money(m.mrrEndCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </Panel>
+      </div>
+      <DrillPanel currency={currency} />
+    </>
+  );
+}
