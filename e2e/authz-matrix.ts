@@ -36,6 +36,10 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /api/auth/[...nextauth]", sample: "/api/auth/session", kind: "api", access: everyone },
   { route: "POST /api/auth/[...nextauth]", sample: "/api/auth/callback/credentials", kind: "api", access: everyone },
   { route: "GET /api/v1/metrics/overview", sample: "/api/v1/metrics/overview", kind: "api", access: staff },
+  { route: "GET /api/v1/metrics/churn", sample: "/api/v1/metrics/churn", kind: "api", access: staff },
+  { route: "GET /api/v1/metrics/cohorts", sample: "/api/v1/metrics/cohorts", kind: "api", access: staff },
+  { route: "GET /api/v1/metrics/reasons", sample: "/api/v1/metrics/reasons", kind: "api", access: staff },
+  { route: "GET /api/v1/metrics/drill", sample: "/api/v1/metrics/drill?figure=churned&month=2025-01", kind: "api", access: staff },
   { route: "GET /api/v1/accounts/[externalId]", sample: "/api/v1/accounts/{account}", kind: "api", access: staff },
 ];
 

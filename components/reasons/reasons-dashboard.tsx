@@ -1,0 +1,202 @@
+"use client";
+// Reasons: answers and MRR lost per category per month, regrettable against not, save rate by offer
+// with pending saves apart, and the reason-code table. Bars drill through to their accounts.
+import { useQuery } from "@tanstack/react-query";
+import { parseAsStringLiteral, useQueryState } from "nuqs";
+import { ReasonsByMonthChart } from "@/components/charts/reasons-by-month-chart";
+import { SaveRateChart } from "@/components/charts/save-rate-chart";
+import { chart } from "@/components/charts/theme";
+import { DrillPanel } from "@/components/drill/drill-panel";
+import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
+import { CsvLink } from "@/components/ui/csv-link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Explain } from "@/components/ui/explain";
+import { Panel } from "@/components/ui/panel";
+import { FiguresSkeleton } from "@/components/ui/skeleton";
+import { formatLabel, formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { metricsUrl, reasonsQuery } from "@/lib/query/metrics";
+
+const MEASURES = ["responses", "mrr"] as const;
+
+export function ReasonsDashboard({ currency }: { currency: string }) {
+  const [filters] = useMetricsFilters();
+  const [, setDrill] = useDrill();
+  const [measure, setMeasure] = useQueryState("measure", parseAsStringLiteral(MEASURES).withDefault("responses"));
+  const query = useQuery(reasonsQuery(filters));
+  const money = (c: number) => formatMoney(c, currency, { compact: true });
+
+  if (query.isError) return <EmptyState title="The reasons could not be loaded">{query.error.message}</EmptyState>;
+  if (!query.data) return <FiguresSkeleton label="reasons" />;
+  const r = query.data;
+  const total = r.categories.reduce((s, c) => s + c.responses, 0);
+  if (total === 0) {
+    return <EmptyState title="No cancellation answers in this range">Widen the dates or clear the filters. Answers arrive through POST /api/v1/cancellations.</EmptyState>;
+  }
+  const used = r.categories.filter((c) => c.responses > 0);
+  const months = [...new Set(r.byMonth.map((m) => m.month))].sort();
+  const rows = months.map((month) => {
+    const row: Record<string, number | string> = { month };
+    for (const m of r.byMonth.filter((x) => x.month === month)) row[m.category] = measure === "responses" ? m.responses : m.mrrLostCents;
+    return row;
+  });
+  const regrettable = r.categories.reduce((s, c) => s + c.regrettableResponses, 0);
+  const regrettableMrr = r.categories.filter((c) => c.regrettable).reduce((s, c) => s + c.mrrLostCents, 0);
+  const totalMrr = r.categories.reduce((s, c) => s + c.mrrLostCents, 0);
+  const offers = r.byOffer.map((o) => ({ offer: formatLabel(o.offer), saved: o.saved, pending: o.pending, notSaved: o.responses - o.saved - o.pending }));
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-muted" data-testid="taxonomy-version">
+        Filed with taxonomy version {r.taxonomyVersion}. {formatNumber(total)} answers in range.
+      </p>
+      <Panel
+        title={measure === "responses" ? "Answers by category and month" : "MRR lost by category and month"}
+        description="By the month the answer was submitted. Click a bar for its accounts."
+        actions={
+          <>
+            <div role="radiogroup" aria-label="Measure" className="flex overflow-hidden rounded-md border border-line text-xs">
+              {MEASURES.map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  role="radio"
+                  aria-checked={measure === m}
+                  onClick={() => setMeasure(m)}
+                  className={`px-3 py-1 ${measure === m ? "bg-accent text-accent-ink" : "bg-surface text-ink hover:bg-canvas"}`}
+                >
+                  {m === "responses" ? "Answers" : "MRR lost"}
+                </button>
+              ))}
+            </div>
+            <CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "byMonth" })} />
+          </>
+        }
+      >
+        <ReasonsByMonthChart
+          rows={rows}
+          categories={used.map((c) => ({ slug: c.category, name: c.name, color: c.color }))}
+          format={measure === "responses" ? (v) => formatNumber(v) : money}
+          onSelect={(category, month) => setDrill(`reasons:${category}:${month}`)}
+        />
+      </Panel>
+
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <Panel
+          title="Regrettable or not"
+          description="Regrettable churn is caused by something the company controls: product, quality, support, price and value."
+        >
+          <div className="flex h-6 overflow-hidden rounded" role="img" aria-label={`${regrettable} of ${total} answers regrettable`}>
+            <div style={{ width: `${(100 * regrettable) / total}%`, background: chart.negative }} />
+            <div style={{ width: `${(100 * (total - regrettable)) / total}%`, background: chart.series(9) }} />
+          </div>
+          <dl className="mt-4 grid grid-cols-2 gap-4 text-sm">
+            <div>
+              <dt className="flex items-center text-muted">
+                Regrettable
+                <Explain label="Regrettable answers">
+                  <p>
+                    Answers in categories marked regrettable, unless an admin overrode the answer: {formatNumber(regrettable)} of{" "}
+                    {formatNumber(total)} answers ({formatPercent(regrettable / total)}).
+                  </p>
+                </Explain>
+              </dt>
+              <dd className="text-xl font-semibold tabular-nums" data-testid="regrettable-count">
+                {formatNumber(regrettable)} <span className="text-sm font-normal text-muted">({formatPercent(regrettable / total)})</span>
+              </dd>
+              <dd className="text-muted">{money(regrettableMrr)} MRR lost</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Not regrettable</dt>
+              <dd className="text-xl font-semibold tabular-nums">
+                {formatNumber(total - regrettable)} <span className="text-sm font-normal text-muted">({formatPercent((total - regrettable) / total)})</span>
+              </dd>
+              <dd className="text-muted">{money(totalMrr - regrettableMrr)} MRR lost</dd>
+            </div>
+          </dl>
+        </Panel>
+        <Panel
+          title="Save rate by offer"
+          description="Saved = the answer did not end in a cancel and the account is still a customer 30 days later. Answers under 30 days old are pending and left out of the rate."
+          actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "byOffer" })} />}
+        >
+          <SaveRateChart rows={offers} />
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {r.byOffer.map((o) => (
+              <li key={o.offer}>
+                {formatLabel(o.offer)}: <strong className="tabular-nums">{formatPercent(o.saveRate)}</strong>
+                <Explain label={`Save rate, ${formatLabel(o.offer)}`}>
+                  <p>
+                    Saved {o.saved} ÷ (answers {o.responses} − pending {o.pending}) = {formatPercent(o.saveRate)}.
+                  </p>
+                </Explain>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      </div>
+
+      <Panel title="Categories" actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "categories" })} />}>
+        <table className="w-full text-sm">
+          <caption className="sr-only">Answers by category</caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th className="py-1">Category</th>
+              <th className="py-1 text-right">Answers</th>
+              <th className="py-1 text-right">Canceled</th>
+              <th className="py-1 text-right">MRR lost</th>
+              <th className="py-1 text-right">Saved</th>
+              <th className="py-1 text-right">Pending</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line tabular-nums">
+            {used.map((c) => (
+              <tr key={c.category}>
+                <td className="py-1.5">
+                  <button type="button" className="flex items-center gap-2 text-left hover:text-accent" onClick={() => setDrill(`reasons:${c.category}`)}>
+                    <span className="inline-block h-3 w-3 rounded-sm" style={{ background: chart.token(c.color) }} />
+                    {c.name}
+                    {c.regrettable ? "" : <span className="text-xs text-muted">(not regrettable)</span>}
+                  </button>
+                </td>
+                <td className="py-1.5 text-right">{formatNumber(c.responses)}</td>
+                <td className="py-1.5 text-right">{formatNumber(c.canceled)}</td>
+                <td className="py-1.5 text-right">{formatMoney(c.mrrLostCents, currency)}</td>
+                <td className="py-1.5 text-right">{formatNumber(c.saved)}</td>
+                <td className="py-1.5 text-right">{formatNumber(c.pending)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Panel>
+
+      <Panel
+        title="Reason codes"
+        description="The option the customer picked, as sent (unknown codes are kept)."
+        actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "reasonCodes" })} />}
+      >
+        <table className="w-full text-sm">
+          <caption className="sr-only">Answers by reason code</caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th className="py-1">Reason code</th>
+              <th className="py-1 text-right">Answers</th>
+              <th className="py-1 text-right">Canceled</th>
+              <th className="py-1 text-right">MRR lost</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line tabular-nums">
+            {r.reasonCodes.map((c) => (
+              <tr key={c.reasonCode}>
+                <td className="py-1.5 font-mono text-xs">{c.reasonCode}</td>
+                <td className="py-1.5 text-right">{formatNumber(c.responses)}</td>
+                <td className="py-1.5 text-right">{formatNumber(c.canceled)}</td>
+                <td className="py-1.5 text-right">{formatMoney(c.mrrLostCents, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Panel>
+      <DrillPanel currency={currency} />
+    </div>
+  );
+}

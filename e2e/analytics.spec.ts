@@ -1,0 +1,89 @@
+// The analytics pages in the browser: filters in the URL, drill-through lists exactly the accounts
+// a figure counts, and CSV downloads carrying the API's numbers.
+import { expect, test } from "@playwright/test";
+import { storageState } from "./users";
+
+test.use({ storageState: storageState("manager") });
+
+interface ChurnMonth {
+  month: string;
+  churned: number;
+  customersEnd: number;
+  logoChurnRate: number | null;
+}
+
+test("a filter change lands in the URL and survives a reload", async ({ page }) => {
+  await page.goto("/overview");
+  const before = await page.getByTestId("overview-customers").innerText();
+  await page.getByLabel("Segment").selectOption("enterprise");
+  await expect(page).toHaveURL(/segment=enterprise/);
+  await expect(page.getByTestId("overview-customers")).not.toHaveText(before);
+  const filtered = await page.getByTestId("overview-customers").innerText();
+  await page.reload();
+  await expect(page.getByLabel("Segment")).toHaveValue("enterprise");
+  await expect(page.getByTestId("overview-customers")).toHaveText(filtered);
+});
+
+test("the logo churn figure drills through to exactly the churned accounts", async ({ page, request }) => {
+  const churn = (await (await request.get("/api/v1/metrics/churn?segment=smb")).json()) as { months: ChurnMonth[] };
+  const last = churn.months[churn.months.length - 1];
+  expect(last?.churned).toBeGreaterThan(0);
+  await page.goto("/overview?segment=smb");
+  await page.getByTestId("overview-logo-churn").click();
+  await expect(page).toHaveURL(new RegExp(`drill=churned%3A${last?.month}|drill=churned:${last?.month}`));
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("drill-count")).toHaveText(`${last?.churned} account${last?.churned === 1 ? "" : "s"}`);
+  await expect(dialog.getByTestId("drill-rows").locator("tr")).toHaveCount(last?.churned ?? -1);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page).not.toHaveURL(/drill=/);
+});
+
+test("a cohort cell drills through to the customers it counts", async ({ page, request }) => {
+  const body = (await (await request.get("/api/v1/metrics/cohorts")).json()) as {
+    cohorts: { cohort: string; cells: { age: number; customers: number }[] }[];
+  };
+  const cohort = body.cohorts.find((c) => c.cells.length > 3);
+  const cell = cohort?.cells[3];
+  expect(cell?.customers).toBeGreaterThan(0);
+  await page.goto("/cohorts");
+  await page.getByTestId(`cohort-cell-${cohort?.cohort}-3`).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("drill-count")).toHaveText(`${cell?.customers} accounts`);
+  await expect(dialog.getByTestId("drill-rows").locator("tr")).toHaveCount(cell?.customers ?? -1);
+});
+
+test("the revenue switch and the chosen view are kept in the URL", async ({ page }) => {
+  await page.goto("/cohorts");
+  await page.getByRole("radio", { name: "Revenue" }).click();
+  await expect(page).toHaveURL(/view=revenue/);
+  await expect(page.getByRole("heading", { name: "Revenue retention by cohort" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Revenue" })).toHaveAttribute("aria-checked", "true");
+});
+
+test("the churn CSV download carries the API's numbers", async ({ page, request }) => {
+  const json = (await (await request.get("/api/v1/metrics/churn?segment=mid")).json()) as { months: ChurnMonth[] };
+  await page.goto("/overview?segment=mid");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const download = await downloadPromise;
+  const text = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
+  const [header, ...lines] = text.trim().split("\n");
+  const columns = header?.split(",") ?? [];
+  expect(lines).toHaveLength(json.months.length);
+  lines.forEach((line, i) => {
+    const cells = line.split(",");
+    const row = Object.fromEntries(columns.map((c, j) => [c, cells[j]]));
+    const month = json.months[i] as unknown as Record<string, number | string | null>;
+    for (const c of columns) expect(row[c], `${c} of ${month.month}`).toBe(month[c] === null ? "" : String(month[c]));
+  });
+});
+
+test("the reasons page shows its taxonomy version and drills a category", async ({ page }) => {
+  await page.goto("/reasons");
+  await expect(page.getByTestId("taxonomy-version")).toContainText("taxonomy version 1");
+  await page.getByRole("button", { name: "Price & value" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toContainText("price-value");
+  await expect(dialog.getByTestId("drill-rows").locator("tr").first()).toBeVisible();
+});
