@@ -11,7 +11,9 @@ import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
 import { useTestDb } from "@/test/db";
 import { insertAccounts, insertResponses, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
+import { drillCohort, drillMonth, drillReasons } from "./drill";
 import { refreshDerived } from "./rollups";
+import { resolveScope } from "@/lib/validation/metrics";
 
 const t = useTestDb();
 
@@ -54,6 +56,21 @@ describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the 
     expect(overview.lastMonth?.month).toBe("2024-03");
     expect(overview.lastMonth?.logoChurnRate).toBe(0.2);
     expect(overview.previousMonth?.month).toBe("2024-02");
+  });
+
+  it("drills through to exactly the accounts each figure counts", async () => {
+    const scope = resolveScope({ asOf: new Date("2024-04-15T00:00:00Z"), plan: "puzzle" });
+    // March: 20 churned at $100 each, 30 new at $50, 100 customers at the start.
+    const churned = await drillMonth(t.db, scope, "churned", "2024-03");
+    expect(churned.total).toBe(20);
+    expect(churned.accounts.every((a) => a.amountCents === 10000)).toBe(true);
+    expect((await drillMonth(t.db, scope, "new", "2024-03")).total).toBe(30);
+    expect((await drillMonth(t.db, scope, "customersStart", "2024-03")).total).toBe(100);
+    expect((await drillMonth(t.db, scope, "customersEnd", "2024-03")).total).toBe(110);
+    // Cohort January at age 2 (end of March): 30 of its 50 accounts remain.
+    expect((await drillCohort(t.db, scope, "2024-01", 2)).total).toBe(30);
+    // The 10 too_expensive answers (Price & value) come from 10 accounts.
+    expect((await drillReasons(t.db, { ...scope, from: "2024-03", to: "2024-03" }, "price-value")).total).toBe(10);
   });
 
   it("downloads the same numbers as CSV", async () => {

@@ -21,10 +21,8 @@ function rollupFilter(filter: Filter): SQL {
 
 const month = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM')`);
 
-export async function monthTotals(db: Db, upTo: Month, filter: Filter): Promise<MonthTotals[]> {
-  const rows = await queryRows<Record<string, string | number>>(
-    db,
-    sql`
+function monthTotalsSql(upTo: Month, filter: Filter): SQL {
+  return sql`
       select ${month("month")} as month,
         sum(d_customers)::bigint as d_customers, sum(d_mrr_cents)::bigint as d_mrr_cents,
         sum(new)::bigint as new, sum(reactivated)::bigint as reactivated, sum(churned)::bigint as churned,
@@ -34,8 +32,11 @@ export async function monthTotals(db: Db, upTo: Month, filter: Filter): Promise<
       from metric_month_totals
       where month < ${`${addMonths(upTo, 1)}-01`} and ${rollupFilter(filter)}
       group by month order by month
-    `,
-  );
+    `;
+}
+
+export async function monthTotals(db: Db, upTo: Month, filter: Filter): Promise<MonthTotals[]> {
+  const rows = await queryRows<Record<string, string | number>>(db, monthTotalsSql(upTo, filter));
   return rows.map((r) => ({
     month: String(r.month),
     dCustomers: Number(r.d_customers),
@@ -60,34 +61,37 @@ export async function churnReport(db: Db, scope: MetricsScope): Promise<{ asOf: 
   return { asOf: scope.asOf.toISOString(), months };
 }
 
-export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf: string; cohorts: Cohort[] }> {
+function cohortStatements(scope: MetricsScope) {
   const last = lastCompleteMonth(scope.asOf);
   const current = monthOf(scope.asOf);
   const fromDate = `${scope.from}-01`;
   const toDate = `${scope.to < last ? scope.to : last}-01`;
-  const [bases, deltas, open] = await Promise.all([
-    queryRows<{ cohort: string; size: string | number; base: string | number }>(
-      db,
-      sql`select ${month("cohort")} as cohort, sum(size)::bigint as size, sum(base_mrr_cents)::bigint as base
-          from cohort_bases where cohort >= ${fromDate} and cohort <= ${toDate} and ${rollupFilter(scope)}
-          group by cohort having sum(size) > 0 order by cohort`,
-    ),
-    queryRows<{ cohort: string; month: string; d: string | number; dm: string | number }>(
-      db,
-      sql`select ${month("cohort")} as cohort, ${month("month")} as month, sum(d_customers)::bigint as d, sum(d_mrr_cents)::bigint as dm
-          from cohort_month_totals
-          where cohort >= ${fromDate} and cohort <= ${toDate} and month <= ${`${last}-01`} and ${rollupFilter(scope)}
-          group by cohort, month`,
-    ),
+  return {
+    last,
+    current,
+    bases: sql`select ${month("cohort")} as cohort, sum(size)::bigint as size, sum(base_mrr_cents)::bigint as base
+        from cohort_bases where cohort >= ${fromDate} and cohort <= ${toDate} and ${rollupFilter(scope)}
+        group by cohort having sum(size) > 0 order by cohort`,
+    deltas: sql`select ${month("cohort")} as cohort, ${month("month")} as month, sum(d_customers)::bigint as d, sum(d_mrr_cents)::bigint as dm
+        from cohort_month_totals
+        where cohort >= ${fromDate} and cohort <= ${toDate} and month <= ${`${last}-01`} and ${rollupFilter(scope)}
+        group by cohort, month`,
     // The month of asOf has not ended: its cohort is listed (conversions before asOf), with no cells.
-    current >= scope.from && current <= scope.to
-      ? queryRows<{ size: number; base: string | number }>(
-          db,
-          sql`select count(*)::int as size, coalesce(sum(cohort_base_mrr_cents), 0)::bigint as base from accounts
-              where cohort_month = ${`${current}-01`} and cohort_converted_at < ${scope.asOf.toISOString()}
-              and ${accountFilter(scope)}`,
-        )
-      : Promise.resolve([]),
+    open:
+      current >= scope.from && current <= scope.to
+        ? sql`select count(*)::int as size, coalesce(sum(cohort_base_mrr_cents), 0)::bigint as base from accounts
+            where cohort_month = ${`${current}-01`} and cohort_converted_at < ${scope.asOf.toISOString()}
+            and ${accountFilter(scope)}`
+        : null,
+  };
+}
+
+export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf: string; cohorts: Cohort[] }> {
+  const q = cohortStatements(scope);
+  const [bases, deltas, open] = await Promise.all([
+    queryRows<{ cohort: string; size: string | number; base: string | number }>(db, q.bases),
+    queryRows<{ cohort: string; month: string; d: string | number; dm: string | number }>(db, q.deltas),
+    q.open ? queryRows<{ size: number; base: string | number }>(db, q.open) : Promise.resolve([]),
   ]);
   const baseRows: CohortBase[] = bases.map((b) => ({ cohort: b.cohort, size: Number(b.size), baseMrrCents: Number(b.base) }));
   const deltaRows: CohortDelta[] = deltas.map((d) => ({
@@ -96,10 +100,10 @@ export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf:
     dCustomers: Number(d.d),
     dMrrCents: Number(d.dm),
   }));
-  const cohorts = cohortTable(baseRows, deltaRows, last);
+  const cohorts = cohortTable(baseRows, deltaRows, q.last);
   const openCohort = open[0];
   if (openCohort && openCohort.size > 0) {
-    cohorts.push({ cohort: current, size: openCohort.size, baseMrrCents: Number(openCohort.base), cells: [] });
+    cohorts.push({ cohort: q.current, size: openCohort.size, baseMrrCents: Number(openCohort.base), cells: [] });
   }
   return { asOf: scope.asOf.toISOString(), cohorts };
 }
@@ -130,28 +134,11 @@ export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | 
 const SAVE_WINDOW = sql.raw("interval '720 hours'");
 
 /** Responses by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons. */
-export async function reasonsData(db: Db, scope: MetricsScope) {
-  const [version] = await queryRows<{ v: number }>(db, sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`);
-  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(
-    db,
-    sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,
-  );
+function reasonGroupsSql(scope: MetricsScope): SQL {
   const from = `${scope.from}-01T00:00:00Z`;
   const to = `${addMonths(scope.to, 1)}-01T00:00:00Z`;
   const asOf = scope.asOf.toISOString();
-  const groups = await queryRows<{
-    month: string;
-    category_id: string;
-    reason_code: string;
-    offer: string;
-    regrettable: boolean;
-    canceled: boolean;
-    save_state: "saved" | "lost" | "pending" | null;
-    responses: number;
-    mrr_lost: string | number;
-  }>(
-    db,
-    sql`
+  return sql`
       with r as (
         select cr.account_id, cr.submitted_at, cr.reason_code, cr.offer_shown::text as offer, cr.outcome,
                cr.category_id, coalesce(cr.regrettable_override, c.regrettable) as regrettable
@@ -184,8 +171,26 @@ export async function reasonsData(db: Db, scope: MetricsScope) {
              outcome = 'canceled' as canceled, save_state, count(*)::int as responses, sum(mrr_lost)::bigint as mrr_lost
       from judged
       group by 1, 2, 3, 4, 5, 6, 7
-    `,
+    `;
+}
+
+export async function reasonsData(db: Db, scope: MetricsScope) {
+  const [version] = await queryRows<{ v: number }>(db, sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`);
+  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(
+    db,
+    sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,
   );
+  const groups = await queryRows<{
+    month: string;
+    category_id: string;
+    reason_code: string;
+    offer: string;
+    regrettable: boolean;
+    canceled: boolean;
+    save_state: "saved" | "lost" | "pending" | null;
+    responses: number;
+    mrr_lost: string | number;
+  }>(db, reasonGroupsSql(scope));
   return {
     taxonomyVersion: version?.v ?? 1,
     categories,
@@ -206,4 +211,18 @@ export async function reasonsData(db: Db, scope: MetricsScope) {
 export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsReport> {
   const data = await reasonsData(db, scope);
   return reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups);
+}
+
+/** The SQL statements behind each report, for the benchmark's raw timings. */
+export function reportStatements(name: "churn" | "cohorts" | "reasons", scope: MetricsScope): SQL[] {
+  if (name === "churn") return [monthTotalsSql(lastCompleteMonth(scope.asOf), scope)];
+  if (name === "cohorts") {
+    const q = cohortStatements(scope);
+    return [q.bases, q.deltas, ...(q.open ? [q.open] : [])];
+  }
+  return [
+    sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`,
+    sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,
+    reasonGroupsSql(scope),
+  ];
 }

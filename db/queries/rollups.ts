@@ -2,6 +2,7 @@
 // plan. Call refreshDerived after any write to subscription events or to an account's segment or
 // plan, in the same transaction: it subtracts the accounts' old contributions and adds the new.
 import { type SQL, sql } from "drizzle-orm";
+import { type BulkColumn, bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { accountMonthFacts } from "@/db/schema";
@@ -9,7 +10,30 @@ import { type AccountFacts, accountFacts } from "@/lib/metrics/account-facts";
 import type { StateEvent, SubscriptionEventType } from "@/lib/metrics/state";
 import { refreshAccountState } from "./account-state";
 
-const BATCH = 2000;
+type FactRow = typeof accountMonthFacts.$inferInsert;
+const int = (name: string, value: (r: FactRow) => number | undefined, type = "bigint") => ({ name, type, value });
+const FACT_COLUMNS: BulkColumn<FactRow>[] = [
+  { name: "account_id", type: "text", value: (r) => r.accountId },
+  { name: "month", type: "date", value: (r) => r.month },
+  { name: "segment", type: "text", value: (r) => r.segment },
+  { name: "plan", type: "text", value: (r) => r.plan },
+  { name: "cohort", type: "date", value: (r) => r.cohort },
+  int("d_customers", (r) => r.dCustomers, "smallint"),
+  int("d_mrr_cents", (r) => r.dMrrCents),
+  int("cohort_d_customers", (r) => r.cohortDCustomers, "smallint"),
+  int("cohort_d_mrr_cents", (r) => r.cohortDMrrCents),
+  int("cohort_size", (r) => r.cohortSize, "smallint"),
+  int("cohort_base_mrr_cents", (r) => r.cohortBaseMrrCents),
+  int("new", (r) => r.new, "int"),
+  int("reactivated", (r) => r.reactivated, "int"),
+  int("churned", (r) => r.churned, "int"),
+  int("new_and_lost", (r) => r.newAndLost, "int"),
+  int("new_cents", (r) => r.newCents),
+  int("expansion_cents", (r) => r.expansionCents),
+  int("contraction_cents", (r) => r.contractionCents),
+  int("churned_cents", (r) => r.churnedCents),
+  int("reactivation_cents", (r) => r.reactivationCents),
+];
 const MOVEMENTS = [
   "new",
   "reactivated",
@@ -78,7 +102,7 @@ async function computeFacts(db: Db, ids: readonly string[] | undefined) {
     list.push({ occurredAt: new Date(e.occurred_at), type: e.type, mrrAfterCents: e.mrr_after_cents });
     byAccount.set(e.account_id, list);
   }
-  const rows: (typeof accountMonthFacts.$inferInsert)[] = [];
+  const rows: FactRow[] = [];
   for (const account of accounts) {
     const facts: AccountFacts = accountFacts(byAccount.get(account.id) ?? []);
     const cohort = facts.cohort === null ? null : `${facts.cohort}-01`;
@@ -105,8 +129,7 @@ export async function refreshDerived(db: Db, accountIds?: readonly string[]): Pr
   await refreshAccountState(db, accountIds);
   await applyToTotals(db, accountIds, -1);
   await db.execute(sql`delete from account_month_facts where ${onlyAccounts("account_id", accountIds)}`);
-  const rows = await computeFacts(db, accountIds);
-  for (let i = 0; i < rows.length; i += BATCH) await db.insert(accountMonthFacts).values(rows.slice(i, i + BATCH));
+  await bulkInsert(db, "account_month_facts", FACT_COLUMNS, await computeFacts(db, accountIds));
   await applyToTotals(db, accountIds, 1);
 }
 

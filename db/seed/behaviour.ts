@@ -32,9 +32,10 @@ export function activityFor(
   acc: SimAccount,
   from: number,
   anchor: number,
+  maxTeam = 60,
 ): { users: UserMonthRow[]; features: FeatureMonthRow[] } {
   const accountId = accountIdOf(acc);
-  const team = Math.max(1, Math.min(60, Math.round(acc.seats * rng.float(0.45, 0.9) * (0.5 + acc.engagement / 2))));
+  const team = Math.max(1, Math.min(maxTeam, Math.round(acc.seats * rng.float(0.45, 0.9) * (0.5 + acc.engagement / 2))));
   const adopted = FEATURES.slice(0, Math.max(1, Math.min(FEATURES.length, Math.round(2 + acc.engagement * 6 + rng.float(-1.5, 1.5)))));
   const people = Array.from({ length: team }, (_, i) => ({
     ref: `u${String(i + 1).padStart(3, "0")}`,

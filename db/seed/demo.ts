@@ -1,7 +1,7 @@
 // The demo data set: a SaaS business over 30 months, deterministic per seed and anchor day.
 import { Rng } from "./random";
 import { accountIdOf, activityFor, signalsFor } from "./behaviour";
-import { simulate } from "./simulate";
+import { type BusinessShape, simulate } from "./simulate";
 import { addMonths, dayStart, monthStart } from "./time";
 import type { Dataset, UserRow } from "./types";
 
@@ -12,6 +12,7 @@ export interface DemoOptions {
   accounts?: number;
   /** Months of daily activity kept before the anchor (older activity is not generated). */
   activityMonths?: number;
+  shape?: BusinessShape;
 }
 
 export const DEMO_USERS: readonly UserRow[] = [
@@ -23,7 +24,7 @@ export const DEMO_USERS: readonly UserRow[] = [
 export function generateDemo(options: DemoOptions): Dataset {
   const anchor = dayStart((options.anchor ?? new Date()).getTime());
   const rng = new Rng(options.seed);
-  const sim = simulate(rng.fork("business"), options.accounts ?? 2000, anchor);
+  const sim = simulate(rng.fork("business"), options.accounts ?? 2000, anchor, options.shape);
   const behaviour = rng.fork("behaviour");
   const owners = rng.fork("owners");
   const activityFrom = addMonths(monthStart(anchor), -(options.activityMonths ?? 5));
@@ -91,7 +92,7 @@ export function generateDemo(options: DemoOptions): Dataset {
       });
     data.signals.push(...signalsFor(behaviour, acc, sim.start, anchor));
     if (events.length > 0) {
-      const { users, features } = activityFor(behaviour, acc, Math.max(activityFrom, dayStart(acc.arrival)), anchor);
+      const { users, features } = activityFor(behaviour, acc, Math.max(activityFrom, dayStart(acc.arrival)), anchor, options.shape?.maxTeam);
       data.userMonths.push(...users);
       data.featureMonths.push(...features);
     }

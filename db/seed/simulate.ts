@@ -102,21 +102,14 @@ function survey(rng: Rng, acc: SimAccount, at: number, offer: Offer, accepted: b
   acc.responses.push({ at, reasonCode, ...verbatim(rng, reasonCode, accepted), offerShown: offer, offerAccepted: accepted, outcome });
 }
 
-/** Picks k distinct items, each with probability proportional to its weight. */
+/** Picks k distinct items, each with probability proportional to its weight (Efraimidis–Spirakis). */
 function pickWeighted<T>(rng: Rng, items: T[], weight: (item: T) => number, k: number): T[] {
-  const pool = items.map((item) => ({ item, w: weight(item) }));
-  const chosen: T[] = [];
-  for (let n = 0; n < k && pool.length > 0; n++) {
-    const total = pool.reduce((s, p) => s + p.w, 0);
-    let r = rng.next() * total;
-    let i = 0;
-    for (; i < pool.length - 1; i++) {
-      r -= (pool[i] as { w: number }).w;
-      if (r < 0) break;
-    }
-    chosen.push((pool.splice(i, 1)[0] as { item: T }).item);
-  }
-  return chosen;
+  if (k <= 0) return [];
+  return items
+    .map((item) => ({ item, key: Math.log(Math.max(rng.next(), 1e-12)) / weight(item) }))
+    .sort((a, b) => b.key - a.key)
+    .slice(0, k)
+    .map((x) => x.item);
 }
 
 function arrivals(rng: Rng, count: number, from: number, to: number): SimAccount[] {
@@ -176,8 +169,19 @@ export interface Simulation {
   anchor: number;
 }
 
+export interface BusinessShape {
+  /** Monthly chance that an active customer's usage-based MRR moves up or down (0 for seat plans). */
+  usageRate: number;
+  /** Cancel-flow visits that end in a save, as a share of the month's churn. */
+  saveFactor: number;
+  /** The most users an account's team has in the activity data. */
+  maxTeam: number;
+}
+
+export const SEAT_BASED: BusinessShape = { usageRate: 0, saveFactor: 0.35, maxTeam: 60 };
+
 /** Runs 30 months up to the anchor, plus 3 future months so that today's at-risk accounts are fading. */
-export function simulate(rng: Rng, count: number, anchor: number): Simulation {
+export function simulate(rng: Rng, count: number, anchor: number, shape: BusinessShape = SEAT_BASED): Simulation {
   const start = addMonths(monthStart(anchor), -29);
   const end = addMonths(monthStart(anchor), 3);
   const all = arrivals(rng, count, start, anchor);
@@ -208,7 +212,7 @@ export function simulate(rng: Rng, count: number, anchor: number): Simulation {
       for (const acc of pickWeighted(rng, eligible, weight, k)) leaving.add(acc);
 
       // Customers who open the cancel flow and take a save offer instead.
-      saveCarry[segment] += MONTHLY_HAZARD[segment] * base.length * 0.35;
+      saveCarry[segment] += MONTHLY_HAZARD[segment] * base.length * shape.saveFactor;
       const saves = Math.floor(saveCarry[segment]);
       saveCarry[segment] -= saves;
       const savable = eligible.filter((a) => a.status === "active" && !leaving.has(a));
@@ -255,6 +259,12 @@ export function simulate(rng: Rng, count: number, anchor: number): Simulation {
           acc.status = "active";
           acc.pausedUntil = null;
         }
+      } else if (acc.status === "active" && shape.usageRate > 0 && rng.chance(shape.usageRate)) {
+        const at = slot(rng, acc, ms, me);
+        if (at === null) continue;
+        const up = rng.chance(0.6);
+        const factor = up ? rng.float(1.02, 1.15) : rng.float(0.88, 0.98);
+        push(acc, at, up ? "expansion" : "contraction", Math.max(100, Math.round((acc.mrr * factor) / 100) * 100));
       } else if (acc.status === "active" && acc.protectedUntil <= ms) {
         const roll = rng.next();
         if (acc.segment === "smb" && roll < 0.005) {
