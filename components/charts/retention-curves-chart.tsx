@@ -21,9 +21,10 @@ export function averageCurve(cohorts: Cohort[], view: CohortView): (number | nul
   });
 }
 
-export function RetentionCurvesChart({ cohorts, chosen, view }: { cohorts: Cohort[]; chosen: string[]; view: CohortView }) {
+/** The drawn numbers: one row per age, a column per chosen cohort and the average. */
+export function curveRows(cohorts: Cohort[], chosen: string[], view: CohortView): Record<string, number | null>[] {
   const average = averageCurve(cohorts, view);
-  const data = average.map((avg, age) => {
+  return average.map((avg, age) => {
     const row: Record<string, number | null> = { age, average: avg };
     for (const c of cohorts) {
       if (!chosen.includes(c.cohort)) continue;
@@ -32,6 +33,10 @@ export function RetentionCurvesChart({ cohorts, chosen, view }: { cohorts: Cohor
     }
     return row;
   });
+}
+
+export function RetentionCurvesChart({ cohorts, chosen, view }: { cohorts: Cohort[]; chosen: string[]; view: CohortView }) {
+  const data = curveRows(cohorts, chosen, view);
   const pct = (v: unknown) => (typeof v === "number" ? `${(v * 100).toFixed(1)} %` : "–");
   return (
     <div className="h-80">

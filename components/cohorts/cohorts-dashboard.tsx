@@ -4,10 +4,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
-import { RetentionCurvesChart } from "@/components/charts/retention-curves-chart";
+import { RetentionCurvesChart, curveRows } from "@/components/charts/retention-curves-chart";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
-import { CsvLink } from "@/components/ui/csv-link";
+import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
+import { toCsv } from "@/lib/csv/to-csv";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
@@ -77,7 +78,19 @@ export function CohortsDashboard({ currency }: { currency: string }) {
           <HeatmapLegend />
         </div>
       </Panel>
-      <Panel title="Retention curves" description="Chosen cohorts against the size-weighted average of all cohorts in range.">
+      <Panel
+        title="Retention curves"
+        description="Chosen cohorts against the size-weighted average of all cohorts in range."
+        actions={
+          <CsvDataLink
+            filename={`holdfast-retention-curves-${view}.csv`}
+            csv={() => {
+              const rows = curveRows(withCells, chosen, view);
+              return toCsv(rows, ["age", ...chosen, "average"]);
+            }}
+          />
+        }
+      >
         <RetentionCurvesChart cohorts={withCells} chosen={chosen} view={view} />
         <fieldset className="mt-3">
           <legend className="text-xs text-muted">Cohorts drawn</legend>

@@ -6,3 +6,23 @@ export function CsvLink({ href, label = "Download CSV" }: { href: string; label?
     </a>
   );
 }
+
+/** A CSV made in the browser from numbers a chart computed itself (e.g. an average curve). */
+export function CsvDataLink({ filename, csv, label = "Download CSV" }: { filename: string; csv: () => string; label?: string }) {
+  return (
+    <button
+      type="button"
+      className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-canvas hover:text-ink"
+      onClick={() => {
+        const url = URL.createObjectURL(new Blob([csv()], { type: "text/csv;charset=utf-8" }));
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = filename;
+        a.click();
+        URL.revokeObjectURL(url);
+      }}
+    >
+      {label}
+    </button>
+  );
+}
