@@ -46,7 +46,7 @@ export function RetentionCurvesChart({ cohorts, chosen, view }: { cohorts: Cohor
           <XAxis dataKey="age" tick={axisStyle} label={{ value: "Months since conversion", position: "insideBottom", offset: -8, style: axisStyle }} />
           <YAxis tick={axisStyle} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={48} />
           <Tooltip formatter={(v, name) => [pct(v), String(name)]} labelFormatter={(a) => `Month ${a}`} contentStyle={{ fontSize: 12 }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
           {chosen.map((c, i) => (
             <Line key={c} dataKey={c} stroke={chart.series(i)} dot={false} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} />
           ))}
