@@ -8,3 +8,4 @@ export * from "./reasons";
 export * from "./triage";
 export * from "./audit";
 export * from "./rollups";
+export * from "./idempotency";

@@ -2,11 +2,12 @@
 // as JSON or, with `format=csv`, as the CSV the charts download.
 import "server-only";
 import { getDb } from "@/db/client";
-import { withUser } from "@/lib/auth/route";
+import { withApiKey } from "@/lib/auth/route";
 import { answerMetrics, type MetricsEndpoint } from "./metrics-answer";
 
 export function metricsRoute<R>(endpoint: MetricsEndpoint<R>) {
-  return withUser("cs", async (request) => answerMetrics(request, await getDb(), endpoint));
+  // Signed-in staff, or an API key with the read scope.
+  return withApiKey("read", async (request) => answerMetrics(request, await getDb(), endpoint), "cs");
 }
 
 

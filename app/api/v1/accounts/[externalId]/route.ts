@@ -1,10 +1,12 @@
 // GET /api/v1/accounts/{externalId} — one account in the SPEC §5 shape (health arrives with scoring).
 import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
-import { withUser } from "@/lib/auth/route";
+import { withApiKey } from "@/lib/auth/route";
 import { json, problem } from "@/lib/http/problem";
 
-export const GET = withUser<{ params: Promise<{ externalId: string }> }>("cs", async (_request, { params }) => {
+export const GET = withApiKey<{ params: Promise<{ externalId: string }> }>(
+  "read",
+  async (_request, { params }) => {
   const { externalId } = await params;
   const account = await getAccountDetail(await getDb(), externalId);
   if (!account) return problem(404, "Not found", `No account with externalId ${externalId}.`);
@@ -18,4 +20,6 @@ export const GET = withUser<{ params: Promise<{ externalId: string }> }>("cs", a
     mrrCents: account.mrrCents,
     health: null,
   });
-});
+  },
+  "cs",
+);

@@ -1,0 +1,9 @@
+// POST /api/v1/accounts — ingestion (SPEC §5): {"items": [...]}, API key with the ingest scope.
+import { getDb } from "@/db/client";
+import { withApiKey } from "@/lib/auth/route";
+import { answerIngest } from "@/lib/http/ingest-answer";
+import { problem } from "@/lib/http/problem";
+
+export const POST = withApiKey("ingest", async (request, _context, caller) =>
+  caller.kind === "api_key" ? answerIngest(request, await getDb(), "accounts", caller.key) : problem(401, "Unauthorized", "Ingestion takes an API key."),
+);

@@ -1,0 +1,175 @@
+// The ingestion API's request handler on a real database: happy paths, bad batches that write
+// nothing, idempotency, de-duplication, upserts, and the seed puzzle loaded the way a user would.
+import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { answerIngest } from "@/lib/http/ingest-answer";
+import { answerMetrics } from "@/lib/http/metrics-answer";
+import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
+import type { IngestResource } from "@/lib/validation/ingest";
+import { useTestDb } from "@/test/db";
+import { seedPuzzle } from "@/test/fixtures";
+import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
+import { SYSTEM_ACTOR } from "./audit";
+import { claimKey } from "./idempotency";
+
+const t = useTestDb();
+let key: ApiKeyIdentity;
+
+async function post(resource: IngestResource, body: unknown, headers: Record<string, string> = {}) {
+  if (!key) {
+    const made = await createApiKey(t.db, { name: "test", scopes: ["ingest", "read"] }, SYSTEM_ACTOR);
+    key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const response = await answerIngest(
+    new Request(`http://holdfast.test/api/v1/${resource}`, { method: "POST", body: text, headers: { "content-type": "application/json", ...headers } }),
+    t.db,
+    resource,
+    key,
+  );
+  return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Row counts of every table a batch could touch: equal before and after means nothing was written. */
+async function counts(db: Db) {
+  const tables = ["accounts", "subscription_events", "cancellation_responses", "signals", "activity_user_months", "account_month_facts", "audit_log"];
+  const out: Record<string, number> = {};
+  for (const table of tables) out[table] = (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
+  return out;
+}
+
+describe("the seed puzzle through the ingestion API", () => {
+  it("loads accounts, events and answers, and the read API then answers as expected", async () => {
+    const accounts = seedPuzzle<Record<string, unknown>[]>("accounts.json");
+    const events = seedPuzzle<Record<string, unknown>[]>("subscription-events.json");
+    const answers = seedPuzzle<Record<string, unknown>[]>("cancellations.json");
+    expect(await post("accounts", { items: accounts })).toMatchObject({ status: 200, body: { accepted: accounts.length, skipped: 0 } });
+    expect(await post("subscription-events", { items: events })).toMatchObject({ status: 200, body: { accepted: events.length, skipped: 0 } });
+    expect(await post("cancellations", { items: answers })).toMatchObject({ status: 200, body: { accepted: answers.length, skipped: 0 } });
+    const query = "asOf=2024-04-15T00:00:00Z&from=2024-01&to=2024-03";
+    const churn = await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint);
+    expect(await churn.json()).toEqual(seedPuzzle("expected-churn.json"));
+    const cohorts = await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint);
+    expect(await cohorts.json()).toEqual(seedPuzzle("expected-cohorts.json"));
+    // Sending the same events again stores nothing twice: every item is skipped by its externalId.
+    expect(await post("subscription-events", { items: events })).toMatchObject({ status: 200, body: { accepted: events.length, skipped: events.length } });
+  });
+});
+
+describe("bad batches", () => {
+  it("names every bad item and field, and writes nothing", async () => {
+    const before = await counts(t.db);
+    const response = await post("subscription-events", {
+      items: [
+        { accountExternalId: "sp-001", occurredAt: "2024-05-01T00:00:00Z", type: "expansion", mrrAfterCents: 12000 },
+        { accountExternalId: "sp-001", occurredAt: "2024-05-01", type: "expansion", mrrAfterCents: 12000 },
+        { accountExternalId: "sp-002", occurredAt: "2024-05-02T00:00:00Z", type: "upgrade", mrrAfterCents: -5 },
+        { accountExternalId: "nobody", occurredAt: "2024-05-02T00:00:00Z", type: "converted", mrrAfterCents: 100 },
+        { accountExternalId: "sp-003", occurredAt: "2024-05-02T00:00:00Z", type: "converted", mrrAfterCents: 100, role: "admin" },
+        { accountExternalId: "sp-003", occurredAt: "2024-05-02T00:00:00Z", type: "expansion" },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.type).toBe("application/problem+json");
+    expect(response.body).toMatchObject({ title: "Invalid items", status: 400, detail: "5 items are invalid; nothing was written." });
+    const errors = (response.body.errors as { item: number; field: string }[]).map((e) => `${e.item}:${e.field}`);
+    expect(errors).toEqual(["1:occurredAt", "2:type", "2:mrrAfterCents", "3:accountExternalId", "4:(item)", "5:mrrAfterCents"]);
+    const unknown = (response.body.errors as { item: number; message: string }[]).find((e) => e.item === 3);
+    expect(unknown?.message).toContain("nobody");
+    expect(await counts(t.db)).toEqual(before);
+  });
+
+  it("refuses an owner e-mail that names no user, a body that is not JSON, and more than 5,000 items", async () => {
+    const before = await counts(t.db);
+    const owner = await post("accounts", { items: [{ externalId: "acme", name: "Acme", ownerEmail: "ghost@example.com" }] });
+    expect(owner.status).toBe(400);
+    expect(owner.body.errors).toEqual([{ item: 0, field: "ownerEmail", message: "names no Holdfast user (ghost@example.com)" }]);
+    expect((await post("accounts", "{not json")).status).toBe(400);
+    expect((await post("accounts", { rows: [] })).status).toBe(400);
+    const many = Array.from({ length: 5001 }, (_, i) => ({ externalId: `x${i}`, name: "x" }));
+    expect((await post("accounts", { items: many })).status).toBe(413);
+    expect(await counts(t.db)).toEqual(before);
+  });
+});
+
+describe("idempotency", () => {
+  it("replays the first answer for the same key and body, and writes once", async () => {
+    const body = { items: [{ accountExternalId: "sp-005", kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" }] };
+    const first = await post("signals", body, { "Idempotency-Key": "retry-1" });
+    const second = await post("signals", body, { "Idempotency-Key": "retry-1" });
+    expect(first).toMatchObject({ status: 200, body: { accepted: 1, skipped: 0 } });
+    expect(second).toEqual(first);
+    const stored = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from signals where comment = 'meh'`);
+    expect(stored[0]?.n).toBe(1);
+  });
+
+  it("refuses the same key with another body (422) and while the first is running (409)", async () => {
+    const body = { items: [{ accountExternalId: "sp-006", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }] };
+    expect((await post("signals", body, { "Idempotency-Key": "retry-2" })).status).toBe(200);
+    const other = { items: [{ accountExternalId: "sp-007", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }] };
+    expect((await post("signals", other, { "Idempotency-Key": "retry-2" })).status).toBe(422);
+    // A claim taken by a request still in flight.
+    const running = JSON.stringify(body);
+    const hash = (await import("node:crypto")).createHash("sha256").update(running).digest("hex");
+    expect(await claimKey(t.db, key.id, "retry-3", "POST /api/v1/signals", hash)).toEqual({ kind: "new" });
+    expect((await post("signals", running, { "Idempotency-Key": "retry-3" })).status).toBe(409);
+  });
+
+  it("keeps a 400 answer too: the same bad batch with its key gets the same 400", async () => {
+    const bad = { items: [{ accountExternalId: "sp-001", kind: "nps", occurredAt: "2024-04-01T10:00:00Z" }] };
+    const first = await post("signals", bad, { "Idempotency-Key": "bad-1" });
+    expect(first.status).toBe(400);
+    expect(await post("signals", bad, { "Idempotency-Key": "bad-1" })).toEqual(first);
+  });
+});
+
+describe("writes", () => {
+  it("upserts accounts by externalId, keeping the fields left out", async () => {
+    await post("accounts", { items: [{ externalId: "up-1", name: "Upsert Co", domain: "upsert.example", plan: "growth", segment: "smb", seatsPaid: 5 }] });
+    await post("accounts", { items: [{ externalId: "up-1", name: "Upsert Company", seatsPaid: 8 }, { externalId: "up-1", name: "Upsert Company", segment: "mid" }] });
+    const [row] = await queryRows<Record<string, unknown>>(t.db, sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = 'up-1'`);
+    expect(row).toEqual({ name: "Upsert Company", domain: "upsert.example", plan: "growth", segment: "mid", seats_paid: 8 });
+  });
+
+  it("skips events and answers whose externalId is stored or repeats an earlier item, keeping the first", async () => {
+    const items = [
+      { accountExternalId: "up-1", occurredAt: "2024-06-01T10:00:00Z", type: "converted", mrrAfterCents: 9900, externalId: "ev-a" },
+      { accountExternalId: "up-1", occurredAt: "2024-06-02T10:00:00Z", type: "expansion", mrrAfterCents: 99999, externalId: "ev-a" },
+      { accountExternalId: "up-1", occurredAt: "2024-06-03T10:00:00Z", type: "expansion", mrrAfterCents: 12900 },
+    ];
+    expect((await post("subscription-events", { items })).body).toEqual({ accepted: 3, skipped: 1 });
+    // Cached status and MRR are current when the answer is sent.
+    const [account] = await queryRows<{ status: string; mrr_cents: number }>(t.db, sql`select status::text, mrr_cents from accounts where external_id = 'up-1'`);
+    expect(account).toEqual({ status: "active", mrr_cents: 12900 });
+    const answers = [
+      { accountExternalId: "up-1", submittedAt: "2024-07-01T00:00:00Z", reasonCode: "brand_new_code", outcome: "canceled", externalId: "cx-1" },
+      { accountExternalId: "up-1", submittedAt: "2024-07-01T00:00:00Z", reasonCode: "too_expensive", outcome: "canceled", externalId: "cx-1" },
+    ];
+    expect((await post("cancellations", { items: answers })).body).toEqual({ accepted: 2, skipped: 1 });
+    // An unknown reason code is kept as sent and waits in Uncategorized.
+    const [answer] = await queryRows<{ reason_code: string; category_id: string; offer_shown: string }>(
+      t.db,
+      sql`select reason_code, category_id, offer_shown::text from cancellation_responses where external_id = 'cx-1'`,
+    );
+    expect(answer).toEqual({ reason_code: "brand_new_code", category_id: "cat_uncategorized", offer_shown: "none" });
+  });
+
+  it("folds activity into the day rollups, across batches", async () => {
+    const ev = (userRef: string, feature: string, occurredAt: string) => ({ accountExternalId: "up-1", userRef, feature, occurredAt });
+    await post("activity", { items: [ev("ann", "reports", "2024-06-01T09:00:00Z"), ev("ann", "reports", "2024-06-01T17:00:00Z"), ev("bob", "alerts", "2024-06-03T09:00:00Z")] });
+    await post("activity", { items: [ev("ann", "alerts", "2024-06-30T23:59:59Z"), ev("ann", "reports", "2024-07-01T00:00:00Z")] });
+    const users = await queryRows<{ month: string; user_ref: string; active_days: number; events: number }>(
+      t.db,
+      sql`select to_char(m.month, 'YYYY-MM') as month, user_ref, active_days, events from activity_user_months m join accounts a on a.id = m.account_id
+          where a.external_id = 'up-1' order by 1, 2`,
+    );
+    // ann: 1 and 30 June (bits 0 and 29), three events; 1 July; bob: 3 June (bit 2).
+    expect(users).toEqual([
+      { month: "2024-06", user_ref: "ann", active_days: 1 | (1 << 29), events: 3 },
+      { month: "2024-06", user_ref: "bob", active_days: 1 << 2, events: 1 },
+      { month: "2024-07", user_ref: "ann", active_days: 1, events: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+// Ingestion: validate the whole batch, then write it in one transaction with one audit entry.
+// A bad batch writes nothing and names every bad item and field.
+import type { Db } from "@/db/client";
+import type { IngestResource } from "@/lib/validation/ingest";
+import { type Actor, recordAudit } from "../audit";
+import { type ItemError, type Validated, validateBatch } from "./validate";
+import { type WriteResult, writeAccounts, writeActivity, writeCancellations, writeSignals, writeSubscriptionEvents } from "./write";
+
+export type { ItemError } from "./validate";
+
+export type IngestOutcome = ({ ok: true } & WriteResult) | { ok: false; errors: ItemError[] };
+
+const WRITERS: { [R in IngestResource]: (db: Db, batch: Validated<R>) => Promise<WriteResult> } = {
+  accounts: writeAccounts,
+  "subscription-events": writeSubscriptionEvents,
+  activity: writeActivity,
+  signals: writeSignals,
+  cancellations: writeCancellations,
+};
+
+async function write<R extends IngestResource>(tx: Db, resource: R, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+  const checked = await validateBatch(tx, resource, items);
+  if (!checked.ok) return checked;
+  const result = await WRITERS[resource](tx, checked.value);
+  await recordAudit(tx, actor, { action: `ingest.${resource}`, entityType: resource, entityId: null, after: result });
+  return { ok: true, ...result };
+}
+
+/**
+ * `finalize` runs inside the transaction with the outcome, so anything it writes (the kept answer
+ * of an Idempotency-Key) commits together with the batch, or not at all.
+ */
+export async function ingestBatch(
+  db: Db,
+  resource: IngestResource,
+  items: readonly unknown[],
+  actor: Actor,
+  finalize?: (tx: Db, outcome: IngestOutcome) => Promise<void>,
+): Promise<IngestOutcome> {
+  return db.transaction(async (tx) => {
+    const outcome = await write(tx, resource, items, actor);
+    await finalize?.(tx, outcome);
+    return outcome;
+  });
+}
