@@ -2,7 +2,7 @@
 // The real decision is made on the server by requireUser/withUser for every page and route.
 import { type NextRequest, NextResponse } from "next/server";
 
-const PUBLIC = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs$/];
+const PUBLIC = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs$/, /^\/api\/webhooks\/stripe$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

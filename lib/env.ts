@@ -21,6 +21,7 @@ const schema = z.object({
     .regex(/^[A-Z]{3}$/, "CURRENCY must be an ISO 4217 code such as USD")
     .default("USD"),
   TEST_DATABASE_URL: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -15,6 +16,14 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Admin" description="Staff users and their roles. New users: npm run user:create." />
+      <nav aria-label="Admin sections" className="mb-6 flex gap-3 text-sm">
+        <Link href="/admin/api-keys" className="rounded-md border border-line bg-surface px-3 py-1.5 hover:bg-canvas">
+          API keys
+        </Link>
+        <Link href="/import" className="rounded-md border border-line bg-surface px-3 py-1.5 hover:bg-canvas">
+          Import CSV
+        </Link>
+      </nav>
       <DataTable caption="Users" head={["Name", "E-mail", "Role", "Status", "Created"]}>
         {staff.map((u) => (
           <tr key={u.id}>

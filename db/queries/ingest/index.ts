@@ -18,7 +18,8 @@ const WRITERS: { [R in IngestResource]: (db: Db, batch: Validated<R>) => Promise
   cancellations: writeCancellations,
 };
 
-async function write<R extends IngestResource>(tx: Db, resource: R, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+/** Validates and writes one batch in an open transaction (several resources can share it). */
+export async function write<R extends IngestResource>(tx: Db, resource: R, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
   const checked = await validateBatch(tx, resource, items);
   if (!checked.ok) return checked;
   const result = await WRITERS[resource](tx, checked.value);

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiKeysPanel } from "@/components/admin/api-keys-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { listApiKeys } from "@/db/queries/api-keys";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  await requireUser("admin");
+  const keys = await listApiKeys(await getDb());
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-accent hover:underline">
+          ← Admin
+        </Link>
+      </p>
+      <PageHeader title="API keys" description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once." />
+      <ApiKeysPanel
+        keys={keys.map((k) => ({
+          ...k,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+        }))}
+      />
+      <p className="mt-4 text-sm text-muted">
+        The API is described at <Link href="/api-docs" className="text-accent hover:underline">/api-docs</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+// Admin: create an API key (shown once), see when each key was last used, revoke one.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createApiKeyAction } from "@/lib/actions/api-keys/create-api-key";
+import { revokeApiKeyAction } from "@/lib/actions/api-keys/revoke-api-key";
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdBy: string | null;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }) + " UTC" : "never");
+
+export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  return (
+    <div className="space-y-6">
+      <form
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+        action={(form) =>
+          start(async () => {
+            setError(null);
+            const result = await createApiKeyAction({ name: form.get("name"), scopes: form.getAll("scopes") });
+            if (!result.ok) setError(result.error);
+            else {
+              setShown(result.data.key);
+              router.refresh();
+            }
+          })
+        }
+      >
+        <label className="text-sm">
+          Name
+          <input name="name" required placeholder="e.g. Billing sync" className="mt-1 block w-64 rounded-md border border-line px-3 py-1.5" />
+        </label>
+        <fieldset className="text-sm">
+          <legend>Scopes</legend>
+          <label className="mr-3">
+            <input type="checkbox" name="scopes" value="ingest" defaultChecked /> ingest
+          </label>
+          <label>
+            <input type="checkbox" name="scopes" value="read" /> read
+          </label>
+        </fieldset>
+        <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60">
+          {pending ? "Creating…" : "Create key"}
+        </button>
+        {error && <p className="w-full text-sm text-bad">{error}</p>}
+      </form>
+      {shown && (
+        <div className="rounded-xl border border-good bg-green-50 p-4 text-sm" role="status">
+          <p className="font-medium">Copy this key now: it is shown once and cannot be read again.</p>
+          <code className="mt-2 block break-all rounded bg-surface p-2 font-mono" data-testid="new-api-key">
+            {shown}
+          </code>
+        </div>
+      )}
+      <table className="w-full rounded-xl border border-line bg-surface text-left text-sm">
+        <caption className="sr-only">API keys</caption>
+        <thead className="text-xs uppercase tracking-wide text-muted">
+          <tr>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">Key</th>
+            <th className="px-4 py-2">Scopes</th>
+            <th className="px-4 py-2">Created</th>
+            <th className="px-4 py-2">Last used</th>
+            <th className="px-4 py-2" />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {keys.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-4 py-6 text-center text-muted">
+                No API keys yet. Create one to send data to the ingestion API.
+              </td>
+            </tr>
+          )}
+          {keys.map((k) => (
+            <tr key={k.id} className={k.revokedAt ? "text-muted" : ""}>
+              <td className="px-4 py-2 font-medium">{k.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
+              <td className="px-4 py-2">{k.scopes.join(", ")}</td>
+              <td className="px-4 py-2">
+                {when(k.createdAt)}
+                {k.createdBy ? ` by ${k.createdBy}` : ""}
+              </td>
+              <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
+              <td className="px-4 py-2 text-right">
+                {k.revokedAt ? (
+                  `revoked ${when(k.revokedAt)}`
+                ) : (
+                  <button
+                    type="button"
+                    className="rounded-md border border-line px-2 py-1 text-xs text-bad hover:bg-red-50"
+                    onClick={() =>
+                      start(async () => {
+                        if (!window.confirm(`Revoke “${k.name}”? Requests with it will be refused at once.`)) return;
+                        const result = await revokeApiKeyAction({ id: k.id });
+                        if (!result.ok) setError(result.error);
+                        router.refresh();
+                      })
+                    }
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Maps Stripe webhook events to Holdfast's ingestion items (pure): customers to accounts,
+// subscriptions to subscription events given the account's current state, and the cancellation
+// feedback to a survey answer. Event ids become externalIds, so a repeated delivery adds nothing.
+import type Stripe from "stripe";
+import type { AccountState } from "@/lib/metrics/state";
+import type { AccountItem, CancellationItem, SubscriptionEventItem } from "@/lib/validation/ingest";
+
+const PER_MONTH: Record<string, number> = { day: 365 / 12, week: 52 / 12, month: 1, year: 1 / 12 };
+
+/** Monthly recurring amount in cents: items × price × quantity, normalised to a month. */
+export function monthlyCents(subscription: Stripe.Subscription): number {
+  let total = 0;
+  for (const item of subscription.items.data) {
+    const price = item.price;
+    const amount = price.unit_amount ?? Number(price.unit_amount_decimal ?? 0);
+    const recurring = price.recurring;
+    if (!recurring) continue;
+    const count = recurring.interval_count || 1;
+    const perMonth = (PER_MONTH[recurring.interval] ?? 1) / count;
+    total += amount * (item.quantity ?? 1) * perMonth;
+  }
+  return Math.round(total);
+}
+
+export interface AccountNow {
+  status: AccountState;
+  mrrCents: number;
+}
+
+const ts = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+export function customerToAccount(customer: Stripe.Customer): AccountItem {
+  const domain = customer.email?.split("@")[1] ?? null;
+  return { externalId: customer.id, name: customer.name || customer.email || customer.id, ...(domain ? { domain } : {}) } as AccountItem;
+}
+
+function customerId(subscription: Stripe.Subscription): string {
+  return typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
+}
+
+/** The subscription event a change implies, or null when the subscription's state did not move. */
+export function subscriptionToEvent(
+  event: Stripe.Event,
+  subscription: Stripe.Subscription,
+  now: AccountNow,
+): (Omit<SubscriptionEventItem, "occurredAt"> & { occurredAt: string }) | null {
+  const base = { accountExternalId: customerId(subscription), externalId: `stripe:${event.id}` };
+  const at = ts(event.created);
+  const mrr = monthlyCents(subscription);
+  const deleted = event.type === "customer.subscription.deleted" || subscription.status === "canceled";
+  if (deleted) {
+    if (now.status === "canceled") return null;
+    return { ...base, type: "canceled", occurredAt: subscription.ended_at ? ts(subscription.ended_at) : at };
+  }
+  if (subscription.status === "trialing") {
+    return now.status === "none" ? { ...base, type: "trial_started", occurredAt: at } : null;
+  }
+  const paused = subscription.status === "paused" || subscription.pause_collection !== null;
+  if (paused) return now.status === "paused" ? null : { ...base, type: "paused", occurredAt: at, mrrAfterCents: 0 };
+  if (subscription.status !== "active" && subscription.status !== "past_due") return null;
+  if (now.status === "none" || now.status === "trial") return { ...base, type: "converted", occurredAt: at, mrrAfterCents: mrr };
+  if (now.status === "canceled") return { ...base, type: "reactivated", occurredAt: at, mrrAfterCents: mrr };
+  if (now.status === "paused") return { ...base, type: "resumed", occurredAt: at, mrrAfterCents: mrr };
+  if (mrr === now.mrrCents) return null;
+  return { ...base, type: mrr > now.mrrCents ? "expansion" : "contraction", occurredAt: at, mrrAfterCents: mrr };
+}
+
+/** Stripe's cancellation feedback (or comment) as a survey answer; one per cancellation request. */
+export function cancellationFeedback(event: Stripe.Event, subscription: Stripe.Subscription): (Omit<CancellationItem, "submittedAt"> & { submittedAt: string }) | null {
+  const details = subscription.cancellation_details;
+  if (!details?.feedback && !details?.comment) return null;
+  const requested = subscription.canceled_at ?? event.created;
+  return {
+    accountExternalId: customerId(subscription),
+    submittedAt: ts(requested),
+    reasonCode: details.feedback ?? "other",
+    freeText: details.comment ?? null,
+    offerShown: "none",
+    offerAccepted: false,
+    outcome: "canceled",
+    externalId: `stripe:${subscription.id}:feedback:${requested}`,
+  };
+}
