@@ -15,11 +15,24 @@ export interface MatrixRow {
   access: Record<Identity, Verdict>;
   /** Where an allowed page request is redirected, when it is a redirect (e.g. / → /overview). */
   allowedRedirect?: string;
+  /** Exact statuses where the verdict alone does not say (e.g. 401 for a session on an API-key route). */
+  statuses?: Partial<Record<Identity, number>>;
 }
 
 const everyone: Record<Identity, Verdict> = { anonymous: "allowed", cs: "allowed", manager: "allowed", admin: "allowed" };
 const staff: Record<Identity, Verdict> = { anonymous: "refused", cs: "allowed", manager: "allowed", admin: "allowed" };
 const adminOnly: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "allowed" };
+const managers: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "allowed", admin: "allowed" };
+const nobody: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "refused" };
+/** Ingestion takes an API key: a session, whatever its role, is not one. */
+const apiKeyOnly = { anonymous: 401, cs: 401, manager: 401, admin: 401 };
+const ingest = (resource: string): MatrixRow => ({
+  route: `POST /api/v1/${resource}`,
+  sample: `/api/v1/${resource}`,
+  kind: "api",
+  access: nobody,
+  statuses: apiKeyOnly,
+});
 
 export const MATRIX: MatrixRow[] = [
   { route: "GET /", sample: "/", kind: "page", access: staff, allowedRedirect: "/overview" },
@@ -32,6 +45,31 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /accounts", sample: "/accounts", kind: "page", access: staff },
   { route: "GET /accounts/[externalId]", sample: "/accounts/{account}", kind: "page", access: staff },
   { route: "GET /admin", sample: "/admin", kind: "page", access: adminOnly },
+  { route: "GET /admin/api-keys", sample: "/admin/api-keys", kind: "page", access: adminOnly },
+  { route: "GET /api-docs", sample: "/api-docs", kind: "page", access: everyone },
+  { route: "GET /import", sample: "/import", kind: "page", access: managers },
+  // An empty chunk: refused before the body matters for cs; answered 400 (no items) for managers.
+  {
+    route: "POST /api/import/[kind]",
+    sample: "/api/import/accounts",
+    kind: "api",
+    access: managers,
+    statuses: { manager: 400, admin: 400 },
+  },
+  { route: "GET /api/v1/openapi.json", sample: "/api/v1/openapi.json", kind: "api", access: everyone },
+  // Signature-verified, not signed in: without a configured secret it answers 503, never 2xx.
+  {
+    route: "POST /api/webhooks/stripe",
+    sample: "/api/webhooks/stripe",
+    kind: "api",
+    access: nobody,
+    statuses: { anonymous: 503, cs: 503, manager: 503, admin: 503 },
+  },
+  ingest("accounts"),
+  ingest("subscription-events"),
+  ingest("activity"),
+  ingest("signals"),
+  ingest("cancellations"),
   { route: "GET /api/health", sample: "/api/health", kind: "api", access: everyone },
   { route: "GET /api/auth/[...nextauth]", sample: "/api/auth/session", kind: "api", access: everyone },
   { route: "POST /api/auth/[...nextauth]", sample: "/api/auth/callback/credentials", kind: "api", access: everyone },

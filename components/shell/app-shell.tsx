@@ -3,12 +3,13 @@ import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { type NavItem, NavLinks } from "./nav-links";
 
-const NAV: (NavItem & { minRole?: "admin" })[] = [
+const NAV: (NavItem & { minRole?: "manager" | "admin" })[] = [
   { href: "/overview", label: "Overview" },
   { href: "/cohorts", label: "Cohorts" },
   { href: "/reasons", label: "Reasons" },
   { href: "/at-risk", label: "At risk" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/import", label: "Import", minRole: "manager" },
   { href: "/admin", label: "Admin", minRole: "admin" },
 ];
 

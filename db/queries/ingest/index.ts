@@ -44,3 +44,23 @@ export async function ingestBatch(
     return outcome;
   });
 }
+
+export interface ImportOutcome extends WriteResult {
+  errors: ItemError[];
+}
+
+/**
+ * For the CSV import: the valid rows of a chunk are written, the bad ones reported by index and
+ * field (a batch from the API, by contrast, is all or nothing).
+ */
+export async function importRows(db: Db, resource: IngestResource, items: readonly unknown[], actor: Actor): Promise<ImportOutcome> {
+  return db.transaction(async (tx) => {
+    const checked = await validateBatch(tx, resource, items);
+    const errors = checked.ok ? [] : checked.errors;
+    const bad = new Set(errors.map((e) => e.item));
+    const good = items.filter((_, i) => !bad.has(i));
+    const result = good.length > 0 ? await write(tx, resource, good, actor) : { ok: true as const, accepted: 0, skipped: 0 };
+    if (!result.ok) throw new Error("Rows that passed validation were refused on a second check.");
+    return { accepted: result.accepted, skipped: result.skipped, errors };
+  });
+}

@@ -1,0 +1,122 @@
+// The API documentation page, public, drawn from the same OpenAPI document the API serves.
+import type { Metadata } from "next";
+import { openApiDocument } from "@/lib/openapi/document";
+
+export const metadata: Metadata = { title: "API" };
+
+interface Schema {
+  type?: string | string[];
+  enum?: string[];
+  format?: string;
+  description?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  anyOf?: Schema[];
+  maximum?: number;
+  minimum?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+interface Operation {
+  summary: string;
+  description?: string;
+  security?: Record<string, unknown>[];
+  parameters?: { name: string; in: string; description?: string; schema?: Schema; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: { properties?: { items?: { items?: { $ref?: string } } } } }> };
+  responses: Record<string, { description: string }>;
+}
+
+function typeOf(s: Schema): string {
+  if (s.enum) return s.enum.join(" | ");
+  if (s.anyOf) return s.anyOf.map(typeOf).filter((t) => t !== "null").join(" | ");
+  if (s.format === "date-time") return "timestamp (ISO 8601, with zone)";
+  return Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
+}
+
+const EXAMPLE = `curl -X POST http://localhost:3000/api/v1/cancellations \\
+  -H "Authorization: Bearer $HOLDFAST_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -H "Idempotency-Key: cancel-cus_123-2024-03-02" \\
+  -d '{"items": [{"accountExternalId": "cus_123", "submittedAt": "2024-03-02T12:00:00Z",
+       "reasonCode": "too_expensive", "freeText": "Too pricey for a team of three.",
+       "offerShown": "discount", "offerAccepted": false, "outcome": "canceled"}]}'`;
+
+export default function ApiDocsPage() {
+  const doc = openApiDocument() as {
+    info: { title: string; description: string };
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Schema> };
+  };
+  return (
+    <main className="mx-auto max-w-5xl p-8">
+      <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
+      <p className="mt-2 text-muted">{doc.info.description}</p>
+      <p className="mt-2 text-sm">
+        Machine-readable: <a className="text-accent underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Ingestion takes an API key
+        (Admin → API keys, or <code>npm run apikey:create</code>) as <code>Authorization: Bearer …</code>; accounts come first.
+      </p>
+      <h2 className="mt-8 text-xl font-semibold">Example: send a cancellation answer</h2>
+      <pre className="mt-2 overflow-x-auto rounded-lg bg-ink p-4 text-xs text-white">{EXAMPLE}</pre>
+      <p className="mt-2 text-sm text-muted">
+        Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
+      </p>
+      {Object.entries(doc.paths).map(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => {
+          const ref = op.requestBody?.content["application/json"]?.schema.properties?.items?.items?.$ref;
+          const item = ref ? doc.components.schemas[ref.split("/").pop() ?? ""] : undefined;
+          return (
+            <section key={`${method} ${path}`} className="mt-8 rounded-xl border border-line bg-surface p-5" aria-label={`${method.toUpperCase()} ${path}`}>
+              <h2 className="font-mono text-lg">
+                <span className="mr-2 rounded bg-accent px-2 py-0.5 text-sm text-accent-ink">{method.toUpperCase()}</span>
+                {path}
+              </h2>
+              <p className="mt-1 font-medium">{op.summary}</p>
+              {op.description && <p className="mt-1 text-sm text-muted">{op.description}</p>}
+              <p className="mt-1 text-xs text-muted">
+                Auth: {op.security && op.security.length > 0 ? op.security.map((s) => Object.keys(s)[0]).join(" or ") : "none"}
+              </p>
+              {op.parameters && op.parameters.length > 0 && (
+                <table className="mt-3 w-full text-left text-sm">
+                  <caption className="text-left text-xs font-medium uppercase text-muted">Parameters</caption>
+                  <tbody className="divide-y divide-line">
+                    {op.parameters.map((p) => (
+                      <tr key={p.name}>
+                        <td className="py-1 pr-3 font-mono">{p.name}</td>
+                        <td className="py-1 pr-3 text-muted">{p.in}</td>
+                        <td className="py-1">{p.description}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {item?.properties && (
+                <table className="mt-3 w-full text-left text-sm">
+                  <caption className="text-left text-xs font-medium uppercase text-muted">Each item (unknown fields are rejected)</caption>
+                  <tbody className="divide-y divide-line">
+                    {Object.entries(item.properties).map(([name, s]) => (
+                      <tr key={name}>
+                        <td className="py-1 pr-3 font-mono">
+                          {name}
+                          {item.required?.includes(name) ? "" : "?"}
+                        </td>
+                        <td className="py-1 pr-3">{typeOf(s)}</td>
+                        <td className="py-1 text-muted">{s.description}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <ul className="mt-3 flex flex-wrap gap-x-4 text-sm">
+                {Object.entries(op.responses).map(([code, r]) => (
+                  <li key={code}>
+                    <span className="font-mono">{code}</span> <span className="text-muted">{r.description}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        }),
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+// The read API's answers as zod schemas: they document the API (OpenAPI) and tests check the
+// real answers against them, so the document cannot drift from what is sent.
+import { z } from "zod";
+import { SAVE_OFFERS } from "@/lib/metrics/reasons";
+
+const rate = z.number().nullable().describe("A fraction (0.2, not 20); null when its denominator is 0.");
+const cents = z.number().int().describe("Integer cents");
+const month = z.string().regex(/^\d{4}-\d{2}$/).describe("YYYY-MM");
+
+export const churnMonthSchema = z.object({
+  month,
+  customersStart: z.number().int(),
+  customersEnd: z.number().int(),
+  new: z.number().int(),
+  reactivated: z.number().int(),
+  churned: z.number().int(),
+  newAndLost: z.number().int(),
+  logoChurnRate: rate,
+  mrrStartCents: cents,
+  mrrEndCents: cents,
+  newCents: cents,
+  expansionCents: cents,
+  contractionCents: cents,
+  churnedCents: cents,
+  reactivationCents: cents,
+  grossMrrChurnRate: rate,
+  netMrrChurnRate: rate,
+  netRevenueRetention: rate,
+  quickRatio: rate,
+});
+
+const asOf = z.string().describe("The instant the figures are computed at (ISO 8601).");
+
+export const churnResponseSchema = z.object({ asOf, months: z.array(churnMonthSchema) });
+
+export const cohortsResponseSchema = z.object({
+  asOf,
+  cohorts: z.array(
+    z.object({
+      cohort: month,
+      size: z.number().int(),
+      baseMrrCents: cents,
+      cells: z.array(
+        z.object({ age: z.number().int(), customers: z.number().int(), mrrCents: cents, logoRetention: rate, revenueRetention: rate }),
+      ),
+    }),
+  ),
+});
+
+export const reasonsResponseSchema = z.object({
+  asOf,
+  taxonomyVersion: z.number().int(),
+  categories: z.array(
+    z.object({
+      category: z.string().describe("The category's stable slug"),
+      name: z.string(),
+      color: z.string(),
+      regrettable: z.boolean().describe("The category's default"),
+      responses: z.number().int(),
+      canceled: z.number().int(),
+      mrrLostCents: cents,
+      regrettableResponses: z.number().int(),
+      saved: z.number().int(),
+      pending: z.number().int(),
+    }),
+  ),
+  reasonCodes: z.array(z.object({ reasonCode: z.string(), responses: z.number().int(), canceled: z.number().int(), mrrLostCents: cents })),
+  byOffer: z.array(z.object({ offer: z.enum(SAVE_OFFERS), responses: z.number().int(), saved: z.number().int(), pending: z.number().int(), saveRate: rate })),
+  byMonth: z.array(z.object({ month, category: z.string(), responses: z.number().int(), canceled: z.number().int(), mrrLostCents: cents })),
+});
+
+export const overviewResponseSchema = z.object({
+  asOf,
+  customers: z.number().int(),
+  mrrCents: cents,
+  lastMonth: churnMonthSchema.nullable(),
+  previousMonth: churnMonthSchema.nullable(),
+});
+
+export const accountResponseSchema = z.object({
+  externalId: z.string(),
+  name: z.string(),
+  plan: z.string().nullable(),
+  segment: z.string().nullable(),
+  seatsPaid: z.number().int().nullable(),
+  status: z.string(),
+  mrrCents: cents,
+  health: z.null().describe("null until health scores exist"),
+});
+
+export const ingestResponseSchema = z.object({
+  accepted: z.number().int().describe("Items valid in the batch"),
+  skipped: z.number().int().describe("Of those, already stored (by externalId)"),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ item: z.number().int().optional(), field: z.string(), message: z.string() })).optional(),
+});
