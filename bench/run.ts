@@ -1,38 +1,84 @@
 // npm run bench — the performance benchmark, printing figures and ratios. On PGlite with the demo
 // preset always; on PostgreSQL with the scale preset when DATABASE_URL is set (in a database of
-// its own, `<name>_bench`, made afresh).
+// its own, `<name>_bench`, made afresh). Ingestion goes through the real HTTP API (next start).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { openPglite, openPostgres } from "@/db/client";
+import { type DbHandle, openPglite, openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { createApiKey } from "@/db/queries/api-keys";
+import { queryRows } from "@/db/rows";
 import { loadDataset } from "@/db/seed/load";
-import { generatePreset } from "@/db/seed/presets";
+import { type Preset, generatePreset } from "@/db/seed/presets";
 import { env } from "@/lib/env";
+import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { run } from "@/scripts/run";
+import { activityBatches, copyPglite, copyPostgres, postBatches, withServer } from "./ingest";
 import { benchEndpoints, printRowCounts, printTimings } from "./metrics";
 
 const COHORT_TARGET_MS = 100;
+const INGEST_TARGET_PER_S = 50_000;
+const BATCH = 5000;
+
+async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: number) {
+  await migrate(handle);
+  let t = performance.now();
+  const data = generatePreset(preset, 1, anchor);
+  const generated = performance.now() - t;
+  t = performance.now();
+  await loadDataset(handle.db, data);
+  const loaded = performance.now() - t;
+  if (handle.engine === "postgres") await handle.db.execute(sql`analyze`);
+  console.log(
+    `  generated in ${(generated / 1000).toFixed(1)} s; loaded with rollups in ${(loaded / 1000).toFixed(1)} s ` +
+      `(${Math.round(data.events.length / (loaded / 1000))} subscription events/s)`,
+  );
+  await printRowCounts(handle.db);
+  const timings = await benchEndpoints(handle.db, anchor, runs);
+  printTimings(timings);
+  const key = await createApiKey(handle.db, { name: "bench", scopes: ["ingest"] }, SYSTEM_ACTOR);
+  const accounts = (await queryRows<{ external_id: string }>(handle.db, sql`select external_id from accounts order by id limit 5000`)).map((r) => r.external_id);
+  return { timings, key: key.key, accounts };
+}
+
+function printIngest(events: number, apiSeconds: number, copySeconds: number, target: boolean) {
+  const api = events / apiSeconds;
+  const copy = events / copySeconds;
+  console.log(`  ingest ${events} activity events in batches of ${BATCH}:`);
+  console.log(`    HTTP API  ${Math.round(api).toLocaleString("en-US").padStart(10)} events/s (${apiSeconds.toFixed(1)} s, rollups current on each answer)`);
+  console.log(`    COPY      ${Math.round(copy).toLocaleString("en-US").padStart(10)} events/s (${copySeconds.toFixed(1)} s, raw rows, no rollups)`);
+  console.log(`    API ÷ COPY ${((100 * api) / copy).toFixed(1)} %`);
+  if (target) {
+    console.log(`  target: ingest ≥ ${INGEST_TARGET_PER_S.toLocaleString("en-US")} events/s — ${api >= INGEST_TARGET_PER_S ? "met" : "NOT met"} (${(api / INGEST_TARGET_PER_S).toFixed(2)}×); aim API ÷ COPY ≥ 25 % — ${api / copy >= 0.25 ? "met" : "NOT met"}`);
+  }
+}
 
 run(async () => {
-  const { values } = parseArgs({ options: { only: { type: "string" }, runs: { type: "string", default: "30" } } });
+  const { values } = parseArgs({ options: { only: { type: "string" }, runs: { type: "string", default: "30" }, batches: { type: "string", default: "40" } } });
   const runs = Number(values.runs);
+  const batches = Number(values.batches);
   const anchor = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  buildIfNeeded();
   console.log(`Holdfast benchmark — ${new Date().toISOString()}, ${runs} runs per figure\n`);
 
   if (values.only !== "postgres") {
     console.log("PGlite (embedded), demo preset");
-    const handle = await openPglite(undefined);
-    await migrate(handle);
-    let t = performance.now();
-    const data = generatePreset("demo", 1, anchor);
-    const generated = performance.now() - t;
-    t = performance.now();
-    await loadDataset(handle.db, data);
-    console.log(`  generated in ${(generated / 1000).toFixed(1)} s, loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    await printRowCounts(handle.db);
-    printTimings(await benchEndpoints(handle.db, anchor, runs));
-    await handle.close();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-bench-"));
+    try {
+      const handle = await openPglite(path.join(dir, "pglite"));
+      const { key, accounts } = await prepare(handle, "demo", anchor, runs);
+      await handle.close();
+      const rows = activityBatches(accounts, Math.max(4, Math.floor(batches / 4)), BATCH, anchor);
+      const apiSeconds = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, (url) => postBatches(url, key, rows, 1));
+      const copySeconds = await copyPglite(path.join(dir, "pglite"), rows);
+      printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     console.log("");
   }
 
@@ -50,27 +96,17 @@ run(async () => {
     target.pathname = `/${name}`;
     console.log(`PostgreSQL (${target.host}/${name}), scale preset`);
     const handle = await openPostgres(target.toString(), 4);
-    await migrate(handle);
-    let t = performance.now();
-    const data = generatePreset("scale", 1, anchor);
-    const generated = performance.now() - t;
-    t = performance.now();
-    await loadDataset(handle.db, data);
-    const loaded = performance.now() - t;
-    await handle.db.execute(sql`analyze`);
-    console.log(
-      `  generated in ${(generated / 1000).toFixed(1)} s, loaded with rollups in ${(loaded / 1000).toFixed(1)} s ` +
-        `(${Math.round(data.events.length / (loaded / 1000))} subscription events/s)`,
-    );
-    await printRowCounts(handle.db);
-    const timings = await benchEndpoints(handle.db, anchor, runs);
-    printTimings(timings);
+    const { timings, key, accounts } = await prepare(handle, "scale", anchor, runs);
+    await handle.close();
     const cohorts = timings.find((x) => x.name === "cohorts");
     if (cohorts) {
       const verdict = cohorts.p95 <= COHORT_TARGET_MS ? "met" : "NOT met";
       console.log(`  target: cohorts 24×24 p95 ≤ ${COHORT_TARGET_MS} ms — ${verdict} (${cohorts.p95.toFixed(1)} ms, ${(cohorts.p95 / COHORT_TARGET_MS).toFixed(2)} of the budget)`);
     }
-    await handle.close();
+    const rows = activityBatches(accounts, batches, BATCH, anchor);
+    const apiSeconds = await withServer(3302, { DATABASE_URL: target.toString() }, (u) => postBatches(u, key, rows, 4));
+    const copySeconds = await copyPostgres(target.toString(), rows);
+    printIngest(rows.length * BATCH, apiSeconds, copySeconds, true);
   } else if (values.only !== "pglite") {
     console.log("PostgreSQL: skipped (set DATABASE_URL=postgres://… to run the scale preset on it).");
   }
