@@ -51,7 +51,10 @@ function onlyAccounts(column: string, ids: readonly string[] | undefined): SQL {
   return sql`${sql.raw(column)} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
 }
 
-/** Adds (sign 1) or removes (sign −1) the facts of the given accounts from the sums. */
+/**
+ * Adds (sign 1) or removes (sign −1) the facts of the given accounts from the sums, in key order so
+ * that concurrent writers lock the sum rows they share in the same order.
+ */
 async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1 | -1): Promise<void> {
   const s = sql.raw(String(sign));
   const sums = MOVEMENTS.map((c) => sql.raw(`${sign} * sum(${c})`));
@@ -61,6 +64,7 @@ async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1
     select month, segment, plan, ${s} * sum(d_customers), ${s} * sum(d_mrr_cents), ${sql.join(sums, sql`, `)}
     from account_month_facts where ${onlyAccounts("account_id", ids)}
     group by month, segment, plan
+    order by month, segment, plan
     on conflict (month, segment, plan) do update set
       d_customers = metric_month_totals.d_customers + excluded.d_customers,
       d_mrr_cents = metric_month_totals.d_mrr_cents + excluded.d_mrr_cents,
@@ -71,6 +75,7 @@ async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1
     select cohort, month, segment, plan, ${s} * sum(cohort_d_customers), ${s} * sum(cohort_d_mrr_cents)
     from account_month_facts where cohort is not null and month >= cohort and ${onlyAccounts("account_id", ids)}
     group by cohort, month, segment, plan
+    order by cohort, month, segment, plan
     on conflict (cohort, month, segment, plan) do update set
       d_customers = cohort_month_totals.d_customers + excluded.d_customers,
       d_mrr_cents = cohort_month_totals.d_mrr_cents + excluded.d_mrr_cents
@@ -80,6 +85,7 @@ async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1
     select cohort, segment, plan, ${s} * sum(cohort_size), ${s} * sum(cohort_base_mrr_cents)
     from account_month_facts where cohort_size <> 0 and ${onlyAccounts("account_id", ids)}
     group by cohort, segment, plan
+    order by cohort, segment, plan
     on conflict (cohort, segment, plan) do update set
       size = cohort_bases.size + excluded.size,
       base_mrr_cents = cohort_bases.base_mrr_cents + excluded.base_mrr_cents

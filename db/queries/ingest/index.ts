@@ -38,11 +38,23 @@ export async function ingestBatch(
   actor: Actor,
   finalize?: (tx: Db, outcome: IngestOutcome) => Promise<void>,
 ): Promise<IngestOutcome> {
-  return db.transaction(async (tx) => {
-    const outcome = await write(tx, resource, items, actor);
-    await finalize?.(tx, outcome);
-    return outcome;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const outcome = await write(tx, resource, items, actor);
+        await finalize?.(tx, outcome);
+        return outcome;
+      });
+    } catch (error) {
+      // A deadlock or serialization failure rolled everything back: the batch can run again.
+      if (attempt >= 3 || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  return code === "40P01" || code === "40001";
 }
 
 export interface ImportOutcome extends WriteResult {

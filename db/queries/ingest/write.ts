@@ -182,14 +182,16 @@ export async function writeActivity(db: Db, batch: Validated<"activity">): Promi
     ["activity_user_months", "user_ref", users],
     ["activity_feature_months", "feature", features],
   ] as const) {
-    const rows = [...map.values()];
+    // Sorted, so concurrent batches lock the rows they share in the same order (no deadlock).
+    const rows = [...map.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (rows.length === 0) continue;
     await db.execute(sql`
       insert into ${sql.raw(table)} (account_id, month, ${sql.raw(key)}, active_days, events)
-      select * from unnest(
+      select a, m, k, d, e from unnest(
         ${sql.param(rows.map((r) => r.accountId))}::text[], ${sql.param(rows.map((r) => r.month))}::text[]::date[],
         ${sql.param(rows.map((r) => r.key))}::text[], ${sql.param(rows.map((r) => String(r.activeDays)))}::text[]::int[],
-        ${sql.param(rows.map((r) => String(r.events)))}::text[]::int[])
+        ${sql.param(rows.map((r) => String(r.events)))}::text[]::int[]) with ordinality as u(a, m, k, d, e, n)
+      order by n
       on conflict (account_id, month, ${sql.raw(key)}) do update set
         active_days = ${sql.raw(table)}.active_days | excluded.active_days,
         events = ${sql.raw(table)}.events + excluded.events
