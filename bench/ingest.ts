@@ -52,8 +52,9 @@ export async function postBatches(url: string, key: string, batches: unknown[][]
 
 /** Runs `next start` against the given database settings for the duration of `fn`. */
 export async function withServer<T>(port: number, env: Record<string, string>, fn: (url: string) => Promise<T>): Promise<T> {
-  const server = serve(port, { AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", ...env });
   const url = `http://127.0.0.1:${port}`;
+  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`Port ${port} is already in use: stop what runs there first.`);
+  const server = serve(port, { AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", ...env });
   try {
     if (!(await waitForHealth(url, 120_000))) throw new Error("The bench server did not start.");
     return await fn(url);

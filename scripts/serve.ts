@@ -1,8 +1,13 @@
 // Runs `next start` as a child process, forwards stop signals, and waits for /api/health.
 import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+// The next binary itself, run by this Node: a signal to the child reaches the server (npx would
+// stand between them and leave the server running).
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 export function serve(port: number, env: Record<string, string>): ChildProcess {
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -1,11 +1,12 @@
 // One account's contribution to every monthly figure, from its own events (SPEC §3). Only months
 // with events get a row: in a month without events the state at its start and end is the same,
 // so nothing moves, and the running totals (customers, MRR, cohort cells) carry over unchanged.
+import type { Movements } from "./churn";
 import type { Month } from "./months";
 import { monthEnd, monthOf } from "./months";
 import { type StateEvent, isCustomerState, mrrAfter, stateAfter } from "./state";
 
-export interface MonthFacts {
+export interface MonthFacts extends Movements {
   month: Month;
   /** Change of "customer at the end of the month" against the month before: −1, 0 or 1. */
   dCustomers: number;
@@ -14,15 +15,6 @@ export interface MonthFacts {
   /** For the account's cohort cells: the same changes, counted from its cohort month on. */
   cohortDCustomers: number;
   cohortDMrrCents: number;
-  new: number;
-  reactivated: number;
-  churned: number;
-  newAndLost: number;
-  newCents: number;
-  expansionCents: number;
-  contractionCents: number;
-  churnedCents: number;
-  reactivationCents: number;
 }
 
 export interface AccountFacts {

@@ -1,11 +1,8 @@
 // Monthly churn and MRR movements (SPEC §3) from per-month sums of the accounts' facts.
 import { type Month, monthRange } from "./months";
 
-/** Sums of MonthFacts over the accounts in view, for one month. */
-export interface MonthTotals {
-  month: Month;
-  dCustomers: number;
-  dMrrCents: number;
+/** The month's movements (SPEC §3): counts of accounts and their MRR. */
+export interface Movements {
   new: number;
   reactivated: number;
   churned: number;
@@ -15,6 +12,13 @@ export interface MonthTotals {
   contractionCents: number;
   churnedCents: number;
   reactivationCents: number;
+}
+
+/** Sums of MonthFacts over the accounts in view, for one month. */
+export interface MonthTotals extends Movements {
+  month: Month;
+  dCustomers: number;
+  dMrrCents: number;
 }
 
 export interface ChurnMonth {

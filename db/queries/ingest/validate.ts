@@ -22,10 +22,6 @@ export interface Validated<R extends IngestResource> {
   owners: Map<string, string>;
 }
 
-function inList(values: string[]) {
-  return sql.join(values.map((v) => sql`${v}`), sql`, `);
-}
-
 export async function validateBatch<R extends IngestResource>(
   db: Db,
   resource: R,
@@ -50,11 +46,12 @@ export async function validateBatch<R extends IngestResource>(
     if ("ownerEmail" in it && it.ownerEmail) emails.add(it.ownerEmail);
   }
   if (refs.size > 0) {
-    const rows = await queryRows<{ id: string; external_id: string }>(db, sql`select id, external_id from accounts where external_id in (${inList([...refs])})`);
+    // One array parameter, not thousands of parameters: the planner and the wire both prefer it.
+    const rows = await queryRows<{ id: string; external_id: string }>(db, sql`select id, external_id from accounts where external_id = any(${sql.param([...refs])}::text[])`);
     for (const r of rows) accounts.set(r.external_id, r.id);
   }
   if (emails.size > 0) {
-    const rows = await queryRows<{ id: string; email: string }>(db, sql`select id, lower(email) as email from users where lower(email) in (${inList([...emails])})`);
+    const rows = await queryRows<{ id: string; email: string }>(db, sql`select id, lower(email) as email from users where lower(email) = any(${sql.param([...emails])}::text[])`);
     for (const r of rows) owners.set(r.email, r.id);
   }
   items.forEach((it, item) => {
