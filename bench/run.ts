@@ -104,7 +104,7 @@ run(async () => {
       console.log(`  target: cohorts 24×24 p95 ≤ ${COHORT_TARGET_MS} ms — ${verdict} (${cohorts.p95.toFixed(1)} ms, ${(cohorts.p95 / COHORT_TARGET_MS).toFixed(2)} of the budget)`);
     }
     const rows = activityBatches(accounts, batches, BATCH, anchor);
-    const apiSeconds = await withServer(3302, { DATABASE_URL: target.toString() }, (u) => postBatches(u, key, rows, 4));
+    const apiSeconds = await withServer(3302, { DATABASE_URL: target.toString() }, (u) => postBatches(u, key, rows, 2));
     const copySeconds = await copyPostgres(target.toString(), rows);
     printIngest(rows.length * BATCH, apiSeconds, copySeconds, true);
   } else if (values.only !== "pglite") {
