@@ -178,24 +178,31 @@ export async function writeActivity(db: Db, batch: Validated<"activity">): Promi
     add(users, accountId, month, e.userRef, bit);
     add(features, accountId, month, e.feature, bit);
   }
-  for (const [table, key, map] of [
-    ["activity_user_months", "user_ref", users],
-    ["activity_feature_months", "feature", features],
-  ] as const) {
-    // Sorted, so concurrent batches lock the rows they share in the same order (no deadlock).
-    const rows = [...map.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.month < b.month ? -1 : a.month > b.month ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    if (rows.length === 0) continue;
-    await db.execute(sql`
-      insert into ${sql.raw(table)} (account_id, month, ${sql.raw(key)}, active_days, events)
-      select a, m, k, d, e from unnest(
-        ${sql.param(rows.map((r) => r.accountId))}::text[], ${sql.param(rows.map((r) => r.month))}::text[]::date[],
-        ${sql.param(rows.map((r) => r.key))}::text[], ${sql.param(rows.map((r) => String(r.activeDays)))}::text[]::int[],
-        ${sql.param(rows.map((r) => String(r.events)))}::text[]::int[]) with ordinality as u(a, m, k, d, e, n)
-      order by n
-      on conflict (account_id, month, ${sql.raw(key)}) do update set
-        active_days = ${sql.raw(table)}.active_days | excluded.active_days,
-        events = ${sql.raw(table)}.events + excluded.events
-    `);
-  }
+  // Sorted, so concurrent batches lock the rows they share in the same order (no deadlock); both
+  // rollups in one statement, one round trip.
+  const order = (x: Rollup, y: Rollup) =>
+    x.accountId < y.accountId ? -1 : x.accountId > y.accountId ? 1 : x.month < y.month ? -1 : x.month > y.month ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+  const u = [...users.values()].sort(order);
+  const f = [...features.values()].sort(order);
+  if (u.length === 0) return { accepted: 0, skipped: 0 };
+  const arrays = (rows: Rollup[]) => sql`
+    ${sql.param(rows.map((r) => r.accountId))}::text[], ${sql.param(rows.map((r) => r.month))}::text[]::date[],
+    ${sql.param(rows.map((r) => r.key))}::text[], ${sql.param(rows.map((r) => String(r.activeDays)))}::text[]::int[],
+    ${sql.param(rows.map((r) => String(r.events)))}::text[]::int[]`;
+  await db.execute(sql`
+    with users_up as (
+      insert into activity_user_months (account_id, month, user_ref, active_days, events)
+      select a, m, k, d, e from unnest(${arrays(u)}) with ordinality as x(a, m, k, d, e, n) order by n
+      on conflict (account_id, month, user_ref) do update set
+        active_days = activity_user_months.active_days | excluded.active_days,
+        events = activity_user_months.events + excluded.events
+      returning 1
+    )
+    insert into activity_feature_months (account_id, month, feature, active_days, events)
+    select a, m, k, d, e from unnest(${arrays(f)}) with ordinality as x(a, m, k, d, e, n) order by n
+    on conflict (account_id, month, feature) do update set
+      active_days = activity_feature_months.active_days | excluded.active_days,
+      events = activity_feature_months.events + excluded.events
+  `);
   return { accepted: batch.items.length, skipped: 0 };
 }
