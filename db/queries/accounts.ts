@@ -6,6 +6,18 @@ import type { AccountListQuery } from "@/lib/validation/accounts";
 
 export const PAGE_SIZE = 25;
 
+/** What every view of an account shows. */
+const summaryColumns = {
+  id: accounts.id,
+  externalId: accounts.externalId,
+  name: accounts.name,
+  domain: accounts.domain,
+  plan: accounts.plan,
+  segment: accounts.segment,
+  status: accounts.status,
+  mrrCents: accounts.mrrCents,
+};
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -21,17 +33,7 @@ export async function listAccounts(db: Db, query: AccountListQuery) {
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [count]] = await Promise.all([
     db
-      .select({
-        id: accounts.id,
-        externalId: accounts.externalId,
-        name: accounts.name,
-        domain: accounts.domain,
-        plan: accounts.plan,
-        segment: accounts.segment,
-        status: accounts.status,
-        mrrCents: accounts.mrrCents,
-        ownerName: users.name,
-      })
+      .select({ ...summaryColumns, ownerName: users.name })
       .from(accounts)
       .leftJoin(users, eq(users.id, accounts.ownerId))
       .where(where)
@@ -49,15 +51,8 @@ export type AccountListRow = Awaited<ReturnType<typeof listAccounts>>["rows"][nu
 export async function getAccountDetail(db: Db, externalId: string) {
   const [account] = await db
     .select({
-      id: accounts.id,
-      externalId: accounts.externalId,
-      name: accounts.name,
-      domain: accounts.domain,
-      plan: accounts.plan,
-      segment: accounts.segment,
+      ...summaryColumns,
       seatsPaid: accounts.seatsPaid,
-      status: accounts.status,
-      mrrCents: accounts.mrrCents,
       trialEndsAt: accounts.trialEndsAt,
       createdAt: accounts.createdAt,
       ownerName: users.name,

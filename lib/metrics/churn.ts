@@ -49,7 +49,7 @@ export function ratio(numerator: number, denominator: number): number | null {
 
 /**
  * Every month from `from` to `to`, even without events. `totals` must hold every month up to `to`
- * that has any (earlier ones too): customers and MRR at a month's end are the running sums of the
+ * with movements (earlier ones too): customers and MRR at a month's end are the running sums of the
  * changes, and the start of a month is the end of the one before.
  */
 export function churnMonths(totals: readonly MonthTotals[], from: Month, to: Month): ChurnMonth[] {
