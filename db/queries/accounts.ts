@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, reasonCategories, subscriptionEvents, users } from "@/db/schema";
 import type { AccountListQuery } from "@/lib/validation/accounts";
+import { answerColumns } from "./reasons";
 
 export const PAGE_SIZE = 25;
 
@@ -46,8 +47,6 @@ export async function listAccounts(db: Db, query: AccountListQuery) {
   return { rows, total, page: query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-export type AccountListRow = Awaited<ReturnType<typeof listAccounts>>["rows"][number];
-
 export async function getAccountDetail(db: Db, externalId: string) {
   const [account] = await db
     .select({
@@ -76,17 +75,7 @@ export async function getAccountDetail(db: Db, externalId: string) {
       .where(eq(subscriptionEvents.accountId, account.id))
       .orderBy(desc(subscriptionEvents.occurredAt), desc(subscriptionEvents.seq)),
     db
-      .select({
-        seq: cancellationResponses.seq,
-        submittedAt: cancellationResponses.submittedAt,
-        reasonCode: cancellationResponses.reasonCode,
-        freeText: cancellationResponses.freeText,
-        competitor: cancellationResponses.competitor,
-        offerShown: cancellationResponses.offerShown,
-        offerAccepted: cancellationResponses.offerAccepted,
-        outcome: cancellationResponses.outcome,
-        category: reasonCategories.name,
-      })
+      .select(answerColumns)
       .from(cancellationResponses)
       .innerJoin(reasonCategories, eq(reasonCategories.id, cancellationResponses.categoryId))
       .where(eq(cancellationResponses.accountId, account.id))
@@ -94,5 +83,3 @@ export async function getAccountDetail(db: Db, externalId: string) {
   ]);
   return { ...account, events, responses };
 }
-
-export type AccountDetail = NonNullable<Awaited<ReturnType<typeof getAccountDetail>>>;

@@ -2,19 +2,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { type AccountFilter, segmentPlanWhere } from "./filters";
 
-export interface AccountFilter {
-  segment?: "smb" | "mid" | "enterprise";
-  plan?: string;
-}
-
-export function accountFilterSql(alias: string, filter: AccountFilter): SQL {
-  const a = sql.raw(alias);
-  const parts: SQL[] = [];
-  if (filter.segment) parts.push(sql`${a}.segment = ${filter.segment}`);
-  if (filter.plan) parts.push(sql`${a}.plan = ${filter.plan}`);
-  return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
-}
 
 /** Each account's last event strictly before `at` (same instant: the later received wins). */
 function lastEventsBefore(at: Date): SQL {
@@ -42,7 +31,7 @@ export async function customersAt(db: Db, at: Date, filter: AccountFilter = {}):
              count(*)::int as with_history
       from ${lastEventsBefore(at)} last
       join accounts a on a.id = last.account_id
-      where ${accountFilterSql("a", filter)}
+      where ${segmentPlanWhere(filter, "a")}
     `,
   );
   return {

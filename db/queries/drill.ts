@@ -2,6 +2,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { segmentPlanWhere } from "./filters";
 import { addMonths, monthEnd, monthStart } from "@/lib/metrics/months";
 import type { MonthFigure } from "@/lib/validation/drill";
 import type { MetricsScope } from "@/lib/validation/metrics";
@@ -24,14 +25,6 @@ export interface DrillResult {
 }
 
 const LIMIT = 500;
-
-function filter(alias: string, scope: Pick<MetricsScope, "segment" | "plan">): SQL {
-  const a = sql.raw(alias);
-  const parts: SQL[] = [sql`true`];
-  if (scope.segment) parts.push(sql`${a}.segment = ${scope.segment}`);
-  if (scope.plan) parts.push(sql`${a}.plan = ${scope.plan}`);
-  return sql.join(parts, sql` and `);
-}
 
 async function list(db: Db, source: SQL): Promise<DrillResult> {
   const rows = await queryRows<{
@@ -76,7 +69,7 @@ function customersAtInstant(at: Date, scope: MetricsScope): SQL {
     from (
       select distinct on (e.account_id) e.account_id, e.type, e.mrr_after_cents
       from subscription_events e join accounts a on a.id = e.account_id
-      where e.occurred_at < ${at.toISOString()} and ${filter("a", scope)}
+      where e.occurred_at < ${at.toISOString()} and ${segmentPlanWhere(scope, "a")}
       order by e.account_id, e.occurred_at desc, e.seq desc
     ) last
     where last.type not in ('canceled', 'trial_started')`;
@@ -99,7 +92,7 @@ export async function drillMonth(db: Db, scope: MetricsScope, figure: MonthFigur
     db,
     sql`select f.account_id, ${sql.raw(amount === "0" ? "0" : `f.${amount}`)} as amount_cents
         from account_month_facts f
-        where f.month = ${`${month}-01`} and ${sql.raw(`f.${flag}`)} > 0 and ${filter("f", scope)}`,
+        where f.month = ${`${month}-01`} and ${sql.raw(`f.${flag}`)} > 0 and ${segmentPlanWhere(scope, "f")}`,
   );
 }
 
@@ -126,7 +119,7 @@ export async function drillReasons(db: Db, scope: MetricsScope, category: string
         join accounts a on a.id = cr.account_id
         where c.slug = ${category} and cr.submitted_at >= ${monthStart(from).toISOString()}
           and cr.submitted_at < ${monthEnd(to).toISOString()} and cr.submitted_at < ${scope.asOf.toISOString()}
-          and ${filter("a", scope)}
+          and ${segmentPlanWhere(scope, "a")}
         group by cr.account_id`,
   );
 }

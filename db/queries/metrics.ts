@@ -8,16 +8,9 @@ import { type ReasonsReport, type SaveOffer, reasonsReport } from "@/lib/metrics
 import { type Month, addMonths, lastCompleteMonth, monthOf } from "@/lib/metrics/months";
 import type { MetricsScope } from "@/lib/validation/metrics";
 import { customersAt } from "./customers";
+import { segmentPlanWhere } from "./filters";
 
 type Filter = Pick<MetricsScope, "segment" | "plan">;
-
-/** Filter on a rollup table's segment and plan columns (the account's current values). */
-function rollupFilter(filter: Filter): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filter.segment) parts.push(sql`segment = ${filter.segment}`);
-  if (filter.plan) parts.push(sql`plan = ${filter.plan}`);
-  return sql.join(parts, sql` and `);
-}
 
 const month = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM')`);
 
@@ -30,7 +23,7 @@ function monthTotalsSql(upTo: Month, filter: Filter): SQL {
         sum(expansion_cents)::bigint as expansion_cents, sum(contraction_cents)::bigint as contraction_cents,
         sum(churned_cents)::bigint as churned_cents, sum(reactivation_cents)::bigint as reactivation_cents
       from metric_month_totals
-      where month < ${`${addMonths(upTo, 1)}-01`} and ${rollupFilter(filter)}
+      where month < ${`${addMonths(upTo, 1)}-01`} and ${segmentPlanWhere(filter)}
       group by month order by month
     `;
 }
@@ -70,18 +63,18 @@ function cohortStatements(scope: MetricsScope) {
     last,
     current,
     bases: sql`select ${month("cohort")} as cohort, sum(size)::bigint as size, sum(base_mrr_cents)::bigint as base
-        from cohort_bases where cohort >= ${fromDate} and cohort <= ${toDate} and ${rollupFilter(scope)}
+        from cohort_bases where cohort >= ${fromDate} and cohort <= ${toDate} and ${segmentPlanWhere(scope)}
         group by cohort having sum(size) > 0 order by cohort`,
     deltas: sql`select ${month("cohort")} as cohort, ${month("month")} as month, sum(d_customers)::bigint as d, sum(d_mrr_cents)::bigint as dm
         from cohort_month_totals
-        where cohort >= ${fromDate} and cohort <= ${toDate} and month <= ${`${last}-01`} and ${rollupFilter(scope)}
+        where cohort >= ${fromDate} and cohort <= ${toDate} and month <= ${`${last}-01`} and ${segmentPlanWhere(scope)}
         group by cohort, month`,
     // The month of asOf has not ended: its cohort is listed (conversions before asOf), with no cells.
     open:
       current >= scope.from && current <= scope.to
         ? sql`select count(*)::int as size, coalesce(sum(cohort_base_mrr_cents), 0)::bigint as base from accounts
             where cohort_month = ${`${current}-01`} and cohort_converted_at < ${scope.asOf.toISOString()}
-            and ${accountFilter(scope)}`
+            and ${segmentPlanWhere(scope, "accounts")}`
         : null,
   };
 }
@@ -108,12 +101,6 @@ export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf:
   return { asOf: scope.asOf.toISOString(), cohorts };
 }
 
-function accountFilter(filter: Filter): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filter.segment) parts.push(sql`segment = ${filter.segment}`);
-  if (filter.plan) parts.push(sql`plan = ${filter.plan}`);
-  return sql.join(parts, sql` and `);
-}
 
 export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | "segment" | "plan">) {
   const last = lastCompleteMonth(scope.asOf);
@@ -145,7 +132,7 @@ function reasonGroupsSql(scope: MetricsScope): SQL {
         from cancellation_responses cr
         join reason_categories c on c.id = cr.category_id
         join accounts a on a.id = cr.account_id
-        where cr.submitted_at >= ${from} and cr.submitted_at < ${to} and cr.submitted_at < ${asOf} and ${accountFilter(scope)}
+        where cr.submitted_at >= ${from} and cr.submitted_at < ${to} and cr.submitted_at < ${asOf} and ${segmentPlanWhere(scope, "a")}
       ),
       judged as (
         select r.*,
@@ -175,11 +162,9 @@ function reasonGroupsSql(scope: MetricsScope): SQL {
 }
 
 export async function reasonsData(db: Db, scope: MetricsScope) {
-  const [version] = await queryRows<{ v: number }>(db, sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`);
-  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(
-    db,
-    sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,
-  );
+  const [versionSql, categoriesSql, groupsSql] = reasonStatements(scope);
+  const [version] = await queryRows<{ v: number }>(db, versionSql);
+  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(db, categoriesSql);
   const groups = await queryRows<{
     month: string;
     category_id: string;
@@ -190,7 +175,7 @@ export async function reasonsData(db: Db, scope: MetricsScope) {
     save_state: "saved" | "lost" | "pending" | null;
     responses: number;
     mrr_lost: string | number;
-  }>(db, reasonGroupsSql(scope));
+  }>(db, groupsSql);
   return {
     taxonomyVersion: version?.v ?? 1,
     categories,
@@ -220,6 +205,10 @@ export function reportStatements(name: "churn" | "cohorts" | "reasons", scope: M
     const q = cohortStatements(scope);
     return [q.bases, q.deltas, ...(q.open ? [q.open] : [])];
   }
+  return reasonStatements(scope);
+}
+
+function reasonStatements(scope: MetricsScope): [SQL, SQL, SQL] {
   return [
     sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`,
     sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,

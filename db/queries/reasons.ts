@@ -3,18 +3,24 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, reasonCategories } from "@/db/schema";
 
+/** What every list of answers shows (join reason_categories for the category's name). */
+export const answerColumns = {
+  accountId: cancellationResponses.accountId,
+  seq: cancellationResponses.seq,
+  submittedAt: cancellationResponses.submittedAt,
+  reasonCode: cancellationResponses.reasonCode,
+  freeText: cancellationResponses.freeText,
+  competitor: cancellationResponses.competitor,
+  offerShown: cancellationResponses.offerShown,
+  offerAccepted: cancellationResponses.offerAccepted,
+  outcome: cancellationResponses.outcome,
+  category: reasonCategories.name,
+};
+
 export async function latestResponses(db: Db, limit = 25) {
   return db
     .select({
-      accountId: cancellationResponses.accountId,
-      seq: cancellationResponses.seq,
-      submittedAt: cancellationResponses.submittedAt,
-      reasonCode: cancellationResponses.reasonCode,
-      freeText: cancellationResponses.freeText,
-      competitor: cancellationResponses.competitor,
-      offerShown: cancellationResponses.offerShown,
-      outcome: cancellationResponses.outcome,
-      category: reasonCategories.name,
+      ...answerColumns,
       accountName: accounts.name,
       accountExternalId: accounts.externalId,
     })

@@ -8,7 +8,7 @@ import { queryRows } from "@/db/rows";
 import { users } from "@/db/schema";
 import type { Dataset } from "./types";
 
-export async function hashPassword(password: string): Promise<string> {
+async function hashPassword(password: string): Promise<string> {
   // @node-rs/argon2 defaults to argon2id.
   return hash(password);
 }

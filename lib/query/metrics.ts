@@ -40,33 +40,20 @@ export function metricsUrl(name: string, filters: MetricsFilters, extra: Record<
 
 const keyOf = (f: MetricsFilters) => ({ from: f.from, to: f.to, segment: f.segment, plan: f.plan });
 
-export const overviewQuery = (f: MetricsFilters) =>
-  queryOptions({
-    queryKey: ["metrics", "overview", keyOf({ ...f, from: null, to: null })],
-    queryFn: () => getJson<OverviewData>(metricsUrl("overview", { ...f, from: null, to: null })),
+/** One report of the read API under the filters, keyed by name and filters. */
+function reportQuery<T>(name: string, f: MetricsFilters) {
+  return queryOptions({
+    queryKey: ["metrics", name, keyOf(f)],
+    queryFn: () => getJson<T>(metricsUrl(name, f)),
     placeholderData: keepPreviousData,
   });
+}
 
-export const churnQuery = (f: MetricsFilters) =>
-  queryOptions({
-    queryKey: ["metrics", "churn", keyOf(f)],
-    queryFn: () => getJson<ChurnData>(metricsUrl("churn", f)),
-    placeholderData: keepPreviousData,
-  });
-
-export const cohortsQuery = (f: MetricsFilters) =>
-  queryOptions({
-    queryKey: ["metrics", "cohorts", keyOf(f)],
-    queryFn: () => getJson<CohortsData>(metricsUrl("cohorts", f)),
-    placeholderData: keepPreviousData,
-  });
-
-export const reasonsQuery = (f: MetricsFilters) =>
-  queryOptions({
-    queryKey: ["metrics", "reasons", keyOf(f)],
-    queryFn: () => getJson<ReasonsReport>(metricsUrl("reasons", f)),
-    placeholderData: keepPreviousData,
-  });
+// The overview has no month range: only asOf, segment and plan apply.
+export const overviewQuery = (f: MetricsFilters) => reportQuery<OverviewData>("overview", { ...f, from: null, to: null });
+export const churnQuery = (f: MetricsFilters) => reportQuery<ChurnData>("churn", f);
+export const cohortsQuery = (f: MetricsFilters) => reportQuery<CohortsData>("cohorts", f);
+export const reasonsQuery = (f: MetricsFilters) => reportQuery<ReasonsReport>("reasons", f);
 
 export const drillQuery = (f: MetricsFilters, drill: Record<string, string | number | undefined>) =>
   queryOptions({

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
@@ -36,11 +36,7 @@ export default async function AccountPage({ params }: Props) {
   if (account.trialEndsAt) facts.push(["Trial ends", formatDate(account.trialEndsAt)]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/accounts" className="text-accent hover:underline">
-          ← Accounts
-        </Link>
-      </p>
+      <BackLink href="/accounts" label="Accounts" />
       <PageHeader title={account.name} description={`External id ${account.externalId}`} />
       <dl className="mb-8 grid grid-cols-2 gap-4 rounded-xl border border-line bg-surface p-5 md:grid-cols-4">
         {facts.map(([label, value]) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/admin/api-keys-panel";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
@@ -13,11 +14,7 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(await getDb());
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-accent hover:underline">
-          ← Admin
-        </Link>
-      </p>
+      <BackLink href="/admin" label="Admin" />
       <PageHeader title="API keys" description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once." />
       <ApiKeysPanel
         keys={keys.map((k) => ({
