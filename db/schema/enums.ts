@@ -18,5 +18,6 @@ export const signalKind = pgEnum("signal_kind", [
 export const saveOffer = pgEnum("save_offer", ["none", "pause", "downgrade", "discount", "talk_to_us"]);
 export const cancellationOutcome = pgEnum("cancellation_outcome", ["canceled", "saved", "paused", "downgraded"]);
 export const triageStatus = pgEnum("triage_status", ["open", "contacted", "in_progress", "saved", "lost", "dismissed"]);
+export const triageKind = pgEnum("triage_kind", ["recovery", "conversion"]);
 export const outreachChannel = pgEnum("outreach_channel", ["email", "call", "meeting", "in_app", "other"]);
 export const actorType = pgEnum("actor_type", ["user", "api_key", "system"]);

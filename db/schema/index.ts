@@ -6,6 +6,7 @@ export * from "./activity";
 export * from "./signals";
 export * from "./reasons";
 export * from "./triage";
+export * from "./health";
 export * from "./audit";
 export * from "./rollups";
 export * from "./idempotency";
