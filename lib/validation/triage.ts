@@ -1,0 +1,68 @@
+// The at-risk queue's URL filters and the shapes of every triage change, shared by forms and server.
+import { z } from "zod";
+import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
+import { SEGMENTS } from "./accounts";
+
+export const TRIAGE_STATUSES = ["open", "contacted", "in_progress", "saved", "lost", "dismissed"] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+export const STATUS_LABEL: Record<TriageStatus, string> = {
+  open: "Open",
+  contacted: "Contacted",
+  in_progress: "In progress",
+  saved: "Saved",
+  lost: "Lost",
+  dismissed: "Dismissed",
+};
+export const QUEUE_TABS = ["recovery", "conversion", "due"] as const;
+export const QUEUE_WHO = ["all", "mine", "unassigned"] as const;
+export const QUEUE_STATUS_FILTERS = ["live", "snoozed", ...TRIAGE_STATUSES] as const;
+export const OUTREACH_CHANNELS = ["call", "email", "meeting", "in_app", "other"] as const;
+
+export const queueFiltersSchema = z.object({
+  tab: z.enum(QUEUE_TABS).default("recovery").catch("recovery"),
+  who: z.enum(QUEUE_WHO).default("all").catch("all"),
+  status: z.enum(QUEUE_STATUS_FILTERS).default("live").catch("live"),
+  segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
+  owner: z.string().max(100).nullable().default(null).catch(null),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.");
+const itemRef = { id: z.string().min(1).max(100), version: z.number().int().min(1) };
+
+export const changeItemSchema = z
+  .object({
+    ...itemRef,
+    status: z.enum(TRIAGE_STATUSES).optional(),
+    assigneeId: z.string().min(1).max(100).nullable().optional(),
+    snoozeUntil: isoDate.nullable().optional(),
+  })
+  .strict()
+  .refine((c) => c.status !== undefined || c.assigneeId !== undefined || c.snoozeUntil !== undefined, { message: "Nothing to change." });
+
+export const logOutreachSchema = z
+  .object({
+    accountExternalId: z.string().min(1).max(200),
+    item: z.object(itemRef).strict().optional(),
+    channel: z.enum(OUTREACH_CHANNELS),
+    summary: z.string().trim().min(1, "Say what happened.").max(4000),
+    outcome: z.string().trim().max(500).nullable().optional(),
+    nextFollowUpOn: isoDate.nullable().optional(),
+  })
+  .strict();
+
+export const addToQueueSchema = z.object({ externalIds: z.array(z.string().min(1).max(200)).min(1).max(500) }).strict();
+
+export const bulkAssignSchema = z
+  .object({ items: z.array(z.object(itemRef).strict()).min(1).max(200), assigneeId: z.string().min(1).max(100).nullable() })
+  .strict();
+
+export const healthSettingsSchema = z
+  .object({
+    weights: z.object(Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, z.number().min(0, "Weights are 0 or more.").max(100)])) as Record<(typeof HEALTH_COMPONENTS)[number], z.ZodNumber>).strict(),
+    keyFeatures: z.array(z.string().trim().min(1).max(100)).max(50),
+    threshold: z.number().int().min(0).max(100),
+  })
+  .strict()
+  .refine((s) => Object.values(s.weights).some((w) => w > 0), { message: "At least one weight must be above 0.", path: ["weights"] });
