@@ -21,6 +21,8 @@ const schema = z.object({
     .regex(/^[A-Z]{3}$/, "CURRENCY must be an ISO 4217 code such as USD")
     .default("USD"),
   TEST_DATABASE_URL: z.string().optional(),
+  // Seconds between health refreshes in the server (accounts with new data); 0 turns them off.
+  HEALTH_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
 });
 

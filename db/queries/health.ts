@@ -34,6 +34,14 @@ function dayMask(month: SQL, lo: string, hi: string): SQL {
     else (1::bigint << (least(30, ${hi}::date - ${month}) + 1)) - (1::bigint << greatest(0, ${lo}::date - ${month})) end)`;
 }
 
+/**
+ * Scored: customers, and trials until 30 days after their end (a trial that ended long ago
+ * without converting is a lost lead, not an account to nurse).
+ */
+function scoredAccounts(asOf: Date): SQL {
+  return sql`(status in ('active', 'paused') or (status = 'trial' and (trial_ends_at is null or trial_ends_at >= ${new Date(asOf.getTime() - 30 * DAY)})))`;
+}
+
 interface InputRow {
   account_id: string;
   seats_paid: number | null;
@@ -68,9 +76,7 @@ export async function healthInputs(db: Db, asOf: Date, keyFeatures: string[], ac
   const prevLo = isoDay(end - 55 * DAY);
   const fromMonth = `${prevLo.slice(0, 7)}-01`;
   const lastFromMonth = `${lastLo.slice(0, 7)}-01`;
-  const scope = accountIds
-    ? sql`select id, seats_paid from accounts where id = any(${sql.param(accountIds)}::text[]) and status in ('trial', 'active', 'paused')`
-    : sql`select id, seats_paid from accounts where status in ('trial', 'active', 'paused')`;
+  const scope = sql`select id, seats_paid from accounts where ${scoredAccounts(asOf)}${accountIds ? sql` and id = any(${sql.param(accountIds)}::text[])` : sql``}`;
   const rows = await queryRows<InputRow>(
     db,
     sql`
@@ -173,7 +179,7 @@ export async function recomputeHealth(db: Db, asOf: Date, accountIds?: string[])
     }
     // Accounts that left the scored set (canceled) lose their score.
     if (accountIds) await tx.execute(sql`delete from health_scores where account_id = any(${sql.param(accountIds)}::text[]) and not (account_id = any(${sql.param(ids)}::text[]))`);
-    else await tx.execute(sql`delete from health_scores h where not exists (select 1 from accounts a where a.id = h.account_id and a.status in ('trial', 'active', 'paused'))`);
+    else await tx.execute(sql`delete from health_scores h where not exists (select 1 from accounts a where a.id = h.account_id and ${scoredAccounts(asOf)})`);
     if (ids.length > 0) {
       await tx.execute(sql`
         insert into health_scores (account_id, score, score_week_ago, components, reasons, below_since, computed_at)

@@ -8,10 +8,17 @@ import { DAY, addMonths, monthKey, monthStart } from "./time";
 import type { FeatureMonthRow, SignalRow, UserMonthRow } from "./types";
 
 export const FEATURES = ["dashboards", "reports", "alerts", "automations", "integrations", "exports", "sharing", "api"];
-const FADE_DAYS = 42;
+// Before a cancel the team leaves one person at a time over these days: distinct active users
+// fall, which is what the health trend sees (a lower daily rate alone barely moves a 28-day count).
+const FADE_DAYS = 90;
+// Nobody is left in the last three weeks before the cancel.
+const GONE_DAYS = 21;
 
-/** Activity level 0–1 of the account on a day: its state, then the fade before the next cancel. */
-function level(acc: SimAccount, day: number): number {
+/**
+ * Activity level 0–1 of the account on a day (its state, a little lower before the next cancel),
+ * and how long until that cancel.
+ */
+function level(acc: SimAccount, day: number): { level: number; untilCancel: number } {
   let state: string = "none";
   let nextCancel = Infinity;
   for (const e of acc.events) {
@@ -23,8 +30,9 @@ function level(acc: SimAccount, day: number): number {
   }
   let l = state === "active" ? 1 : state === "paused" ? 0.08 : 0;
   if (state === "trial" && acc.trialEndsAt !== null && day < acc.trialEndsAt) l = 0.7;
-  if (nextCancel - day < FADE_DAYS * DAY) l *= Math.max(0, (nextCancel - day) / (FADE_DAYS * DAY)) ** 1.5;
-  return l;
+  const untilCancel = nextCancel - day;
+  if (untilCancel < FADE_DAYS * DAY) l *= 0.4 + 0.6 * Math.max(0, untilCancel / (FADE_DAYS * DAY));
+  return { level: l, untilCancel };
 }
 
 export function activityFor(
@@ -39,20 +47,23 @@ export function activityFor(
   const adopted = FEATURES.slice(0, Math.max(1, Math.min(FEATURES.length, Math.round(2 + acc.engagement * 6 + rng.float(-1.5, 1.5)))));
   const people = Array.from({ length: team }, (_, i) => ({
     ref: `u${String(i + 1).padStart(3, "0")}`,
+    // The share of the fade still ahead when this person stops (spread evenly over the team
+    // without drawing from the generator, so the rest of the data set is unchanged).
+    leaves: (i * 0.618033988749895 + acc.engagement * 7.3) % 1,
     p: Math.min(0.92, acc.engagement * rng.float(0.55, 1.15)),
     quietFrom: rng.chance(0.12) ? rng.float(from, anchor) : Infinity,
   }));
   const users = new Map<string, UserMonthRow>();
   const features = new Map<string, FeatureMonthRow>();
   for (let day = from; day < anchor; day += DAY) {
-    const l = level(acc, day);
+    const { level: l, untilCancel } = level(acc, day);
     if (l <= 0) continue;
     const weekday = new Date(day).getUTCDay();
     const weekend = weekday === 0 || weekday === 6 ? 0.2 : 1;
     const month = monthKey(day);
     const bit = 1 << (new Date(day).getUTCDate() - 1);
     for (const person of people) {
-      const quiet = day >= person.quietFrom ? 0.1 : 1;
+      const quiet = day >= person.quietFrom ? 0.1 : untilCancel < (GONE_DAYS + (FADE_DAYS - GONE_DAYS) * person.leaves) * DAY ? 0 : 1;
       if (!rng.chance(person.p * l * weekend * quiet)) continue;
       const events = 1 + Math.floor(rng.next() * rng.next() * 30);
       const uk = `${month}|${person.ref}`;
@@ -86,7 +97,7 @@ export function signalsFor(rng: Rng, acc: SimAccount, start: number, anchor: num
   };
   const cancels = acc.events.filter((e) => e.type === "canceled").map((e) => e.at);
   for (let ms = monthStart(start); ms < anchor; ms = addMonths(ms, 1)) {
-    const l = level(acc, ms);
+    const l = level(acc, ms).level;
     if (l <= 0 && !cancels.some((c) => c > ms && c - ms < 60 * DAY)) continue;
     const doomed = cancels.some((c) => c > ms && c - ms < 75 * DAY);
     const at = () => ms + rng.float(0, 28) * DAY;

@@ -1,6 +1,7 @@
 // The demo data set: a SaaS business over 30 months, deterministic per seed and anchor day.
 import { Rng } from "./random";
-import { accountIdOf, activityFor, signalsFor } from "./behaviour";
+import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
+import { FEATURES, accountIdOf, activityFor, signalsFor } from "./behaviour";
 import { type BusinessShape, simulate } from "./simulate";
 import { addMonths, dayStart, monthStart } from "./time";
 import type { Dataset, UserRow } from "./types";
@@ -31,6 +32,9 @@ export function generateDemo(options: DemoOptions): Dataset {
   const created = new Date(sim.start);
 
   const data: Dataset = {
+    anchor: new Date(anchor),
+    // The six features the product is bought for; "sharing" and "api" are extras.
+    health: { ...DEFAULT_HEALTH_SETTINGS, keyFeatures: FEATURES.slice(0, 6) },
     users: DEMO_USERS.map((u) => ({ ...u, createdAt: created, updatedAt: created })),
     accounts: [],
     events: [],

@@ -5,7 +5,8 @@ import { bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { refreshDerived } from "@/db/queries/rollups";
 import { queryRows } from "@/db/rows";
-import { users } from "@/db/schema";
+import { healthSettings, users } from "@/db/schema";
+import { recomputeHealth } from "@/db/queries/health";
 import type { Dataset } from "./types";
 
 async function hashPassword(password: string): Promise<string> {
@@ -78,7 +79,9 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     await bulkInsert(tx, "activity_user_months", rollup("user_ref"), data.userMonths);
     await bulkInsert(tx, "activity_feature_months", rollup("feature"), data.featureMonths);
     await refreshDerived(tx);
+    await tx.insert(healthSettings).values({ id: 1, ...data.health }).onConflictDoNothing();
   });
+  await recomputeHealth(db, data.anchor);
 }
 
 /** True when the database holds no accounts and no users yet (a fresh install). */

@@ -8,6 +8,7 @@ import type {
   subscriptionEvents,
   users,
 } from "@/db/schema";
+import type { HealthSettings } from "@/lib/metrics/health";
 
 export type UserRow = typeof users.$inferInsert & { password: string };
 export type AccountRow = typeof accounts.$inferInsert;
@@ -18,6 +19,10 @@ export type UserMonthRow = typeof activityUserMonths.$inferInsert;
 export type FeatureMonthRow = typeof activityFeatureMonths.$inferInsert;
 
 export interface Dataset {
+  /** The day the data set ends: health is scored as of it. */
+  anchor: Date;
+  /** Health settings to start with (the key features of the generated product). */
+  health: HealthSettings;
   users: UserRow[];
   accounts: AccountRow[];
   events: EventRow[];

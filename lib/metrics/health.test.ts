@@ -1,11 +1,11 @@
 // The health score on hand-computed inputs: each component, the weights scaling up when a
 // component has no data, and the reasons in words.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WEIGHTS, type HealthInputs, type HealthSettings, computeHealth } from "./health";
+import { type HealthInputs, type HealthSettings, computeHealth } from "./health";
 
 const asOf = new Date("2026-11-26T12:00:00Z");
 const settings: HealthSettings = {
-  weights: DEFAULT_WEIGHTS, // depth .2, breadth .15, trend .25, billing .15, intent .15, voice .1
+  weights: { depth: 0.2, breadth: 0.15, trend: 0.25, billing: 0.15, intent: 0.15, voice: 0.1 },
   keyFeatures: ["a", "b", "c", "d", "e", "f"],
   threshold: 50,
 };

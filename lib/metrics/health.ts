@@ -5,7 +5,8 @@ export const HEALTH_COMPONENTS = ["depth", "breadth", "trend", "billing", "inten
 export type HealthComponentName = (typeof HEALTH_COMPONENTS)[number];
 export type HealthWeights = Record<HealthComponentName, number>;
 
-export const DEFAULT_WEIGHTS: HealthWeights = { depth: 0.2, breadth: 0.15, trend: 0.25, billing: 0.15, intent: 0.15, voice: 0.1 };
+// Usage carries most of the weight: a team that stops using the product is the earliest sign.
+export const DEFAULT_WEIGHTS: HealthWeights = { depth: 0.25, breadth: 0.15, trend: 0.3, billing: 0.1, intent: 0.1, voice: 0.1 };
 export const DEFAULT_THRESHOLD = 50;
 
 export interface HealthSettings {

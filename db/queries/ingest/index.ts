@@ -3,6 +3,7 @@
 import type { Db } from "@/db/client";
 import type { IngestResource } from "@/lib/validation/ingest";
 import { type Actor, recordAudit } from "../audit";
+import { markHealthStale } from "../health-stale";
 import { type ItemError, type Validated, validateBatch } from "./validate";
 import { type WriteResult, writeAccounts, writeActivity, writeCancellations, writeSignals, writeSubscriptionEvents } from "./write";
 
@@ -23,6 +24,7 @@ export async function write<R extends IngestResource>(tx: Db, resource: R, items
   const checked = await validateBatch(tx, resource, items);
   if (!checked.ok) return checked;
   const result = await WRITERS[resource](tx, checked.value);
+  markHealthStale(checked.value.accounts.values());
   await recordAudit(tx, actor, { action: `ingest.${resource}`, entityType: resource, entityId: null, after: result });
   return { ok: true, ...result };
 }
