@@ -7,22 +7,37 @@ import type { SessionUser } from "@/db/queries/users";
 import { type Role, hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; field?: string };
+/** `status` follows HTTP: 401 signed out, 403 not allowed, 404 gone, 409 changed by someone else. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; error: string; field?: string; changedBy?: string | null; changedAt?: string };
+
+/** Returned by an action's body to refuse with a status (the write's WHERE clause said no). */
+export class Refusal {
+  constructor(
+    readonly status: 403 | 404 | 409 | 422,
+    readonly error: string,
+    readonly details: { changedBy?: string | null; changedAt?: string } = {},
+  ) {}
+}
 
 export function actorOf(user: SessionUser): Actor {
   return { type: "user", id: user.id, label: user.email };
 }
 
-export function action<S extends z.ZodType, T>(minRole: Role, schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T>) {
+export function action<S extends z.ZodType, T>(minRole: Role, schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T | Refusal>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, error: "Your session has ended; sign in again." };
-    if (!hasRole(user.role, minRole)) return { ok: false, error: `This needs the ${minRole} role; you are ${user.role}.` };
+    if (!user) return { ok: false, status: 401, error: "Your session has ended; sign in again." };
+    if (!hasRole(user.role, minRole)) return { ok: false, status: 403, error: `This needs the ${minRole} role; you are ${user.role}.` };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: issue?.message ?? "Check the form.", field: issue?.path.join(".") };
+      const field = issue?.path.join(".");
+      return { ok: false, status: 422, error: issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Check the form.", field };
     }
-    return { ok: true, data: await run(parsed.data, user) };
+    const out = await run(parsed.data, user);
+    if (out instanceof Refusal) return { ok: false, status: out.status, error: out.error, ...out.details };
+    return { ok: true, data: out };
   };
 }

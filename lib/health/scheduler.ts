@@ -1,7 +1,7 @@
 // Keeps health scores current in a running server: every HEALTH_REFRESH_SECONDS the accounts
 // that received data are re-scored, and every hour (and at start) all of them, because the
 // 28-day windows move with the clock even when no data arrives.
-import { getDb } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import { recomputeHealth } from "@/db/queries/health";
 import { markHealthStale, takeHealthStale } from "@/db/queries/health-stale";
 import { env } from "@/lib/env";
@@ -10,14 +10,19 @@ const FULL_EVERY_MS = 60 * 60 * 1000;
 const holder = globalThis as unknown as { __holdfastHealthTimer?: NodeJS.Timeout };
 
 let lastFull = 0;
+
+/** For tests: the next round scores only the marked accounts (as if a full run just happened). */
+export function markFullRunDone(at: Date): void {
+  lastFull = at.getTime();
+}
 let running = false;
 
-export async function refreshHealthOnce(now = new Date()): Promise<void> {
+/** One round: every account when the last full run is an hour old, else the marked ones. */
+export async function refreshHealthOnce(db: Db, now = new Date()): Promise<void> {
   if (running) return;
   running = true;
   const ids = takeHealthStale();
   try {
-    const db = await getDb();
     if (now.getTime() - lastFull >= FULL_EVERY_MS) {
       await recomputeHealth(db, now);
       lastFull = now.getTime();
@@ -36,6 +41,6 @@ export async function refreshHealthOnce(now = new Date()): Promise<void> {
 export function startHealthScheduler(): void {
   const seconds = env().HEALTH_REFRESH_SECONDS;
   if (seconds === 0 || holder.__holdfastHealthTimer) return;
-  holder.__holdfastHealthTimer = setInterval(() => void refreshHealthOnce(), seconds * 1000);
+  holder.__holdfastHealthTimer = setInterval(() => void getDb().then((db) => refreshHealthOnce(db)), seconds * 1000);
   holder.__holdfastHealthTimer.unref();
 }

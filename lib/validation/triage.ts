@@ -1,6 +1,5 @@
 // The at-risk queue's URL filters and the shapes of every triage change, shared by forms and server.
 import { z } from "zod";
-import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
 import { SEGMENTS } from "./accounts";
 
 export const TRIAGE_STATUSES = ["open", "contacted", "in_progress", "saved", "lost", "dismissed"] as const;
@@ -57,12 +56,3 @@ export const addToQueueSchema = z.object({ externalIds: z.array(z.string().min(1
 export const bulkAssignSchema = z
   .object({ items: z.array(z.object(itemRef).strict()).min(1).max(200), assigneeId: z.string().min(1).max(100).nullable() })
   .strict();
-
-export const healthSettingsSchema = z
-  .object({
-    weights: z.object(Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, z.number().min(0, "Weights are 0 or more.").max(100)])) as Record<(typeof HEALTH_COMPONENTS)[number], z.ZodNumber>).strict(),
-    keyFeatures: z.array(z.string().trim().min(1).max(100)).max(50),
-    threshold: z.number().int().min(0).max(100),
-  })
-  .strict()
-  .refine((s) => Object.values(s.weights).some((w) => w > 0), { message: "At least one weight must be above 0.", path: ["weights"] });
