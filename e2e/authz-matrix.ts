@@ -46,6 +46,7 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /accounts/[externalId]", sample: "/accounts/{account}", kind: "page", access: staff },
   { route: "GET /admin", sample: "/admin", kind: "page", access: adminOnly },
   { route: "GET /admin/api-keys", sample: "/admin/api-keys", kind: "page", access: adminOnly },
+  { route: "GET /admin/health", sample: "/admin/health", kind: "page", access: adminOnly },
   { route: "GET /api-docs", sample: "/api-docs", kind: "page", access: everyone },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
   // An empty chunk: refused before the body matters for cs; answered 400 (no items) for managers.

@@ -1,6 +1,7 @@
 // The metrics filters as URL state, parsed by one set of parsers on the server and in the browser.
-import { createLoader, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { SEGMENTS } from "@/lib/validation/accounts";
+import { QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO } from "@/lib/validation/triage";
 
 export const metricsFilterParsers = {
   from: parseAsString,
@@ -24,3 +25,16 @@ export function filtersToSearch(filters: MetricsFilters, extra: Record<string, s
   for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
   return params.toString();
 }
+
+// The at-risk queue's filters: tab, whose items, status, segment, owner and page.
+export const queueFilterParsers = {
+  tab: parseAsStringLiteral(QUEUE_TABS).withDefault("recovery"),
+  who: parseAsStringLiteral(QUEUE_WHO).withDefault("all"),
+  status: parseAsStringLiteral(QUEUE_STATUS_FILTERS).withDefault("live"),
+  segment: parseAsStringLiteral(SEGMENTS),
+  owner: parseAsString,
+  page: parseAsInteger.withDefault(1),
+  on: parseAsString,
+};
+
+export const loadQueueFilters = createLoader(queueFilterParsers);

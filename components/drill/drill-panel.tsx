@@ -2,7 +2,8 @@
 // The accounts behind a clicked figure, in a modal dialog; the open drill lives in the URL.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { drillParams, useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { formatMoney, formatMonth, formatNumber, formatSegment } from "@/lib/format";
 import { drillQuery } from "@/lib/query/metrics";
@@ -30,6 +31,15 @@ export function DrillPanel({ currency }: { currency: string }) {
   const [filters] = useMetricsFilters();
   const dialog = useRef<HTMLDialogElement>(null);
   const query = useQuery({ ...drillQuery(filters, drill ? drillParams(drill) : {}), enabled: drill !== null });
+  const [queued, setQueued] = useState<{ text: string; ok: boolean } | null>(null);
+  useEffect(() => setQueued(null), [drill]);
+
+  async function addToQueue(externalIds: string[]) {
+    const result = await addToQueueAction({ externalIds });
+    if (!result.ok) return setQueued({ ok: false, text: result.error });
+    const { added, alreadyQueued } = result.data;
+    setQueued({ ok: true, text: `${added} added to the at-risk queue${alreadyQueued > 0 ? `; ${alreadyQueued} already in it` : ""}.` });
+  }
 
   useEffect(() => {
     const d = dialog.current;
@@ -57,11 +67,23 @@ export function DrillPanel({ currency }: { currency: string }) {
                 {query.data && query.data.total > query.data.accounts.length ? ` (the first ${query.data.accounts.length} shown)` : ""}
               </p>
             </div>
-            <button type="button" onClick={() => setDrill(null)} className="rounded-md border border-line px-3 py-1 text-sm" autoFocus>
-              Close
-            </button>
+            <div className="flex shrink-0 gap-2">
+              {query.data && query.data.accounts.length > 0 && (
+                <button type="button" onClick={() => void addToQueue(query.data.accounts.map((a) => a.externalId))} className="rounded-md border border-line px-3 py-1 text-sm">
+                  Add {query.data.accounts.length === 1 ? "it" : `these ${query.data.accounts.length}`} to queue
+                </button>
+              )}
+              <button type="button" onClick={() => setDrill(null)} className="rounded-md border border-line px-3 py-1 text-sm" autoFocus>
+                Close
+              </button>
+            </div>
           </header>
           <div className="overflow-y-auto p-5">
+            {queued && (
+              <p role="status" className={`mb-3 text-sm ${queued.ok ? "text-good" : "text-bad"}`} data-testid="drill-queued">
+                {queued.text}
+              </p>
+            )}
             {query.isError && <p className="text-bad">Could not load the accounts: {query.error.message}</p>}
             {query.data && query.data.accounts.length === 0 && <p className="text-muted">No account is behind this figure.</p>}
             {query.data && query.data.accounts.length > 0 && (
@@ -73,7 +95,8 @@ export function DrillPanel({ currency }: { currency: string }) {
                     <th className="py-1 pr-3">In this figure</th>
                     <th className="py-1 pr-3">MRR now</th>
                     <th className="py-1 pr-3">Segment</th>
-                    <th className="py-1">Owner</th>
+                    <th className="py-1 pr-3">Owner</th>
+                    <th className="py-1"><span className="sr-only">Queue</span></th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-line" data-testid="drill-rows">
@@ -87,7 +110,12 @@ export function DrillPanel({ currency }: { currency: string }) {
                       <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.amountCents, currency)}</td>
                       <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.mrrCents, currency)}</td>
                       <td className="py-1.5 pr-3">{formatSegment(a.segment)}</td>
-                      <td className="py-1.5">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
+                      <td className="py-1.5 pr-3">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
+                      <td className="py-1.5 text-right">
+                        <button type="button" onClick={() => void addToQueue([a.externalId])} className="rounded border border-line px-1.5 py-0.5 text-xs" aria-label={`Add ${a.name} to the queue`}>
+                          Add to queue
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

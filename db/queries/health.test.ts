@@ -43,7 +43,7 @@ const cs: SessionUser = { id: "usr_cs", email: "cs@test", name: "Casey", role: "
 const cs2: SessionUser = { id: "usr_cs2", email: "cs2@test", name: "Corey", role: "cs" };
 const manager: SessionUser = { id: "usr_mgr", email: "mgr@test", name: "Morgan", role: "manager" };
 const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
-const filters = { tab: "recovery" as const, who: "all" as const, status: "live" as const, segment: null, owner: null, page: 1 };
+const filters = { tab: "recovery" as const, who: "all" as const, status: "live" as const, segment: null, owner: null, page: 1, on: null };
 
 async function scoreOf(accountId: string) {
   const [row] = await queryRows<{ score: number; reasons: string[] }>(t.db, sql`select score, reasons from health_scores where account_id = ${accountId}`);

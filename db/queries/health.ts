@@ -200,3 +200,22 @@ export async function recomputeHealth(db: Db, asOf: Date, accountIds?: string[])
     return { scored: ids.length, belowThreshold: below, ...queue };
   });
 }
+
+/** Features seen in the last 90 days of activity, most widely used first (the settings page offers them). */
+export async function knownFeatures(db: Db): Promise<{ feature: string; accounts: number }[]> {
+  return queryRows<{ feature: string; accounts: number }>(
+    db,
+    sql`select feature, count(distinct account_id)::int as accounts from activity_feature_months
+        where month >= (date_trunc('month', now()) - interval '3 months')::date
+        group by feature order by accounts desc, feature limit 100`,
+  );
+}
+
+/** How the scored accounts spread around the threshold, for the settings page. */
+export async function healthSummary(db: Db, threshold: number): Promise<{ scored: number; below: number; computedAt: Date | null }> {
+  const [row] = await queryRows<{ scored: number; below: number; computed_at: Date | string | null }>(
+    db,
+    sql`select count(*)::int as scored, count(*) filter (where score < ${threshold})::int as below, max(computed_at) as computed_at from health_scores`,
+  );
+  return { scored: row?.scored ?? 0, below: row?.below ?? 0, computedAt: row?.computed_at ? asDate(row.computed_at) : null };
+}

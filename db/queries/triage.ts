@@ -43,7 +43,7 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 function filterWhere(filters: QueueFilters, user: SessionUser, now: Date, withTab: boolean): SQL {
   const parts: SQL[] = [];
   if (withTab) {
-    if (filters.tab === "due") parts.push(sql`t.next_follow_up_on <= ${today(now)}::date`);
+    if (filters.tab === "due") parts.push(sql`t.next_follow_up_on <= ${filters.on ?? today(now)}::date`);
     else parts.push(sql`t.kind = ${filters.tab}`);
   }
   const status = filters.status ?? "live";
@@ -59,12 +59,14 @@ function filterWhere(filters: QueueFilters, user: SessionUser, now: Date, withTa
   return sql.join(parts, sql` and `);
 }
 
-const ORDER: Record<QueueFilters["tab"], SQL> = {
-  // Recovery: the most MRR at risk first; conversion: the trial that ends first.
-  recovery: sql`a.mrr_cents desc, h.score asc nulls last, a.external_id`,
-  conversion: sql`a.trial_ends_at asc nulls last, a.external_id`,
-  due: sql`t.next_follow_up_on asc, a.mrr_cents desc, a.external_id`,
-};
+const order = (tab: QueueFilters["tab"], now: Date): SQL =>
+  ({
+    // Recovery: the most MRR at risk first.
+    recovery: sql`a.mrr_cents desc, h.score asc nulls last, a.external_id`,
+    // Conversion: trials still running, the one ending first; then those that ended, latest first.
+    conversion: sql`(a.trial_ends_at < ${now}) asc, case when a.trial_ends_at >= ${now} then a.trial_ends_at end asc, a.trial_ends_at desc nulls last, a.external_id`,
+    due: sql`t.next_follow_up_on asc, a.mrr_cents desc, a.external_id`,
+  })[tab];
 
 export async function listQueue(
   db: Db,
@@ -84,7 +86,7 @@ export async function listQueue(
       left join health_scores h on h.account_id = t.account_id
       left join users u on u.id = t.assignee_id
     where ${filterWhere(filters, user, now, true)}
-    order by ${ORDER[filters.tab]}
+    order by ${order(filters.tab, now)}
     limit ${QUEUE_PAGE_SIZE} offset ${(filters.page - 1) * QUEUE_PAGE_SIZE}
   `,
   );
@@ -93,7 +95,7 @@ export async function listQueue(
     sql`
     select count(*) filter (where t.kind = 'recovery')::int as recovery,
       count(*) filter (where t.kind = 'conversion')::int as conversion,
-      count(*) filter (where t.next_follow_up_on <= ${today(now)}::date)::int as due
+      count(*) filter (where t.next_follow_up_on <= ${filters.on ?? today(now)}::date)::int as due
     from triage_items t join accounts a on a.id = t.account_id
     where ${filterWhere(filters, user, now, false)}
   `,

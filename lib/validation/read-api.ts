@@ -1,6 +1,7 @@
 // The read API's answers as zod schemas: they document the API (OpenAPI) and tests check the
 // real answers against them, so the document cannot drift from what is sent.
 import { z } from "zod";
+import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
 import { SAVE_OFFERS } from "@/lib/metrics/reasons";
 
 const rate = z.number().nullable().describe("A fraction (0.2, not 20); null when its denominator is 0.");
@@ -85,7 +86,20 @@ export const accountResponseSchema = z.object({
   seatsPaid: z.number().int().nullable(),
   status: z.string(),
   mrrCents: cents,
-  health: z.null().describe("null until health scores exist"),
+  health: z
+    .object({
+      score: z.number().min(0).max(100).describe("0–100, higher is healthier; 100 × the weighted mean of the components"),
+      components: z.array(
+        z.object({
+          name: z.enum(HEALTH_COMPONENTS),
+          value: z.number().min(0).max(1),
+          weight: z.number().min(0).max(1).describe("Share of the score after components without data are left out; the weights sum to 1"),
+        }),
+      ),
+      reasons: z.array(z.string()).describe("Why the score is low, in words, the largest loss first"),
+    })
+    .nullable()
+    .describe("null until the account is scored (customers, and trials until 30 days after their end)"),
 });
 
 export const ingestResponseSchema = z.object({

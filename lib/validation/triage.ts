@@ -24,6 +24,8 @@ export const queueFiltersSchema = z.object({
   segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
   owner: z.string().max(100).nullable().default(null).catch(null),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  /** Due view: follow-ups due on or before this day (default today, UTC). */
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null).catch(null),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 

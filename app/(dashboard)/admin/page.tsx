@@ -20,6 +20,9 @@ export default async function AdminPage() {
         <Link href="/admin/api-keys" className="rounded-md border border-line bg-surface px-3 py-1.5 hover:bg-canvas">
           API keys
         </Link>
+        <Link href="/admin/health" className="rounded-md border border-line bg-surface px-3 py-1.5 hover:bg-canvas">
+          Health score
+        </Link>
         <Link href="/import" className="rounded-md border border-line bg-surface px-3 py-1.5 hover:bg-canvas">
           Import CSV
         </Link>

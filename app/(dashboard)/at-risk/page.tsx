@@ -1,57 +1,39 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import Link from "next/link";
-import { Cell, DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import type { SearchParams } from "nuqs/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
+import { QueueView } from "@/components/triage/queue-view";
 import { getDb } from "@/db/client";
-import { trialsEndingSoon } from "@/db/queries/trials";
+import { getHealthSettings } from "@/db/queries/health";
+import { QUEUE_PAGE_SIZE, assignableUsers, listQueue } from "@/db/queries/triage";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, formatSegment } from "@/lib/format";
+import { env } from "@/lib/env";
+import { loadQueueFilters } from "@/lib/filters";
+import { queueFiltersSchema } from "@/lib/validation/triage";
 
 export const metadata: Metadata = { title: "At risk" };
 
-export default async function AtRiskPage() {
-  await requireUser("cs");
+export default async function AtRiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser("cs");
+  const filters = queueFiltersSchema.parse(await loadQueueFilters(searchParams));
+  const db = await getDb();
+  const [queue, users, settings] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db)]);
   return (
     <>
-      <PageHeader title="At risk" description="Trials that have not converted and end within a week, or ended in the last week." />
-      <Suspense fallback={<TableSkeleton label="trials ending soon" />}>
-        <TrialsEnding />
-      </Suspense>
-    </>
-  );
-}
-
-async function TrialsEnding() {
-  const now = new Date();
-  const trials = await trialsEndingSoon(await getDb(), now);
-  return (
-    <>
-      {trials.length === 0 ? (
-        <EmptyState title="No trials ending this week">Trials appear here seven days before their end date.</EmptyState>
-      ) : (
-        <DataTable caption="Trials ending soon" head={["Account", "Segment", "Plan", "Seats", "Trial ends", "Owner"]}>
-          {trials.map((t) => (
-            <tr key={t.externalId}>
-              <Cell>
-                <Link href={`/accounts/${encodeURIComponent(t.externalId)}`} className="font-medium text-accent hover:underline">
-                  {t.name}
-                </Link>
-              </Cell>
-              <Cell>{formatSegment(t.segment)}</Cell>
-              <Cell>{t.plan ?? "–"}</Cell>
-              <Cell className="tabular-nums">{t.seatsPaid ?? "–"}</Cell>
-              <Cell>
-                {t.trialEndsAt ? formatDate(t.trialEndsAt) : "–"}
-                {t.trialEndsAt && t.trialEndsAt < now ? <span className="ml-2 text-xs text-bad">ended</span> : null}
-              </Cell>
-              <Cell>{t.ownerName ?? <span className="text-muted">Unassigned</span>}</Cell>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <PageHeader
+        title="At risk"
+        description={`Customers whose health fell below ${settings.threshold}, and trials about to end. Work it top to bottom: take an item, reach out, log what happened and when to follow up.`}
+      />
+      <QueueView
+        rows={queue.rows}
+        counts={queue.counts}
+        total={queue.total}
+        pageSize={QUEUE_PAGE_SIZE}
+        me={{ id: user.id, name: user.name, canAssignAnyone: hasRole(user.role, "manager") }}
+        users={users}
+        threshold={settings.threshold}
+        currency={env().CURRENCY}
+      />
     </>
   );
 }

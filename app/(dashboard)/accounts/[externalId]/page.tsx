@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Cell, DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { AccountTriage } from "@/components/triage/account-triage";
+import { HealthBreakdown } from "@/components/triage/health-breakdown";
+import { Timeline } from "@/components/triage/timeline";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
+import { getHealthSettings } from "@/db/queries/health";
+import { TIMELINE_WEEKS, accountHealth, accountTimeline } from "@/db/queries/timeline";
+import { assignableUsers, liveItemFor } from "@/db/queries/triage";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { formatDate, formatDateTime, formatLabel, formatMoney, formatSegment } from "@/lib/format";
+import { formatDate, formatMoney, formatSegment } from "@/lib/format";
 
 type Props = { params: Promise<{ externalId: string }> };
 
@@ -18,10 +23,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AccountPage({ params }: Props) {
-  await requireUser("cs");
+  const user = await requireUser("cs");
   const externalId = decodeURIComponent((await params).externalId);
-  const account = await getAccountDetail(await getDb(), externalId);
+  const db = await getDb();
+  const account = await getAccountDetail(db, externalId);
   if (!account) notFound();
+  const [health, item, timeline, users, settings] = await Promise.all([
+    accountHealth(db, account.id),
+    liveItemFor(db, account.id),
+    accountTimeline(db, account.id, new Date()),
+    assignableUsers(db),
+    getHealthSettings(db),
+  ]);
   const currency = env().CURRENCY;
   const facts: [string, React.ReactNode][] = [
     ["Status", <StatusBadge key="s" status={account.status} />],
@@ -49,40 +62,19 @@ export default async function AccountPage({ params }: Props) {
         ))}
       </dl>
 
-      <h2 className="mb-3 text-lg font-semibold">Subscription history</h2>
-      {account.events.length === 0 ? (
-        <EmptyState title="No subscription events">This account has no billing history yet.</EmptyState>
-      ) : (
-        <DataTable caption="Subscription events, newest first" head={["When", "Event", "MRR after", "External id"]}>
-          {account.events.map((e) => (
-            <tr key={e.seq}>
-              <Cell>{formatDateTime(e.occurredAt)}</Cell>
-              <Cell>{formatLabel(e.type)}</Cell>
-              <Cell className="tabular-nums">{formatMoney(e.mrrAfterCents, currency)}</Cell>
-              <Cell className="font-mono text-xs text-muted">{e.externalId ?? "–"}</Cell>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <div className="mb-8 grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <HealthBreakdown health={health} threshold={settings.threshold} />
+        <AccountTriage
+          account={{ externalId: account.externalId, name: account.name }}
+          item={item && { ...item, snoozedUntil: item.snoozedUntil?.toISOString() ?? null }}
+          me={{ id: user.id, canAssignAnyone: hasRole(user.role, "manager") }}
+          users={users}
+        />
+      </div>
 
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Cancellation survey answers</h2>
-      {account.responses.length === 0 ? (
-        <EmptyState title="No survey answers">This account has never opened the cancellation survey.</EmptyState>
-      ) : (
-        <ul className="space-y-3">
-          {account.responses.map((r) => (
-            <li key={r.seq} className="rounded-xl border border-line bg-surface p-4">
-              <p className="text-sm text-muted">
-                {formatDateTime(r.submittedAt)} · {formatLabel(r.reasonCode)} · filed under {r.category} · offer{" "}
-                {formatLabel(r.offerShown)}
-                {r.offerAccepted ? " (accepted)" : ""} · outcome {r.outcome}
-                {r.competitor ? ` · competitor ${r.competitor}` : ""}
-              </p>
-              <blockquote className="mt-2">{r.freeText ?? <span className="text-muted">No comment left.</span>}</blockquote>
-            </li>
-          ))}
-        </ul>
-      )}
+      <h2 className="mb-3 text-lg font-semibold">Timeline</h2>
+      <p className="mb-4 text-sm text-muted">Billing, weekly activity (last {TIMELINE_WEEKS} weeks), signals, survey answers and outreach, newest first.</p>
+      <Timeline entries={timeline} currency={currency} />
     </>
   );
 }

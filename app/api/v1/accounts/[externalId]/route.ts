@@ -1,6 +1,7 @@
-// GET /api/v1/accounts/{externalId} — one account in the SPEC §5 shape (health arrives with scoring).
+// GET /api/v1/accounts/{externalId} — one account in the SPEC §5 shape, with its health score.
 import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
+import { accountHealth } from "@/db/queries/timeline";
 import { withApiKey } from "@/lib/auth/route";
 import { json, problem } from "@/lib/http/problem";
 
@@ -8,8 +9,10 @@ export const GET = withApiKey<{ params: Promise<{ externalId: string }> }>(
   "read",
   async (_request, { params }) => {
   const { externalId } = await params;
-  const account = await getAccountDetail(await getDb(), externalId);
+  const db = await getDb();
+  const account = await getAccountDetail(db, externalId);
   if (!account) return problem(404, "Not found", `No account with externalId ${externalId}.`);
+  const health = await accountHealth(db, account.id);
   return json({
     externalId: account.externalId,
     name: account.name,
@@ -18,7 +21,11 @@ export const GET = withApiKey<{ params: Promise<{ externalId: string }> }>(
     seatsPaid: account.seatsPaid,
     status: account.status,
     mrrCents: account.mrrCents,
-    health: null,
+    health: health && {
+      score: health.score,
+      components: health.components.map((c) => ({ name: c.name, value: c.value, weight: c.weight })),
+      reasons: health.reasons,
+    },
   });
   },
   "cs",

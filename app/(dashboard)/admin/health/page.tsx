@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { HealthSettingsForm } from "@/components/admin/health-settings-form";
+import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { getHealthSettings, healthSummary, knownFeatures } from "@/db/queries/health";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime, formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Health score" };
+
+export default async function HealthSettingsPage() {
+  await requireUser("admin");
+  const db = await getDb();
+  const settings = await getHealthSettings(db);
+  const [features, summary] = await Promise.all([knownFeatures(db), healthSummary(db, settings.threshold)]);
+  return (
+    <>
+      <BackLink href="/admin" label="Admin" />
+      <PageHeader
+        title="Health score"
+        description="Weights of the six components, the features that count as key, and the score under which a customer enters the at-risk queue. Saving re-scores every account at once."
+      />
+      <p className="mb-6 text-sm text-muted" data-testid="health-summary">
+        {summary.scored === 0
+          ? "No account is scored yet: scores appear once customers or trials exist."
+          : `${formatNumber(summary.scored)} accounts scored, ${formatNumber(summary.below)} below ${settings.threshold}; last computed ${summary.computedAt ? formatDateTime(summary.computedAt) : "never"}.`}
+      </p>
+      <HealthSettingsForm settings={settings} features={features} />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// An account's health score taken apart: each component's value, its share of the score and the
+// data behind it, then the reasons in words.
+import type { HealthComponent } from "@/lib/metrics/health";
+import { formatDateTime } from "@/lib/format";
+import { HealthBadge } from "./health-badge";
+
+const COMPONENT_LABEL: Record<HealthComponent["name"], string> = {
+  depth: "Depth — seats in use",
+  breadth: "Breadth — key features",
+  trend: "Trend — active users",
+  billing: "Billing — failed payments",
+  intent: "Intent — cancel survey",
+  voice: "Voice — NPS",
+};
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export function HealthBreakdown({
+  health,
+  threshold,
+}: {
+  health: { score: number; scoreWeekAgo: number | null; components: HealthComponent[]; reasons: string[]; computedAt: Date } | null;
+  threshold: number;
+}) {
+  if (!health) {
+    return (
+      <section className="rounded-xl border border-line bg-surface p-5" aria-label="Health">
+        <h2 className="font-semibold">Health</h2>
+        <p className="mt-1 text-sm text-muted">Not scored: health is computed for customers and for trials until 30 days after their end.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="rounded-xl border border-line bg-surface p-5" aria-label="Health">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="font-semibold">Health</h2>
+          <p className="mt-0.5 text-sm text-muted">
+            100 × the weighted mean of the components below (components without data are left out and the others scale up). At-risk below {threshold}. Computed{" "}
+            {formatDateTime(health.computedAt)}.
+          </p>
+        </div>
+        <div className="text-2xl" data-testid="health-score">
+          <HealthBadge score={health.score} weekAgo={health.scoreWeekAgo} threshold={threshold} />
+        </div>
+      </div>
+      <table className="mt-4 w-full text-left text-sm">
+        <caption className="sr-only">Health components</caption>
+        <thead className="text-xs uppercase tracking-wide text-muted">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">Component</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Value</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Weight</th>
+            <th scope="col" className="py-1 font-medium">The data behind it</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {health.components.map((c) => (
+            <tr key={c.name}>
+              <th scope="row" className="py-1.5 pr-3 font-normal">{COMPONENT_LABEL[c.name]}</th>
+              <td className="py-1.5 pr-3">
+                <span className="flex items-center gap-2 whitespace-nowrap tabular-nums">
+                  <span className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-line" aria-hidden>
+                    <span className={`block h-full ${c.value < 0.5 ? "bg-bad" : c.value < 0.8 ? "bg-warn" : "bg-good"}`} style={{ width: `${Math.round(c.value * 100)}%` }} />
+                  </span>
+                  {pct(c.value)}
+                </span>
+              </td>
+              <td className="py-1.5 pr-3 tabular-nums">{pct(c.weight)}</td>
+              <td className="py-1.5 text-muted">{c.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {health.reasons.length > 0 && (
+        <>
+          <h3 className="mt-4 text-sm font-semibold">Why it is low</h3>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm" data-testid="health-reasons">
+            {health.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

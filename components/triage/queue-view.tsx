@@ -1,0 +1,382 @@
+"use client";
+// The at-risk queue: tabs, filters in the URL, and a table worked from the keyboard —
+// j/k move, a assigns to me, o logs outreach, s snoozes, x selects, Enter opens the account.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { useEffect, useRef, useState } from "react";
+import type { QueueRow } from "@/db/queries/triage";
+import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
+import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
+import { queueFilterParsers } from "@/lib/filters";
+import { formatDate, formatMoney, formatSegment } from "@/lib/format";
+import { SEGMENTS } from "@/lib/validation/accounts";
+import { QUEUE_STATUS_FILTERS, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/validation/triage";
+import { utcDay } from "./dates";
+import { HealthBadge } from "./health-badge";
+import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
+import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
+import { ActionNotice, useTriageAction } from "./use-triage-action";
+
+export interface QueueViewProps {
+  rows: QueueRow[];
+  counts: { recovery: number; conversion: number; due: number };
+  total: number;
+  pageSize: number;
+  me: { id: string; name: string; canAssignAnyone: boolean };
+  users: { id: string; name: string }[];
+  threshold: number;
+  currency: string;
+}
+
+const TABS = [
+  { id: "recovery", label: "Recovery", hint: "Paying customers slipping, the most MRR at risk first" },
+  { id: "conversion", label: "Conversion", hint: "Trials ending within 7 days or ended, not converted" },
+  { id: "due", label: "Due today", hint: "Follow-ups due today (or the day picked) or overdue" },
+] as const;
+
+const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string> = { live: "Open, contacted or in progress", snoozed: "Snoozed", ...STATUS_LABEL };
+const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"));
+}
+
+export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
+  const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
+  const router = useRouter();
+  const { run, busy, message, say, reload, clear } = useTriageAction();
+  const [cursor, setCursor] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
+  const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
+  const [bulkTo, setBulkTo] = useState("");
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const current = rows[Math.min(cursor, rows.length - 1)];
+
+  useEffect(() => {
+    setCursor((c) => Math.min(c, Math.max(0, rows.length - 1)));
+    setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id))));
+  }, [rows]);
+
+  const assignToMe = (row: QueueRow) =>
+    run(() => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }), `${row.name} is assigned to you.`);
+  const setStatus = (row: QueueRow, status: TriageStatus) =>
+    run(() => changeTriageItemAction({ id: row.id, version: row.version, status }), `${row.name}: ${STATUS_LABEL[status].toLowerCase()}.`);
+  const openOutreach = (row: QueueRow) => setOutreach({ accountExternalId: row.externalId, accountName: row.name, item: { id: row.id, version: row.version } });
+  const openSnooze = (row: QueueRow) => setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
+      const row = rows[Math.min(cursor, rows.length - 1)];
+      if (!row) return;
+      const move = (to: number) => {
+        e.preventDefault();
+        const next = Math.max(0, Math.min(rows.length - 1, to));
+        setCursor(next);
+        rowRefs.current[next]?.focus();
+      };
+      if (e.key === "j" || e.key === "ArrowDown") move(cursor + 1);
+      else if (e.key === "k" || e.key === "ArrowUp") move(cursor - 1);
+      else if (e.key === "a") {
+        e.preventDefault();
+        void assignToMe(row);
+      } else if (e.key === "o") {
+        e.preventDefault();
+        openOutreach(row);
+      } else if (e.key === "s") {
+        e.preventDefault();
+        openSnooze(row);
+      } else if (e.key === "x" && me.canAssignAnyone) {
+        e.preventDefault();
+        setSelected((s) => {
+          const n = new Set(s);
+          if (n.has(row.id)) n.delete(row.id);
+          else n.add(row.id);
+          return n;
+        });
+      } else if (e.key === "Enter" && (e.target as HTMLElement).tagName === "TR") {
+        e.preventDefault();
+        router.push(`/accounts/${encodeURIComponent(row.externalId)}`);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  async function bulkAssign() {
+    const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, version: r.version }));
+    const to = bulkTo === "none" ? null : bulkTo;
+    const name = to === null ? "nobody" : (users.find((u) => u.id === to)?.name ?? "them");
+    const result = await run(() => bulkAssignAction({ items, assigneeId: to }), `${items.length} ${items.length === 1 ? "item" : "items"} assigned to ${name}.`);
+    if (result.ok && result.data.refused.length > 0) {
+      // Some items moved under us: say so rather than claim success for all.
+      const { assigned, refused } = result.data;
+      say({ tone: "conflict", text: `${assigned} assigned; ${refused.length} not: ${refused[0]?.error ?? ""}` });
+    }
+    if (result.ok) setSelected(new Set());
+  }
+
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const tab = filters.tab;
+  return (
+    <div>
+      <div role="tablist" aria-label="Queues" className="mb-4 flex gap-1 border-b border-line">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            title={t.hint}
+            onClick={() => void setFilters({ tab: t.id, page: 1 })}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${tab === t.id ? "border-accent text-accent" : "border-transparent text-muted hover:text-ink"}`}
+          >
+            {t.label} <span className="ml-1 rounded-full bg-canvas px-2 py-0.5 text-xs tabular-nums text-muted">{counts[t.id]}</span>
+          </button>
+        ))}
+      </div>
+
+      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Queue filters" onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="flex rounded-md border border-line bg-surface p-0.5 text-sm">
+          <legend className="sr-only">Whose items</legend>
+          {(["all", "mine", "unassigned"] as const).map((w) => (
+            <label key={w} className={`cursor-pointer rounded px-3 py-1 ${filters.who === w ? "bg-accent text-accent-ink" : "text-muted"}`}>
+              <input type="radio" name="who" value={w} checked={filters.who === w} onChange={() => void setFilters({ who: w, page: 1 })} className="sr-only" />
+              {w === "all" ? "All" : w === "mine" ? "Mine" : "Unassigned"}
+            </label>
+          ))}
+        </fieldset>
+        <label className="text-xs text-muted">
+          Status
+          <select className={`${select} mt-1 block`} value={filters.status} onChange={(e) => void setFilters({ status: e.target.value as (typeof QUEUE_STATUS_FILTERS)[number], page: 1 })}>
+            {QUEUE_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_FILTER_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-muted">
+          Segment
+          <select className={`${select} mt-1 block`} value={filters.segment ?? ""} onChange={(e) => void setFilters({ segment: (e.target.value || null) as (typeof SEGMENTS)[number] | null, page: 1 })}>
+            <option value="">All segments</option>
+            {SEGMENTS.map((s) => (
+              <option key={s} value={s}>
+                {formatSegment(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-muted">
+          Owner
+          <select className={`${select} mt-1 block`} value={filters.owner ?? ""} onChange={(e) => void setFilters({ owner: e.target.value || null, page: 1 })}>
+            <option value="">Anyone</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {tab === "due" && (
+          <label className="text-xs text-muted">
+            Due by
+            <input type="date" className={`${select} mt-1 block`} value={filters.on ?? utcDay()} onChange={(e) => void setFilters({ on: e.target.value || null, page: 1 })} />
+          </label>
+        )}
+        <p className="ml-auto text-xs text-muted" aria-hidden>
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> assign to me · <kbd>o</kbd> log outreach · <kbd>s</kbd> snooze · <kbd>Enter</kbd> open
+          {me.canAssignAnyone ? <> · <kbd>x</kbd> select</> : null}
+        </p>
+      </form>
+
+      <ActionNotice message={message} onReload={reload} onDismiss={clear} />
+
+      {me.canAssignAnyone && selected.size > 0 && (
+        <div className="mb-3 flex items-center gap-3 rounded-lg border border-line bg-surface px-4 py-2 text-sm" role="region" aria-label="Bulk assign">
+          <span>{selected.size} selected</span>
+          <select className={select} value={bulkTo} onChange={(e) => setBulkTo(e.target.value)} aria-label="Assign the selected items to">
+            <option value="">Assign to…</option>
+            <option value="none">Nobody (unassign)</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!bulkTo || busy} onClick={() => void bulkAssign()} className="rounded-md bg-accent px-3 py-1 font-medium text-accent-ink disabled:opacity-50">
+            Assign
+          </button>
+          <button type="button" onClick={() => setSelected(new Set())} className="text-accent">
+            Clear
+          </button>
+        </div>
+      )}
+
+      {rows.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
+          <p className="font-medium">{tab === "due" ? "No follow-ups due" : tab === "conversion" ? "No trial needs a nudge" : "Nobody is slipping"}</p>
+          <p className="mx-auto mt-2 max-w-lg text-sm text-muted">
+            {tab === "due"
+              ? "Log outreach with a follow-up date and the account appears here on that day."
+              : tab === "conversion"
+                ? "Trials appear here 7 days before their end date, until they convert."
+                : `Customers enter when their health falls below ${threshold}. Filters may be hiding some: try All and the live statuses.`}
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
+          <table className="w-full text-left text-sm" data-testid="queue-table">
+            <caption className="sr-only">{TABS.find((t) => t.id === tab)?.hint}. Use j and k to move between rows.</caption>
+            <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
+              <tr>
+                {me.canAssignAnyone && (
+                  <th scope="col" className="w-8 px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every row on this page"
+                      checked={selected.size === rows.length}
+                      onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                    />
+                  </th>
+                )}
+                {["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Last outreach", "Follow-up", "Actions"].map((h) => (
+                  <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {rows.map((row, i) => {
+                const active = current?.id === row.id;
+                const canChange = me.canAssignAnyone || row.assigneeId === null || row.assigneeId === me.id;
+                return (
+                  <tr
+                    key={row.id}
+                    ref={(el) => {
+                      rowRefs.current[i] = el;
+                    }}
+                    tabIndex={active ? 0 : -1}
+                    aria-selected={active}
+                    data-testid="queue-row"
+                    data-account={row.externalId}
+                    onFocus={() => setCursor(i)}
+                    onClick={() => setCursor(i)}
+                    className={`align-top outline-none ${active ? "bg-blue-50/70 shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
+                  >
+                    {me.canAssignAnyone && (
+                      <td className="px-3 py-2">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${row.name}`}
+                          checked={selected.has(row.id)}
+                          onChange={(e) =>
+                            setSelected((s) => {
+                              const n = new Set(s);
+                              if (e.target.checked) n.add(row.id);
+                              else n.delete(row.id);
+                              return n;
+                            })
+                          }
+                        />
+                      </td>
+                    )}
+                    <td className="min-w-[11rem] px-3 py-2">
+                      <Link href={`/accounts/${encodeURIComponent(row.externalId)}`} className="font-medium text-accent hover:underline" tabIndex={-1}>
+                        {row.name}
+                      </Link>
+                      <div className="text-xs text-muted">
+                        {row.kind === "conversion" && row.trialEndsAt
+                          ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${formatDate(new Date(row.trialEndsAt))}`
+                          : row.plan ?? row.externalId}
+                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date() ? ` · snoozed until ${formatDate(new Date(row.snoozedUntil))}` : ""}
+                        {row.source === "manual" ? " · added by hand" : ""}
+                      </div>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatMoney(row.mrrCents, currency)}</td>
+                    <td className="whitespace-nowrap px-3 py-2">{formatSegment(row.segment)}</td>
+                    <td className="px-3 py-2">
+                      <HealthBadge score={row.score} weekAgo={row.scoreWeekAgo} threshold={threshold} />
+                    </td>
+                    <td className="min-w-[16rem] px-3 py-2 text-[13px] leading-snug">
+                      {row.reasons.length === 0 ? (
+                        <span className="text-muted">–</span>
+                      ) : (
+                        <ul className="space-y-0.5">
+                          {row.reasons.slice(0, 2).map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                          {row.reasons.length > 2 && <li className="text-xs text-muted">+{row.reasons.length - 2} more</li>}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2">{row.assigneeName ?? <span className="text-muted">Unassigned</span>}</td>
+                    <td className="px-3 py-2">
+                      <select
+                        className="rounded-md border border-line bg-surface px-1.5 py-1 text-xs"
+                        value={row.status}
+                        disabled={!canChange || busy}
+                        aria-label={`Status of ${row.name}`}
+                        onChange={(e) => void setStatus(row, e.target.value as TriageStatus)}
+                      >
+                        {TRIAGE_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {STATUS_LABEL[s]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">{row.lastOutreachAt ? formatDate(new Date(row.lastOutreachAt)) : <span className="text-muted">Never</span>}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{row.nextFollowUpOn ?? <span className="text-muted">–</span>}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <div className="flex gap-1 text-xs">
+                        {row.assigneeId !== me.id && canChange && (
+                          <button type="button" tabIndex={-1} onClick={() => void assignToMe(row)} className="rounded border border-line px-1.5 py-0.5" title="Assign to me (a)">
+                            Take
+                          </button>
+                        )}
+                        {canChange && (
+                          <>
+                            <button type="button" tabIndex={-1} onClick={() => openOutreach(row)} className="rounded border border-line px-1.5 py-0.5" title="Log outreach (o)">
+                              Log
+                            </button>
+                            <button type="button" tabIndex={-1} onClick={() => openSnooze(row)} className="rounded border border-line px-1.5 py-0.5" title="Snooze (s)">
+                              Snooze
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          <span className="text-muted">
+            Page {filters.page} of {pages} · {total} items
+          </span>
+          <span className="flex gap-2">
+            <button type="button" disabled={filters.page <= 1} onClick={() => void setFilters({ page: filters.page - 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
+              Previous
+            </button>
+            <button type="button" disabled={filters.page >= pages} onClick={() => void setFilters({ page: filters.page + 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
+              Next
+            </button>
+          </span>
+        </nav>
+      )}
+
+      <OutreachDialog target={outreach} onClose={() => setOutreach(null)} run={run} />
+      <SnoozeDialog target={snooze} onClose={() => setSnooze(null)} run={run} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+// Runs a triage action and keeps the page honest about it: success refreshes the server data,
+// a 409 says who changed the item and offers a reload, anything else shows the server's words.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+export type ActionMessage = { tone: "ok" | "error" | "conflict"; text: string };
+
+export function useTriageAction() {
+  const router = useRouter();
+  const [refreshing, startTransition] = useTransition();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+
+  async function run<T>(call: () => Promise<ActionResult<T>>, success: string): Promise<ActionResult<T>> {
+    setBusy(true);
+    try {
+      const result = await call();
+      if (result.ok) {
+        setMessage({ tone: "ok", text: success });
+        startTransition(() => router.refresh());
+      } else {
+        setMessage({ tone: result.status === 409 ? "conflict" : "error", text: result.error });
+      }
+      return result;
+    } catch {
+      const text = "Holdfast could not be reached; nothing was saved. Check the connection and try again.";
+      setMessage({ tone: "error", text });
+      return { ok: false, status: 0, error: text };
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function reload() {
+    setMessage(null);
+    startTransition(() => router.refresh());
+  }
+
+  return { run, busy: busy || refreshing, message, say: setMessage, reload, clear: () => setMessage(null) };
+}
+
+export function ActionNotice({ message, onReload, onDismiss }: { message: ActionMessage | null; onReload: () => void; onDismiss: () => void }) {
+  if (!message) return <p role="status" className="sr-only" />;
+  const tone = message.tone === "ok" ? "border-green-200 bg-green-50 text-good" : message.tone === "conflict" ? "border-amber-200 bg-amber-50 text-warn" : "border-red-200 bg-red-50 text-bad";
+  return (
+    <div role={message.tone === "ok" ? "status" : "alert"} className={`mb-4 flex items-center justify-between gap-4 rounded-lg border px-4 py-2 text-sm ${tone}`} data-testid="action-notice">
+      <span>{message.text}</span>
+      <span className="flex shrink-0 gap-2">
+        {message.tone === "conflict" && (
+          <button type="button" onClick={onReload} className="rounded-md border border-current px-2 py-0.5 font-medium">
+            Reload
+          </button>
+        )}
+        <button type="button" onClick={onDismiss} aria-label="Dismiss message" className="px-1">
+          ×
+        </button>
+      </span>
+    </div>
+  );
+}
