@@ -3,8 +3,9 @@
 //   item is live (open, contacted, in progress — snoozed included), and after an item closed
 //   only by falling below the threshold again;
 // - conversion: a trial whose end is within 7 days or passed in the last 30, once per trial end;
-// - a live item closes itself when the account's fate is sealed (a trial converts: saved; the
-//   account cancels: lost). Every entry and exit is in the audit log, by Holdfast itself.
+// - a live item that entered by itself closes itself when the account's fate is sealed (a trial
+//   converts: saved; the account cancels: lost); one added by hand (a win-back) waits for a person.
+// Every entry and exit is in the audit log, by Holdfast itself.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -43,7 +44,7 @@ export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{
       status = (case when t.kind = 'conversion' and a.status in ('active', 'paused') then 'saved' else 'lost' end)::triage_status,
       closed_at = ${now}, updated_at = ${now}, updated_by = null, version = t.version + 1
     from accounts a, (select id, status::text as before_status from triage_items where status in ${LIVE}) old
-    where a.id = t.account_id and old.id = t.id and t.status in ${LIVE}
+    where a.id = t.account_id and old.id = t.id and t.status in ${LIVE} and t.source <> 'manual'
       and (a.status = 'canceled' or (t.kind = 'conversion' and a.status in ('active', 'paused')))
     returning t.id, t.account_id, t.kind::text as kind, t.status::text as status, old.before_status
   `,
