@@ -243,7 +243,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     />
                   </th>
                 )}
-                {["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Last outreach", "Follow-up", "Actions"].map((h) => (
+                {["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Outreach", "Actions"].map((h) => (
                   <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                     {h}
                   </th>
@@ -285,7 +285,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         />
                       </td>
                     )}
-                    <td className="min-w-[11rem] px-3 py-2">
+                    <td className="min-w-[10rem] px-3 py-2">
                       <Link href={`/accounts/${encodeURIComponent(row.externalId)}`} className="font-medium text-accent hover:underline" tabIndex={-1}>
                         {row.name}
                       </Link>
@@ -302,7 +302,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     <td className="px-3 py-2">
                       <HealthBadge score={row.score} weekAgo={row.scoreWeekAgo} threshold={threshold} />
                     </td>
-                    <td className="min-w-[16rem] px-3 py-2 text-[13px] leading-snug">
+                    <td className="min-w-[15rem] px-3 py-2 text-[13px] leading-snug">
                       {row.reasons.length === 0 ? (
                         <span className="text-muted">–</span>
                       ) : (
@@ -330,8 +330,16 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         ))}
                       </select>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{row.lastOutreachAt ? formatDate(new Date(row.lastOutreachAt)) : <span className="text-muted">Never</span>}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{row.nextFollowUpOn ?? <span className="text-muted">–</span>}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-xs">
+                      <div>
+                        <span className="text-muted">Last </span>
+                        {row.lastOutreachAt ? formatDate(new Date(row.lastOutreachAt)) : <span className="text-muted">never</span>}
+                      </div>
+                      <div>
+                        <span className="text-muted">Next </span>
+                        {row.nextFollowUpOn ?? <span className="text-muted">–</span>}
+                      </div>
+                    </td>
                     <td className="px-3 py-2 whitespace-nowrap">
                       <div className="flex gap-1 text-xs">
                         {row.assigneeId !== me.id && canChange && (
