@@ -1,5 +1,7 @@
 // Writes audit entries: every change by a person or an API key, with the row before and after.
+import { type SQL, desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { AuditFilters } from "@/lib/validation/users";
 import { auditLog } from "@/db/schema";
 
 export interface Actor {
@@ -25,4 +27,32 @@ export async function recordAudit(
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, filtered by actor (label or id), action, entity type and days. */
+export async function listAudit(db: Db, filters: AuditFilters) {
+  const where: SQL[] = [sql`true`];
+  if (filters.actor) where.push(sql`(${auditLog.actorLabel} = ${filters.actor} or ${auditLog.actorId} = ${filters.actor})`);
+  if (filters.action) where.push(sql`${auditLog.action} = ${filters.action}`);
+  if (filters.entity) where.push(sql`${auditLog.entityType} = ${filters.entity}`);
+  if (filters.from) where.push(sql`${auditLog.at} >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
+  if (filters.to) where.push(sql`${auditLog.at} < (${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day')`);
+  const cond = sql.join(where, sql` and `);
+  const [rows, [count]] = await Promise.all([
+    db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(AUDIT_PAGE_SIZE).offset((filters.page - 1) * AUDIT_PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** The values the filters offer. */
+export async function auditFacets(db: Db) {
+  const [actions, entities, actors] = await Promise.all([
+    db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType),
+    db.selectDistinct({ v: auditLog.actorLabel }).from(auditLog).orderBy(auditLog.actorLabel).limit(200),
+  ]);
+  return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v), actors: actors.map((a) => a.v) };
 }

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { CreateUserInput } from "@/lib/validation/users";
+import { queryRows } from "@/db/rows";
 import { type Actor, recordAudit } from "./audit";
 
 export interface SessionUser {
@@ -77,10 +78,26 @@ export async function listUsers(db: Db) {
     .orderBy(asc(users.name));
 }
 
+export class LastAdminError extends Error {
+  constructor() {
+    super("This is the last active admin: make another user admin first.");
+  }
+}
+
+/**
+ * Refuses a change that would leave no active admin. The active admins' rows are locked first, so
+ * two admins demoting each other at once cannot both succeed.
+ */
+async function guardLastAdmin(tx: Db, userId: string, staysAdmin: boolean): Promise<void> {
+  const admins = await queryRows<{ id: string }>(tx, sql`select id from users where role = 'admin' and active order by id for update`);
+  if (!staysAdmin && admins.length === 1 && admins[0]?.id === userId) throw new LastAdminError();
+}
+
 export async function setUserRole(db: Db, userId: string, role: Role, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select(publicColumns).from(users).where(eq(users.id, userId));
     if (!before) throw new Error(`user: no user with id ${userId}`);
+    await guardLastAdmin(tx, userId, role === "admin");
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
     await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before, after: { ...before, role } });
   });
@@ -90,6 +107,7 @@ export async function setUserActive(db: Db, userId: string, active: boolean, act
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ ...publicColumns, active: users.active }).from(users).where(eq(users.id, userId));
     if (!before) throw new Error(`user: no user with id ${userId}`);
+    await guardLastAdmin(tx, userId, active || before.role !== "admin");
     await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));
     await recordAudit(tx, actor, {
       action: active ? "user.enable" : "user.disable",

@@ -77,3 +77,46 @@ export const cancellationResponses = pgTable(
     uniqueIndex("cancellation_responses_external_id_idx").on(t.accountId, t.externalId),
   ],
 );
+
+// Every time an answer moves to another category after it arrived: who, when, from what, to
+// what, under which taxonomy version and why. (Its first category is the first row's `from`, or
+// its category now when it never moved.)
+export const answerFilings = pgTable(
+  "answer_filings",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    responseSeq: bigint("response_seq", { mode: "number" }).notNull(),
+    fromCategoryId: text("from_category_id")
+      .notNull()
+      .references(() => reasonCategories.id),
+    toCategoryId: text("to_category_id")
+      .notNull()
+      .references(() => reasonCategories.id),
+    taxonomyVersion: integer("taxonomy_version").notNull(),
+    // file (by hand), rule, merge, split, archive
+    cause: text("cause").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  // Serves one answer's history on the workbench.
+  (t) => [primaryKey({ columns: [t.accountId, t.id] }), index("answer_filings_response_idx").on(t.accountId, t.responseSeq)],
+);
+
+// A keyword or regular expression (and optionally a reason code) that suggests a category for
+// uncategorized answers.
+export const categorizationRules = pgTable("categorization_rules", {
+  id: text("id").primaryKey(),
+  pattern: text("pattern").notNull(),
+  matchKind: text("match_kind").notNull(), // keyword | regex
+  reasonCode: text("reason_code"),
+  categoryId: text("category_id")
+    .notNull()
+    .references(() => reasonCategories.id),
+  createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  archivedAt: timestamp("archived_at", { withTimezone: true, precision: 3 }),
+});

@@ -17,8 +17,19 @@ export class Refusal {
   constructor(
     readonly status: 403 | 404 | 409 | 422,
     readonly error: string,
-    readonly details: { changedBy?: string | null; changedAt?: string } = {},
+    readonly details: { changedBy?: string | null; changedAt?: string; field?: string } = {},
   ) {}
+}
+
+/** Runs a write, turning the errors it throws for a person to read into a 422 refusal. */
+export async function refuseOn<T>(write: () => Promise<T>, ...kinds: (new (...args: never[]) => Error)[]): Promise<T | Refusal> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!kinds.some((k) => error instanceof k)) throw error;
+    const field = (error as { field?: string }).field;
+    return new Refusal(422, (error as Error).message, field ? { field } : {});
+  }
 }
 
 export function actorOf(user: SessionUser): Actor {

@@ -14,3 +14,18 @@ export const createUserSchema = z.object({
   password: z.string().min(10, "password must be at least 10 characters").max(200),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** The admin page's new-user form: the password is generated and shown once. */
+export const inviteUserSchema = createUserSchema.omit({ password: true }).strict();
+export const setRoleSchema = z.object({ userId: z.string().min(1).max(100), role: z.enum(ROLES) }).strict();
+export const setActiveSchema = z.object({ userId: z.string().min(1).max(100), active: z.boolean() }).strict();
+
+export const auditFiltersSchema = z.object({
+  actor: z.string().max(200).optional().catch(undefined),
+  action: z.string().max(100).optional().catch(undefined),
+  entity: z.string().max(100).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -1,0 +1,49 @@
+// Shapes of the taxonomy and categorizing forms, shared by the admin pages and the server.
+import { z } from "zod";
+
+export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
+
+export const categoryInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the category a name.").max(80),
+    description: z.string().trim().max(500).default(""),
+    regrettable: z.boolean(),
+    color: z.enum(CATEGORY_COLORS),
+  })
+  .strict();
+export type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+export const matchInputSchema = z
+  .object({
+    pattern: z.string().trim().min(1, "Give a keyword or a pattern.").max(200),
+    matchKind: z.enum(["keyword", "regex"]),
+    reasonCode: z
+      .string()
+      .regex(/^[a-z0-9_]{1,64}$/, "Reason codes are lower-case letters, digits and _.")
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+  })
+  .strict();
+export type MatchInput = z.infer<typeof matchInputSchema>;
+
+const id = z.string().min(1).max(100);
+/** An answer is named by its account's id and its arrival number: `acc_…:123`. */
+export const answerRef = z.string().regex(/^[^:]{1,100}:\d{1,18}$/, "Not an answer reference.");
+
+export const updateCategorySchema = z.object({ id, category: categoryInputSchema }).strict();
+export const mergeCategoriesSchema = z.object({ sourceId: id, targetId: id }).strict();
+export const splitCategorySchema = z.object({ sourceId: id, category: categoryInputSchema, match: matchInputSchema }).strict();
+export const archiveCategorySchema = z.object({ id }).strict();
+export const fileAnswersSchema = z.object({ refs: z.array(answerRef).min(1).max(500), categoryId: id }).strict();
+export const regrettableSchema = z.object({ refs: z.array(answerRef).min(1).max(500), regrettable: z.boolean().nullable() }).strict();
+export const ruleSchema = z.object({ match: matchInputSchema, categoryId: id }).strict();
+export const ruleIdSchema = z.object({ id }).strict();
+
+export const workbenchFiltersSchema = z.object({
+  category: z.string().max(100).default("cat_uncategorized").catch("cat_uncategorized"),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  code: z.string().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+export type WorkbenchFilters = z.infer<typeof workbenchFiltersSchema>;
