@@ -47,6 +47,9 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /admin", sample: "/admin", kind: "page", access: adminOnly },
   { route: "GET /admin/api-keys", sample: "/admin/api-keys", kind: "page", access: adminOnly },
   { route: "GET /admin/health", sample: "/admin/health", kind: "page", access: adminOnly },
+  { route: "GET /admin/taxonomy", sample: "/admin/taxonomy", kind: "page", access: adminOnly },
+  { route: "GET /admin/workbench", sample: "/admin/workbench", kind: "page", access: adminOnly },
+  { route: "GET /admin/audit", sample: "/admin/audit", kind: "page", access: adminOnly },
   { route: "GET /api-docs", sample: "/api-docs", kind: "page", access: everyone },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
   // An empty chunk: refused before the body matters for cs; answered 400 (no items) for managers.

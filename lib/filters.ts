@@ -38,3 +38,13 @@ export const queueFilterParsers = {
 };
 
 export const loadQueueFilters = createLoader(queueFilterParsers);
+
+// The categorizing workbench's filters.
+export const workbenchFilterParsers = {
+  category: parseAsString.withDefault("cat_uncategorized"),
+  q: parseAsString,
+  code: parseAsString,
+  page: parseAsInteger.withDefault(1),
+};
+
+export const loadWorkbenchFilters = createLoader(workbenchFilterParsers);

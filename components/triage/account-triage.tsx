@@ -8,7 +8,7 @@ import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/validati
 import { formatDate, formatLabel } from "@/lib/format";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
-import { ActionNotice, useTriageAction } from "./use-triage-action";
+import { ActionNotice, useAction } from "@/components/ui/use-action";
 
 export interface LiveItem {
   id: string;
@@ -34,7 +34,7 @@ export function AccountTriage({
   me: { id: string; canAssignAnyone: boolean };
   users: { id: string; name: string }[];
 }) {
-  const { run, busy, message, reload, clear } = useTriageAction();
+  const { run, busy, message, reload, clear } = useAction();
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
   const canChange = !item || me.canAssignAnyone || item.assigneeId === null || item.assigneeId === me.id;

@@ -6,7 +6,7 @@ import { logOutreachAction } from "@/lib/actions/triage/log-outreach";
 import { OUTREACH_CHANNELS } from "@/lib/validation/triage";
 import { formatLabel } from "@/lib/format";
 import { utcDay } from "./dates";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 export interface OutreachTarget {
   accountExternalId: string;

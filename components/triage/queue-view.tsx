@@ -16,7 +16,7 @@ import { utcDay } from "./dates";
 import { HealthBadge } from "./health-badge";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
-import { ActionNotice, useTriageAction } from "./use-triage-action";
+import { ActionNotice, useAction } from "@/components/ui/use-action";
 
 export interface QueueViewProps {
   rows: QueueRow[];
@@ -46,7 +46,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
-  const { run, busy, message, say, reload, clear } = useTriageAction();
+  const { run, busy, message, say, reload, clear } = useAction();
   const [cursor, setCursor] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { utcDay } from "./dates";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 export interface SnoozeTarget {
   id: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/admin/api-keys-panel";
-import { BackLink } from "@/components/ui/back-link";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
@@ -14,8 +14,8 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(await getDb());
   return (
     <>
-      <BackLink href="/admin" label="Admin" />
       <PageHeader title="API keys" description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once." />
+      <AdminNav />
       <ApiKeysPanel
         keys={keys.map((k) => ({
           ...k,

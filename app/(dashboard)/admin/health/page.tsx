@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { HealthSettingsForm } from "@/components/admin/health-settings-form";
-import { BackLink } from "@/components/ui/back-link";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getHealthSettings, healthSummary, knownFeatures } from "@/db/queries/health";
@@ -16,11 +16,11 @@ export default async function HealthSettingsPage() {
   const [features, summary] = await Promise.all([knownFeatures(db), healthSummary(db, settings.threshold)]);
   return (
     <>
-      <BackLink href="/admin" label="Admin" />
       <PageHeader
         title="Health score"
         description="Weights of the six components, the features that count as key, and the score under which a customer enters the at-risk queue. Saving re-scores every account at once."
       />
+      <AdminNav />
       <p className="mb-6 text-sm text-muted" data-testid="health-summary">
         {summary.scored === 0
           ? "No account is scored yet: scores appear once customers or trials exist."

@@ -1,5 +1,5 @@
 "use client";
-// Runs a triage action and keeps the page honest about it: success refreshes the server data,
+// Runs a server action and keeps the page honest about it: success refreshes the server data,
 // a 409 says who changed the item and offers a reload, anything else shows the server's words.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 
 export type ActionMessage = { tone: "ok" | "error" | "conflict"; text: string };
 
-export function useTriageAction() {
+export function useAction() {
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from "@/db/queries/audit";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { auditFiltersSchema } from "@/lib/validation/users";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const field = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
+const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 2));
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireUser("admin");
+  const raw = await searchParams;
+  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const db = await getDb();
+  const [{ rows, total }, facets] = await Promise.all([listAudit(db, filters), auditFacets(db)]);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]).toString()}`;
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change made by a person, an API key or Holdfast itself, with the row before and after. Entries cannot be edited." />
+      <AdminNav />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3" aria-label="Audit filters">
+        {(
+          [
+            ["actor", "Actor", facets.actors],
+            ["action", "Action", facets.actions],
+            ["entity", "Entity", facets.entities],
+          ] as const
+        ).map(([name, label, options]) => (
+          <label key={name} className="text-xs text-muted">
+            {label}
+            <select name={name} defaultValue={filters[name] ?? ""} className={field}>
+              <option value="">Any</option>
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label className="text-xs text-muted">
+          From
+          <input type="date" name="from" defaultValue={filters.from} className={field} />
+        </label>
+        <label className="text-xs text-muted">
+          To
+          <input type="date" name="to" defaultValue={filters.to} className={field} />
+        </label>
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
+          Filter
+        </button>
+        <Link href="/admin/audit" className="px-2 py-1.5 text-sm text-accent">
+          Clear
+        </Link>
+        <span className="ml-auto text-sm text-muted">{formatNumber(total)} entries</span>
+      </form>
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full text-left text-sm" data-testid="audit-table">
+          <caption className="sr-only">Audit entries, newest first</caption>
+          <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
+            <tr>
+              {["When", "Actor", "Action", "Entity", "Before and after"].map((h) => (
+                <th key={h} scope="col" className="px-4 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {rows.map((r) => (
+              <tr key={r.id} className="align-top">
+                <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
+                <td className="px-4 py-2">
+                  {r.actorLabel}
+                  <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
+                <td className="px-4 py-2">
+                  {r.entityType}
+                  {r.entityId && <span className="block font-mono text-xs text-muted">{r.entityId}</span>}
+                </td>
+                <td className="px-4 py-2">
+                  <details>
+                    <summary className="cursor-pointer text-accent">Show</summary>
+                    <div className="mt-2 grid gap-2 md:grid-cols-2">
+                      <div>
+                        <p className="text-xs uppercase text-muted">Before</p>
+                        <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.before)}</pre>
+                      </div>
+                      <div>
+                        <p className="text-xs uppercase text-muted">After</p>
+                        <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.after)}</pre>
+                      </div>
+                    </div>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          <span className="text-muted">
+            Page {filters.page} of {pages}
+          </span>
+          <span className="flex gap-2">
+            {filters.page > 1 && (
+              <Link href={pageHref(filters.page - 1)} className="rounded-md border border-line px-3 py-1">
+                Previous
+              </Link>
+            )}
+            {filters.page < pages && (
+              <Link href={pageHref(filters.page + 1)} className="rounded-md border border-line px-3 py-1">
+                Next
+              </Link>
+            )}
+          </span>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+// Admin: create a user (the one-time password is shown once), change roles, disable and enable.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createUserAction } from "@/lib/actions/users/create-user";
+import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
+import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
+import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+const field = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+
+export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+
+  function act(call: () => Promise<{ ok: boolean; error?: string }>) {
+    start(async () => {
+      setError(null);
+      const result = await call();
+      if (!result.ok) setError(result.error ?? "Not saved.");
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <form
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+        aria-label="New user"
+        action={(form) =>
+          start(async () => {
+            setError(null);
+            const result = await createUserAction({ email: form.get("email"), name: String(form.get("name") ?? "").trim() || undefined, role: form.get("role") });
+            if (!result.ok) setError(result.error);
+            else {
+              setCreated({ email: result.data.email, password: result.data.password });
+              router.refresh();
+            }
+          })
+        }
+      >
+        <label className="text-sm">
+          E-mail
+          <input name="email" type="email" required className={`${field} w-64`} />
+        </label>
+        <label className="text-sm">
+          Name
+          <input name="name" className={`${field} w-48`} />
+        </label>
+        <label className="text-sm">
+          Role
+          <select name="role" defaultValue="cs" className={field}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60">
+          Create user
+        </button>
+      </form>
+      {created && (
+        <div role="status" className="rounded-xl border border-green-200 bg-green-50 p-4 text-sm" data-testid="one-time-password">
+          <p>
+            {created.email} can sign in with this one-time password. It is shown only now: hand it over safely.
+          </p>
+          <p className="mt-2 font-mono text-base">{created.password}</p>
+          <button type="button" className="mt-2 text-accent" onClick={() => setCreated(null)}>
+            Done
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-bad">
+          {error}
+        </p>
+      )}
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
+            <tr>
+              {["Name", "E-mail", "Role", "Status", "Created", ""].map((h) => (
+                <th key={h} scope="col" className="px-4 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {users.map((u) => (
+              <tr key={u.id} data-testid="user-row" data-email={u.email}>
+                <td className="px-4 py-2 font-medium">
+                  {u.name}
+                  {u.id === meId ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
+                </td>
+                <td className="px-4 py-2">{u.email}</td>
+                <td className="px-4 py-2">
+                  <select
+                    aria-label={`Role of ${u.email}`}
+                    value={u.role}
+                    disabled={pending}
+                    onChange={(e) => act(() => setUserRoleAction({ userId: u.id, role: e.target.value }))}
+                    className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABEL[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
+                <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString("en-GB", { timeZone: "UTC", dateStyle: "medium" })}</td>
+                <td className="px-4 py-2 text-right">
+                  <button type="button" disabled={pending} onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))} className="rounded-md border border-line px-2 py-1 text-xs">
+                    {u.active ? "Disable" : "Enable"}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
