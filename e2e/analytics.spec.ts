@@ -81,7 +81,7 @@ test("the churn CSV download carries the API's numbers", async ({ page, request 
 
 test("the reasons page shows its taxonomy version and drills a category", async ({ page }) => {
   await page.goto("/reasons");
-  await expect(page.getByTestId("taxonomy-version")).toContainText("taxonomy version 1");
+  await expect(page.getByTestId("taxonomy-version")).toContainText(/taxonomy version \d+/);
   await page.getByRole("button", { name: "Price & value" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading")).toContainText("price-value");

@@ -1,0 +1,147 @@
+// The admin area on the server: every server action refuses roles below its own (found in the
+// build's action manifest), users and roles, and filing answers by keyboard until the reasons
+// chart changes.
+import fs from "node:fs";
+import { type APIRequestContext, type Page, expect, request as playwrightRequest, test } from "@playwright/test";
+import { e2eBaseUrl } from "./env";
+import { storageState } from "./users";
+
+const RANK = { anonymous: 0, forged: 0, cs: 1, manager: 2, admin: 3 } as const;
+type Who = keyof typeof RANK;
+
+/** Every server action of the build, with the role its source file asks of `action(…)`. */
+function serverActions(): { id: string; file: string; name: string; minRole: Who }[] {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node)
+    .filter(([, a]) => a.filename.startsWith("lib/actions/") && !a.filename.startsWith("lib/actions/auth/"))
+    .map(([id, a]) => {
+      const source = fs.readFileSync(a.filename, "utf8");
+      const role = /action\("(cs|manager|admin)"/.exec(source)?.[1] as Who | undefined;
+      if (!role) throw new Error(`${a.filename} does not go through action(minRole, …)`);
+      return { id, file: a.filename, name: a.exportedName, minRole: role };
+    });
+}
+
+async function as(who: Who): Promise<APIRequestContext> {
+  const base = { baseURL: e2eBaseUrl(), maxRedirects: 0, extraHTTPHeaders: { origin: e2eBaseUrl() } };
+  // An explicit empty state: a new context would otherwise take the test's (the admin's) cookies.
+  const empty = { cookies: [], origins: [] };
+  if (who === "forged") {
+    // A cookie that gets past the proxy's presence check: only the server can refuse it.
+    return playwrightRequest.newContext({ ...base, storageState: empty, extraHTTPHeaders: { ...base.extraHTTPHeaders, cookie: "authjs.session-token=forged.not-a-real-token" } });
+  }
+  return playwrightRequest.newContext({ ...base, storageState: who === "anonymous" ? empty : storageState(who) });
+}
+
+async function auditTotal(page: Page): Promise<string> {
+  await page.goto("/admin/audit");
+  return (await page.getByText(/^\d[\d,]* entries$/).textContent()) ?? "";
+}
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("every server action refuses, on the server, each role below its own, and writes nothing", async ({ page }) => {
+    const actions = serverActions();
+    expect(actions.length).toBeGreaterThanOrEqual(20);
+    const before = await auditTotal(page);
+    let refusals = 0;
+    for (const who of ["anonymous", "forged", "cs", "manager"] as const) {
+      const ctx = await as(who);
+      for (const a of actions.filter((x) => RANK[x.minRole] > RANK[who])) {
+        const response = await ctx.post("/overview", {
+          headers: { "next-action": a.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+          data: JSON.stringify([{ id: "x", userId: "usr_demo_admin", role: "cs", active: false, refs: ["a:1"], categoryId: "cat_uncategorized" }]),
+        });
+        const body = await response.text();
+        const refused =
+          who === "anonymous" ? response.status() >= 300 : who === "forged" ? body.includes('"status":401') : body.includes('"status":403');
+        expect(refused, `${a.name} (${a.file}, needs ${a.minRole}) as ${who}: ${response.status()} ${body.slice(0, 200)}`).toBe(true);
+        refusals++;
+      }
+      await ctx.dispose();
+    }
+    expect(refusals).toBeGreaterThan(50);
+    expect(await auditTotal(page)).toBe(before);
+  });
+
+  test("creates a user with a one-time password; a role change applies to their next request; disabling ends it", async ({ page, browser }) => {
+    const email = `new.agent.${Date.now()}@holdfast.local`;
+    await page.goto("/admin");
+    const form = page.getByRole("form", { name: "New user" });
+    await form.getByLabel("E-mail").fill(email);
+    await form.getByLabel("Name").fill("New Agent");
+    await form.getByRole("button", { name: "Create user" }).click();
+    const shown = page.getByTestId("one-time-password");
+    await expect(shown).toContainText(email);
+    const password = ((await shown.locator("p.font-mono").textContent()) ?? "").trim();
+    expect(password.length).toBeGreaterThanOrEqual(16);
+
+    const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const theirs = await fresh.newPage();
+    await theirs.goto("/sign-in");
+    await theirs.getByLabel("E-mail").fill(email);
+    await theirs.getByLabel("Password").fill(password);
+    await theirs.getByRole("button", { name: "Sign in" }).click();
+    await expect(theirs).toHaveURL(/\/overview$/);
+    expect((await theirs.goto("/import"))?.status()).toBe(403);
+
+    await page.getByLabel(`Role of ${email}`).selectOption("manager");
+    await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("manager");
+    expect((await theirs.goto("/import"))?.status()).toBe(200); // same session, new role
+
+    await page.locator(`[data-email="${email}"]`).getByRole("button", { name: "Disable" }).click();
+    await expect(page.locator(`[data-email="${email}"]`)).toContainText("Disabled");
+    await theirs.goto("/overview");
+    await expect(theirs).toHaveURL(/\/sign-in/);
+    await fresh.close();
+  });
+
+  test("refuses to demote the last admin", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByLabel("Role of admin@holdfast.local").selectOption("manager");
+    await expect(page.getByRole("alert").filter({ hasText: "last active admin" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Role of admin@holdfast.local")).toHaveValue("admin");
+  });
+
+  test("files ten answers by keyboard and the reasons chart changes", async ({ page }) => {
+    const month = new Date().toISOString().slice(0, 7);
+    const reasons = `/reasons?from=2024-01&to=${month}`;
+    const projectEnded = async () => {
+      await page.goto(reasons);
+      const row = page.getByRole("table", { name: "Answers by category" }).getByRole("row").filter({ hasText: "Project ended" });
+      return (await row.count()) === 0 ? 0 : Number(((await row.locator("td").nth(1).textContent()) ?? "0").replace(/,/g, ""));
+    };
+    const before = await projectEnded();
+
+    await page.goto("/admin/workbench");
+    const total = page.getByTestId("workbench-total");
+    const count = async () => Number(((await total.textContent()) ?? "").split(" ")[0]?.replace(/,/g, ""));
+    const start = await count();
+    expect(start).toBeGreaterThanOrEqual(10);
+    await expect(page.getByRole("button", { name: /^8.*Project ended/ })).toBeVisible();
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    await expect(page.getByTestId("answer-row").first()).toBeFocused();
+    // Five one at a time with the number key …
+    for (let i = 1; i <= 5; i++) {
+      await page.keyboard.press("8");
+      await expect(total).toHaveText(new RegExp(`^${start - i} answers`));
+    }
+    // … and five selected with x and filed at once.
+    await page.getByTestId("answer-row").first().focus();
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("x");
+      if (i < 4) await page.keyboard.press("j");
+    }
+    await expect(page.getByText("5 selected")).toBeVisible();
+    await page.keyboard.press("8");
+    await expect(page.getByTestId("action-notice")).toContainText("5 answers filed under Project ended.");
+    await expect(total).toHaveText(new RegExp(`^${start - 10} answers`));
+
+    expect(await projectEnded()).toBe(before + 10);
+  });
+});
