@@ -12,6 +12,7 @@ import { migrate } from "@/db/migrate";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { createApiKey } from "@/db/queries/api-keys";
 import { recomputeHealth } from "@/db/queries/health";
+import { listAnswers, previewRule } from "@/db/queries/workbench";
 import { queryRows } from "@/db/rows";
 import { loadDataset } from "@/db/seed/load";
 import { type Preset, generatePreset } from "@/db/seed/presets";
@@ -20,6 +21,7 @@ import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { run } from "@/scripts/run";
 import { activityBatches, copyPglite, copyPostgres, postBatches, withServer } from "./ingest";
 import { benchEndpoints, printRowCounts, printTimings } from "./metrics";
+import { ms, timeRuns } from "./stats";
 
 const COHORT_TARGET_MS = 100;
 const INGEST_TARGET_PER_S = 50_000;
@@ -54,6 +56,16 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
     `  health: all ${all.scored.toLocaleString("en-US")} scored accounts in ${(full / 1000).toFixed(2)} s ` +
       `(${Math.round(all.scored / (full / 1000)).toLocaleString("en-US")} accounts/s, ${all.belowThreshold.toLocaleString("en-US")} below the threshold); ` +
       `${some.length.toLocaleString("en-US")} accounts of one batch in ${(partial / 1000).toFixed(2)} s`,
+  );
+  // The categorizing workbench on every answer of the preset: a page, a search, a rule preview.
+  const answers = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n ?? 0;
+  const words = ["budget", "price", "notion", "support", "closed"];
+  const page = await timeRuns(runs, (i) => listAnswers(handle.db, { category: i % 2 ? "cat_uncategorized" : "cat_price_value", page: 1 + (i % 3) }));
+  const search = await timeRuns(runs, (i) => listAnswers(handle.db, { category: "cat_uncategorized", q: words[i % words.length], page: 1 }));
+  const preview = await timeRuns(runs, (i) => previewRule(handle.db, { pattern: words[i % words.length] ?? "budget", matchKind: "keyword", reasonCode: null }));
+  console.log(
+    `  workbench over ${answers.toLocaleString("en-US")} answers: page p50 ${ms(page.p50).trim()} p95 ${ms(page.p95).trim()}; ` +
+      `search p50 ${ms(search.p50).trim()} p95 ${ms(search.p95).trim()}; rule preview p50 ${ms(preview.p50).trim()} p95 ${ms(preview.p95).trim()}`,
   );
   const key = await createApiKey(handle.db, { name: "bench", scopes: ["ingest"] }, SYSTEM_ACTOR);
   const accounts = (await queryRows<{ external_id: string }>(handle.db, sql`select external_id from accounts order by id limit 5000`)).map((r) => r.external_id);

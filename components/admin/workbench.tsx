@@ -7,6 +7,8 @@ import { useQueryStates } from "nuqs";
 import { useEffect, useRef, useState } from "react";
 import type { WorkbenchAnswer } from "@/db/queries/workbench";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
+import { Modal } from "@/components/ui/modal";
+import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
 import { setRegrettableAction } from "@/lib/actions/categorize/set-regrettable";
 import { workbenchFilterParsers } from "@/lib/filters";
@@ -49,6 +51,12 @@ export function Workbench({
   const [cursor, setCursor] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [search, setSearch] = useState(filters.q ?? "");
+  const [history, setHistory] = useState<{ answer: WorkbenchAnswer; rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[] } | null>(null);
+
+  async function showHistory(answer: WorkbenchAnswer) {
+    const result = await answerHistoryAction({ ref: answer.ref });
+    if (result.ok) setHistory({ answer, rows: result.data });
+  }
   const searchRef = useRef<HTMLInputElement>(null);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   // Keys 1–9: the live categories other than the one being looked at.
@@ -236,6 +244,9 @@ export function Workbench({
                       <td className="min-w-[18rem] max-w-xl px-3 py-2">
                         {a.freeText ? <span>{a.freeText}</span> : <span className="text-muted">No comment left.</span>}
                         {a.competitor && <span className="block text-xs text-muted">Competitor: {a.competitor}</span>}
+                        <button type="button" tabIndex={-1} className="block text-xs text-accent hover:underline" onClick={() => void showHistory(a)}>
+                          Filing history
+                        </button>
                       </td>
                       <td className="px-3 py-2 font-mono text-xs">{a.reasonCode}</td>
                       <td className="px-3 py-2">
@@ -297,6 +308,36 @@ export function Workbench({
         )}
       </div>
       <RulesPanel rules={rules} categories={categories.filter((c) => !c.isUncategorized)} />
+      <Modal open={history !== null} onClose={() => setHistory(null)} labelledBy="history-title">
+        {history && (
+          <div className="space-y-3 p-5">
+            <h2 id="history-title" className="text-lg font-semibold">
+              Filing history
+            </h2>
+            <p className="text-sm text-muted">“{history.answer.freeText ?? history.answer.reasonCode}” — {history.answer.accountName}</p>
+            {history.rows.length === 0 ? (
+              <p className="text-sm">Never moved: filed on arrival by its reason code ({history.answer.reasonCode}).</p>
+            ) : (
+              <ol className="space-y-2 text-sm" data-testid="filing-history">
+                <li className="text-muted">Filed on arrival under {history.rows[0]?.from} (reason code {history.answer.reasonCode}).</li>
+                {history.rows.map((h, i) => (
+                  <li key={i}>
+                    {h.from} → <strong>{h.to}</strong>
+                    <span className="block text-xs text-muted">
+                      {formatDate(new Date(h.at))} · {h.by} · {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v{h.version}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <div className="flex justify-end">
+              <button type="button" onClick={() => setHistory(null)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+                Close
+              </button>
+            </div>
+          </div>
+        )}
+      </Modal>
     </div>
   );
 }
