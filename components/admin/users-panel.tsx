@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
+import { DataTable } from "@/components/ui/data-table";
 import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
 
 export interface UserRow {
@@ -88,53 +89,39 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
           {error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
-            <tr>
-              {["Name", "E-mail", "Role", "Status", "Created", ""].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-email={u.email}>
-                <td className="px-4 py-2 font-medium">
-                  {u.name}
-                  {u.id === meId ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
-                </td>
-                <td className="px-4 py-2">{u.email}</td>
-                <td className="px-4 py-2">
-                  <select
-                    aria-label={`Role of ${u.email}`}
-                    value={u.role}
-                    disabled={pending}
-                    onChange={(e) => act(() => setUserRoleAction({ userId: u.id, role: e.target.value }))}
-                    className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABEL[r]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
-                <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString("en-GB", { timeZone: "UTC", dateStyle: "medium" })}</td>
-                <td className="px-4 py-2 text-right">
-                  <button type="button" disabled={pending} onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))} className="rounded-md border border-line px-2 py-1 text-xs">
-                    {u.active ? "Disable" : "Enable"}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Users" head={["Name", "E-mail", "Role", "Status", "Created", "Access"]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid="user-row" data-email={u.email}>
+            <td className="px-4 py-2 font-medium">
+              {u.name}
+              {u.id === meId ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
+            </td>
+            <td className="px-4 py-2">{u.email}</td>
+            <td className="px-4 py-2">
+              <select
+                aria-label={`Role of ${u.email}`}
+                value={u.role}
+                disabled={pending}
+                onChange={(e) => act(() => setUserRoleAction({ userId: u.id, role: e.target.value }))}
+                className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABEL[r]}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
+            <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString("en-GB", { timeZone: "UTC", dateStyle: "medium" })}</td>
+            <td className="px-4 py-2 text-right">
+              <button type="button" disabled={pending} onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))} className="rounded-md border border-line px-2 py-1 text-xs">
+                {u.active ? "Disable" : "Enable"}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

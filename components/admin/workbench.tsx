@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from "react";
 import type { WorkbenchAnswer } from "@/db/queries/workbench";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { Modal } from "@/components/ui/modal";
+import { Pager } from "@/components/ui/pager";
+import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
 import { setRegrettableAction } from "@/lib/actions/categorize/set-regrettable";
@@ -20,11 +22,6 @@ export interface WorkbenchCategory {
   name: string;
   color: string;
   isUncategorized: boolean;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"));
 }
 
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
@@ -48,8 +45,7 @@ export function Workbench({
 }) {
   const [filters, setFilters] = useQueryStates(workbenchFilterParsers, { shallow: false });
   const { run, busy, message, reload, clear } = useAction();
-  const [cursor, setCursor] = useState(0);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { cursor, current: row0, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(answers, (a) => a.ref);
   const [search, setSearch] = useState(filters.q ?? "");
   const [history, setHistory] = useState<{ answer: WorkbenchAnswer; rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[] } | null>(null);
 
@@ -58,14 +54,8 @@ export function Workbench({
     if (result.ok) setHistory({ answer, rows: result.data });
   }
   const searchRef = useRef<HTMLInputElement>(null);
-  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   // Keys 1–9: the live categories other than the one being looked at.
   const targets = categories.filter((c) => c.id !== filters.category && !c.isUncategorized).slice(0, 9);
-
-  useEffect(() => {
-    setCursor((c) => Math.min(c, Math.max(0, answers.length - 1)));
-    setSelected((s) => new Set([...s].filter((ref) => answers.some((a) => a.ref === ref))));
-  }, [answers]);
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -87,23 +77,13 @@ export function Workbench({
         return;
       }
       if (isTyping(e.target) || answers.length === 0 || busy) return;
-      const row = answers[Math.min(cursor, answers.length - 1)];
-      const move = (to: number) => {
+      const row = row0;
+      if (e.key === "j" || e.key === "ArrowDown" || e.key === "k" || e.key === "ArrowUp") {
         e.preventDefault();
-        const next = Math.max(0, Math.min(answers.length - 1, to));
-        setCursor(next);
-        rowRefs.current[next]?.focus();
-      };
-      if (e.key === "j" || e.key === "ArrowDown") move(cursor + 1);
-      else if (e.key === "k" || e.key === "ArrowUp") move(cursor - 1);
-      else if (e.key === "x" && row) {
+        move(e.key === "j" || e.key === "ArrowDown" ? cursor + 1 : cursor - 1);
+      } else if (e.key === "x" && row) {
         e.preventDefault();
-        setSelected((s) => {
-          const n = new Set(s);
-          if (n.has(row.ref)) n.delete(row.ref);
-          else n.add(row.ref);
-          return n;
-        });
+        toggle(row.ref);
       } else if (/^[1-9]$/.test(e.key)) {
         const target = targets[Number(e.key) - 1];
         if (target) {
@@ -116,7 +96,7 @@ export function Workbench({
       } else if (e.key === "r" && row) {
         e.preventDefault();
         void run(() => setRegrettableAction({ refs: [row.ref], regrettable: !row.regrettable }), `Marked ${row.regrettable ? "not regrettable" : "regrettable"}.`);
-      } else if (e.key === "Escape") setSelected(new Set());
+      } else if (e.key === "Escape") clearSelection();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -165,7 +145,7 @@ export function Workbench({
               key={c.id}
               type="button"
               disabled={busy || answers.length === 0}
-              onClick={() => void file(chosen(answers[cursor]), c)}
+              onClick={() => void file(chosen(row0), c)}
               className="flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 hover:bg-canvas disabled:opacity-50"
             >
               <kbd className="rounded bg-canvas px-1 font-mono">{i + 1}</kbd>
@@ -182,7 +162,7 @@ export function Workbench({
         {selected.size > 0 && (
           <p className="mb-2 text-sm" role="status">
             {selected.size} selected — a number key files them all.{" "}
-            <button type="button" className="text-accent" onClick={() => setSelected(new Set())}>
+            <button type="button" className="text-accent" onClick={clearSelection}>
               Clear
             </button>
           </p>
@@ -200,7 +180,7 @@ export function Workbench({
               <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2">
-                    <input type="checkbox" aria-label="Select every answer on this page" checked={selected.size === answers.length} onChange={(e) => setSelected(e.target.checked ? new Set(answers.map((a) => a.ref)) : new Set())} />
+                    <input type="checkbox" aria-label="Select every answer on this page" checked={selected.size === answers.length} onChange={(e) => selectAll(e.target.checked)} />
                   </th>
                   {["Answer", "Reason code", "Account", "MRR", "Date", "Suggestion", "Regrettable"].map((h) => (
                     <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
@@ -215,14 +195,8 @@ export function Workbench({
                   return (
                     <tr
                       key={a.ref}
-                      ref={(el) => {
-                        rowRefs.current[i] = el;
-                      }}
-                      tabIndex={active ? 0 : -1}
-                      aria-selected={active}
+                      {...rowProps(i)}
                       data-testid="answer-row"
-                      onFocus={() => setCursor(i)}
-                      onClick={() => setCursor(i)}
                       className={`align-top outline-none ${active ? "bg-blue-50/70 shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
                     >
                       <td className="px-3 py-2">
@@ -231,14 +205,7 @@ export function Workbench({
                           tabIndex={-1}
                           aria-label={`Select the answer of ${a.accountName}`}
                           checked={selected.has(a.ref)}
-                          onChange={(e) =>
-                            setSelected((s) => {
-                              const n = new Set(s);
-                              if (e.target.checked) n.add(a.ref);
-                              else n.delete(a.ref);
-                              return n;
-                            })
-                          }
+                          onChange={(e) => toggle(a.ref, e.target.checked)}
                         />
                       </td>
                       <td className="min-w-[18rem] max-w-xl px-3 py-2">
@@ -291,21 +258,7 @@ export function Workbench({
             </table>
           </div>
         )}
-        {pages > 1 && (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            <span className="text-muted">
-              Page {filters.page} of {pages}
-            </span>
-            <span className="flex gap-2">
-              <button type="button" disabled={filters.page <= 1} onClick={() => void setFilters({ page: filters.page - 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
-                Previous
-              </button>
-              <button type="button" disabled={filters.page >= pages} onClick={() => void setFilters({ page: filters.page + 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
-                Next
-              </button>
-            </span>
-          </nav>
-        )}
+        {pages > 1 && <Pager page={filters.page} pages={pages} params={{ category: filters.category, q: filters.q ?? undefined, code: filters.code ?? undefined }} />}
       </div>
       <RulesPanel rules={rules} categories={categories.filter((c) => !c.isUncategorized)} />
       <Modal open={history !== null} onClose={() => setHistory(null)} labelledBy="history-title">

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { QueueRow } from "@/db/queries/triage";
 import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
@@ -16,7 +16,9 @@ import { utcDay } from "./dates";
 import { HealthBadge } from "./health-badge";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
+import { Pager } from "@/components/ui/pager";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
+import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 
 export interface QueueViewProps {
   rows: QueueRow[];
@@ -38,27 +40,14 @@ const TABS = [
 const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string> = { live: "Open, contacted or in progress", snoozed: "Snoozed", ...STATUS_LABEL };
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"));
-}
-
 export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
   const { run, busy, message, say, reload, clear } = useAction();
-  const [cursor, setCursor] = useState(0);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { cursor, current, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(rows, (r) => r.id);
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
   const [bulkTo, setBulkTo] = useState("");
-  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
-  const current = rows[Math.min(cursor, rows.length - 1)];
-
-  useEffect(() => {
-    setCursor((c) => Math.min(c, Math.max(0, rows.length - 1)));
-    setSelected((s) => new Set([...s].filter((id) => rows.some((r) => r.id === id))));
-  }, [rows]);
 
   const assignToMe = (row: QueueRow) =>
     run(() => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }), `${row.name} is assigned to you.`);
@@ -70,17 +59,12 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
-      const row = rows[Math.min(cursor, rows.length - 1)];
+      const row = current;
       if (!row) return;
-      const move = (to: number) => {
+      if (e.key === "j" || e.key === "ArrowDown" || e.key === "k" || e.key === "ArrowUp") {
         e.preventDefault();
-        const next = Math.max(0, Math.min(rows.length - 1, to));
-        setCursor(next);
-        rowRefs.current[next]?.focus();
-      };
-      if (e.key === "j" || e.key === "ArrowDown") move(cursor + 1);
-      else if (e.key === "k" || e.key === "ArrowUp") move(cursor - 1);
-      else if (e.key === "a") {
+        move(e.key === "j" || e.key === "ArrowDown" ? cursor + 1 : cursor - 1);
+      } else if (e.key === "a") {
         e.preventDefault();
         void assignToMe(row);
       } else if (e.key === "o") {
@@ -91,12 +75,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         openSnooze(row);
       } else if (e.key === "x" && me.canAssignAnyone) {
         e.preventDefault();
-        setSelected((s) => {
-          const n = new Set(s);
-          if (n.has(row.id)) n.delete(row.id);
-          else n.add(row.id);
-          return n;
-        });
+        toggle(row.id);
       } else if (e.key === "Enter" && (e.target as HTMLElement).tagName === "TR") {
         e.preventDefault();
         router.push(`/accounts/${encodeURIComponent(row.externalId)}`);
@@ -116,7 +95,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
       const { assigned, refused } = result.data;
       say({ tone: "conflict", text: `${assigned} assigned; ${refused.length} not: ${refused[0]?.error ?? ""}` });
     }
-    if (result.ok) setSelected(new Set());
+    if (result.ok) clearSelection();
   }
 
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -210,7 +189,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
           <button type="button" disabled={!bulkTo || busy} onClick={() => void bulkAssign()} className="rounded-md bg-accent px-3 py-1 font-medium text-accent-ink disabled:opacity-50">
             Assign
           </button>
-          <button type="button" onClick={() => setSelected(new Set())} className="text-accent">
+          <button type="button" onClick={clearSelection} className="text-accent">
             Clear
           </button>
         </div>
@@ -239,7 +218,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                       type="checkbox"
                       aria-label="Select every row on this page"
                       checked={selected.size === rows.length}
-                      onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                      onChange={(e) => selectAll(e.target.checked)}
                     />
                   </th>
                 )}
@@ -257,15 +236,9 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                 return (
                   <tr
                     key={row.id}
-                    ref={(el) => {
-                      rowRefs.current[i] = el;
-                    }}
-                    tabIndex={active ? 0 : -1}
-                    aria-selected={active}
+                    {...rowProps(i)}
                     data-testid="queue-row"
                     data-account={row.externalId}
-                    onFocus={() => setCursor(i)}
-                    onClick={() => setCursor(i)}
                     className={`align-top outline-none ${active ? "bg-blue-50/70 shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
                   >
                     {me.canAssignAnyone && (
@@ -274,14 +247,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                           type="checkbox"
                           aria-label={`Select ${row.name}`}
                           checked={selected.has(row.id)}
-                          onChange={(e) =>
-                            setSelected((s) => {
-                              const n = new Set(s);
-                              if (e.target.checked) n.add(row.id);
-                              else n.delete(row.id);
-                              return n;
-                            })
-                          }
+                          onChange={(e) => toggle(row.id, e.target.checked)}
                         />
                       </td>
                     )}
@@ -368,19 +334,11 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
       )}
 
       {pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          <span className="text-muted">
-            Page {filters.page} of {pages} · {total} items
-          </span>
-          <span className="flex gap-2">
-            <button type="button" disabled={filters.page <= 1} onClick={() => void setFilters({ page: filters.page - 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
-              Previous
-            </button>
-            <button type="button" disabled={filters.page >= pages} onClick={() => void setFilters({ page: filters.page + 1 })} className="rounded-md border border-line px-3 py-1 disabled:opacity-40">
-              Next
-            </button>
-          </span>
-        </nav>
+        <Pager
+          page={filters.page}
+          pages={pages}
+          params={{ tab: filters.tab, who: filters.who, status: filters.status, segment: filters.segment ?? undefined, owner: filters.owner ?? undefined, on: filters.on ?? undefined }}
+        />
       )}
 
       <OutreachDialog target={outreach} onClose={() => setOutreach(null)} run={run} />

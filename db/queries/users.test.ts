@@ -33,9 +33,9 @@ describe("staff users", () => {
   });
 
   it("applies a role change and a disable on the very next session read", async () => {
-    const user = await createUser(t.db, { email: "sam@example.com", role: "admin", password: "sam's password" }, SYSTEM_ACTOR);
+    const user = await createUser(t.db, { email: "sam@example.com", role: "manager", password: "sam's password" }, SYSTEM_ACTOR);
     // The session token holds only the id; each request re-reads the row.
-    expect((await loadSessionUser(t.db, user.id))?.role).toBe("admin");
+    expect((await loadSessionUser(t.db, user.id))?.role).toBe("manager");
     await setUserRole(t.db, user.id, "cs", SYSTEM_ACTOR);
     expect((await loadSessionUser(t.db, user.id))?.role).toBe("cs");
     await setUserActive(t.db, user.id, false, SYSTEM_ACTOR);

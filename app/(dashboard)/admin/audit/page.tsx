@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/session";
@@ -21,7 +23,6 @@ export default async function AuditPage({ searchParams }: Props) {
   const db = await getDb();
   const [{ rows, total }, facets] = await Promise.all([listAudit(db, filters), auditFacets(db)]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]).toString()}`;
   return (
     <>
       <PageHeader title="Audit log" description="Every change made by a person, an API key or Holdfast itself, with the row before and after. Entries cannot be edited." />
@@ -62,70 +63,38 @@ export default async function AuditPage({ searchParams }: Props) {
         </Link>
         <span className="ml-auto text-sm text-muted">{formatNumber(total)} entries</span>
       </form>
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">Audit entries, newest first</caption>
-          <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
-            <tr>
-              {["When", "Actor", "Action", "Entity", "Before and after"].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((r) => (
-              <tr key={r.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
-                <td className="px-4 py-2">
-                  {r.actorLabel}
-                  <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
-                <td className="px-4 py-2">
-                  {r.entityType}
-                  {r.entityId && <span className="block font-mono text-xs text-muted">{r.entityId}</span>}
-                </td>
-                <td className="px-4 py-2">
-                  <details>
-                    <summary className="cursor-pointer text-accent">Show</summary>
-                    <div className="mt-2 grid gap-2 md:grid-cols-2">
-                      <div>
-                        <p className="text-xs uppercase text-muted">Before</p>
-                        <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.before)}</pre>
-                      </div>
-                      <div>
-                        <p className="text-xs uppercase text-muted">After</p>
-                        <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.after)}</pre>
-                      </div>
-                    </div>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          <span className="text-muted">
-            Page {filters.page} of {pages}
-          </span>
-          <span className="flex gap-2">
-            {filters.page > 1 && (
-              <Link href={pageHref(filters.page - 1)} className="rounded-md border border-line px-3 py-1">
-                Previous
-              </Link>
-            )}
-            {filters.page < pages && (
-              <Link href={pageHref(filters.page + 1)} className="rounded-md border border-line px-3 py-1">
-                Next
-              </Link>
-            )}
-          </span>
-        </nav>
-      )}
+      <DataTable caption="Audit entries, newest first" head={["When", "Actor", "Action", "Entity", "Before and after"]}>
+        {rows.map((r) => (
+          <tr key={r.id} className="align-top">
+            <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
+            <td className="px-4 py-2">
+              {r.actorLabel}
+              <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>
+            </td>
+            <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
+            <td className="px-4 py-2">
+              {r.entityType}
+              {r.entityId && <span className="block font-mono text-xs text-muted">{r.entityId}</span>}
+            </td>
+            <td className="px-4 py-2">
+              <details>
+                <summary className="cursor-pointer text-accent">Show</summary>
+                <div className="mt-2 grid gap-2 md:grid-cols-2">
+                  <div>
+                    <p className="text-xs uppercase text-muted">Before</p>
+                    <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.before)}</pre>
+                  </div>
+                  <div>
+                    <p className="text-xs uppercase text-muted">After</p>
+                    <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.after)}</pre>
+                  </div>
+                </div>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {pages > 1 && <Pager page={filters.page} pages={pages} params={{ actor: filters.actor, action: filters.action, entity: filters.entity, from: filters.from, to: filters.to }} />}
     </>
   );
 }
