@@ -30,7 +30,7 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
         action={(form) =>
           start(async () => {
             setError(null);
-            const result = await createApiKeyAction({ name: form.get("name"), scopes: form.getAll("scopes") });
+            const result = await createApiKeyAction({ name: form.get("name"), scopes: form.getAll("scopes"), rateLimitPerMinute: form.get("rateLimitPerMinute") });
             if (!result.ok) setError(result.error);
             else {
               setShown(result.data.key);
@@ -52,6 +52,10 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
             <input type="checkbox" name="scopes" value="read" /> read
           </label>
         </fieldset>
+        <label className="text-sm">
+          Requests a minute
+          <input name="rateLimitPerMinute" type="number" min={1} defaultValue={600} required className="mt-1 block w-32 rounded-md border border-line px-3 py-1.5" />
+        </label>
         <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60">
           {pending ? "Creating…" : "Create key"}
         </button>

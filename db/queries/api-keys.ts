@@ -13,18 +13,31 @@ export interface ApiKeyIdentity {
   id: string;
   name: string;
   scopes: ApiScope[];
+  rateLimitPerMinute: number;
 }
 
 export function hashKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 
-export async function createApiKey(db: Db, input: { name: string; scopes: ApiScope[] }, actor: Actor): Promise<{ key: string; id: string; prefix: string }> {
+export async function createApiKey(
+  db: Db,
+  input: { name: string; scopes: ApiScope[]; rateLimitPerMinute?: number },
+  actor: Actor,
+): Promise<{ key: string; id: string; prefix: string }> {
   const key = `hf_${crypto.randomBytes(24).toString("base64url")}`;
   const prefix = key.slice(0, 10);
   const id = createId();
   await db.transaction(async (tx) => {
-    await tx.insert(apiKeys).values({ id, name: input.name, prefix, hash: hashKey(key), scopes: input.scopes, createdById: actor.type === "user" ? actor.id : null });
+    await tx.insert(apiKeys).values({
+      id,
+      name: input.name,
+      prefix,
+      hash: hashKey(key),
+      scopes: input.scopes,
+      rateLimitPerMinute: input.rateLimitPerMinute,
+      createdById: actor.type === "user" ? actor.id : null,
+    });
     await recordAudit(tx, actor, { action: "api_key.create", entityType: "api_key", entityId: id, after: { name: input.name, prefix, scopes: input.scopes } });
   });
   return { key, id, prefix };
@@ -63,7 +76,7 @@ export async function listApiKeys(db: Db) {
 /** The key behind a bearer token, if it exists and is not revoked; notes when it was last used. */
 export async function authenticateApiKey(db: Db, token: string): Promise<ApiKeyIdentity | null> {
   const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt, rateLimitPerMinute: apiKeys.rateLimitPerMinute })
     .from(apiKeys)
     .where(and(eq(apiKeys.hash, hashKey(token)), isNull(apiKeys.revokedAt)))
     .limit(1);
@@ -72,5 +85,10 @@ export async function authenticateApiKey(db: Db, token: string): Promise<ApiKeyI
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));
   }
-  return { id: row.id, name: row.name, scopes: row.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)) };
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)),
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
 }

@@ -5,7 +5,7 @@ import type { AuditFilters } from "@/lib/validation/users";
 import { auditLog } from "@/db/schema";
 
 export interface Actor {
-  type: "user" | "api_key" | "system";
+  type: "user" | "api_key" | "system" | "anonymous";
   id: string | null;
   label: string;
 }
@@ -55,4 +55,9 @@ export async function auditFacets(db: Db) {
     db.selectDistinct({ v: auditLog.actorLabel }).from(auditLog).orderBy(auditLog.actorLabel).limit(200),
   ]);
   return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v), actors: actors.map((a) => a.v) };
+}
+
+/** A refused authorization: who asked for what, and why it was refused. */
+export async function recordRefusal(db: Db, actor: Actor, what: string, reason: string): Promise<void> {
+  await recordAudit(db, actor, { action: "authz.refused", entityType: "access", entityId: what.slice(0, 300), after: { reason } });
 }

@@ -20,4 +20,4 @@ export const cancellationOutcome = pgEnum("cancellation_outcome", ["canceled", "
 export const triageStatus = pgEnum("triage_status", ["open", "contacted", "in_progress", "saved", "lost", "dismissed"]);
 export const triageKind = pgEnum("triage_kind", ["recovery", "conversion"]);
 export const outreachChannel = pgEnum("outreach_channel", ["email", "call", "meeting", "in_app", "other"]);
-export const actorType = pgEnum("actor_type", ["user", "api_key", "system"]);
+export const actorType = pgEnum("actor_type", ["user", "api_key", "system", "anonymous"]);

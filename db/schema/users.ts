@@ -1,6 +1,6 @@
 // Staff users who sign in, and API keys for the ingestion and read APIs.
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { userRole } from "./enums";
 
 export const users = pgTable(
@@ -32,6 +32,18 @@ export const apiKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, precision: 3 }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+    // Requests a minute this key may make; beyond it the API answers 429 with Retry-After.
+    rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
   },
   (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash), index("api_keys_prefix_idx").on(t.prefix)],
 );
+
+/**
+ * Counters for rate limits, shared by every server process: a fixed window per key
+ * (`apikey:<id>`), and failure counts with backoff for sign-in (`signin:ip:…`, `signin:email:…`).
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true, precision: 3 }).notNull(),
+  count: integer("count").notNull(),
+});

@@ -2,7 +2,8 @@
 // server, validates the input with the action's zod schema, and names the bad field on failure.
 import "server-only";
 import type { z } from "zod";
-import type { Actor } from "@/db/queries/audit";
+import { getDb } from "@/db/client";
+import { type Actor, recordRefusal } from "@/db/queries/audit";
 import type { SessionUser } from "@/db/queries/users";
 import { type Role, hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -40,7 +41,10 @@ export function action<S extends z.ZodType, T>(minRole: Role, schema: S, run: (i
   return async (input: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, error: "Your session has ended; sign in again." };
-    if (!hasRole(user.role, minRole)) return { ok: false, status: 403, error: `This needs the ${minRole} role; you are ${user.role}.` };
+    if (!hasRole(user.role, minRole)) {
+      await recordRefusal(await getDb(), actorOf(user), `server action needing ${minRole}`, `is ${user.role}`);
+      return { ok: false, status: 403, error: `This needs the ${minRole} role; you are ${user.role}.` };
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -3,6 +3,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { type ApiKeyIdentity, type ApiScope, authenticateApiKey } from "@/db/queries/api-keys";
+import { type Actor, recordRefusal } from "@/db/queries/audit";
+import { hitWindow } from "@/db/queries/rate-limits";
 import type { SessionUser } from "@/db/queries/users";
 import { problem } from "@/lib/http/problem";
 import { type Role, hasRole } from "./roles";
@@ -12,14 +14,22 @@ type Handler<C, W> = (request: Request, context: C, who: W) => Promise<Response>
 
 const UNAUTHORIZED = () => problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>.");
 
+const userActor = (user: SessionUser): Actor => ({ type: "user", id: user.id, label: user.email });
+const keyActor = (key: ApiKeyIdentity): Actor => ({ type: "api_key", id: key.id, label: key.name });
+const what = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;
+
+/** Answers a refusal and writes it to the audit log. */
+async function refuse(request: Request, actor: Actor, status: 401 | 403, detail: string): Promise<Response> {
+  await recordRefusal(await getDb(), actor, what(request), detail);
+  return problem(status, status === 401 ? "Unauthorized" : "Forbidden", detail);
+}
+
 /** Wraps a route handler: 401 without a session, 403 below `minRole`, else calls it with the user. */
 export function withUser<C>(minRole: Role, handler: Handler<C, SessionUser>): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
-    if (!hasRole(user.role, minRole)) {
-      return problem(403, "Forbidden", `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
-    }
+    if (!hasRole(user.role, minRole)) return refuse(request, userActor(user), 403, `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
     return handler(request, context, user);
   };
 }
@@ -39,15 +49,21 @@ export type Caller = { kind: "user"; user: SessionUser } | { kind: "api_key"; ke
 export function withApiKey<C>(scope: ApiScope, handler: Handler<C, Caller>, minRole?: Role): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const key = await bearerKey(request);
-    if (key === null) return problem(401, "Unauthorized", "The API key is not valid or was revoked.");
+    if (key === null) return refuse(request, { type: "anonymous", id: null, label: "invalid API key" }, 401, "The API key is not valid or was revoked.");
     if (key) {
-      if (!key.scopes.includes(scope)) return problem(403, "Forbidden", `The API key “${key.name}” lacks the ${scope} scope.`);
+      if (!key.scopes.includes(scope)) return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scope} scope.`);
+      const limit = await hitWindow(await getDb(), `apikey:${key.id}`, key.rateLimitPerMinute, 60);
+      if (!limit.allowed) {
+        return problem(429, "Too Many Requests", `The API key “${key.name}” may make ${key.rateLimitPerMinute} requests a minute; try again in ${limit.retryAfter} s.`, {
+          headers: { "retry-after": String(limit.retryAfter) },
+        });
+      }
       return handler(request, context, { kind: "api_key", key });
     }
     if (!minRole) return UNAUTHORIZED();
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
-    if (!hasRole(user.role, minRole)) return problem(403, "Forbidden", `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
+    if (!hasRole(user.role, minRole)) return refuse(request, userActor(user), 403, `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
     return handler(request, context, { kind: "user", user });
   };
 }

@@ -1,6 +1,8 @@
 // The data-access layer's gate: every page, route handler and server action asks here who is calling.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { recordRefusal } from "@/db/queries/audit";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { type SessionUser, loadSessionUser } from "@/db/queries/users";
@@ -19,6 +21,10 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(minRole: Role = "cs"): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  if (!hasRole(user.role, minRole)) forbidden();
+  if (!hasRole(user.role, minRole)) {
+    const path = (await headers()).get("x-holdfast-path") ?? "a page";
+    await recordRefusal(await getDb(), { type: "user", id: user.id, label: user.email }, `GET ${path}`, `needs the ${minRole} role; is ${user.role}`);
+    forbidden();
+  }
   return user;
 }

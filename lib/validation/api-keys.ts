@@ -8,4 +8,10 @@ export const apiKeySchema = z.object({
     .array(z.enum(API_SCOPES, { message: `scopes must be among ${API_SCOPES.join(", ")}` }))
     .min(1, "choose at least one scope")
     .transform((s) => [...new Set(s)]),
+  rateLimitPerMinute: z.coerce
+    .number({ message: "rateLimitPerMinute must be a number" })
+    .int("rateLimitPerMinute must be a whole number")
+    .min(1, "rateLimitPerMinute must be at least 1")
+    .max(1_000_000)
+    .default(600),
 });

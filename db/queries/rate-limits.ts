@@ -1,0 +1,70 @@
+// Rate limits kept in the database, so every server process shares them: a fixed window of
+// requests per API key, and failed sign-ins per address and per IP with a growing wait.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+
+export interface Verdict {
+  allowed: boolean;
+  /** Seconds until a refused caller may try again (0 when allowed). */
+  retryAfter: number;
+}
+
+/** Counts one request against `key`; more than `limit` in a window of `seconds` are refused. */
+export async function hitWindow(db: Db, key: string, limit: number, seconds: number, now = new Date()): Promise<Verdict> {
+  const [row] = await queryRows<{ window_start: Date | string; count: number }>(
+    db,
+    sql`
+    insert into rate_limits (key, window_start, count) values (${key}, ${now}, 1)
+    on conflict (key) do update set
+      window_start = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${seconds}) then excluded.window_start else rate_limits.window_start end,
+      count = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${seconds}) then 1 else rate_limits.count + 1 end
+    returning window_start, count
+  `,
+  );
+  const count = row?.count ?? 1;
+  if (count <= limit) return { allowed: true, retryAfter: 0 };
+  const ends = new Date(row?.window_start ?? now).getTime() + seconds * 1000;
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) };
+}
+
+// Sign-in: the first failures are free; after them each further failure doubles the wait
+// (30 s, 1 min, 2 min … up to 15 min). Counters forget after 15 minutes without a failure.
+const FREE = { email: 5, ip: 20 };
+const FIRST_WAIT_S = 30;
+const MAX_WAIT_S = 900;
+
+const signInKeys = (ip: string, email: string) => ({ email: `signin:email:${email.trim().toLowerCase()}`, ip: `signin:ip:${ip}` });
+
+export async function signInWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
+  const keys = signInKeys(ip, email);
+  const rows = await queryRows<{ key: string; window_start: Date | string; count: number }>(
+    db,
+    sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip})`,
+  );
+  let wait = 0;
+  for (const r of rows) {
+    const free = r.key === keys.email ? FREE.email : FREE.ip;
+    if (r.count < free) continue;
+    const backoff = Math.min(MAX_WAIT_S, FIRST_WAIT_S * 2 ** (r.count - free));
+    const until = new Date(r.window_start).getTime() + backoff * 1000;
+    wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
+  }
+  return Math.max(0, wait);
+}
+
+export async function recordSignInFailure(db: Db, ip: string, email: string, now = new Date()): Promise<void> {
+  const keys = signInKeys(ip, email);
+  await db.execute(sql`
+    insert into rate_limits (key, window_start, count)
+    select k, ${now}::timestamptz, 1 from unnest(array[${keys.email}, ${keys.ip}]::text[]) as k
+    order by k
+    on conflict (key) do update set
+      count = case when rate_limits.window_start <= ${now}::timestamptz - interval '15 minutes' then 1 else rate_limits.count + 1 end,
+      window_start = excluded.window_start
+  `);
+}
+
+export async function clearSignInFailures(db: Db, email: string): Promise<void> {
+  await db.execute(sql`delete from rate_limits where key = ${signInKeys("", email).email}`);
+}
