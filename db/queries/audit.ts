@@ -37,6 +37,7 @@ export async function listAudit(db: Db, filters: AuditFilters) {
   if (filters.actor) where.push(sql`(${auditLog.actorLabel} = ${filters.actor} or ${auditLog.actorId} = ${filters.actor})`);
   if (filters.action) where.push(sql`${auditLog.action} = ${filters.action}`);
   if (filters.entity) where.push(sql`${auditLog.entityType} = ${filters.entity}`);
+  if (filters.q) where.push(sql`(position(lower(${filters.q}) in lower(coalesce(${auditLog.entityId}, ''))) > 0 or position(lower(${filters.q}) in lower(${auditLog.actorLabel})) > 0)`);
   if (filters.from) where.push(sql`${auditLog.at} >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
   if (filters.to) where.push(sql`${auditLog.at} < (${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day')`);
   const cond = sql.join(where, sql` and `);

@@ -24,6 +24,8 @@ export const auditFiltersSchema = z.object({
   actor: z.string().max(200).optional().catch(undefined),
   action: z.string().max(100).optional().catch(undefined),
   entity: z.string().max(100).optional().catch(undefined),
+  /** Words in the entity id or the actor's label. */
+  q: z.string().trim().max(200).optional().catch(undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),

@@ -48,6 +48,10 @@ export default async function AuditPage({ searchParams }: Props) {
           </label>
         ))}
         <label className="text-xs text-muted">
+          Search
+          <input type="search" name="q" defaultValue={filters.q} placeholder="Entity id or actor" className={field} />
+        </label>
+        <label className="text-xs text-muted">
           From
           <input type="date" name="from" defaultValue={filters.from} className={field} />
         </label>
@@ -65,7 +69,7 @@ export default async function AuditPage({ searchParams }: Props) {
       </form>
       <DataTable caption="Audit entries, newest first" head={["When", "Actor", "Action", "Entity", "Before and after"]}>
         {rows.map((r) => (
-          <tr key={r.id} className="align-top">
+          <tr key={r.id} className="align-top" data-testid="audit-row">
             <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
             <td className="px-4 py-2">
               {r.actorLabel}
@@ -94,7 +98,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </tr>
         ))}
       </DataTable>
-      {pages > 1 && <Pager page={filters.page} pages={pages} params={{ actor: filters.actor, action: filters.action, entity: filters.entity, from: filters.from, to: filters.to }} />}
+      {pages > 1 && <Pager page={filters.page} pages={pages} params={{ actor: filters.actor, action: filters.action, entity: filters.entity, q: filters.q, from: filters.from, to: filters.to }} />}
     </>
   );
 }
