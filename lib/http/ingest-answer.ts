@@ -69,15 +69,16 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
       errors: [{ field: "Idempotency-Key", message: "was used with another body" }],
     });
   }
+  // A written batch keeps its answer under the key (committed with the data); a refused one
+  // writes nothing at all, the key included, so the fixed batch may be sent with the same key.
   let answer: ReturnType<typeof answerFor> | undefined;
   try {
     await ingestBatch(db, resource, items, actor, async (tx, outcome) => {
       answer = answerFor(outcome);
-      await completeKey(tx, key.id, idem, answer.status, answer.body);
+      if (outcome.ok) await completeKey(tx, key.id, idem, answer.status, answer.body);
     });
-  } catch (error) {
-    await releaseKey(db, key.id, idem);
-    throw error;
+  } finally {
+    if (answer?.status !== 200) await releaseKey(db, key.id, idem);
   }
   const a = answer ?? answerFor({ ok: false, errors: [] });
   return new Response(a.body, { status: a.status, headers: { "content-type": a.type } });

@@ -1,9 +1,10 @@
 // The one schema for a new API key, shared by the admin form, the action and the CLI.
 import { z } from "zod";
+import { text } from "./text";
 import { API_SCOPES } from "@/db/queries/api-keys";
 
 export const apiKeySchema = z.object({
-  name: z.string({ message: "name is required" }).trim().min(1, "name must not be empty").max(100),
+  name: text({ message: "name is required" }).trim().min(1, "name must not be empty").max(100),
   scopes: z
     .array(z.enum(API_SCOPES, { message: `scopes must be among ${API_SCOPES.join(", ")}` }))
     .min(1, "choose at least one scope")

@@ -1,6 +1,7 @@
 // The ingestion wire format of SPEC §5: one strict zod schema per item (unknown fields are
 // rejected), shared by the API, the CSV import and the OpenAPI document.
 import { z } from "zod";
+import { text } from "./text";
 import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";
 import { SAVE_OFFERS } from "@/lib/metrics/reasons";
 import { SEGMENTS } from "./accounts";
@@ -12,19 +13,19 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const instant = z.iso
   .datetime({ offset: true, precision: undefined, message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-03-01T12:00:00Z" })
   .transform((s) => new Date(s));
-const externalId = z.string().trim().min(1, "must not be empty").max(200);
+const externalId = text().trim().min(1, "must not be empty").max(200);
 const accountRef = externalId.describe("externalId of an account sent before (accounts come first)");
 const cents = z.number().int("must be whole cents").min(0, "must not be negative").max(2_000_000_000);
 
 export const accountItem = z
   .strictObject({
     externalId,
-    name: z.string().trim().min(1, "must not be empty").max(300),
-    domain: z.string().trim().max(253).nullish(),
-    plan: z.string().trim().min(1).max(100).nullish(),
+    name: text().trim().min(1, "must not be empty").max(300),
+    domain: text().trim().max(253).nullish(),
+    plan: text().trim().min(1).max(100).nullish(),
     segment: z.enum(SEGMENTS, { message: `must be one of ${SEGMENTS.join(", ")}` }).nullish(),
     seatsPaid: z.number().int().min(0).max(10_000_000).nullish(),
-    ownerEmail: z.string().trim().toLowerCase().email("must be an e-mail address").nullish(),
+    ownerEmail: text().trim().toLowerCase().email("must be an e-mail address").nullish(),
     trialEndsAt: instant.nullish(),
   })
   .describe("An account, upserted by externalId; fields left out keep their stored value.");
@@ -47,8 +48,8 @@ export const subscriptionEventItem = z
 export const activityItem = z
   .strictObject({
     accountExternalId: accountRef,
-    userRef: z.string().trim().min(1, "must not be empty").max(200),
-    feature: z.string().trim().min(1, "must not be empty").max(200),
+    userRef: text().trim().min(1, "must not be empty").max(200),
+    feature: text().trim().min(1, "must not be empty").max(200),
     occurredAt: instant,
   })
   .describe("One product-usage event, stored in the daily rollups.");
@@ -61,7 +62,7 @@ export const signalItem = z
     kind: z.enum(SIGNAL_KINDS, { message: `must be one of ${SIGNAL_KINDS.join(", ")}` }),
     occurredAt: instant,
     score: z.number().int().min(0, "must be 0–10").max(10, "must be 0–10").nullish(),
-    comment: z.string().max(10_000).nullish(),
+    comment: text().max(10_000).nullish(),
   })
   .superRefine((s, ctx) => {
     if (s.kind === "nps" && (s.score === undefined || s.score === null)) ctx.addIssue({ code: "custom", path: ["score"], message: "is required for nps" });
@@ -74,9 +75,9 @@ export const cancellationItem = z
   .strictObject({
     accountExternalId: accountRef,
     submittedAt: instant,
-    reasonCode: z.string().regex(/^[a-z0-9_]{1,64}$/, "must be 1–64 characters of a–z, 0–9 and _"),
-    freeText: z.string().max(20_000).nullish(),
-    competitor: z.string().trim().max(200).nullish(),
+    reasonCode: text().regex(/^[a-z0-9_]{1,64}$/, "must be 1–64 characters of a–z, 0–9 and _"),
+    freeText: text().max(20_000).nullish(),
+    competitor: text().trim().max(200).nullish(),
     offerShown: z.enum(SAVE_OFFERS, { message: `must be one of ${SAVE_OFFERS.join(", ")}` }).nullish(),
     offerAccepted: z.boolean().nullish(),
     outcome: z.enum(CANCELLATION_OUTCOMES, { message: `must be one of ${CANCELLATION_OUTCOMES.join(", ")}` }),

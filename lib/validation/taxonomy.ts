@@ -1,12 +1,13 @@
 // Shapes of the taxonomy and categorizing forms, shared by the admin pages and the server.
 import { z } from "zod";
+import { text } from "./text";
 
 export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
 
 export const categoryInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the category a name.").max(80),
-    description: z.string().trim().max(500).default(""),
+    name: text().trim().min(1, "Give the category a name.").max(80),
+    description: text().trim().max(500).default(""),
     regrettable: z.boolean(),
     color: z.enum(CATEGORY_COLORS),
   })
@@ -15,7 +16,7 @@ export type CategoryInput = z.infer<typeof categoryInputSchema>;
 
 export const matchInputSchema = z
   .object({
-    pattern: z.string().trim().min(1, "Give a keyword or a pattern.").max(200),
+    pattern: text().trim().min(1, "Give a keyword or a pattern.").max(200),
     matchKind: z.enum(["keyword", "regex"]),
     reasonCode: z
       .string()
@@ -27,9 +28,9 @@ export const matchInputSchema = z
   .strict();
 export type MatchInput = z.infer<typeof matchInputSchema>;
 
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 /** An answer is named by its account's id and its arrival number: `acc_…:123`. */
-export const answerRef = z.string().regex(/^[^:]{1,100}:\d{1,18}$/, "Not an answer reference.");
+export const answerRef = text().regex(/^[^:]{1,100}:\d{1,18}$/, "Not an answer reference.");
 
 export const updateCategorySchema = z.object({ id, category: categoryInputSchema }).strict();
 export const mergeCategoriesSchema = z.object({ sourceId: id, targetId: id }).strict();
@@ -41,9 +42,9 @@ export const ruleSchema = z.object({ match: matchInputSchema, categoryId: id }).
 export const ruleIdSchema = z.object({ id }).strict();
 
 export const workbenchFiltersSchema = z.object({
-  category: z.string().max(100).default("cat_uncategorized").catch("cat_uncategorized"),
-  q: z.string().trim().max(200).optional().catch(undefined),
-  code: z.string().max(64).optional().catch(undefined),
+  category: text().max(100).default("cat_uncategorized").catch("cat_uncategorized"),
+  q: text().trim().max(200).optional().catch(undefined),
+  code: text().max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type WorkbenchFilters = z.infer<typeof workbenchFiltersSchema>;

@@ -1,5 +1,6 @@
 // The at-risk queue's URL filters and the shapes of every triage change, shared by forms and server.
 import { z } from "zod";
+import { text } from "./text";
 import { SEGMENTS } from "./accounts";
 
 export const TRIAGE_STATUSES = ["open", "contacted", "in_progress", "saved", "lost", "dismissed"] as const;
@@ -22,21 +23,21 @@ export const queueFiltersSchema = z.object({
   who: z.enum(QUEUE_WHO).default("all").catch("all"),
   status: z.enum(QUEUE_STATUS_FILTERS).default("live").catch("live"),
   segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
-  owner: z.string().max(100).nullable().default(null).catch(null),
+  owner: text().max(100).nullable().default(null).catch(null),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
   /** Due view: follow-ups due on or before this day (default today, UTC). */
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null).catch(null),
+  on: text().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null).catch(null),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.");
-const itemRef = { id: z.string().min(1).max(100), version: z.number().int().min(1) };
+const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.");
+const itemRef = { id: text().min(1).max(100), version: z.number().int().min(1) };
 
 export const changeItemSchema = z
   .object({
     ...itemRef,
     status: z.enum(TRIAGE_STATUSES).optional(),
-    assigneeId: z.string().min(1).max(100).nullable().optional(),
+    assigneeId: text().min(1).max(100).nullable().optional(),
     snoozeUntil: isoDate.nullable().optional(),
   })
   .strict()
@@ -44,17 +45,17 @@ export const changeItemSchema = z
 
 export const logOutreachSchema = z
   .object({
-    accountExternalId: z.string().min(1).max(200),
+    accountExternalId: text().min(1).max(200),
     item: z.object(itemRef).strict().optional(),
     channel: z.enum(OUTREACH_CHANNELS),
-    summary: z.string().trim().min(1, "Say what happened.").max(4000),
-    outcome: z.string().trim().max(500).nullable().optional(),
+    summary: text().trim().min(1, "Say what happened.").max(4000),
+    outcome: text().trim().max(500).nullable().optional(),
     nextFollowUpOn: isoDate.nullable().optional(),
   })
   .strict();
 
-export const addToQueueSchema = z.object({ externalIds: z.array(z.string().min(1).max(200)).min(1).max(500) }).strict();
+export const addToQueueSchema = z.object({ externalIds: z.array(text().min(1).max(200)).min(1).max(500) }).strict();
 
 export const bulkAssignSchema = z
-  .object({ items: z.array(z.object(itemRef).strict()).min(1).max(200), assigneeId: z.string().min(1).max(100).nullable() })
+  .object({ items: z.array(z.object(itemRef).strict()).min(1).max(200), assigneeId: text().min(1).max(100).nullable() })
   .strict();

@@ -1,33 +1,34 @@
 // One zod schema per user input, shared by the CLI, forms and server actions.
 import { z } from "zod";
+import { text } from "./text";
 import { ROLES } from "@/lib/auth/roles";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address"),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: text().trim().toLowerCase().email("Enter a valid e-mail address"),
+  password: text().min(1, "Enter your password").max(200),
 });
 
 export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("email must be a valid e-mail address"),
-  name: z.string().trim().min(1, "name must not be empty").max(120).optional(),
+  email: text().trim().toLowerCase().email("email must be a valid e-mail address"),
+  name: text().trim().min(1, "name must not be empty").max(120).optional(),
   role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
-  password: z.string().min(10, "password must be at least 10 characters").max(200),
+  password: text().min(10, "password must be at least 10 characters").max(200),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 /** The admin page's new-user form: the password is generated and shown once. */
 export const inviteUserSchema = createUserSchema.omit({ password: true }).strict();
-export const setRoleSchema = z.object({ userId: z.string().min(1).max(100), role: z.enum(ROLES) }).strict();
-export const setActiveSchema = z.object({ userId: z.string().min(1).max(100), active: z.boolean() }).strict();
+export const setRoleSchema = z.object({ userId: text().min(1).max(100), role: z.enum(ROLES) }).strict();
+export const setActiveSchema = z.object({ userId: text().min(1).max(100), active: z.boolean() }).strict();
 
 export const auditFiltersSchema = z.object({
-  actor: z.string().max(200).optional().catch(undefined),
-  action: z.string().max(100).optional().catch(undefined),
-  entity: z.string().max(100).optional().catch(undefined),
+  actor: text().max(200).optional().catch(undefined),
+  action: text().max(100).optional().catch(undefined),
+  entity: text().max(100).optional().catch(undefined),
   /** Words in the entity id or the actor's label. */
-  q: z.string().trim().max(200).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
+  from: text().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: text().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -21,6 +21,7 @@ const WRITERS: { [R in IngestResource]: (db: Db, batch: Validated<R>) => Promise
 
 /** Validates and writes one batch in an open transaction (several resources can share it). */
 export async function write<R extends IngestResource>(tx: Db, resource: R, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+  if (items.length === 0) return { ok: true, accepted: 0, skipped: 0 };
   const checked = await validateBatch(tx, resource, items);
   if (!checked.ok) return checked;
   const result = await WRITERS[resource](tx, checked.value);
