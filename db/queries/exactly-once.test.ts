@@ -1,0 +1,115 @@
+// Exactly once under retries: 100,000 activity events in 20 batches, sent by 8 concurrent workers
+// through the ingestion handler with an Idempotency-Key each; 30 % of the batches are sent again
+// (half of those at the same moment as the first, half after its answer was "lost"). The rollups
+// must hold exactly the events sent, each counted once.
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/rows";
+import { answerIngest } from "@/lib/http/ingest-answer";
+import { useTestDb } from "@/test/db";
+import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
+import { SYSTEM_ACTOR } from "./audit";
+import { ingestBatch } from "./ingest";
+
+const t = useTestDb();
+const EVENTS = 100_000;
+const BATCH = 5000;
+const WORKERS = 8;
+const ACCOUNTS = Array.from({ length: 50 }, (_, i) => `xo-${i}`);
+let key: ApiKeyIdentity;
+
+interface Event {
+  accountExternalId: string;
+  userRef: string;
+  feature: string;
+  occurredAt: string;
+}
+
+function events(): Event[][] {
+  let x = 7;
+  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  const start = Date.parse("2026-09-01T00:00:00Z");
+  const all = Array.from({ length: EVENTS }, () => ({
+    accountExternalId: ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)] as string,
+    userRef: `u${Math.floor(rand() * 8)}`,
+    feature: `f${Math.floor(rand() * 5)}`,
+    occurredAt: new Date(start + Math.floor(rand() * 80 * 86_400_000)).toISOString(),
+  }));
+  return Array.from({ length: EVENTS / BATCH }, (_, b) => all.slice(b * BATCH, (b + 1) * BATCH));
+}
+
+/** What the rollups must hold: per account, month and user, the OR of the days and the count. */
+function expected(batches: Event[][]): Map<string, { days: number; events: number }> {
+  const out = new Map<string, { days: number; events: number }>();
+  for (const e of batches.flat()) {
+    const k = `${e.accountExternalId}|${e.occurredAt.slice(0, 7)}-01|${e.userRef}`;
+    const row = out.get(k) ?? { days: 0, events: 0 };
+    row.days |= 1 << (Number(e.occurredAt.slice(8, 10)) - 1);
+    row.events += 1;
+    out.set(k, row);
+  }
+  return out;
+}
+
+async function send(batch: Event[], idem: string): Promise<number> {
+  const request = new Request("http://holdfast.test/api/v1/activity", {
+    method: "POST",
+    body: JSON.stringify({ items: batch }),
+    headers: { "content-type": "application/json", "idempotency-key": idem },
+  });
+  return (await answerIngest(request, t.db, "activity", key)).status;
+}
+
+/** Sends until an answer other than 409 (still running) comes back, as a client retrying would. */
+async function deliver(batch: Event[], idem: string): Promise<number> {
+  for (;;) {
+    const status = await send(batch, idem);
+    if (status !== 409) return status;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+beforeAll(async () => {
+  const made = await createApiKey(t.db, { name: "exactly-once", scopes: ["ingest"] }, SYSTEM_ACTOR);
+  key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
+  await ingestBatch(t.db, "accounts", ACCOUNTS.map((externalId) => ({ externalId, name: externalId })), SYSTEM_ACTOR);
+});
+
+describe("exactly once", () => {
+  it("keeps exact rollups when 30 % of the batches are sent twice by concurrent workers", async () => {
+    const batches = events();
+    const retried = new Set(batches.map((_, i) => i).filter((i) => i % 10 < 3)); // 6 of 20
+    const statuses: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        while (next < batches.length) {
+          const i = next++;
+          const batch = batches[i] as Event[];
+          const idem = `batch-${i}`;
+          if (retried.has(i) && i % 2 === 0) {
+            // The retry races the first delivery.
+            statuses.push(...(await Promise.all([deliver(batch, idem), deliver(batch, idem)])));
+          } else {
+            statuses.push(await deliver(batch, idem));
+            if (retried.has(i)) statuses.push(await deliver(batch, idem)); // the answer was lost
+          }
+        }
+      }),
+    );
+    expect(statuses).toHaveLength(batches.length + retried.size);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+
+    const rows = await queryRows<{ external_id: string; month: string; user_ref: string; active_days: number; events: number }>(
+      t.db,
+      sql`select a.external_id, u.month::text as month, u.user_ref, u.active_days, u.events
+          from activity_user_months u join accounts a on a.id = u.account_id where a.external_id like 'xo-%'`,
+    );
+    const want = expected(batches);
+    expect(rows.reduce((s, r) => s + r.events, 0)).toBe(EVENTS);
+    expect(rows).toHaveLength(want.size);
+    for (const r of rows) expect(want.get(`${r.external_id}|${r.month}|${r.user_ref}`), `${r.external_id} ${r.month} ${r.user_ref}`).toEqual({ days: r.active_days, events: r.events });
+    const [features] = await queryRows<{ n: number }>(t.db, sql`select sum(events)::int as n from activity_feature_months`);
+    expect(features?.n).toBe(EVENTS);
+  });
+});
