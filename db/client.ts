@@ -48,6 +48,11 @@ export async function openPglite(dir: string | undefined): Promise<DbHandle> {
 
 export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection lost with the server (a restart, a failover) must not end the process: the
+  // pool drops it and opens a new one for the next query.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection lost, it will be replaced: ${error.message}`));
+  // The same for a connection in use: its query fails (and is answered as an error); the process lives.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, engine: "postgres", close: () => pool.end() };
 }

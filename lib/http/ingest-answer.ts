@@ -3,8 +3,8 @@
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import type { ApiKeyIdentity } from "@/db/queries/api-keys";
-import { claimKey, completeKey, releaseKey } from "@/db/queries/idempotency";
-import { type IngestOutcome, ingestBatch } from "@/db/queries/ingest";
+import { claimInTransaction, keepAnswer } from "@/db/queries/idempotency";
+import { type IngestOutcome, ingestBatch, retrying, write } from "@/db/queries/ingest";
 import { type IngestResource, MAX_BODY_BYTES, MAX_ITEMS, batchEnvelope } from "@/lib/validation/ingest";
 import { problem } from "./problem";
 
@@ -55,31 +55,27 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
     return new Response(a.body, { status: a.status, headers: { "content-type": a.type } });
   }
 
-  const endpoint = `POST /api/v1/${resource}`;
-  const claim = await claimKey(db, key.id, idem, endpoint, crypto.createHash("sha256").update(text).digest("hex"));
-  if (claim.kind === "replay") {
-    return new Response(claim.body, {
-      status: claim.status,
-      headers: { "content-type": claim.status === 200 ? "application/json" : "application/problem+json", "idempotent-replayed": "true" },
+  const claim = { apiKeyId: key.id, key: idem, endpoint: `POST /api/v1/${resource}`, bodyHash: crypto.createHash("sha256").update(text).digest("hex") };
+  const result = await retrying(db, async (tx) => {
+    const found = await claimInTransaction(tx, claim.apiKeyId, claim.key, claim.endpoint, claim.bodyHash);
+    if (found.kind !== "new") return found;
+    const outcome = await write(tx, resource, items, actor);
+    const answer = answerFor(outcome);
+    // Only a written batch keeps its answer: a refused one leaves nothing, its key included.
+    if (outcome.ok) await keepAnswer(tx, claim, answer.status, answer.body);
+    return { kind: "answer" as const, answer };
+  });
+  if (result.kind === "replay") {
+    return new Response(result.body, {
+      status: result.status,
+      headers: { "content-type": result.status === 200 ? "application/json" : "application/problem+json", "idempotent-replayed": "true" },
     });
   }
-  if (claim.kind === "running") return problem(409, "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly.");
-  if (claim.kind === "mismatch") {
+  if (result.kind === "running") return problem(409, "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly.");
+  if (result.kind === "mismatch") {
     return problem(422, "Idempotency-Key reused", "This Idempotency-Key was used with another request body or endpoint.", {
       errors: [{ field: "Idempotency-Key", message: "was used with another body" }],
     });
   }
-  // A written batch keeps its answer under the key (committed with the data); a refused one
-  // writes nothing at all, the key included, so the fixed batch may be sent with the same key.
-  let answer: ReturnType<typeof answerFor> | undefined;
-  try {
-    await ingestBatch(db, resource, items, actor, async (tx, outcome) => {
-      answer = answerFor(outcome);
-      if (outcome.ok) await completeKey(tx, key.id, idem, answer.status, answer.body);
-    });
-  } finally {
-    if (answer?.status !== 200) await releaseKey(db, key.id, idem);
-  }
-  const a = answer ?? answerFor({ ok: false, errors: [] });
-  return new Response(a.body, { status: a.status, headers: { "content-type": a.type } });
+  return new Response(result.answer.body, { status: result.answer.status, headers: { "content-type": result.answer.type } });
 }

@@ -30,29 +30,20 @@ export async function write<R extends IngestResource>(tx: Db, resource: R, items
   return { ok: true, ...result };
 }
 
-/**
- * `finalize` runs inside the transaction with the outcome, so anything it writes (the kept answer
- * of an Idempotency-Key) commits together with the batch, or not at all.
- */
-export async function ingestBatch(
-  db: Db,
-  resource: IngestResource,
-  items: readonly unknown[],
-  actor: Actor,
-  finalize?: (tx: Db, outcome: IngestOutcome) => Promise<void>,
-): Promise<IngestOutcome> {
+/** Runs `fn` in a transaction, again (up to 3 times) when a deadlock or serialization failure rolled it back. */
+export async function retrying<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
-        const outcome = await write(tx, resource, items, actor);
-        await finalize?.(tx, outcome);
-        return outcome;
-      });
+      return await db.transaction(fn);
     } catch (error) {
       // A deadlock or serialization failure rolled everything back: the batch can run again.
       if (attempt >= 3 || !isRetryable(error)) throw error;
     }
   }
+}
+
+export async function ingestBatch(db: Db, resource: IngestResource, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+  return retrying(db, (tx) => write(tx, resource, items, actor));
 }
 
 function isRetryable(error: unknown): boolean {
