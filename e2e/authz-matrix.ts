@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type Identity = "anonymous" | "cs" | "manager" | "admin";
+export type Identity = "anonymous" | "cs" | "manager" | "admin" | "key:ingest" | "key:read";
+export const IDENTITIES: Identity[] = ["anonymous", "cs", "manager", "admin", "key:ingest", "key:read"];
 export type Verdict = "allowed" | "refused";
 
 export interface MatrixRow {
@@ -19,19 +20,24 @@ export interface MatrixRow {
   statuses?: Partial<Record<Identity, number>>;
 }
 
-const everyone: Record<Identity, Verdict> = { anonymous: "allowed", cs: "allowed", manager: "allowed", admin: "allowed" };
-const staff: Record<Identity, Verdict> = { anonymous: "refused", cs: "allowed", manager: "allowed", admin: "allowed" };
-const adminOnly: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "allowed" };
-const managers: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "allowed", admin: "allowed" };
-const nobody: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "refused" };
-/** Ingestion takes an API key: a session, whatever its role, is not one. */
-const apiKeyOnly = { anonymous: 401, cs: 401, manager: 401, admin: 401 };
+// API keys open only the API routes of their scope; a page or a session-only route does not know them.
+const noKeys = { "key:ingest": "refused", "key:read": "refused" } as const;
+const everyone: Record<Identity, Verdict> = { anonymous: "allowed", cs: "allowed", manager: "allowed", admin: "allowed", "key:ingest": "allowed", "key:read": "allowed" };
+const staff: Record<Identity, Verdict> = { anonymous: "refused", cs: "allowed", manager: "allowed", admin: "allowed", ...noKeys };
+const adminOnly: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "allowed", ...noKeys };
+const managers: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "allowed", admin: "allowed", ...noKeys };
+const nobody: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "refused", ...noKeys };
+/** The read API: staff sessions and keys with the read scope (an ingest key is refused, 403). */
+const readApi: Record<Identity, Verdict> = { ...staff, "key:read": "allowed" };
+const keyScope = { "key:ingest": 403 };
+/** Ingestion takes an API key with the ingest scope: a session, whatever its role, is not one. */
 const ingest = (resource: string): MatrixRow => ({
   route: `POST /api/v1/${resource}`,
   sample: `/api/v1/${resource}`,
   kind: "api",
-  access: nobody,
-  statuses: apiKeyOnly,
+  access: { ...nobody, "key:ingest": "allowed" },
+  // The matrix posts a form, not a batch: past authorization, the body is refused (400).
+  statuses: { anonymous: 401, cs: 401, manager: 401, admin: 401, "key:ingest": 400, "key:read": 403 },
 });
 
 export const MATRIX: MatrixRow[] = [
@@ -58,7 +64,7 @@ export const MATRIX: MatrixRow[] = [
     sample: "/api/import/accounts",
     kind: "api",
     access: managers,
-    statuses: { manager: 400, admin: 400 },
+    statuses: { manager: 400, admin: 400, "key:ingest": 401, "key:read": 401 },
   },
   { route: "GET /api/v1/openapi.json", sample: "/api/v1/openapi.json", kind: "api", access: everyone },
   // Signature-verified, not signed in: without a configured secret it answers 503, never 2xx.
@@ -67,7 +73,7 @@ export const MATRIX: MatrixRow[] = [
     sample: "/api/webhooks/stripe",
     kind: "api",
     access: nobody,
-    statuses: { anonymous: 503, cs: 503, manager: 503, admin: 503 },
+    statuses: { anonymous: 503, cs: 503, manager: 503, admin: 503, "key:ingest": 503, "key:read": 503 },
   },
   ingest("accounts"),
   ingest("subscription-events"),
@@ -77,12 +83,13 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /api/health", sample: "/api/health", kind: "api", access: everyone },
   { route: "GET /api/auth/[...nextauth]", sample: "/api/auth/session", kind: "api", access: everyone },
   { route: "POST /api/auth/[...nextauth]", sample: "/api/auth/callback/credentials", kind: "api", access: everyone },
-  { route: "GET /api/v1/metrics/overview", sample: "/api/v1/metrics/overview", kind: "api", access: staff },
-  { route: "GET /api/v1/metrics/churn", sample: "/api/v1/metrics/churn", kind: "api", access: staff },
-  { route: "GET /api/v1/metrics/cohorts", sample: "/api/v1/metrics/cohorts", kind: "api", access: staff },
-  { route: "GET /api/v1/metrics/reasons", sample: "/api/v1/metrics/reasons", kind: "api", access: staff },
-  { route: "GET /api/v1/metrics/drill", sample: "/api/v1/metrics/drill?figure=churned&month=2025-01", kind: "api", access: staff },
-  { route: "GET /api/v1/accounts/[externalId]", sample: "/api/v1/accounts/{account}", kind: "api", access: staff },
+  { route: "GET /api/v1/metrics/overview", sample: "/api/v1/metrics/overview", kind: "api", access: readApi, statuses: keyScope },
+  { route: "GET /api/v1/metrics/churn", sample: "/api/v1/metrics/churn", kind: "api", access: readApi, statuses: keyScope },
+  { route: "GET /api/v1/metrics/cohorts", sample: "/api/v1/metrics/cohorts", kind: "api", access: readApi, statuses: keyScope },
+  { route: "GET /api/v1/metrics/reasons", sample: "/api/v1/metrics/reasons", kind: "api", access: readApi, statuses: keyScope },
+  // Drill-through lists serve the charts: sessions only, so a key is not known there (401).
+  { route: "GET /api/v1/metrics/drill", sample: "/api/v1/metrics/drill?figure=churned&month=2025-01", kind: "api", access: staff, statuses: { "key:ingest": 401, "key:read": 401 } },
+  { route: "GET /api/v1/accounts/[externalId]", sample: "/api/v1/accounts/{account}", kind: "api", access: readApi, statuses: keyScope },
 ];
 
 /** Every page and route handler method under app/, as `METHOD /pattern`. */
