@@ -57,8 +57,9 @@ test.describe("server actions", () => {
     await admin.dispose();
     const page = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
     await page.goto("/admin/taxonomy");
-    await expect(page.getByText(`${name} control`)).toBeVisible();
-    await expect(page.getByText(name, { exact: true })).toHaveCount(0);
+    const table = page.getByRole("table", { name: "Reason categories" });
+    await expect(table.getByText(`${name} control`, { exact: true })).toBeVisible();
+    await expect(table.getByText(name, { exact: true })).toHaveCount(0);
   });
 
   test("refuse a body over the size limit and write nothing", async ({ browser }) => {
