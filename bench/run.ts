@@ -21,6 +21,9 @@ import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { run } from "@/scripts/run";
 import { activityBatches, copyPglite, copyPostgres, postBatches, withServer } from "./ingest";
 import { benchEndpoints, printRowCounts, printTimings } from "./metrics";
+import { stopPgliteWhileIngesting } from "@/test/faults/pglite-stop";
+import { runPgKillCycles } from "@/test/faults/pg-kill";
+import { loadTest, printLoad, signInCookie } from "./load";
 import { ms, timeRuns } from "./stats";
 
 const COHORT_TARGET_MS = 100;
@@ -85,7 +88,16 @@ function printIngest(events: number, apiSeconds: number, copySeconds: number, ta
 }
 
 run(async () => {
-  const { values } = parseArgs({ options: { only: { type: "string" }, runs: { type: "string", default: "30" }, batches: { type: "string", default: "40" } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: "string" },
+      runs: { type: "string", default: "30" },
+      batches: { type: "string", default: "40" },
+      "load-seconds": { type: "string", default: "30" },
+      "fault-cycles": { type: "string", default: "20" },
+    },
+  });
+  const loadSeconds = Number(values["load-seconds"]);
   const runs = Number(values.runs);
   const batches = Number(values.batches);
   const anchor = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
@@ -100,9 +112,13 @@ run(async () => {
       const { key, accounts } = await prepare(handle, "demo", anchor, runs);
       await handle.close();
       const rows = activityBatches(accounts, Math.max(4, Math.floor(batches / 4)), BATCH, anchor);
-      const apiSeconds = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, (url) => postBatches(url, key, rows, 1));
+      const { apiSeconds, load } = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, async (url) => ({
+        apiSeconds: await postBatches(url, key, rows, 1),
+        load: loadSeconds > 0 ? await loadTest(url, await signInCookie(url, "admin@holdfast.local", "holdfast-admin"), key, accounts, loadSeconds) : [],
+      }));
       const copySeconds = await copyPglite(path.join(dir, "pglite"), rows);
       printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
+      if (load.length > 0) printLoad(load);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -136,5 +152,20 @@ run(async () => {
     printIngest(rows.length * BATCH, apiSeconds, copySeconds, true);
   } else if (values.only !== "pglite") {
     console.log("PostgreSQL: skipped (set DATABASE_URL=postgres://… to run the scale preset on it).");
+  }
+
+  const cycles = Number(values["fault-cycles"]);
+  if (cycles > 0 && values.only !== "pglite") {
+    console.log(`\nFaults: PostgreSQL stopped immediately (pg_ctl stop -m immediate) in the middle of ingestion, ${cycles} times, on a throwaway cluster`);
+    const report = await runPgKillCycles(cycles, 55499, (line) => console.log(line));
+    if (!report) console.log("  skipped: no PostgreSQL binaries (initdb, pg_ctl) on this machine");
+    else console.log(`  ${report.lost} cycles lost an acknowledged batch; ${report.wrong} counted an event twice or not at all — ${report.lost + report.wrong === 0 ? "exactly once held" : "NOT exactly once"}`);
+  }
+  if (values.only !== "postgres") {
+    console.log("\nFaults: an ingesting process holding embedded PGlite, stopped");
+    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      const r = await stopPgliteWhileIngesting(signal);
+      console.log(`  ${signal}: ${r.acknowledged} batches acknowledged; ${r.reopened ? `the folder reopened with ${r.present} of them` : `the folder did not reopen (${r.error})`}`);
+    }
   }
 });
