@@ -70,8 +70,9 @@ test.describe("server actions", () => {
     await admin.dispose();
     const page = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
     await page.goto("/admin/taxonomy");
-    await expect(page.getByRole("table", { name: "Reason categories" })).toBeVisible();
-    await expect(page.getByText(name)).toHaveCount(0);
+    const table = page.getByRole("table", { name: "Reason categories" });
+    await expect(table).toBeVisible();
+    await expect(table.getByText(name, { exact: true })).toHaveCount(0);
   });
 });
 
