@@ -62,7 +62,7 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
         {error && <p className="w-full text-sm text-bad">{error}</p>}
       </form>
       {shown && (
-        <div className="rounded-xl border border-good bg-green-50 p-4 text-sm" role="status">
+        <div className="rounded-xl border border-good bg-good-soft p-4 text-sm" role="status">
           <p className="font-medium">Copy this key now: it is shown once and cannot be read again.</p>
           <code className="mt-2 block break-all rounded bg-surface p-2 font-mono" data-testid="new-api-key">
             {shown}
@@ -105,7 +105,7 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
                 ) : (
                   <button
                     type="button"
-                    className="rounded-md border border-line px-2 py-1 text-xs text-bad hover:bg-red-50"
+                    className="rounded-md border border-line px-2 py-1 text-xs text-bad hover:bg-bad-soft"
                     onClick={() =>
                       start(async () => {
                         if (!window.confirm(`Revoke “${k.name}”? Requests with it will be refused at once.`)) return;

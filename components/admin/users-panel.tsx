@@ -74,7 +74,7 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
         </button>
       </form>
       {created && (
-        <div role="status" className="rounded-xl border border-green-200 bg-green-50 p-4 text-sm" data-testid="one-time-password">
+        <div role="status" className="rounded-xl border border-good-line bg-good-soft p-4 text-sm" data-testid="one-time-password">
           <p>
             {created.email} can sign in with this one-time password. It is shown only now: hand it over safely.
           </p>

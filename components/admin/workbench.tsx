@@ -197,7 +197,7 @@ export function Workbench({
                       key={a.ref}
                       {...rowProps(i)}
                       data-testid="answer-row"
-                      className={`align-top outline-none ${active ? "bg-blue-50/70 shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
+                      className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
                     >
                       <td className="px-3 py-2">
                         <input

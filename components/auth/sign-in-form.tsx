@@ -36,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </div>
       {state.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-bad" data-testid="sign-in-error">
+        <p role="alert" className="rounded-md bg-bad-soft px-3 py-2 text-sm text-bad" data-testid="sign-in-error">
           {state.error}
         </p>
       )}

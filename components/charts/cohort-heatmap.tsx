@@ -9,10 +9,10 @@ export function retentionColor(value: number | null): { background: string; colo
   if (value === null) return { background: "transparent", color: "var(--color-muted)" };
   if (value > 1) {
     const pct = Math.min(100, 45 + (value - 1) * 110);
-    return { background: `color-mix(in srgb, var(--color-good) ${pct}%, white)`, color: pct > 55 ? "white" : "var(--color-ink)" };
+    return { background: `color-mix(in srgb, var(--color-good) ${pct}%, var(--color-surface))`, color: pct > 55 ? "var(--color-surface)" : "var(--color-ink)" };
   }
   const pct = Math.max(4, value * 92);
-  return { background: `color-mix(in srgb, var(--color-accent) ${pct}%, white)`, color: pct > 50 ? "white" : "var(--color-ink)" };
+  return { background: `color-mix(in srgb, var(--color-accent) ${pct}%, var(--color-surface))`, color: pct > 50 ? "var(--color-surface)" : "var(--color-ink)" };
 }
 
 export function CohortHeatmap({

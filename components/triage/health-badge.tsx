@@ -2,7 +2,7 @@
 export function HealthBadge({ score, weekAgo, threshold }: { score: number | null; weekAgo: number | null; threshold: number }) {
   if (score === null) return <span className="text-muted">–</span>;
   const rounded = Math.round(score);
-  const tone = score < threshold ? "bg-red-50 text-bad" : score < threshold + 20 ? "bg-amber-50 text-warn" : "bg-green-50 text-good";
+  const tone = score < threshold ? "bg-bad-soft text-bad" : score < threshold + 20 ? "bg-warn-soft text-warn" : "bg-good-soft text-good";
   const delta = weekAgo === null ? null : Math.round(score - weekAgo);
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap">

@@ -239,7 +239,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     {...rowProps(i)}
                     data-testid="queue-row"
                     data-account={row.externalId}
-                    className={`align-top outline-none ${active ? "bg-blue-50/70 shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
+                    className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
                   >
                     {me.canAssignAnyone && (
                       <td className="px-3 py-2">

@@ -1,8 +1,8 @@
 const STYLE: Record<string, string> = {
-  active: "bg-green-50 text-good",
-  paused: "bg-amber-50 text-warn",
-  trial: "bg-blue-50 text-accent",
-  canceled: "bg-red-50 text-bad",
+  active: "bg-good-soft text-good",
+  paused: "bg-warn-soft text-warn",
+  trial: "bg-accent-soft text-accent",
+  canceled: "bg-bad-soft text-bad",
   none: "bg-canvas text-muted",
 };
 

@@ -43,7 +43,7 @@ export function useAction() {
 
 export function ActionNotice({ message, onReload, onDismiss }: { message: ActionMessage | null; onReload: () => void; onDismiss: () => void }) {
   if (!message) return <p role="status" className="sr-only" />;
-  const tone = message.tone === "ok" ? "border-green-200 bg-green-50 text-good" : message.tone === "conflict" ? "border-amber-200 bg-amber-50 text-warn" : "border-red-200 bg-red-50 text-bad";
+  const tone = message.tone === "ok" ? "border-good-line bg-good-soft text-good" : message.tone === "conflict" ? "border-warn-line bg-warn-soft text-warn" : "border-bad-line bg-bad-soft text-bad";
   return (
     <div role={message.tone === "ok" ? "status" : "alert"} className={`mb-4 flex items-center justify-between gap-4 rounded-lg border px-4 py-2 text-sm ${tone}`} data-testid="action-notice">
       <span>{message.text}</span>
