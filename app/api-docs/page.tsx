@@ -56,7 +56,7 @@ export default function ApiDocsPage() {
         (Admin → API keys, or <code>npm run apikey:create</code>) as <code>Authorization: Bearer …</code>; accounts come first.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Example: send a cancellation answer</h2>
-      <pre className="mt-2 overflow-x-auto rounded-lg bg-ink p-4 text-xs text-white">{EXAMPLE}</pre>
+      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink">{EXAMPLE}</pre>
       <p className="mt-2 text-sm text-muted">
         Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
       </p>

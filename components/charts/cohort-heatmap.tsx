@@ -1,18 +1,20 @@
 "use client";
 // The cohort triangle: rows are conversion months, columns months since; each cell's colour runs
-// from pale (0 %) to the accent (100 %), and into green above 100 % (revenue can exceed its base).
+// from pale (0 %) to the heat colour (100 %), and into green above 100 % (revenue can exceed its base).
 import type { Cohort } from "@/lib/metrics/cohorts";
 
 export type CohortView = "logo" | "revenue";
 
 export function retentionColor(value: number | null): { background: string; color: string } {
   if (value === null) return { background: "transparent", color: "var(--color-muted)" };
+  // At most 55 % of the heat colour over the surface, so the text (ink) keeps its contrast in
+  // both themes; above 100 % the green takes over.
   if (value > 1) {
-    const pct = Math.min(100, 45 + (value - 1) * 110);
-    return { background: `color-mix(in srgb, var(--color-good) ${pct}%, var(--color-surface))`, color: pct > 55 ? "var(--color-surface)" : "var(--color-ink)" };
+    const pct = Math.min(55, 25 + (value - 1) * 60);
+    return { background: `color-mix(in srgb, var(--color-heat-good) ${pct}%, var(--color-surface))`, color: "var(--color-ink)" };
   }
-  const pct = Math.max(4, value * 92);
-  return { background: `color-mix(in srgb, var(--color-accent) ${pct}%, var(--color-surface))`, color: pct > 50 ? "var(--color-surface)" : "var(--color-ink)" };
+  const pct = Math.max(3, value * 55);
+  return { background: `color-mix(in srgb, var(--color-heat) ${pct}%, var(--color-surface))`, color: "var(--color-ink)" };
 }
 
 export function CohortHeatmap({

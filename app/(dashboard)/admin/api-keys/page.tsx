@@ -25,7 +25,7 @@ export default async function ApiKeysPage() {
         }))}
       />
       <p className="mt-4 text-sm text-muted">
-        The API is described at <Link href="/api-docs" className="text-accent hover:underline">/api-docs</Link>.
+        The API is described at <Link href="/api-docs" className="text-accent underline">/api-docs</Link>.
       </p>
     </>
   );

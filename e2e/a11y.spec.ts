@@ -1,0 +1,44 @@
+// Accessibility: axe on every page (light and dark), no serious or critical violation.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { generatePreset } from "@/db/seed/presets";
+import { e2eAnchor } from "./env";
+import { storageState } from "./users";
+
+const account = generatePreset("demo", 1, e2eAnchor()).accounts[3]?.externalId ?? "missing";
+const PAGES = [
+  "/overview",
+  "/cohorts",
+  "/reasons",
+  "/at-risk",
+  "/at-risk?tab=conversion",
+  "/accounts",
+  `/accounts/${account}`,
+  "/import",
+  "/admin",
+  "/admin/taxonomy",
+  "/admin/workbench",
+  "/admin/audit",
+  "/admin/health",
+  "/admin/api-keys",
+  "/api-docs",
+];
+
+test.use({ storageState: storageState("admin") });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`no serious or critical axe violation on any page (${scheme})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const found: string[] = [];
+    for (const path of PAGES) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
+        found.push(`${path}: ${v.id} (${v.impact}) ×${v.nodes.length} — ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1] ?? ""}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}
