@@ -65,8 +65,14 @@ export function Workbench({
   }, [search, filters.q, setFilters]);
 
   const chosen = (row: WorkbenchAnswer | undefined) => (selected.size > 0 ? [...selected] : row ? [row.ref] : []);
+  const here = categories.find((c) => c.id === filters.category);
   const file = (refs: string[], category: { id: string; name: string }) =>
-    refs.length > 0 && run(() => fileAnswersAction({ refs, categoryId: category.id }), `${refs.length} ${refs.length === 1 ? "answer" : "answers"} filed under ${category.name}.`);
+    refs.length > 0 &&
+    run(
+      () => fileAnswersAction({ refs, categoryId: category.id }),
+      `${refs.length} ${refs.length === 1 ? "answer" : "answers"} filed under ${category.name}.`,
+      () => () => void run(() => fileAnswersAction({ refs, categoryId: filters.category }), `Put back in ${here?.name ?? "the category"}.`),
+    );
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {

@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/db/queries/users";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
+import { CommandPalette } from "./command-palette";
 import { type NavItem, NavLinks } from "./nav-links";
 
 const NAV: (NavItem & { minRole?: "manager" | "admin" })[] = [
@@ -22,6 +23,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           Holdfast
         </a>
         <NavLinks items={items} />
+        <p className="mt-4 px-3 text-xs text-muted">
+          <kbd className="rounded border border-line px-1">Ctrl</kbd> <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
+        </p>
         <div className="mt-auto border-t border-line pt-4 text-sm">
           <p className="font-medium" data-testid="user-name">
             {user.name}
@@ -37,6 +41,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </div>
       </nav>
       <main className="min-w-0 flex-1 p-8">{children}</main>
+      <CommandPalette pages={items.map(({ href, label }) => ({ href, label }))} />
     </div>
   );
 }

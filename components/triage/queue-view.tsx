@@ -52,7 +52,11 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   const assignToMe = (row: QueueRow) =>
     run(() => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }), `${row.name} is assigned to you.`);
   const setStatus = (row: QueueRow, status: TriageStatus) =>
-    run(() => changeTriageItemAction({ id: row.id, version: row.version, status }), `${row.name}: ${STATUS_LABEL[status].toLowerCase()}.`);
+    run(
+      () => changeTriageItemAction({ id: row.id, version: row.version, status }),
+      `${row.name}: ${STATUS_LABEL[status].toLowerCase()}.`,
+      ({ version }) => () => void run(() => changeTriageItemAction({ id: row.id, version, status: row.status }), `${row.name} is back to ${STATUS_LABEL[row.status].toLowerCase()}.`),
+    );
   const openOutreach = (row: QueueRow) => setOutreach({ accountExternalId: row.externalId, accountName: row.name, item: { id: row.id, version: row.version } });
   const openSnooze = (row: QueueRow) => setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
 

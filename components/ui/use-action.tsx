@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-export type ActionMessage = { tone: "ok" | "error" | "conflict"; text: string };
+export type ActionMessage = { tone: "ok" | "error" | "conflict"; text: string; undo?: () => void };
 
 export function useAction() {
   const router = useRouter();
@@ -13,12 +13,13 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
-  async function run<T>(call: () => Promise<ActionResult<T>>, success: string): Promise<ActionResult<T>> {
+  /** `undo`, given the answer, returns what reverses the change; the notice then offers Undo. */
+  async function run<T>(call: () => Promise<ActionResult<T>>, success: string, undo?: (data: T) => () => void): Promise<ActionResult<T>> {
     setBusy(true);
     try {
       const result = await call();
       if (result.ok) {
-        setMessage({ tone: "ok", text: success });
+        setMessage({ tone: "ok", text: success, undo: undo?.(result.data) });
         startTransition(() => router.refresh());
       } else {
         setMessage({ tone: result.status === 409 ? "conflict" : "error", text: result.error });
@@ -48,6 +49,11 @@ export function ActionNotice({ message, onReload, onDismiss }: { message: Action
     <div role={message.tone === "ok" ? "status" : "alert"} className={`mb-4 flex items-center justify-between gap-4 rounded-lg border px-4 py-2 text-sm ${tone}`} data-testid="action-notice">
       <span>{message.text}</span>
       <span className="flex shrink-0 gap-2">
+        {message.undo && (
+          <button type="button" onClick={message.undo} className="rounded-md border border-current px-2 py-0.5 font-medium">
+            Undo
+          </button>
+        )}
         {message.tone === "conflict" && (
           <button type="button" onClick={onReload} className="rounded-md border border-current px-2 py-0.5 font-medium">
             Reload

@@ -175,9 +175,11 @@ export async function changeItem(db: Db, user: SessionUser, change: ItemChange, 
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(triageItems).where(eq(triageItems.id, change.id));
     if (!before) return { ok: false, status: 404, error: "This item is no longer in the queue." };
-    const live = (LIVE_STATUSES as readonly string[]).includes(before.status);
-    if (!live && before.version === change.version) {
-      return { ok: false, status: 409, error: `This item was closed as ${before.status}; add the account to the queue again to reopen work on it.`, changedBy: null, changedAt: before.updatedAt.toISOString() };
+    const reopening = !(LIVE_STATUSES as readonly string[]).includes(before.status) && change.status !== undefined && (LIVE_STATUSES as readonly string[]).includes(change.status);
+    if (reopening) {
+      // Reopening (an undo, say) is refused while the account has another live item of this kind.
+      const [other] = await tx.select({ id: triageItems.id }).from(triageItems).where(and(eq(triageItems.accountId, before.accountId), eq(triageItems.kind, before.kind), sql`${triageItems.status} in ${LIVE}`));
+      if (other) return { ok: false, status: 409, error: "This account has another open item in the queue; work on that one.", changedBy: null, changedAt: before.updatedAt.toISOString() };
     }
     if (change.assigneeId) {
       const [assignee] = await tx.select({ active: users.active }).from(users).where(eq(users.id, change.assigneeId));

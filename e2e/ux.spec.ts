@@ -1,0 +1,40 @@
+// The small things: ⌘K / Ctrl-K to jump to an account, and Undo after a change.
+import { expect, test } from "@playwright/test";
+import { generatePreset } from "@/db/seed/presets";
+import { e2eAnchor } from "./env";
+import { storageState } from "./users";
+
+const target = generatePreset("demo", 1, e2eAnchor()).accounts[7];
+
+test.use({ storageState: storageState("manager") });
+
+test("Ctrl-K jumps to an account by its externalId, and to a page by its name", async ({ page }) => {
+  await page.goto("/overview");
+  await page.keyboard.press("Control+k");
+  const box = page.getByRole("combobox", { name: "Search pages and accounts" });
+  await expect(box).toBeFocused();
+  await page.keyboard.type(target?.externalId ?? "");
+  await expect(page.getByRole("option", { name: new RegExp(target?.name ?? "") })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/accounts/${target?.externalId}$`));
+  await expect(page.getByRole("heading", { name: target?.name })).toBeVisible();
+
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("cohorts");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cohorts$/);
+});
+
+test("a status change in the queue can be undone", async ({ page }) => {
+  await page.goto("/at-risk?tab=conversion&status=open");
+  const row = page.getByTestId("queue-row").last();
+  const account = (await row.getAttribute("data-account")) ?? "";
+  const name = (await row.getByRole("link").textContent()) ?? "";
+  await row.getByLabel(`Status of ${name}`).selectOption("dismissed");
+  const notice = page.getByTestId("action-notice");
+  await expect(notice).toContainText(`${name}: dismissed.`);
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(notice).toContainText(`${name} is back to open.`);
+  await expect(page.locator(`[data-account="${account}"]`).getByLabel(`Status of ${name}`)).toHaveValue("open");
+});
