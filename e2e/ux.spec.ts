@@ -38,3 +38,15 @@ test("a status change in the queue can be undone", async ({ page }) => {
   await expect(notice).toContainText(`${name} is back to open.`);
   await expect(page.locator(`[data-account="${account}"]`).getByLabel(`Status of ${name}`)).toHaveValue("open");
 });
+
+test("a chart downloads as a PNG image", async ({ page }) => {
+  await page.goto("/overview");
+  const panel = page.getByRole("region", { name: "MRR movements" });
+  await expect(panel.locator("svg.recharts-surface").first()).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download PNG" }).click()]);
+  expect(download.suggestedFilename()).toBe("holdfast-mrr-movements.png");
+  const path = await download.path();
+  const bytes = (await import("node:fs")).readFileSync(path);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(10_000);
+});

@@ -8,6 +8,7 @@ import { RetentionCurvesChart, curveRows } from "@/components/charts/retention-c
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
+import { PngButton } from "@/components/ui/png-button";
 import { toCsv } from "@/lib/csv/to-csv";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
@@ -82,13 +83,16 @@ export function CohortsDashboard({ currency }: { currency: string }) {
         title="Retention curves"
         description="Chosen cohorts against the size-weighted average of all cohorts in range."
         actions={
-          <CsvDataLink
-            filename={`holdfast-retention-curves-${view}.csv`}
-            csv={() => {
-              const rows = curveRows(withCells, chosen, view);
-              return toCsv(rows, ["age", ...chosen, "average"]);
-            }}
-          />
+          <>
+            <PngButton filename={`holdfast-retention-curves-${view}.png`} />
+            <CsvDataLink
+              filename={`holdfast-retention-curves-${view}.csv`}
+              csv={() => {
+                const rows = curveRows(withCells, chosen, view);
+                return toCsv(rows, ["age", ...chosen, "average"]);
+              }}
+            />
+          </>
         }
       >
         <RetentionCurvesChart cohorts={withCells} chosen={chosen} view={view} />

@@ -8,6 +8,7 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvLink } from "@/components/ui/csv-link";
+import { PngButton } from "@/components/ui/png-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
@@ -209,7 +210,12 @@ export function OverviewDashboard({ currency }: { currency: string }) {
         <Panel
           title="MRR movements"
           description="Gains above the line (new, expansion, reactivation), losses below (contraction, churn). Click a bar for its accounts."
-          actions={<CsvLink href={metricsUrl("churn", filters, { format: "csv" })} />}
+          actions={
+            <>
+              <PngButton filename="holdfast-mrr-movements.png" />
+              <CsvLink href={metricsUrl("churn", filters, { format: "csv" })} />
+            </>
+          }
         >
           <MrrMovementsChart months={months} formatMoney={compact} onSelect={(figure, month) => setDrill(`${figure}:${month}`)} />
           <details className="mt-3 text-sm">

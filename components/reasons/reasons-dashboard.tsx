@@ -9,6 +9,7 @@ import { chart } from "@/components/charts/theme";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvLink } from "@/components/ui/csv-link";
+import { PngButton } from "@/components/ui/png-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
@@ -68,6 +69,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                 </button>
               ))}
             </div>
+            <PngButton filename="holdfast-reasons-by-month.png" />
             <CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "byMonth" })} />
           </>
         }
@@ -117,7 +119,12 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         <Panel
           title="Save rate by offer"
           description="Saved = the answer did not end in a cancel and the account is still a customer 30 days later. Answers under 30 days old are pending and left out of the rate."
-          actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "byOffer" })} />}
+          actions={
+            <>
+              <PngButton filename="holdfast-save-rate.png" />
+              <CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "byOffer" })} />
+            </>
+          }
         >
           <SaveRateChart rows={offers} />
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
