@@ -23,6 +23,7 @@ import { activityBatches, copyPglite, copyPostgres, postBatches, withServer } fr
 import { benchEndpoints, printRowCounts, printTimings } from "./metrics";
 import { stopPgliteWhileIngesting } from "@/test/faults/pglite-stop";
 import { runPgKillCycles } from "@/test/faults/pg-kill";
+import { measurePages, printPages } from "./browser";
 import { loadTest, printLoad, signInCookie } from "./load";
 import { ms, timeRuns } from "./stats";
 
@@ -95,9 +96,11 @@ run(async () => {
       batches: { type: "string", default: "40" },
       "load-seconds": { type: "string", default: "30" },
       "fault-cycles": { type: "string", default: "20" },
+      "lighthouse-runs": { type: "string", default: "5" },
     },
   });
   const loadSeconds = Number(values["load-seconds"]);
+  const lighthouseRuns = Number(values["lighthouse-runs"]);
   const runs = Number(values.runs);
   const batches = Number(values.batches);
   const anchor = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
@@ -112,12 +115,23 @@ run(async () => {
       const { key, accounts } = await prepare(handle, "demo", anchor, runs);
       await handle.close();
       const rows = activityBatches(accounts, Math.max(4, Math.floor(batches / 4)), BATCH, anchor);
-      const { apiSeconds, load } = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, async (url) => ({
-        apiSeconds: await postBatches(url, key, rows, 1),
-        load: loadSeconds > 0 ? await loadTest(url, await signInCookie(url, "admin@holdfast.local", "holdfast-admin"), key, accounts, loadSeconds) : [],
-      }));
+      const { apiSeconds, load, browser } = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, async (url) => {
+        const apiSeconds = await postBatches(url, key, rows, 1);
+        const cookie = await signInCookie(url, "admin@holdfast.local", "holdfast-admin");
+        const pages = [
+          { path: "/overview", chart: true },
+          { path: "/cohorts", chart: true },
+          { path: "/reasons", chart: true },
+          { path: "/at-risk", chart: false },
+          { path: `/accounts/${accounts[0] ?? ""}`, chart: false },
+        ];
+        const browser = lighthouseRuns > 0 ? await measurePages(url, cookie, pages, lighthouseRuns) : [];
+        const load = loadSeconds > 0 ? await loadTest(url, cookie, key, accounts, loadSeconds) : [];
+        return { apiSeconds, load, browser };
+      });
       const copySeconds = await copyPglite(path.join(dir, "pglite"), rows);
       printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
+      if (browser.length > 0) printPages(browser);
       if (load.length > 0) printLoad(load);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
