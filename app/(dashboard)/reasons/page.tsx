@@ -4,7 +4,7 @@ import { MetricsPage } from "@/components/metrics/metrics-page";
 import { LatestVerbatims } from "@/components/reasons/latest-verbatims";
 import { ReasonsDashboard } from "@/components/reasons/reasons-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
-import { FiguresSkeleton, TableSkeleton } from "@/components/ui/skeleton";
+import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { loadMetricsFilters } from "@/lib/filters";
@@ -17,16 +17,15 @@ export default async function ReasonsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Reasons" description="Why customers leave, what it costs, and which save offers work." />
+      {/* One boundary: the charts and the answers below them arrive together, so nothing shifts. */}
       <Suspense fallback={<FiguresSkeleton label="reasons" />}>
         <MetricsPage filters={filters} prefetch={["reasons"]}>
           <ReasonsDashboard currency={env().CURRENCY} />
         </MetricsPage>
-      </Suspense>
-      <div className="mt-6">
-        <Suspense fallback={<TableSkeleton label="latest answers" />}>
+        <div className="mt-6">
           <LatestVerbatims />
-        </Suspense>
-      </div>
+        </div>
+      </Suspense>
     </>
   );
 }
