@@ -1,4 +1,4 @@
-// Text PostgreSQL can store: any Unicode but the NUL character, which a text column refuses.
+// Text PostgreSQL can store: every Unicode character but NUL, which a text column refuses.
 import { z } from "zod";
 
 export const NO_NUL = /^[^\u0000]*$/;
