@@ -1,7 +1,6 @@
 // The metrics filters as URL state, parsed by one set of parsers on the server and in the browser.
 import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { SEGMENTS } from "@/lib/validation/accounts";
-import { QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO } from "@/lib/validation/triage";
+import { QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
 
 export const metricsFilterParsers = {
   from: parseAsString,

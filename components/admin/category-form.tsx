@@ -1,6 +1,6 @@
 "use client";
 // The fields of a reason category: name, description, regrettable by default, colour.
-import { CATEGORY_COLORS } from "@/lib/validation/taxonomy";
+import { CATEGORY_COLORS } from "@/lib/values";
 
 export interface CategoryValues {
   name: string;

@@ -1,7 +1,7 @@
 "use client";
 // Date range, segment and plan for the metrics pages; every change lands in the URL.
 import { useMetricsFilters } from "@/components/metrics/use-filters";
-import { SEGMENTS } from "@/lib/validation/accounts";
+import { SEGMENTS } from "@/lib/values";
 import { formatSegment } from "@/lib/format";
 
 export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; defaultFrom: string; defaultTo: string }) {

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
-import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/validation/triage";
+import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { formatDate, formatLabel } from "@/lib/format";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";

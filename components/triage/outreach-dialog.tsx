@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { logOutreachAction } from "@/lib/actions/triage/log-outreach";
-import { OUTREACH_CHANNELS } from "@/lib/validation/triage";
+import { OUTREACH_CHANNELS } from "@/lib/values";
 import { formatLabel } from "@/lib/format";
 import { utcDay } from "./dates";
 import { Modal } from "@/components/ui/modal";

@@ -1,8 +1,9 @@
 // Query parameters of the account list, parsed the same way by the page and the API.
 import { z } from "zod";
 
-export const SEGMENTS = ["smb", "mid", "enterprise"] as const;
-export const ACCOUNT_STATUSES = ["active", "paused", "trial", "canceled", "none"] as const;
+import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
+
+export { ACCOUNT_STATUSES, SEGMENTS };
 
 export const accountListSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

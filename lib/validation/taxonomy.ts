@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { text } from "./text";
 
-export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
+import { CATEGORY_COLORS } from "@/lib/values";
+
+export { CATEGORY_COLORS };
 
 export const categoryInputSchema = z
   .object({

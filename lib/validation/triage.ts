@@ -2,21 +2,9 @@
 import { z } from "zod";
 import { text } from "./text";
 import { SEGMENTS } from "./accounts";
+import { OUTREACH_CHANNELS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 
-export const TRIAGE_STATUSES = ["open", "contacted", "in_progress", "saved", "lost", "dismissed"] as const;
-export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
-export const STATUS_LABEL: Record<TriageStatus, string> = {
-  open: "Open",
-  contacted: "Contacted",
-  in_progress: "In progress",
-  saved: "Saved",
-  lost: "Lost",
-  dismissed: "Dismissed",
-};
-export const QUEUE_TABS = ["recovery", "conversion", "due"] as const;
-export const QUEUE_WHO = ["all", "mine", "unassigned"] as const;
-export const QUEUE_STATUS_FILTERS = ["live", "snoozed", ...TRIAGE_STATUSES] as const;
-export const OUTREACH_CHANNELS = ["call", "email", "meeting", "in_app", "other"] as const;
+export { OUTREACH_CHANNELS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus };
 
 export const queueFiltersSchema = z.object({
   tab: z.enum(QUEUE_TABS).default("recovery").catch("recovery"),
