@@ -9,6 +9,7 @@ import type { WorkbenchAnswer } from "@/db/queries/workbench";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { Modal } from "@/components/ui/modal";
 import { Pager } from "@/components/ui/pager";
+import { SelectableHead } from "@/components/ui/selectable-head";
 import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
@@ -183,18 +184,10 @@ export function Workbench({
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
             <table className="w-full text-left text-sm" data-testid="workbench-table">
               <caption className="sr-only">Answers to file. Use j and k to move, number keys to file.</caption>
-              <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="w-8 px-3 py-2">
-                    <input type="checkbox" aria-label="Select every answer on this page" checked={selected.size === answers.length} onChange={(e) => selectAll(e.target.checked)} />
-                  </th>
-                  {["Answer", "Reason code", "Account", "MRR", "Date", "Suggestion", "Regrettable"].map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <SelectableHead
+                head={["Answer", "Reason code", "Account", "MRR", "Date", "Suggestion", "Regrettable"]}
+                selectAll={{ label: "Select every answer on this page", checked: selected.size === answers.length, onChange: selectAll }}
+              />
               <tbody className="divide-y divide-line">
                 {answers.map((a, i) => {
                   const active = i === cursor;

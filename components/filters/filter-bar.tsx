@@ -1,8 +1,7 @@
 "use client";
 // Date range, segment and plan for the metrics pages; every change lands in the URL.
 import { useMetricsFilters } from "@/components/metrics/use-filters";
-import { SEGMENTS } from "@/lib/values";
-import { formatSegment } from "@/lib/format";
+import { SegmentSelect } from "./segment-select";
 
 export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; defaultFrom: string; defaultTo: string }) {
   const [filters, setFilters] = useMetricsFilters();
@@ -32,17 +31,7 @@ export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; 
           name="to"
         />
       </label>
-      <label className="text-xs text-muted">
-        Segment
-        <select className={`${field} mt-1 block`} value={filters.segment ?? ""} name="segment" onChange={(e) => setFilters({ segment: (e.target.value || null) as (typeof SEGMENTS)[number] | null })}>
-          <option value="">All segments</option>
-          {SEGMENTS.map((s) => (
-            <option key={s} value={s}>
-              {formatSegment(s)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SegmentSelect className={field} value={filters.segment} onChange={(segment) => setFilters({ segment })} />
       <label className="text-xs text-muted">
         Plan
         <select className={`${field} mt-1 block`} value={filters.plan ?? ""} name="plan" onChange={(e) => setFilters({ plan: e.target.value || null })}>

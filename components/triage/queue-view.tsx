@@ -10,12 +10,14 @@ import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { queueFilterParsers } from "@/lib/filters";
 import { formatDate, formatMoney, formatSegment } from "@/lib/format";
-import { QUEUE_STATUS_FILTERS, SEGMENTS, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
+import { QUEUE_STATUS_FILTERS, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { utcDay } from "./dates";
 import { HealthBadge } from "./health-badge";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
+import { SegmentSelect } from "@/components/filters/segment-select";
 import { Pager } from "@/components/ui/pager";
+import { SelectableHead } from "@/components/ui/selectable-head";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 
@@ -141,17 +143,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
             ))}
           </select>
         </label>
-        <label className="text-xs text-muted">
-          Segment
-          <select className={`${select} mt-1 block`} value={filters.segment ?? ""} onChange={(e) => void setFilters({ segment: (e.target.value || null) as (typeof SEGMENTS)[number] | null, page: 1 })}>
-            <option value="">All segments</option>
-            {SEGMENTS.map((s) => (
-              <option key={s} value={s}>
-                {formatSegment(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SegmentSelect className={select} value={filters.segment} onChange={(segment) => void setFilters({ segment, page: 1 })} />
         <label className="text-xs text-muted">
           Owner
           <select className={`${select} mt-1 block`} value={filters.owner ?? ""} onChange={(e) => void setFilters({ owner: e.target.value || null, page: 1 })}>
@@ -213,25 +205,10 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
           <table className="w-full text-left text-sm" data-testid="queue-table">
             <caption className="sr-only">{TABS.find((t) => t.id === tab)?.hint}. Use j and k to move between rows.</caption>
-            <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
-              <tr>
-                {me.canAssignAnyone && (
-                  <th scope="col" className="w-8 px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label="Select every row on this page"
-                      checked={selected.size === rows.length}
-                      onChange={(e) => selectAll(e.target.checked)}
-                    />
-                  </th>
-                )}
-                {["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Outreach", "Actions"].map((h) => (
-                  <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <SelectableHead
+              head={["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Outreach", "Actions"]}
+              selectAll={me.canAssignAnyone ? { label: "Select every row on this page", checked: selected.size === rows.length, onChange: selectAll } : undefined}
+            />
             <tbody className="divide-y divide-line">
               {rows.map((row, i) => {
                 const active = current?.id === row.id;
