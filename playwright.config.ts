@@ -23,6 +23,9 @@ export default defineConfig({
   use: {
     baseURL: e2eBaseUrl(),
     trace: "retain-on-failure",
+    // The texts the specs expect are in this locale and zone; e2e/locale.spec.ts reads others.
+    locale: "en-US",
+    timezoneId: "UTC",
     launchOptions: {
       executablePath,
       args: [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { FormatProvider } from "@/components/providers/format-provider";
+import { readerLocale } from "@/lib/locale-server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,11 +11,16 @@ export const metadata: Metadata = {
 
 // Every page renders per request: its scripts carry that request's CSP nonce (set by proxy.ts).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  await headers();
+  // Reading the request's headers makes every page dynamic (and gives the reader's locale).
+  const { locale, timeZone } = await readerLocale();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-        <NuqsAdapter>{children}</NuqsAdapter>
+        <NuqsAdapter>
+          <FormatProvider locale={locale} timeZone={timeZone}>
+            {children}
+          </FormatProvider>
+        </NuqsAdapter>
       </body>
     </html>
   );

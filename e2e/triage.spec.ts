@@ -5,6 +5,8 @@ import { storageState } from "./users";
 
 const DAY = 86_400_000;
 const utcDay = (offset = 0) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+/** The same day as the pages show it to this spec's browser (en-US; see playwright.config.ts). */
+const shownDay = (offset = 0) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${utcDay(offset)}T00:00:00Z`));
 
 /** Moves the keyboard cursor to the row of the queue at `index` with j (and back with k). */
 async function moveTo(page: Page, index: number) {
@@ -50,8 +52,8 @@ test.describe("as a cs agent", () => {
     await page.keyboard.type("Demo booked");
     await page.keyboard.press("Enter");
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId("action-notice")).toContainText(`follow up on ${utcDay(1)}`);
-    await expect(mine).toContainText(utcDay(1));
+    await expect(page.getByTestId("action-notice")).toContainText(`follow up on ${shownDay(1)}`);
+    await expect(mine).toContainText(shownDay(1));
     await expect(mine.getByLabel(`Status of ${name}`)).toHaveValue("contacted");
 
     await mine.focus();
@@ -66,7 +68,7 @@ test.describe("as a cs agent", () => {
     const call = page.getByTestId("timeline").locator('[data-kind="outreach"]').first();
     await expect(call).toContainText("Call by Casey Success");
     await expect(call).toContainText("booked a demo");
-    await expect(call).toContainText(`follow up on ${utcDay(1)}`);
+    await expect(call).toContainText(`Follow up on ${shownDay(1)}`);
 
     // Not due today; due on the follow-up day.
     await page.goto("/at-risk?tab=due");
@@ -86,7 +88,7 @@ test.describe("as a cs agent", () => {
     const dialog = page.getByRole("dialog", { name: /Snooze/ });
     await dialog.getByRole("button", { name: "A week" }).click();
     await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
-    await expect(page.getByTestId("action-notice")).toContainText(`snoozed until ${utcDay(7)}`);
+    await expect(page.getByTestId("action-notice")).toContainText(`snoozed until ${shownDay(7)}`);
     await expect(page.locator(`[data-account="${account}"]`)).toHaveCount(0);
     await page.goto("/at-risk?tab=conversion&status=snoozed");
     await expect(page.locator(`[data-account="${account}"]`)).toBeVisible();

@@ -1,35 +1,68 @@
-// Display formats for money, dates and rates (UTC, as the metrics are).
+// Display formats for money, numbers, dates and rates in the reader's locale. The locale comes from
+// the browser's Accept-Language, the time zone from the browser (a cookie it sets); see
+// lib/locale.ts. Calendar days and months are the metrics' UTC days and months, so they are shown
+// in UTC whatever the reader's zone; instants (when something was logged or changed) are shown in
+// the reader's time zone, with its name.
 
-export function formatMoney(cents: number, currency: string, options: { compact?: boolean } = {}): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    notation: options.compact ? "compact" : "standard",
-    maximumFractionDigits: options.compact ? 1 : cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
+export const DEFAULT_LOCALE = "en-US";
+export const DEFAULT_TIME_ZONE = "UTC";
+
+export interface Formatter {
+  readonly locale: string;
+  readonly timeZone: string;
+  money(cents: number, currency: string, options?: { compact?: boolean }): string;
+  number(n: number): string;
+  /** A calendar day: a Date (its UTC day) or "YYYY-MM-DD". */
+  date(d: Date | string): string;
+  /** An instant, in the reader's time zone, with the zone's name. */
+  dateTime(d: Date | string): string;
+  /** "March 2024" (or the locale's words) from "2024-03". */
+  month(month: string, style?: "long" | "short"): string;
+  /** A rate as a percentage; rates are fractions and null when their denominator is 0. */
+  percent(rate: number | null, digits?: number): string;
+  ratio(value: number | null): string;
+  /** A signed change, "+1.2" or "-0.4"; a change that rounds to zero is shown unsigned. */
+  signed(value: number, digits: number): string;
 }
 
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat("en-US").format(n);
-}
+const asDay = (d: Date | string) => (typeof d === "string" ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : d);
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
+export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): Formatter {
+  const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+  function once<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+    let f = cache.get(key) as T | undefined;
+    if (!f) cache.set(key, (f = make()));
+    return f;
+  }
+  const number = (key: string, options: Intl.NumberFormatOptions) => once(`n:${key}`, () => new Intl.NumberFormat(locale, options));
+  const dates = (key: string, options: Intl.DateTimeFormatOptions) => once(`d:${key}`, () => new Intl.DateTimeFormat(locale, options));
+  const fixed = (digits: number) => ({ minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-export function formatDate(d: Date): string {
-  return dateFormat.format(d);
-}
-
-export function formatDateTime(d: Date): string {
-  return dateTimeFormat.format(d);
+  return {
+    locale,
+    timeZone,
+    money(cents, currency, options = {}) {
+      const whole = !options.compact && cents % 100 === 0;
+      const key = `money:${currency}:${options.compact ? "c" : whole ? "0" : "2"}`;
+      return number(key, {
+        style: "currency",
+        currency,
+        notation: options.compact ? "compact" : "standard",
+        minimumFractionDigits: options.compact ? 0 : whole ? 0 : 2,
+        maximumFractionDigits: options.compact ? 1 : whole ? 0 : 2,
+      }).format(cents / 100);
+    },
+    number: (n) => number("plain", {}).format(n),
+    date: (d) => dates("day", { dateStyle: "medium", timeZone: "UTC" }).format(asDay(d)),
+    dateTime: (d) =>
+      dates("instant", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(
+        typeof d === "string" ? new Date(d) : d,
+      ),
+    month: (month, style = "long") => dates(`month:${style}`, { month: style, year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`)),
+    percent: (rate, digits = 1) => (rate === null ? "–" : number(`pct:${digits}`, { style: "percent", ...fixed(digits) }).format(rate)),
+    ratio: (value) => (value === null ? "–" : number("ratio", fixed(2)).format(value)),
+    signed: (value, digits) => number(`signed:${digits}`, { ...fixed(digits), signDisplay: "exceptZero" }).format(value),
+  };
 }
 
 export function formatLabel(code: string): string {
@@ -41,27 +74,4 @@ const SEGMENT_LABEL: Record<string, string> = { smb: "SMB", mid: "Mid-market", e
 
 export function formatSegment(segment: string | null): string {
   return segment ? (SEGMENT_LABEL[segment] ?? segment) : "No segment";
-}
-
-/** A rate as a percentage; rates are fractions and null when their denominator is 0. */
-export function formatPercent(rate: number | null, digits = 1): string {
-  return rate === null ? "–" : `${(rate * 100).toFixed(digits)} %`;
-}
-
-export function formatRatio(value: number | null): string {
-  return value === null ? "–" : value.toFixed(2);
-}
-
-/** "March 2024" from "2024-03". */
-export function formatMonth(month: string, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat("en-GB", { month: style, year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
-}
-
-/** A signed change, "+1.2" or "−0.4"; a change that rounds to zero is shown unsigned. */
-export function formatSigned(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return text;
-  return `${value > 0 ? "+" : "−"}${text}`;
 }

@@ -2,6 +2,7 @@
 // Admin: create an API key (shown once), see when each key was last used, revoke one.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useFormat } from "@/components/providers/format-provider";
 import { createApiKeyAction } from "@/lib/actions/api-keys/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/api-keys/revoke-api-key";
 
@@ -16,9 +17,10 @@ export interface ApiKeyRow {
   createdBy: string | null;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }) + " UTC" : "never");
 
 export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
+  const fmt = useFormat();
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : "never");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { saveHealthSettingsAction } from "@/lib/actions/health/save-health-settings";
 import { HEALTH_COMPONENTS, type HealthSettings } from "@/lib/metrics/health";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 
 const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
   depth: "Active users in 28 days ÷ seats paid",
@@ -17,6 +17,7 @@ const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
 const input = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
 export function HealthSettingsForm({ settings, features }: { settings: HealthSettings; features: { feature: string; accounts: number }[] }) {
+  const fmt = useFormat();
   const router = useRouter();
   const [weights, setWeights] = useState(() => Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, String(Math.round(settings.weights[c] * 100))])));
   const [keys, setKeys] = useState<string[]>(settings.keyFeatures);
@@ -36,7 +37,7 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
     });
     setSaving(false);
     if (result.ok) {
-      setState({ tone: "ok", text: `Saved. ${formatNumber(result.data.scored)} accounts re-scored, ${formatNumber(result.data.belowThreshold)} below the threshold; ${formatNumber(result.data.queued)} entered the queue.` });
+      setState({ tone: "ok", text: `Saved. ${fmt.number(result.data.scored)} accounts re-scored, ${fmt.number(result.data.belowThreshold)} below the threshold; ${fmt.number(result.data.queued)} entered the queue.` });
       router.refresh();
     } else setState({ tone: "error", text: result.error });
   }
@@ -89,7 +90,7 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
               <label key={f} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={keys.includes(f)} onChange={(e) => setKeys(e.target.checked ? [...keys, f] : keys.filter((k) => k !== f))} />
                 <span className="font-mono">{f}</span>
-                <span className="text-xs text-muted">{seen ? `${formatNumber(seen.accounts)} accounts in 90 days` : "not seen lately"}</span>
+                <span className="text-xs text-muted">{seen ? `${fmt.number(seen.accounts)} accounts in 90 days` : "not seen lately"}</span>
               </label>
             );
           })}

@@ -8,7 +8,7 @@ import { archiveRuleAction } from "@/lib/actions/categorize/archive-rule";
 import { createRuleAction } from "@/lib/actions/categorize/create-rule";
 import { previewRuleAction } from "@/lib/actions/categorize/preview-rule";
 import type { RulePreview } from "@/db/queries/workbench";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 
 export interface RuleRow {
   id: string;
@@ -21,6 +21,7 @@ export interface RuleRow {
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
 export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories: { id: string; name: string }[] }) {
+  const fmt = useFormat();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [pattern, setPattern] = useState("");
@@ -88,7 +89,7 @@ export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories
       {preview && (
         <div className="mt-3 rounded-lg bg-canvas p-3 text-sm" data-testid="rule-preview">
           <p>
-            Would catch <strong>{formatNumber(preview.count)}</strong> uncategorized {preview.count === 1 ? "answer" : "answers"}.
+            Would catch <strong>{fmt.number(preview.count)}</strong> uncategorized {preview.count === 1 ? "answer" : "answers"}.
           </p>
           {preview.sample.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-muted">

@@ -10,7 +10,7 @@ import { createCategoryAction } from "@/lib/actions/taxonomy/create-category";
 import { mergeCategoriesAction } from "@/lib/actions/taxonomy/merge-categories";
 import { splitCategoryAction } from "@/lib/actions/taxonomy/split-category";
 import { updateCategoryAction } from "@/lib/actions/taxonomy/update-category";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { CategoryFields, type CategoryValues } from "./category-form";
 
 export interface CategoryRow extends CategoryValues {
@@ -33,6 +33,7 @@ const button = "rounded-md border border-line px-2 py-1 text-xs hover:bg-canvas"
 const blank: CategoryValues = { name: "", description: "", regrettable: true, color: "chart-12" };
 
 export function TaxonomyPanel({ categories, versions }: { categories: CategoryRow[]; versions: { version: number; note: string; at: string; by: string | null }[] }) {
+  const fmt = useFormat();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -113,7 +114,7 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
                   </td>
                   <td className="px-4 py-2">{c.regrettable ? "Yes" : "No"}</td>
                   <td className="px-4 py-2 font-mono text-xs">{c.reasonCodes.join(", ") || "–"}</td>
-                  <td className="px-4 py-2 tabular-nums">{formatNumber(c.answers)}</td>
+                  <td className="px-4 py-2 tabular-nums">{fmt.number(c.answers)}</td>
                   <td className="px-4 py-2">
                     {!c.archived && (
                       <span className="flex flex-wrap justify-end gap-1">
@@ -151,7 +152,7 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             <li key={v.version}>
               <span className="font-medium">v{v.version}</span> {v.note}
               <span className="block text-xs text-muted">
-                {new Date(v.at).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC{v.by ? ` · ${v.by}` : ""}
+                {fmt.dateTime(v.at)}{v.by ? ` · ${v.by}` : ""}
               </span>
             </li>
           ))}
@@ -168,7 +169,7 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             {dialog.kind === "merge" && (
               <>
                 <p className="text-sm text-muted">
-                  Its {formatNumber(dialog.source.answers)} answers are re-filed into the category you pick (each keeps its filing history), its reason codes and rules follow, and it is archived.
+                  Its {fmt.number(dialog.source.answers)} answers are re-filed into the category you pick (each keeps its filing history), its reason codes and rules follow, and it is archived.
                 </p>
                 <label className="block text-sm">
                   Merge into
@@ -210,7 +211,7 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             )}
             {dialog.kind === "archive" && (
               <p className="text-sm text-muted">
-                “{dialog.source.name}” stops taking answers: its reason codes ({dialog.source.reasonCodes.join(", ") || "none"}) will file new answers into Uncategorized, and its rules stop. Its {formatNumber(dialog.source.answers)} answers stay where they are, so past charts do not change.
+                “{dialog.source.name}” stops taking answers: its reason codes ({dialog.source.reasonCodes.join(", ") || "none"}) will file new answers into Uncategorized, and its rules stop. Its {fmt.number(dialog.source.answers)} answers stay where they are, so past charts do not change.
               </p>
             )}
             {error && (

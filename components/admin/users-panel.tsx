@@ -6,6 +6,7 @@ import { createUserAction } from "@/lib/actions/users/create-user";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
 import { DataTable } from "@/components/ui/data-table";
+import { useFormat } from "@/components/providers/format-provider";
 import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
 
 export interface UserRow {
@@ -21,6 +22,7 @@ const field = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5 t
 
 export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) {
   const router = useRouter();
+  const fmt = useFormat();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
@@ -113,7 +115,7 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
               </select>
             </td>
             <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
-            <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString("en-GB", { timeZone: "UTC", dateStyle: "medium" })}</td>
+            <td className="px-4 py-2">{fmt.date(u.createdAt)}</td>
             <td className="px-4 py-2 text-right">
               <button type="button" disabled={pending} onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))} className="rounded-md border border-line px-2 py-1 text-xs">
                 {u.active ? "Disable" : "Enable"}

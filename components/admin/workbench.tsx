@@ -15,7 +15,7 @@ import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
 import { setRegrettableAction } from "@/lib/actions/categorize/set-regrettable";
 import { workbenchFilterParsers } from "@/lib/filters";
-import { formatDate, formatMoney, formatNumber } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { RulesPanel, type RuleRow } from "./rules-panel";
 
 export interface WorkbenchCategory {
@@ -44,6 +44,7 @@ export function Workbench({
   rules: RuleRow[];
   currency: string;
 }) {
+  const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(workbenchFilterParsers, { shallow: false });
   const { run, busy, message, reload, clear } = useAction();
   const { cursor, current: row0, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(answers, (a) => a.ref);
@@ -141,7 +142,7 @@ export function Workbench({
             </select>
           </label>
           <p className="ml-auto text-sm text-muted" data-testid="workbench-total">
-            {formatNumber(total)} {total === 1 ? "answer" : "answers"} in {current?.name ?? "this category"}
+            {fmt.number(total)} {total === 1 ? "answer" : "answers"} in {current?.name ?? "this category"}
           </p>
         </form>
 
@@ -221,8 +222,8 @@ export function Workbench({
                         </Link>
                         <span className="block text-xs text-muted">{a.outcome}</span>
                       </td>
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatMoney(a.mrrCents, currency)}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{formatDate(new Date(a.submittedAt))}</td>
+                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.money(a.mrrCents, currency)}</td>
+                      <td className="whitespace-nowrap px-3 py-2">{fmt.date(new Date(a.submittedAt))}</td>
                       <td className="px-3 py-2">
                         {a.suggestion ? (
                           <button
@@ -276,7 +277,7 @@ export function Workbench({
                   <li key={i}>
                     {h.from} → <strong>{h.to}</strong>
                     <span className="block text-xs text-muted">
-                      {formatDate(new Date(h.at))} · {h.by} · {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v{h.version}
+                      {fmt.date(new Date(h.at))} · {h.by} · {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v{h.version}
                     </span>
                   </li>
                 ))}

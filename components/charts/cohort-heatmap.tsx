@@ -1,6 +1,7 @@
 "use client";
 // The cohort triangle: rows are conversion months, columns months since; each cell's colour runs
 // from pale (0 %) to the heat colour (100 %), and into green above 100 % (revenue can exceed its base).
+import { useFormat } from "@/components/providers/format-provider";
 import type { Cohort } from "@/lib/metrics/cohorts";
 
 export type CohortView = "logo" | "revenue";
@@ -28,6 +29,7 @@ export function CohortHeatmap({
   formatMoney: (cents: number) => string;
   onSelect: (cohort: string, age: number) => void;
 }) {
+  const fmt = useFormat();
   const maxAge = Math.max(0, ...cohorts.map((c) => c.cells.length - 1));
   const ages = Array.from({ length: maxAge + 1 }, (_, i) => i);
   return (
@@ -61,7 +63,7 @@ export function CohortHeatmap({
                 if (!cell) return <td key={age} />;
                 const value = view === "logo" ? cell.logoRetention : cell.revenueRetention;
                 const style = retentionColor(value);
-                const label = value === null ? "–" : `${Math.round(value * 100)}%`;
+                const label = fmt.percent(value, 0);
                 return (
                   <td key={age} className="p-0">
                     <button

@@ -3,15 +3,8 @@
 // on a bar reports its movement and month.
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChurnMonth } from "@/lib/metrics/churn";
+import { MOVEMENT_SERIES } from "./series";
 import { axisStyle, chart } from "./theme";
-
-export const MOVEMENT_SERIES = [
-  { key: "newCents", figure: "new", label: "New", color: chart.series(0), sign: 1 },
-  { key: "expansionCents", figure: "expansion", label: "Expansion", color: chart.series(6), sign: 1 },
-  { key: "reactivationCents", figure: "reactivated", label: "Reactivation", color: chart.series(5), sign: 1 },
-  { key: "contractionCents", figure: "contraction", label: "Contraction", color: chart.series(3), sign: -1 },
-  { key: "churnedCents", figure: "churned", label: "Churn", color: chart.series(2), sign: -1 },
-] as const;
 
 export function MrrMovementsChart({
   months,

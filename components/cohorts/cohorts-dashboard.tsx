@@ -4,7 +4,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
-import { RetentionCurvesChart, curveRows } from "@/components/charts/retention-curves-chart";
+import { curveRows } from "@/components/charts/curves";
+import { RetentionCurvesChart } from "@/components/charts/lazy";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
@@ -14,18 +15,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
-import { formatMoney } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { cohortsQuery, metricsUrl } from "@/lib/query/metrics";
 
 const VIEWS = ["logo", "revenue"] as const;
 
 export function CohortsDashboard({ currency }: { currency: string }) {
+  const fmt = useFormat();
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS).withDefault("logo"));
   const [curves, setCurves] = useQueryState("curves", parseAsArrayOf(parseAsString));
   const query = useQuery(cohortsQuery(filters));
-  const money = (c: number) => formatMoney(c, currency, { compact: true });
+  const money = (c: number) => fmt.money(c, currency, { compact: true });
 
   if (query.isError) return <EmptyState title="The cohorts could not be loaded">{query.error.message}</EmptyState>;
   if (!query.data) return <FiguresSkeleton label="cohorts" />;

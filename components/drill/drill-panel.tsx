@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { drillParams, useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
-import { formatMoney, formatMonth, formatNumber, formatSegment } from "@/lib/format";
+import { type Formatter, formatSegment } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { drillQuery } from "@/lib/query/metrics";
 
 const FIGURE_TITLE: Record<string, string> = {
@@ -19,14 +20,15 @@ const FIGURE_TITLE: Record<string, string> = {
   contraction: "Contracted in",
 };
 
-export function drillTitle(drill: string): string {
+export function drillTitle(drill: string, fmt: Formatter): string {
   const p = drillParams(drill);
-  if (p.figure === "cohort") return `${formatMonth(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
-  if (p.figure === "reasons") return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${formatMonth(p.month)}` : ""}`;
-  return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${formatMonth(p.month ?? "")}`;
+  if (p.figure === "cohort") return `${fmt.month(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
+  if (p.figure === "reasons") return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
+  return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${fmt.month(p.month ?? "")}`;
 }
 
 export function DrillPanel({ currency }: { currency: string }) {
+  const fmt = useFormat();
   const [drill, setDrill] = useDrill();
   const [filters] = useMetricsFilters();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -60,10 +62,10 @@ export function DrillPanel({ currency }: { currency: string }) {
           <header className="flex items-start justify-between gap-4 border-b border-line p-5">
             <div>
               <h2 id="drill-title" className="text-lg font-semibold">
-                {drillTitle(drill)}
+                {drillTitle(drill, fmt)}
               </h2>
               <p className="text-sm text-muted" data-testid="drill-count">
-                {query.data ? `${formatNumber(query.data.total)} ${query.data.total === 1 ? "account" : "accounts"}` : "Loading…"}
+                {query.data ? `${fmt.number(query.data.total)} ${query.data.total === 1 ? "account" : "accounts"}` : "Loading…"}
                 {query.data && query.data.total > query.data.accounts.length ? ` (the first ${query.data.accounts.length} shown)` : ""}
               </p>
             </div>
@@ -107,8 +109,8 @@ export function DrillPanel({ currency }: { currency: string }) {
                           {a.name}
                         </Link>
                       </td>
-                      <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.amountCents, currency)}</td>
-                      <td className="py-1.5 pr-3 tabular-nums">{formatMoney(a.mrrCents, currency)}</td>
+                      <td className="py-1.5 pr-3 tabular-nums">{fmt.money(a.amountCents, currency)}</td>
+                      <td className="py-1.5 pr-3 tabular-nums">{fmt.money(a.mrrCents, currency)}</td>
                       <td className="py-1.5 pr-3">{formatSegment(a.segment)}</td>
                       <td className="py-1.5 pr-3">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
                       <td className="py-1.5 text-right">

@@ -3,8 +3,8 @@
 // change and trend, and the MRR movements chart. Every figure explains itself and drills through.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { MOVEMENT_SERIES, MrrMovementsChart } from "@/components/charts/mrr-movements-chart";
-import { Sparkline } from "@/components/charts/sparkline";
+import { MrrMovementsChart, Sparkline } from "@/components/charts/lazy";
+import { MOVEMENT_SERIES } from "@/components/charts/series";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvLink } from "@/components/ui/csv-link";
@@ -14,7 +14,7 @@ import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import type { ChurnMonth } from "@/lib/metrics/churn";
-import { formatMoney, formatMonth, formatNumber, formatPercent, formatRatio, formatSigned } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { churnQuery, metricsUrl, overviewQuery } from "@/lib/query/metrics";
 
 type RateKey = "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio";
@@ -39,12 +39,13 @@ function pts(a: number | null, b: number | null): number | null {
 }
 
 export function OverviewDashboard({ currency }: { currency: string }) {
+  const fmt = useFormat();
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const overview = useQuery(overviewQuery(filters));
   const churn = useQuery(churnQuery(filters));
-  const money = (c: number) => formatMoney(c, currency);
-  const compact = (c: number) => formatMoney(c, currency, { compact: true });
+  const money = (c: number) => fmt.money(c, currency);
+  const compact = (c: number) => fmt.money(c, currency, { compact: true });
 
   if (overview.isError || churn.isError) {
     return <EmptyState title="The figures could not be loaded">{(overview.error ?? churn.error)?.message}</EmptyState>;
@@ -53,10 +54,10 @@ export function OverviewDashboard({ currency }: { currency: string }) {
   const { lastMonth: last, previousMonth: prev } = overview.data;
   const months = churn.data.months;
   if (!last) return <EmptyState title="No complete month yet">Figures appear once a month with subscription data has ended.</EmptyState>;
-  const lastLabel = formatMonth(last.month);
-  const prevLabel = prev ? formatMonth(prev.month, "short") : "";
+  const lastLabel = fmt.month(last.month);
+  const prevLabel = prev ? fmt.month(prev.month, "short") : "";
   const trendOf = (key: keyof ChurnMonth) => months.map((m) => ({ month: m.month, value: m[key] as number | null }));
-  const rateKpi = (key: RateKey, label: string, testId: string, explain: React.ReactNode, drill: string, better: "up" | "down", format = formatPercent): Kpi => {
+  const rateKpi = (key: RateKey, label: string, testId: string, explain: React.ReactNode, drill: string, better: "up" | "down", format = fmt.percent): Kpi => {
     const d = pts(last[key], prev?.[key] ?? null);
     return {
       label,
@@ -64,7 +65,7 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       value: format(last[key]),
       delta: d,
       better,
-      change: d === null ? null : key === "quickRatio" ? `${formatSigned(d, 2)} vs ${prevLabel}` : `${formatSigned(d * 100, 1)} pts vs ${prevLabel}`,
+      change: d === null ? null : key === "quickRatio" ? `${fmt.signed(d, 2)} vs ${prevLabel}` : `${fmt.signed(d * 100, 1)} pts vs ${prevLabel}`,
       trend: trendOf(key),
       format,
       explain,
@@ -77,17 +78,17 @@ export function OverviewDashboard({ currency }: { currency: string }) {
     {
       label: "Customers",
       testId: "overview-customers",
-      value: formatNumber(overview.data.customers),
+      value: fmt.number(overview.data.customers),
       delta: customersDelta,
       better: "up",
-      change: `${customersDelta >= 0 ? "+" : ""}${formatNumber(customersDelta)} since the end of ${formatMonth(last.month, "short")}`,
+      change: `${fmt.signed(customersDelta, 0)} since the end of ${fmt.month(last.month, "short")}`,
       trend: trendOf("customersEnd"),
-      format: (v) => (v === null ? "–" : formatNumber(v)),
+      format: (v) => (v === null ? "–" : fmt.number(v)),
       href: "/accounts?status=active",
       explain: (
         <p>
           Accounts whose last subscription event before now leaves them active (converted, expansion, contraction, resumed,
-          reactivated) or paused: <strong>{formatNumber(overview.data.customers)}</strong>. Canceled and trial accounts are not
+          reactivated) or paused: <strong>{fmt.number(overview.data.customers)}</strong>. Canceled and trial accounts are not
           customers. The trend shows customers at each month’s end.
         </p>
       ),
@@ -98,14 +99,14 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       value: money(overview.data.mrrCents),
       delta: mrrDelta,
       better: "up",
-      change: `${mrrDelta >= 0 ? "+" : "−"}${money(Math.abs(mrrDelta))} since the end of ${formatMonth(last.month, "short")}`,
+      change: `${mrrDelta >= 0 ? "+" : "−"}${money(Math.abs(mrrDelta))} since the end of ${fmt.month(last.month, "short")}`,
       trend: trendOf("mrrEndCents"),
       format: (v) => (v === null ? "–" : money(v)),
       href: "/accounts?status=active",
       explain: (
         <p>
           Sum of each customer’s MRR after its last event (a paused account at its paused amount) over the{" "}
-          {formatNumber(overview.data.customers)} customers: <strong>{money(overview.data.mrrCents)}</strong>.
+          {fmt.number(overview.data.customers)} customers: <strong>{money(overview.data.mrrCents)}</strong>.
         </p>
       ),
     },
@@ -114,8 +115,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Logo churn",
       "overview-logo-churn",
       <p>
-        Customers at the start of {lastLabel} who were not customers at its end (<strong>{formatNumber(last.churned)}</strong>) ÷
-        customers at the start (<strong>{formatNumber(last.customersStart)}</strong>). {formatNumber(last.newAndLost)} accounts that
+        Customers at the start of {lastLabel} who were not customers at its end (<strong>{fmt.number(last.churned)}</strong>) ÷
+        customers at the start (<strong>{fmt.number(last.customersStart)}</strong>). {fmt.number(last.newAndLost)} accounts that
         joined and left within the month are counted apart as new-and-lost.
       </p>,
       "churned",
@@ -149,7 +150,7 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Net revenue retention",
       "overview-nrr",
       <p>
-        Over the {formatNumber(last.customersStart)} customers at the start of {lastLabel} only: (MRR at the start{" "}
+        Over the {fmt.number(last.customersStart)} customers at the start of {lastLabel} only: (MRR at the start{" "}
         {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction {money(last.contractionCents)} − churned{" "}
         {money(last.churnedCents)}) ÷ {money(last.mrrStartCents)}.
       </p>,
@@ -166,7 +167,7 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       </p>,
       "new",
       "up",
-      formatRatio,
+      fmt.ratio,
     ),
   ];
 

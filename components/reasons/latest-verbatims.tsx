@@ -4,10 +4,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db/client";
 import { latestResponses } from "@/db/queries/reasons";
-import { formatDate, formatLabel } from "@/lib/format";
+import { formatLabel } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 
 export async function LatestVerbatims() {
-  const responses = await latestResponses(await getDb(), 15);
+  const [responses, fmt] = await Promise.all([latestResponses(await getDb(), 15), getFormat()]);
   return (
     <Panel title="Latest answers" description="Newest first, in the customers’ own words.">
       {responses.length === 0 ? (
@@ -20,7 +21,7 @@ export async function LatestVerbatims() {
                 <Link href={`/accounts/${encodeURIComponent(r.accountExternalId)}`} className="font-medium text-accent hover:underline">
                   {r.accountName}
                 </Link>{" "}
-                · {formatDate(r.submittedAt)} · {r.category} ({formatLabel(r.reasonCode)}) · offer {formatLabel(r.offerShown)} · {r.outcome}
+                · {fmt.date(r.submittedAt)} · {r.category} ({formatLabel(r.reasonCode)}) · offer {formatLabel(r.offerShown)} · {r.outcome}
               </p>
               <blockquote className="mt-1 text-sm">{r.freeText ?? <span className="text-muted">No comment left.</span>}</blockquote>
             </li>

@@ -3,8 +3,7 @@
 // with pending saves apart, and the reason-code table. Bars drill through to their accounts.
 import { useQuery } from "@tanstack/react-query";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
-import { ReasonsByMonthChart } from "@/components/charts/reasons-by-month-chart";
-import { SaveRateChart } from "@/components/charts/save-rate-chart";
+import { ReasonsByMonthChart, SaveRateChart } from "@/components/charts/lazy";
 import { chart } from "@/components/charts/theme";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
@@ -14,17 +13,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
-import { formatLabel, formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { formatLabel } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { metricsUrl, reasonsQuery } from "@/lib/query/metrics";
 
 const MEASURES = ["responses", "mrr"] as const;
 
 export function ReasonsDashboard({ currency }: { currency: string }) {
+  const fmt = useFormat();
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const [measure, setMeasure] = useQueryState("measure", parseAsStringLiteral(MEASURES).withDefault("responses"));
   const query = useQuery(reasonsQuery(filters));
-  const money = (c: number) => formatMoney(c, currency, { compact: true });
+  const money = (c: number) => fmt.money(c, currency, { compact: true });
 
   if (query.isError) return <EmptyState title="The reasons could not be loaded">{query.error.message}</EmptyState>;
   if (!query.data) return <FiguresSkeleton label="reasons" />;
@@ -48,7 +49,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted" data-testid="taxonomy-version">
-        Filed with taxonomy version {r.taxonomyVersion}. {formatNumber(total)} answers in range.
+        Filed with taxonomy version {r.taxonomyVersion}. {fmt.number(total)} answers in range.
       </p>
       <Panel
         title={measure === "responses" ? "Answers by category and month" : "MRR lost by category and month"}
@@ -77,7 +78,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         <ReasonsByMonthChart
           rows={rows}
           categories={used.map((c) => ({ slug: c.category, name: c.name, color: c.color }))}
-          format={measure === "responses" ? (v) => formatNumber(v) : money}
+          format={measure === "responses" ? (v) => fmt.number(v) : money}
           onSelect={(category, month) => setDrill(`reasons:${category}:${month}`)}
         />
       </Panel>
@@ -97,20 +98,20 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                 Regrettable
                 <Explain label="Regrettable answers">
                   <p>
-                    Answers in categories marked regrettable, unless an admin overrode the answer: {formatNumber(regrettable)} of{" "}
-                    {formatNumber(total)} answers ({formatPercent(regrettable / total)}).
+                    Answers in categories marked regrettable, unless an admin overrode the answer: {fmt.number(regrettable)} of{" "}
+                    {fmt.number(total)} answers ({fmt.percent(regrettable / total)}).
                   </p>
                 </Explain>
               </dt>
               <dd className="text-xl font-semibold tabular-nums" data-testid="regrettable-count">
-                {formatNumber(regrettable)} <span className="text-sm font-normal text-muted">({formatPercent(regrettable / total)})</span>
+                {fmt.number(regrettable)} <span className="text-sm font-normal text-muted">({fmt.percent(regrettable / total)})</span>
               </dd>
               <dd className="text-muted">{money(regrettableMrr)} MRR lost</dd>
             </div>
             <div>
               <dt className="text-muted">Not regrettable</dt>
               <dd className="text-xl font-semibold tabular-nums">
-                {formatNumber(total - regrettable)} <span className="text-sm font-normal text-muted">({formatPercent((total - regrettable) / total)})</span>
+                {fmt.number(total - regrettable)} <span className="text-sm font-normal text-muted">({fmt.percent((total - regrettable) / total)})</span>
               </dd>
               <dd className="text-muted">{money(totalMrr - regrettableMrr)} MRR lost</dd>
             </div>
@@ -130,10 +131,10 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {r.byOffer.map((o) => (
               <li key={o.offer}>
-                {formatLabel(o.offer)}: <strong className="tabular-nums">{formatPercent(o.saveRate)}</strong>
+                {formatLabel(o.offer)}: <strong className="tabular-nums">{fmt.percent(o.saveRate)}</strong>
                 <Explain label={`Save rate, ${formatLabel(o.offer)}`}>
                   <p>
-                    Saved {o.saved} ÷ (answers {o.responses} − pending {o.pending}) = {formatPercent(o.saveRate)}.
+                    Saved {o.saved} ÷ (answers {o.responses} − pending {o.pending}) = {fmt.percent(o.saveRate)}.
                   </p>
                 </Explain>
               </li>
@@ -165,11 +166,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                     {c.regrettable ? "" : <span className="text-xs text-muted">(not regrettable)</span>}
                   </button>
                 </td>
-                <td className="py-1.5 text-right">{formatNumber(c.responses)}</td>
-                <td className="py-1.5 text-right">{formatNumber(c.canceled)}</td>
-                <td className="py-1.5 text-right">{formatMoney(c.mrrLostCents, currency)}</td>
-                <td className="py-1.5 text-right">{formatNumber(c.saved)}</td>
-                <td className="py-1.5 text-right">{formatNumber(c.pending)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.responses)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.canceled)}</td>
+                <td className="py-1.5 text-right">{fmt.money(c.mrrLostCents, currency)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.saved)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.pending)}</td>
               </tr>
             ))}
           </tbody>
@@ -195,9 +196,9 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
             {r.reasonCodes.map((c) => (
               <tr key={c.reasonCode}>
                 <td className="py-1.5 font-mono text-xs">{c.reasonCode}</td>
-                <td className="py-1.5 text-right">{formatNumber(c.responses)}</td>
-                <td className="py-1.5 text-right">{formatNumber(c.canceled)}</td>
-                <td className="py-1.5 text-right">{formatMoney(c.mrrLostCents, currency)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.responses)}</td>
+                <td className="py-1.5 text-right">{fmt.number(c.canceled)}</td>
+                <td className="py-1.5 text-right">{fmt.money(c.mrrLostCents, currency)}</td>
               </tr>
             ))}
           </tbody>

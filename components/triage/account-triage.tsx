@@ -5,7 +5,8 @@ import { useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
-import { formatDate, formatLabel } from "@/lib/format";
+import { formatLabel } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
@@ -34,6 +35,7 @@ export function AccountTriage({
   me: { id: string; canAssignAnyone: boolean };
   users: { id: string; name: string }[];
 }) {
+  const fmt = useFormat();
   const { run, busy, message, reload, clear } = useAction();
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
@@ -48,8 +50,8 @@ export function AccountTriage({
         <div className="mt-3 space-y-3">
           <p className="text-sm text-muted" data-testid="triage-summary">
             In the {formatLabel(item.kind).toLowerCase()} queue · {STATUS_LABEL[item.status]}
-            {item.snoozedUntil && new Date(item.snoozedUntil) > new Date() ? ` · snoozed until ${formatDate(new Date(item.snoozedUntil))}` : ""}
-            {item.nextFollowUpOn ? ` · follow up on ${item.nextFollowUpOn}` : ""}
+            {item.snoozedUntil && new Date(item.snoozedUntil) > new Date() ? ` · snoozed until ${fmt.date(new Date(item.snoozedUntil))}` : ""}
+            {item.nextFollowUpOn ? ` · follow up on ${fmt.date(item.nextFollowUpOn)}` : ""}
           </p>
           <div className="flex flex-wrap items-end gap-3">
             <label className="text-xs text-muted">

@@ -1,7 +1,7 @@
 // An account's health score taken apart: each component's value, its share of the score and the
 // data behind it, then the reasons in words.
 import type { HealthComponent } from "@/lib/metrics/health";
-import { formatDateTime } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 import { HealthBadge } from "./health-badge";
 
 const COMPONENT_LABEL: Record<HealthComponent["name"], string> = {
@@ -12,15 +12,16 @@ const COMPONENT_LABEL: Record<HealthComponent["name"], string> = {
   intent: "Intent — cancel survey",
   voice: "Voice — NPS",
 };
-const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-export function HealthBreakdown({
+export async function HealthBreakdown({
   health,
   threshold,
 }: {
   health: { score: number; scoreWeekAgo: number | null; components: HealthComponent[]; reasons: string[]; computedAt: Date } | null;
   threshold: number;
 }) {
+  const fmt = await getFormat();
+  const pct = (x: number) => fmt.percent(x, 0);
   if (!health) {
     return (
       <section className="rounded-xl border border-line bg-surface p-5" aria-label="Health">
@@ -36,7 +37,7 @@ export function HealthBreakdown({
           <h2 className="font-semibold">Health</h2>
           <p className="mt-0.5 text-sm text-muted">
             100 × the weighted mean of the components below (components without data are left out and the others scale up). At-risk below {threshold}. Computed{" "}
-            {formatDateTime(health.computedAt)}.
+            {fmt.dateTime(health.computedAt)}.
           </p>
         </div>
         <div className="text-2xl" data-testid="health-score">

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { logOutreachAction } from "@/lib/actions/triage/log-outreach";
 import { OUTREACH_CHANNELS } from "@/lib/values";
 import { formatLabel } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { utcDay } from "./dates";
 import { Modal } from "@/components/ui/modal";
 
@@ -25,6 +26,7 @@ export function OutreachDialog({
   onClose: () => void;
   run: (call: () => Promise<ActionResult<{ version: number }>>, success: string) => Promise<ActionResult<{ version: number }>>;
 }) {
+  const fmt = useFormat();
   const [followUp, setFollowUp] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -43,7 +45,7 @@ export function OutreachDialog({
           outcome: outcome || null,
           nextFollowUpOn: followUp || null,
         }),
-      `Outreach to ${target.accountName} logged${followUp ? `; follow up on ${followUp}` : ""}.`,
+      `Outreach to ${target.accountName} logged${followUp ? `; follow up on ${fmt.date(followUp)}` : ""}.`,
     );
     setSaving(false);
     if (result.ok) {

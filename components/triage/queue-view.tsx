@@ -9,7 +9,8 @@ import type { QueueRow } from "@/db/queries/triage";
 import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { queueFilterParsers } from "@/lib/filters";
-import { formatDate, formatMoney, formatSegment } from "@/lib/format";
+import { formatSegment } from "@/lib/format";
+import { useFormat } from "@/components/providers/format-provider";
 import { QUEUE_STATUS_FILTERS, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { utcDay } from "./dates";
 import { HealthBadge } from "./health-badge";
@@ -42,6 +43,7 @@ const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string>
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
 
 export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
+  const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
   const { run, busy, message, say, reload, clear } = useAction();
@@ -237,13 +239,13 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                       </Link>
                       <div className="text-xs text-muted">
                         {row.kind === "conversion" && row.trialEndsAt
-                          ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${formatDate(new Date(row.trialEndsAt))}`
+                          ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${fmt.date(new Date(row.trialEndsAt))}`
                           : row.plan ?? row.externalId}
-                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date() ? ` · snoozed until ${formatDate(new Date(row.snoozedUntil))}` : ""}
+                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date() ? ` · snoozed until ${fmt.date(new Date(row.snoozedUntil))}` : ""}
                         {row.source === "manual" ? " · added by hand" : ""}
                       </div>
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatMoney(row.mrrCents, currency)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.money(row.mrrCents, currency)}</td>
                     <td className="whitespace-nowrap px-3 py-2">{formatSegment(row.segment)}</td>
                     <td className="px-3 py-2">
                       <HealthBadge score={row.score} weekAgo={row.scoreWeekAgo} threshold={threshold} />
@@ -279,11 +281,11 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     <td className="whitespace-nowrap px-3 py-2 text-xs">
                       <div>
                         <span className="text-muted">Last </span>
-                        {row.lastOutreachAt ? formatDate(new Date(row.lastOutreachAt)) : <span className="text-muted">never</span>}
+                        {row.lastOutreachAt ? fmt.date(new Date(row.lastOutreachAt)) : <span className="text-muted">never</span>}
                       </div>
                       <div>
                         <span className="text-muted">Next </span>
-                        {row.nextFollowUpOn ?? <span className="text-muted">–</span>}
+                        {row.nextFollowUpOn ? fmt.date(row.nextFollowUpOn) : <span className="text-muted">–</span>}
                       </div>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">

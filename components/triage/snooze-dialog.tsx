@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
+import { useFormat } from "@/components/providers/format-provider";
 import { utcDay } from "./dates";
 import { Modal } from "@/components/ui/modal";
 
@@ -22,6 +23,7 @@ export function SnoozeDialog({
   onClose: () => void;
   run: (call: () => Promise<ActionResult<{ version: number }>>, success: string) => Promise<ActionResult<{ version: number }>>;
 }) {
+  const fmt = useFormat();
   const [day, setDay] = useState(utcDay(7));
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +31,7 @@ export function SnoozeDialog({
     if (!target) return;
     const result = await run(
       () => changeTriageItemAction({ id: target.id, version: target.version, snoozeUntil: until }),
-      until ? `${target.accountName} snoozed until ${until}.` : `${target.accountName} is back in the queue.`,
+      until ? `${target.accountName} snoozed until ${fmt.date(until)}.` : `${target.accountName} is back in the queue.`,
     );
     if (result.ok || result.status === 409) {
       setError(null);

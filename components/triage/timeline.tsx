@@ -1,6 +1,6 @@
 // One merged timeline of an account: billing, weekly activity, signals, survey answers, outreach.
 import type { TimelineEntry, TimelineKind } from "@/db/queries/timeline";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 
 const KIND: Record<TimelineKind, { label: string; dot: string }> = {
   subscription: { label: "Billing", dot: "bg-chart-1" },
@@ -10,20 +10,22 @@ const KIND: Record<TimelineKind, { label: string; dot: string }> = {
   outreach: { label: "Outreach", dot: "bg-chart-2" },
 };
 
-export function Timeline({ entries, currency }: { entries: TimelineEntry[]; currency: string }) {
+export async function Timeline({ entries, currency }: { entries: TimelineEntry[]; currency: string }) {
+  const fmt = await getFormat();
   return (
     <ol className="relative space-y-3 border-l border-line pl-5" data-testid="timeline">
       {entries.map((e, i) => (
         <li key={`${e.kind}-${e.at.getTime()}-${i}`} className="relative" data-kind={e.kind}>
           <span className={`absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full ring-2 ring-surface ${KIND[e.kind].dot}`} aria-hidden />
           <p className="text-xs text-muted">
-            <span className="font-medium uppercase tracking-wide">{KIND[e.kind].label}</span> · {e.kind === "activity" ? `week of ${formatDate(e.at)}` : formatDateTime(e.at)}
+            <span className="font-medium uppercase tracking-wide">{KIND[e.kind].label}</span> · {e.kind === "activity" ? `week of ${fmt.date(e.at)}` : fmt.dateTime(e.at)}
           </p>
           <p className="text-sm">
             {e.title}
-            {e.mrrAfterCents !== undefined && e.mrrAfterCents > 0 ? ` — MRR ${formatMoney(e.mrrAfterCents, currency)}` : ""}
+            {e.mrrAfterCents !== undefined && e.mrrAfterCents > 0 ? ` — MRR ${fmt.money(e.mrrAfterCents, currency)}` : ""}
           </p>
           {e.detail && <p className="whitespace-pre-line text-sm text-muted">{e.detail}</p>}
+          {e.followUpOn && <p className="text-sm text-muted">Follow up on {fmt.date(e.followUpOn)}</p>}
         </li>
       ))}
     </ol>

@@ -13,6 +13,8 @@ export interface TimelineEntry {
   title: string;
   detail: string | null;
   mrrAfterCents?: number;
+  /** Outreach: the day ("YYYY-MM-DD") the agent means to follow up. */
+  followUpOn?: string;
 }
 
 const DAY = 86_400_000;
@@ -62,8 +64,13 @@ export async function accountTimeline(db: Db, accountId: string, now: Date): Pro
     });
   }
   for (const { log, by } of outreach) {
-    const extra = [log.outcome ? `Outcome: ${log.outcome}` : null, log.nextFollowUpOn ? `follow up on ${log.nextFollowUpOn}` : null].filter(Boolean).join(" · ");
-    out.push({ at: log.occurredAt, kind: "outreach", title: `${label(log.channel)} by ${by}`, detail: extra ? `${log.summary}\n${extra}` : log.summary });
+    out.push({
+      at: log.occurredAt,
+      kind: "outreach",
+      title: `${label(log.channel)} by ${by}`,
+      detail: log.outcome ? `${log.summary}\nOutcome: ${log.outcome}` : log.summary,
+      ...(log.nextFollowUpOn ? { followUpOn: log.nextFollowUpOn } : {}),
+    });
   }
   const rows = months.map((m) => ({ month: m.month, key: m.userRef, activeDays: m.activeDays }));
   for (let w = 0; w < TIMELINE_WEEKS; w++) {

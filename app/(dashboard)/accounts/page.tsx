@@ -12,7 +12,8 @@ import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/accounts";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { formatMoney, formatNumber, formatSegment } from "@/lib/format";
+import { formatSegment } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 import { type AccountListQuery, accountListSchema } from "@/lib/validation/accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -32,12 +33,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
 }
 
 async function AccountResults({ query }: { query: AccountListQuery }) {
+  const fmt = await getFormat();
   const result = await listAccounts(await getDb(), query);
   const currency = env().CURRENCY;
   return (
     <>
       <p className="mb-2 text-sm text-muted" role="status">
-        {formatNumber(result.total)} {result.total === 1 ? "account matches" : "accounts match"}
+        {fmt.number(result.total)} {result.total === 1 ? "account matches" : "accounts match"}
       </p>
       {result.rows.length === 0 ? (
         <EmptyState title={query.q || query.segment || query.status ? "No account matches these filters" : "No accounts yet"}>
@@ -62,7 +64,7 @@ async function AccountResults({ query }: { query: AccountListQuery }) {
                 <Cell>
                   <StatusBadge status={a.status} />
                 </Cell>
-                <Cell className="tabular-nums">{formatMoney(a.mrrCents, currency)}</Cell>
+                <Cell className="tabular-nums">{fmt.money(a.mrrCents, currency)}</Cell>
                 <Cell>{a.ownerName ?? <span className="text-muted">Unassigned</span>}</Cell>
               </tr>
             ))}

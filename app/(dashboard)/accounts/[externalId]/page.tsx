@@ -14,7 +14,8 @@ import { assignableUsers, liveItemFor } from "@/db/queries/triage";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { formatDate, formatMoney, formatSegment } from "@/lib/format";
+import { formatSegment } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 
 type Props = { params: Promise<{ externalId: string }> };
 
@@ -24,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AccountPage({ params }: Props) {
   const user = await requireUser("cs");
+  const fmt = await getFormat();
   const externalId = decodeURIComponent((await params).externalId);
   const db = await getDb();
   const account = await getAccountDetail(db, externalId);
@@ -38,15 +40,15 @@ export default async function AccountPage({ params }: Props) {
   const currency = env().CURRENCY;
   const facts: [string, React.ReactNode][] = [
     ["Status", <StatusBadge key="s" status={account.status} />],
-    ["MRR", formatMoney(account.mrrCents, currency)],
+    ["MRR", fmt.money(account.mrrCents, currency)],
     ["Segment", formatSegment(account.segment)],
     ["Plan", account.plan ?? "–"],
     ["Seats paid", account.seatsPaid ?? "–"],
     ["Owner", account.ownerName ?? "Unassigned"],
     ["Domain", account.domain ?? "–"],
-    ["Created", formatDate(account.createdAt)],
+    ["Created", fmt.date(account.createdAt)],
   ];
-  if (account.trialEndsAt) facts.push(["Trial ends", formatDate(account.trialEndsAt)]);
+  if (account.trialEndsAt) facts.push(["Trial ends", fmt.date(account.trialEndsAt)]);
   return (
     <>
       <BackLink href="/accounts" label="Accounts" />

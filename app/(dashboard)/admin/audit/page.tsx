@@ -7,7 +7,7 @@ import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 import { auditFiltersSchema } from "@/lib/validation/users";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -18,6 +18,7 @@ const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.strin
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireUser("admin");
+  const fmt = await getFormat();
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const db = await getDb();
@@ -65,12 +66,12 @@ export default async function AuditPage({ searchParams }: Props) {
         <Link href="/admin/audit" className="px-2 py-1.5 text-sm text-accent">
           Clear
         </Link>
-        <span className="ml-auto text-sm text-muted">{formatNumber(total)} entries</span>
+        <span className="ml-auto text-sm text-muted">{fmt.number(total)} entries</span>
       </form>
       <DataTable caption="Audit entries, newest first" head={["When", "Actor", "Action", "Entity", "Before and after"]}>
         {rows.map((r) => (
           <tr key={r.id} className="align-top" data-testid="audit-row">
-            <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
+            <td className="whitespace-nowrap px-4 py-2">{fmt.dateTime(r.at)}</td>
             <td className="px-4 py-2">
               {r.actorLabel}
               <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>

@@ -5,12 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getHealthSettings, healthSummary, knownFeatures } from "@/db/queries/health";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { getFormat } from "@/lib/locale-server";
 
 export const metadata: Metadata = { title: "Health score" };
 
 export default async function HealthSettingsPage() {
   await requireUser("admin");
+  const fmt = await getFormat();
   const db = await getDb();
   const settings = await getHealthSettings(db);
   const [features, summary] = await Promise.all([knownFeatures(db), healthSummary(db, settings.threshold)]);
@@ -24,7 +25,7 @@ export default async function HealthSettingsPage() {
       <p className="mb-6 text-sm text-muted" data-testid="health-summary">
         {summary.scored === 0
           ? "No account is scored yet: scores appear once customers or trials exist."
-          : `${formatNumber(summary.scored)} accounts scored, ${formatNumber(summary.below)} below ${settings.threshold}; last computed ${summary.computedAt ? formatDateTime(summary.computedAt) : "never"}.`}
+          : `${fmt.number(summary.scored)} accounts scored, ${fmt.number(summary.below)} below ${settings.threshold}; last computed ${summary.computedAt ? fmt.dateTime(summary.computedAt) : "never"}.`}
       </p>
       <HealthSettingsForm settings={settings} features={features} />
     </>
