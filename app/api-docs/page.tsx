@@ -1,5 +1,7 @@
 // The API documentation page, public, drawn from the same OpenAPI document the API serves.
 import type { Metadata } from "next";
+import { curlCommand } from "@/lib/api-examples";
+import { requestOrigin } from "@/lib/http/origin";
 import { openApiDocument } from "@/lib/openapi/document";
 
 export const metadata: Metadata = { title: "API" };
@@ -33,15 +35,9 @@ function typeOf(s: Schema): string {
   return Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
 }
 
-const EXAMPLE = `curl -X POST http://localhost:3000/api/v1/cancellations \\
-  -H "Authorization: Bearer $HOLDFAST_API_KEY" \\
-  -H "Content-Type: application/json" \\
-  -H "Idempotency-Key: cancel-cus_123-2024-03-02" \\
-  -d '{"items": [{"accountExternalId": "cus_123", "submittedAt": "2024-03-02T12:00:00Z",
-       "reasonCode": "too_expensive", "freeText": "Too pricey for a team of three.",
-       "offerShown": "discount", "offerAccepted": false, "outcome": "canceled"}]}'`;
 
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  const example = curlCommand(await requestOrigin(), "cancellations");
   const doc = openApiDocument() as {
     info: { title: string; description: string };
     paths: Record<string, Record<string, Operation>>;
@@ -56,7 +52,7 @@ export default function ApiDocsPage() {
         (Admin → API keys, or <code>npm run apikey:create</code>) as <code>Authorization: Bearer …</code>; accounts come first.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Example: send a cancellation answer</h2>
-      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink">{EXAMPLE}</pre>
+      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink">{example}</pre>
       <p className="mt-2 text-sm text-muted">
         Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
       </p>

@@ -4,12 +4,14 @@ import Link from "next/link";
 import { AccountFilters } from "@/components/tables/accounts/account-filters";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NoData } from "@/components/ui/no-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/accounts";
+import type { Role } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatSegment } from "@/lib/format";
@@ -19,20 +21,20 @@ import { type AccountListQuery, accountListSchema } from "@/lib/validation/accou
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requireUser("cs");
+  const user = await requireUser("cs");
   const query = accountListSchema.parse(await searchParams);
   return (
     <>
       <PageHeader title="Accounts" description="Every account, highest MRR first. Search by name, domain or external id." />
       <AccountFilters />
       <Suspense fallback={<TableSkeleton label="accounts" />}>
-        <AccountResults query={query} />
+        <AccountResults query={query} role={user.role} />
       </Suspense>
     </>
   );
 }
 
-async function AccountResults({ query }: { query: AccountListQuery }) {
+async function AccountResults({ query, role }: { query: AccountListQuery; role: Role }) {
   const fmt = await getFormat();
   const result = await listAccounts(await getDb(), query);
   const currency = env().CURRENCY;
@@ -41,11 +43,14 @@ async function AccountResults({ query }: { query: AccountListQuery }) {
       <p className="mb-2 text-sm text-muted" role="status">
         {fmt.number(result.total)} {result.total === 1 ? "account matches" : "accounts match"}
       </p>
-      {result.rows.length === 0 ? (
-        <EmptyState title={query.q || query.segment || query.status ? "No account matches these filters" : "No accounts yet"}>
-          {query.q || query.segment || query.status
-            ? "Clear the search or pick another segment or status."
-            : "Accounts arrive through POST /api/v1/accounts, a CSV import, or the Stripe webhook."}
+      {result.rows.length === 0 && !(query.q || query.segment || query.status) && result.total === 0 ? (
+        <NoData needs="accounts" role={role} />
+      ) : result.rows.length === 0 ? (
+        <EmptyState title="No account matches these filters">
+          Clear the search or pick another segment or status.{" "}
+          <Link className="text-accent underline" href="/accounts">
+            Show every account
+          </Link>
         </EmptyState>
       ) : (
         <>

@@ -7,6 +7,8 @@ import { getHealthSettings } from "@/db/queries/health";
 import { QUEUE_PAGE_SIZE, assignableUsers, listQueue } from "@/db/queries/triage";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { NoData } from "@/components/ui/no-data";
+import { dataPresence } from "@/db/queries/presence";
 import { env } from "@/lib/env";
 import { loadQueueFilters } from "@/lib/filters";
 import { queueFiltersSchema } from "@/lib/validation/triage";
@@ -17,23 +19,27 @@ export default async function AtRiskPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("cs");
   const filters = queueFiltersSchema.parse(await loadQueueFilters(searchParams));
   const db = await getDb();
-  const [queue, users, settings] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db)]);
+  const [queue, users, settings, presence] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db), dataPresence(db)]);
   return (
     <>
       <PageHeader
         title="At risk"
         description={`Customers whose health fell below ${settings.threshold}, and trials about to end. Work it top to bottom: take an item, reach out, log what happened and when to follow up.`}
       />
-      <QueueView
-        rows={queue.rows}
-        counts={queue.counts}
-        total={queue.total}
-        pageSize={QUEUE_PAGE_SIZE}
-        me={{ id: user.id, name: user.name, canAssignAnyone: hasRole(user.role, "manager") }}
-        users={users}
-        threshold={settings.threshold}
-        currency={env().CURRENCY}
-      />
+      {presence.accounts ? (
+        <QueueView
+          rows={queue.rows}
+          counts={queue.counts}
+          total={queue.total}
+          pageSize={QUEUE_PAGE_SIZE}
+          me={{ id: user.id, name: user.name, canAssignAnyone: hasRole(user.role, "manager") }}
+          users={users}
+          threshold={settings.threshold}
+          currency={env().CURRENCY}
+        />
+      ) : (
+        <NoData needs="accounts" role={user.role} />
+      )}
     </>
   );
 }

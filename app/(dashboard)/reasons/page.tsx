@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { MetricsPage } from "@/components/metrics/metrics-page";
 import { LatestVerbatims } from "@/components/reasons/latest-verbatims";
 import { ReasonsDashboard } from "@/components/reasons/reasons-dashboard";
+import { WhenData } from "@/components/ui/no-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
@@ -12,19 +13,21 @@ import { loadMetricsFilters } from "@/lib/filters";
 export const metadata: Metadata = { title: "Reasons" };
 
 export default async function ReasonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("cs");
+  const user = await requireUser("cs");
   const filters = loadMetricsFilters(await searchParams);
   return (
     <>
       <PageHeader title="Reasons" description="Why customers leave, what it costs, and which save offers work." />
       {/* One boundary: the charts and the answers below them arrive together, so nothing shifts. */}
       <Suspense fallback={<FiguresSkeleton label="reasons" />}>
-        <MetricsPage filters={filters} prefetch={["reasons"]}>
-          <ReasonsDashboard currency={env().CURRENCY} />
-        </MetricsPage>
-        <div className="mt-6">
-          <LatestVerbatims />
-        </div>
+        <WhenData needs="cancellations" role={user.role}>
+          <MetricsPage filters={filters} prefetch={["reasons"]}>
+            <ReasonsDashboard currency={env().CURRENCY} />
+          </MetricsPage>
+          <div className="mt-6">
+            <LatestVerbatims />
+          </div>
+        </WhenData>
       </Suspense>
     </>
   );
