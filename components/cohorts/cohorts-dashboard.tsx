@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
 import { curveRows } from "@/components/charts/curves";
+import { ChartTable } from "@/components/charts/chart-table";
 import { RetentionCurvesChart } from "@/components/charts/lazy";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
@@ -98,6 +99,16 @@ export function CohortsDashboard({ currency }: { currency: string }) {
         }
       >
         <RetentionCurvesChart cohorts={withCells} chosen={chosen} view={view} />
+        <ChartTable
+          caption={`${view === "logo" ? "Logo" : "Revenue"} retention by months since conversion`}
+          rows={curveRows(withCells, chosen, view)}
+          rowKey={(row) => String(row.age)}
+          columns={[
+            { label: "Month", value: (row) => row.age },
+            ...chosen.map((c) => ({ label: c, value: (row: Record<string, number | null>) => fmt.percent(row[c] ?? null) })),
+            { label: "Average", value: (row) => fmt.percent(row.average ?? null) },
+          ]}
+        />
         <fieldset className="mt-3">
           <legend className="text-xs text-muted">Cohorts drawn</legend>
           <div className="mt-1 flex flex-wrap gap-2">

@@ -129,7 +129,7 @@ export function ImportWizard() {
             <input
               type="file"
               accept=".csv,text/csv"
-              className="mt-1 block text-sm"
+              className="mt-1 block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink hover:file:bg-canvas"
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) choose(file, kind);

@@ -3,6 +3,7 @@
 // change and trend, and the MRR movements chart. Every figure explains itself and drills through.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ChartTable } from "@/components/charts/chart-table";
 import { MrrMovementsChart, Sparkline } from "@/components/charts/lazy";
 import { MOVEMENT_SERIES } from "@/components/charts/series";
 import { DrillPanel } from "@/components/drill/drill-panel";
@@ -219,32 +220,16 @@ export function OverviewDashboard({ currency }: { currency: string }) {
           }
         >
           <MrrMovementsChart months={months} formatMoney={compact} onSelect={(figure, month) => setDrill(`${figure}:${month}`)} />
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-muted">Table of the chart</summary>
-            <table className="mt-2 w-full text-right tabular-nums">
-              <caption className="sr-only">MRR movements by month</caption>
-              <thead className="text-xs text-muted">
-                <tr>
-                  <th className="text-left">Month</th>
-                  {MOVEMENT_SERIES.map((s) => (
-                    <th key={s.key}>{s.label}</th>
-                  ))}
-                  <th>MRR at end</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={m.month}>
-                    <td className="text-left">{m.month}</td>
-                    {MOVEMENT_SERIES.map((s) => (
-                      <td key={s.key}>{money(m[s.key])}</td>
-                    ))}
-                    <td>{money(m.mrrEndCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartTable
+            caption="MRR movements by month"
+            rows={months}
+            rowKey={(m) => m.month}
+            columns={[
+              { label: "Month", value: (m) => fmt.month(m.month, "short") },
+              ...MOVEMENT_SERIES.map((s) => ({ label: s.label, value: (m: ChurnMonth) => money(m[s.key]) })),
+              { label: "MRR at end", value: (m) => money(m.mrrEndCents) },
+            ]}
+          />
         </Panel>
       </div>
       <DrillPanel currency={currency} />

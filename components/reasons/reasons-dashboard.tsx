@@ -3,6 +3,7 @@
 // with pending saves apart, and the reason-code table. Bars drill through to their accounts.
 import { useQuery } from "@tanstack/react-query";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
+import { ChartTable } from "@/components/charts/chart-table";
 import { ReasonsByMonthChart, SaveRateChart } from "@/components/charts/lazy";
 import { chart } from "@/components/charts/theme";
 import { DrillPanel } from "@/components/drill/drill-panel";
@@ -81,6 +82,21 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           format={measure === "responses" ? (v) => fmt.number(v) : money}
           onSelect={(category, month) => setDrill(`reasons:${category}:${month}`)}
         />
+        <ChartTable
+          caption={`${measure === "responses" ? "Answers" : "MRR lost"} by category and month`}
+          rows={rows}
+          rowKey={(row) => String(row.month)}
+          columns={[
+            { label: "Month", value: (row) => fmt.month(String(row.month), "short") },
+            ...used.map((c) => ({
+              label: c.name,
+              value: (row: Record<string, number | string>) => {
+                const v = Number(row[c.category] ?? 0);
+                return measure === "responses" ? fmt.number(v) : fmt.money(v, currency);
+              },
+            })),
+          ]}
+        />
       </Panel>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
@@ -128,6 +144,17 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           }
         >
           <SaveRateChart rows={offers} />
+          <ChartTable
+            caption="Answers by save offer"
+            rows={offers}
+            rowKey={(o) => o.offer}
+            columns={[
+              { label: "Offer", value: (o) => o.offer },
+              { label: "Saved", value: (o) => fmt.number(o.saved) },
+              { label: "Not saved", value: (o) => fmt.number(o.notSaved) },
+              { label: "Pending", value: (o) => fmt.number(o.pending) },
+            ]}
+          />
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {r.byOffer.map((o) => (
               <li key={o.offer}>
