@@ -50,3 +50,54 @@ test("a chart downloads as a PNG image", async ({ page }) => {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(10_000);
 });
+
+/** Presses Tab until `target` has the focus: it must be reachable by keyboard alone. */
+async function tabTo(page: import("@playwright/test").Page, target: import("@playwright/test").Locator, max = 120) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Not reached by ${max} presses of Tab`);
+}
+
+for (const [path, charts] of [
+  ["/overview", 1],
+  ["/cohorts", 1],
+  ["/reasons", 2],
+] as const) {
+  test(`every chart on ${path} opens its table from the keyboard`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const summaries = page.locator("summary", { hasText: "Table of the chart" });
+    await expect(summaries).toHaveCount(charts);
+    for (let i = 0; i < charts; i++) {
+      const summary = summaries.nth(i);
+      await tabTo(page, summary);
+      await page.keyboard.press("Enter");
+      const table = summary.locator("xpath=..").getByRole("table");
+      await expect(table).toBeVisible();
+      expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+    }
+  });
+}
+
+test("the cohort triangle is one tab stop, walked with the arrow keys, Enter drilling through", async ({ page }) => {
+  await page.goto("/cohorts");
+  const cells = page.locator("[data-cell]");
+  await expect(cells.first()).toBeVisible();
+  await expect(page.locator('[data-cell][tabindex="0"]')).toHaveCount(1);
+  await tabTo(page, cells.first());
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-cell"));
+  expect(await focused()).toBe("0:0");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  expect(await focused()).toBe("1:2");
+  await page.keyboard.press("Home");
+  expect(await focused()).toBe("1:0");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expect(page).toHaveURL(/drill=cohort%3A\d{4}-\d{2}%3A1|drill=cohort:\d{4}-\d{2}:1/);
+});

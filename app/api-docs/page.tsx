@@ -52,7 +52,9 @@ export default async function ApiDocsPage() {
         (Admin → API keys, or <code>npm run apikey:create</code>) as <code>Authorization: Bearer …</code>; accounts come first.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Example: send a cancellation answer</h2>
-      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink">{example}</pre>
+      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink" tabIndex={0}>
+        {example}
+      </pre>
       <p className="mt-2 text-sm text-muted">
         Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
       </p>

@@ -1,6 +1,7 @@
 "use client";
 // The cohort triangle: rows are conversion months, columns months since; each cell's colour runs
 // from pale (0 %) to the heat colour (100 %), and into green above 100 % (revenue can exceed its base).
+import { useRef, useState } from "react";
 import { useFormat } from "@/components/providers/format-provider";
 import type { Cohort } from "@/lib/metrics/cohorts";
 
@@ -32,9 +33,36 @@ export function CohortHeatmap({
   const fmt = useFormat();
   const maxAge = Math.max(0, ...cohorts.map((c) => c.cells.length - 1));
   const ages = Array.from({ length: maxAge + 1 }, (_, i) => i);
+  // One tab stop for the whole triangle (the cell last focused); arrow keys move between cells.
+  const [focused, setActive] = useState({ row: 0, age: 0 });
+  // Kept inside the triangle when the filters change it.
+  const activeRow = Math.max(0, Math.min(focused.row, cohorts.length - 1));
+  const active = { row: activeRow, age: Math.max(0, Math.min(focused.age, (cohorts[activeRow]?.cells.length ?? 1) - 1)) };
+  const tableRef = useRef<HTMLTableElement>(null);
+  const focusCell = (row: number, age: number) => {
+    const r = Math.max(0, Math.min(cohorts.length - 1, row));
+    const cells = cohorts[r]?.cells.length ?? 0;
+    const a = Math.max(0, Math.min(cells - 1, age));
+    tableRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${r}:${a}"]`)?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+    };
+    const move = moves[e.key];
+    if (move) focusCell(active.row + move[0], active.age + move[1]);
+    else if (e.key === "Home") focusCell(active.row, 0);
+    else if (e.key === "End") focusCell(active.row, maxAge);
+    else return;
+    e.preventDefault();
+  };
   return (
     <div className="overflow-x-auto">
-      <table className="border-separate border-spacing-0.5 text-xs tabular-nums">
+      <p className="sr-only">Arrow keys move between cells; Enter opens the accounts a cell counts.</p>
+      <table ref={tableRef} onKeyDown={onKeyDown} className="border-separate border-spacing-0.5 text-xs tabular-nums">
         <caption className="sr-only">
           {view === "logo" ? "Logo retention" : "Revenue retention"} by cohort (rows) and months since conversion (columns)
         </caption>
@@ -51,12 +79,12 @@ export function CohortHeatmap({
           </tr>
         </thead>
         <tbody>
-          {cohorts.map((c) => (
+          {cohorts.map((c, row) => (
             <tr key={c.cohort}>
               <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium">
                 {c.cohort}
               </th>
-              <td className="px-2 py-1 text-right">{c.size}</td>
+              <td className="px-2 py-1 text-right">{fmt.number(c.size)}</td>
               <td className="whitespace-nowrap px-2 py-1 text-right">{formatMoney(c.baseMrrCents)}</td>
               {ages.map((age) => {
                 const cell = c.cells[age];
@@ -71,6 +99,9 @@ export function CohortHeatmap({
                       className="h-7 w-12 rounded-sm text-center hover:outline hover:outline-2 hover:outline-ink"
                       style={style}
                       onClick={() => onSelect(c.cohort, age)}
+                      onFocus={() => setActive({ row, age })}
+                      tabIndex={active.row === row && active.age === age ? 0 : -1}
+                      data-cell={`${row}:${age}`}
                       aria-label={`${c.cohort} cohort, month ${age}: ${label}, ${cell.customers} of ${c.size} customers, ${formatMoney(cell.mrrCents)} MRR`}
                       title={`${cell.customers} of ${c.size} customers · ${formatMoney(cell.mrrCents)} of ${formatMoney(c.baseMrrCents)}`}
                       data-testid={`cohort-cell-${c.cohort}-${age}`}
