@@ -86,8 +86,8 @@ export async function measurePages(url: string, cookie: string, pages: { path: s
   return out;
 }
 
-export function printPages(figures: PageFigures[]): void {
-  console.log("  browser (Lighthouse 12 desktop, median of 5; JavaScript gzip as sent: before interactive / all by network idle):");
+export function printPages(figures: PageFigures[], runs: number): void {
+  console.log(`  browser (Lighthouse 12 desktop, median of ${runs}; JavaScript gzip as sent: before interactive / all by network idle):`);
   for (const f of figures) {
     const budget = f.chart ? 300 : 200;
     const ok = f.performance >= 95 && f.lcpMs <= 1500 && f.tbtMs <= 100 && f.cls <= 0.05 && f.jsKb <= budget;

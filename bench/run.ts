@@ -131,7 +131,7 @@ run(async () => {
       });
       const copySeconds = await copyPglite(path.join(dir, "pglite"), rows);
       printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
-      if (browser.length > 0) printPages(browser);
+      if (browser.length > 0) printPages(browser, lighthouseRuns);
       if (load.length > 0) printLoad(load);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
