@@ -10,7 +10,8 @@ function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return entry.endsWith(".test.ts") ? 0 : stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time moves when a file in it is added, renamed or deleted.
+  let newest = stat.mtimeMs;
   for (const child of fs.readdirSync(entry)) {
     if (!SKIP.has(child)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
   }
