@@ -29,17 +29,3 @@ export const SaveRateChart = dynamic(() => import("./save-rate-chart").then((m) 
   ssr: false,
   loading: placeholder("h-64"),
 });
-
-const SparklineLine = dynamic(() => import("./sparkline-line").then((m) => m.SparklineLine), {
-  ssr: false,
-  loading: placeholder("h-12"),
-});
-
-/** A small trend line under a figure; display only, its numbers in its label. */
-export function Sparkline({ data, format, label }: { data: { month: string; value: number | null }[]; format: (v: number | null) => string; label: string }) {
-  return (
-    <div className="h-12" role="img" aria-label={`${label}, month by month: ${data.map((d) => `${d.month} ${format(d.value)}`).join(", ")}`}>
-      <SparklineLine data={data} format={format} label={label} />
-    </div>
-  );
-}

@@ -4,7 +4,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ChartTable } from "@/components/charts/chart-table";
-import { MrrMovementsChart, Sparkline } from "@/components/charts/lazy";
+import { MrrMovementsChart } from "@/components/charts/lazy";
+import { Sparkline } from "@/components/charts/sparkline";
 import { MOVEMENT_SERIES } from "@/components/charts/series";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";

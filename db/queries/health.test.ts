@@ -145,7 +145,9 @@ describe("health scores", () => {
     expect(await t.db.select().from(triageItems)).toHaveLength(3);
     const quiet = await itemOf("quiet");
     if (!quiet) throw new Error("quiet has no item");
-    expect((await changeItem(t.db, manager, { id: quiet.id, version: quiet.version, status: "dismissed" }, actor(manager))).ok).toBe(true);
+    // Dismissed at 13:30 on the test's clock, between two scoring runs (not the wall clock's time).
+    const dismissedAt = new Date(asOf.getTime() + 1.5 * HOUR);
+    expect((await changeItem(t.db, manager, { id: quiet.id, version: quiet.version, status: "dismissed" }, actor(manager), dismissedAt)).ok).toBe(true);
     await recomputeHealth(t.db, new Date(asOf.getTime() + 2 * HOUR));
     expect(await t.db.select().from(triageItems).where(eq(triageItems.accountId, "quiet"))).toHaveLength(1);
     // The threshold drops under its score (it is no longer below), then comes back: it fell again.

@@ -168,7 +168,8 @@ async function explainMiss(db: Db, id: string, version: number, user: SessionUse
   return { ok: false, status: 403, error: `This item is assigned to someone else; as ${user.role} you can change only your own or unassigned items.` };
 }
 
-export async function changeItem(db: Db, user: SessionUser, change: ItemChange, actor: Actor): Promise<ChangeOutcome> {
+/** `now` stamps the change (and a close); the queue's re-entry rule compares it with scores' times. */
+export async function changeItem(db: Db, user: SessionUser, change: ItemChange, actor: Actor, now: Date = new Date()): Promise<ChangeOutcome> {
   if (change.assigneeId !== undefined && change.assigneeId !== null && change.assigneeId !== user.id && !hasRole(user.role, "manager")) {
     return { ok: false, status: 403, error: "You can assign items only to yourself; a manager can assign them to anyone." };
   }
@@ -185,7 +186,6 @@ export async function changeItem(db: Db, user: SessionUser, change: ItemChange, 
       const [assignee] = await tx.select({ active: users.active }).from(users).where(eq(users.id, change.assigneeId));
       if (!assignee?.active) return { ok: false, status: 403, error: "That user does not exist or is disabled." };
     }
-    const now = new Date();
     const closing = change.status !== undefined && !(LIVE_STATUSES as readonly string[]).includes(change.status);
     const set: Partial<typeof triageItems.$inferInsert> = { version: sql`${triageItems.version} + 1` as unknown as number, updatedAt: now, updatedBy: user.id };
     if (change.status !== undefined) {
