@@ -156,4 +156,20 @@ test.describe("as an admin", () => {
 
     expect(await projectEnded()).toBe(before + 10);
   });
+
+  test("flipping regrettable with r can be undone, back to the category's default", async ({ page }) => {
+    await page.goto("/admin/workbench?category=cat_price_value");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    const row = page.getByTestId("answer-row").first();
+    await expect(row).toBeFocused();
+    await expect(row).toContainText("Yes (default)");
+    await page.keyboard.press("r");
+    const notice = page.getByTestId("action-notice");
+    await expect(notice).toContainText("Marked not regrettable.");
+    await expect(row).not.toContainText("(default)");
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expect(notice).toContainText("Back to regrettable.");
+    await expect(row).toContainText("Yes (default)");
+  });
 });

@@ -51,6 +51,30 @@ test("a chart downloads as a PNG image", async ({ page }) => {
   expect(bytes.length).toBeGreaterThan(10_000);
 });
 
+test("taking an item and snoozing it can each be undone", async ({ page }) => {
+  await page.goto("/at-risk?tab=conversion&who=unassigned");
+  const row = page.getByTestId("queue-row").last();
+  const account = (await row.getAttribute("data-account")) ?? "";
+  const name = (await row.getByRole("link").first().textContent()) ?? "";
+  const notice = page.getByTestId("action-notice");
+  const here = page.locator(`[data-account="${account}"]`);
+
+  await here.getByRole("button", { name: "Take" }).click();
+  await expect(notice).toContainText(`${name} is assigned to you.`);
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(notice).toContainText(`${name} is back with nobody.`);
+  await expect(here).toContainText("Unassigned");
+
+  await here.getByRole("button", { name: "Snooze" }).click();
+  const dialog = page.getByRole("dialog", { name: /Snooze/ });
+  await dialog.getByRole("button", { name: "A week" }).click();
+  await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
+  await expect(here).toHaveCount(0);
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(notice).toContainText(`${name} is back in the queue.`);
+  await expect(here).toBeVisible();
+});
+
 /** Presses Tab until `target` has the focus: it must be reachable by keyboard alone. */
 async function tabTo(page: import("@playwright/test").Page, target: import("@playwright/test").Locator, max = 120) {
   for (let i = 0; i < max; i++) {

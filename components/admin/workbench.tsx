@@ -75,6 +75,13 @@ export function Workbench({
       `${refs.length} ${refs.length === 1 ? "answer" : "answers"} filed under ${category.name}.`,
       () => () => void run(() => fileAnswersAction({ refs, categoryId: filters.category }), `Put back in ${here?.name ?? "the category"}.`),
     );
+  const flipRegrettable = (row: WorkbenchAnswer) =>
+    run(
+      () => setRegrettableAction({ refs: [row.ref], regrettable: !row.regrettable }),
+      `Marked ${row.regrettable ? "not regrettable" : "regrettable"}.`,
+      // Undo restores the answer's own override, or none (the category's default).
+      () => () => void run(() => setRegrettableAction({ refs: [row.ref], regrettable: row.regrettableOverride }), `Back to ${row.regrettable ? "regrettable" : "not regrettable"}.`),
+    );
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -103,7 +110,7 @@ export function Workbench({
         void file([row.ref], { id: row.suggestion.categoryId, name: row.suggestion.categoryName });
       } else if (e.key === "r" && row) {
         e.preventDefault();
-        void run(() => setRegrettableAction({ refs: [row.ref], regrettable: !row.regrettable }), `Marked ${row.regrettable ? "not regrettable" : "regrettable"}.`);
+        void flipRegrettable(row);
       } else if (e.key === "Escape") clearSelection();
     }
     window.addEventListener("keydown", onKey);
@@ -243,7 +250,7 @@ export function Workbench({
                         <button
                           type="button"
                           tabIndex={-1}
-                          onClick={() => void run(() => setRegrettableAction({ refs: [a.ref], regrettable: !a.regrettable }), `Marked ${a.regrettable ? "not regrettable" : "regrettable"}.`)}
+                          onClick={() => void flipRegrettable(a)}
                           className="rounded border border-line px-1.5 py-0.5 text-xs"
                           title="Flip for this answer only (r)"
                         >

@@ -60,7 +60,13 @@ export function AccountTriage({
                 className={control}
                 value={item.status}
                 disabled={!canChange || busy}
-                onChange={(e) => void run(() => changeTriageItemAction({ id: item.id, version: item.version, status: e.target.value }), `Status set to ${STATUS_LABEL[e.target.value as TriageStatus].toLowerCase()}.`)}
+                onChange={(e) =>
+                  void run(
+                    () => changeTriageItemAction({ id: item.id, version: item.version, status: e.target.value }),
+                    `Status set to ${STATUS_LABEL[e.target.value as TriageStatus].toLowerCase()}.`,
+                    ({ version }) => () => void run(() => changeTriageItemAction({ id: item.id, version, status: item.status }), `Status back to ${STATUS_LABEL[item.status].toLowerCase()}.`),
+                  )
+                }
               >
                 {TRIAGE_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -78,7 +84,12 @@ export function AccountTriage({
                 onChange={(e) => {
                   const to = e.target.value || null;
                   const name = to ? (users.find((u) => u.id === to)?.name ?? "them") : "nobody";
-                  void run(() => changeTriageItemAction({ id: item.id, version: item.version, assigneeId: to }), `Assigned to ${to === me.id ? "you" : name}.`);
+                  const was = item.assigneeId ? (users.find((u) => u.id === item.assigneeId)?.name ?? "them") : "nobody";
+                  void run(
+                    () => changeTriageItemAction({ id: item.id, version: item.version, assigneeId: to }),
+                    `Assigned to ${to === me.id ? "you" : name}.`,
+                    ({ version }) => () => void run(() => changeTriageItemAction({ id: item.id, version, assigneeId: item.assigneeId }), `Back with ${was}.`),
+                  );
                 }}
               >
                 <option value="">Unassigned</option>

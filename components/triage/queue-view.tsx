@@ -53,7 +53,11 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   const [bulkTo, setBulkTo] = useState("");
 
   const assignToMe = (row: QueueRow) =>
-    run(() => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }), `${row.name} is assigned to you.`);
+    run(
+      () => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }),
+      `${row.name} is assigned to you.`,
+      ({ version }) => () => void run(() => changeTriageItemAction({ id: row.id, version, assigneeId: row.assigneeId }), `${row.name} is back with ${row.assigneeName ?? "nobody"}.`),
+    );
   const setStatus = (row: QueueRow, status: TriageStatus) =>
     run(
       () => changeTriageItemAction({ id: row.id, version: row.version, status }),

@@ -21,7 +21,7 @@ export function SnoozeDialog({
 }: {
   target: SnoozeTarget | null;
   onClose: () => void;
-  run: (call: () => Promise<ActionResult<{ version: number }>>, success: string) => Promise<ActionResult<{ version: number }>>;
+  run: (call: () => Promise<ActionResult<{ version: number }>>, success: string, undo?: (data: { version: number }) => () => void) => Promise<ActionResult<{ version: number }>>;
 }) {
   const fmt = useFormat();
   const [day, setDay] = useState(utcDay(7));
@@ -32,6 +32,12 @@ export function SnoozeDialog({
     const result = await run(
       () => changeTriageItemAction({ id: target.id, version: target.version, snoozeUntil: until }),
       until ? `${target.accountName} snoozed until ${fmt.date(until)}.` : `${target.accountName} is back in the queue.`,
+      ({ version }) => {
+        // Back to the snooze it had before, if that was still running; else back in the queue.
+        const before = target.snoozedUntil && new Date(target.snoozedUntil) > new Date() ? target.snoozedUntil.slice(0, 10) : null;
+        const again = before ? `${target.accountName} snoozed until ${fmt.date(before)} again.` : `${target.accountName} is back in the queue.`;
+        return () => void run(() => changeTriageItemAction({ id: target.id, version, snoozeUntil: before }), again);
+      },
     );
     if (result.ok || result.status === 409) {
       setError(null);
