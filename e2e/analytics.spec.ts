@@ -54,6 +54,8 @@ test("a cohort cell drills through to the customers it counts", async ({ page, r
 
 test("the revenue switch and the chosen view are kept in the URL", async ({ page }) => {
   await page.goto("/cohorts");
+  // The switch works once the page has hydrated: a click on the server's HTML alone does nothing.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("radio", { name: "Revenue" }).click();
   await expect(page).toHaveURL(/view=revenue/);
   await expect(page.getByRole("heading", { name: "Revenue retention by cohort" })).toBeVisible();
