@@ -124,7 +124,9 @@ test.describe("as an admin", () => {
     const reasons = `/reasons?from=2024-01&to=${month}`;
     const projectEnded = async () => {
       await page.goto(reasons);
-      const row = page.getByRole("table", { name: "Answers by category" }).getByRole("row").filter({ hasText: "Project ended" });
+      const table = page.getByRole("table", { name: "Answers by category", exact: true });
+      await expect(table).toBeVisible();
+      const row = table.getByRole("row").filter({ hasText: "Project ended" });
       return (await row.count()) === 0 ? 0 : Number(((await row.locator("td").nth(1).textContent()) ?? "0").replace(/,/g, ""));
     };
     const before = await projectEnded();

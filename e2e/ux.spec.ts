@@ -65,6 +65,9 @@ test("taking an item and snoozing it can each be undone", async ({ page }) => {
   await expect(notice).toContainText(`${name} is back with nobody.`);
   await expect(here).toContainText("Unassigned");
 
+  // Snoozing names the version it saw; reload so the row carries the one after the undo (a stale
+  // version is refused with 409, as a concurrent change would be).
+  await page.reload();
   await here.getByRole("button", { name: "Snooze" }).click();
   const dialog = page.getByRole("dialog", { name: /Snooze/ });
   await dialog.getByRole("button", { name: "A week" }).click();
