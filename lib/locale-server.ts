@@ -11,7 +11,8 @@ export const readerLocale = cache(async (): Promise<{ locale: string; timeZone: 
   return { locale: pickLocale(h.get("accept-language")), timeZone: pickTimeZone(c.get(TIME_ZONE_COOKIE)?.value) };
 });
 
-export async function getFormat(): Promise<Formatter> {
+/** One formatter per request: every server component of the page shares its Intl objects. */
+export const getFormat = cache(async (): Promise<Formatter> => {
   const { locale, timeZone } = await readerLocale();
   return makeFormatter(locale, timeZone);
-}
+});

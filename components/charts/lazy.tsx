@@ -3,29 +3,19 @@
 // chart is drawn, after the page has hydrated, so filters, figures and tables are usable first.
 // Each placeholder has the chart's own height: nothing shifts when it arrives.
 import dynamic from "next/dynamic";
+import type { ComponentType } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 
-const placeholder = (height: string) =>
-  function ChartPlaceholder() {
-    return <Skeleton className={height} />;
-  };
+function lazyChart<P extends object>(load: () => Promise<ComponentType<P>>, height: string) {
+  return dynamic(load, {
+    ssr: false,
+    loading: function ChartPlaceholder() {
+      return <Skeleton className={height} />;
+    },
+  });
+}
 
-export const MrrMovementsChart = dynamic(() => import("./mrr-movements-chart").then((m) => m.MrrMovementsChart), {
-  ssr: false,
-  loading: placeholder("h-72"),
-});
-
-export const RetentionCurvesChart = dynamic(() => import("./retention-curves-chart").then((m) => m.RetentionCurvesChart), {
-  ssr: false,
-  loading: placeholder("h-80"),
-});
-
-export const ReasonsByMonthChart = dynamic(() => import("./reasons-by-month-chart").then((m) => m.ReasonsByMonthChart), {
-  ssr: false,
-  loading: placeholder("h-80"),
-});
-
-export const SaveRateChart = dynamic(() => import("./save-rate-chart").then((m) => m.SaveRateChart), {
-  ssr: false,
-  loading: placeholder("h-64"),
-});
+export const MrrMovementsChart = lazyChart(() => import("./mrr-movements-chart").then((m) => m.MrrMovementsChart), "h-72");
+export const RetentionCurvesChart = lazyChart(() => import("./retention-curves-chart").then((m) => m.RetentionCurvesChart), "h-80");
+export const ReasonsByMonthChart = lazyChart(() => import("./reasons-by-month-chart").then((m) => m.ReasonsByMonthChart), "h-80");
+export const SaveRateChart = lazyChart(() => import("./save-rate-chart").then((m) => m.SaveRateChart), "h-64");

@@ -19,14 +19,16 @@ export default async function AtRiskPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("cs");
   const filters = queueFiltersSchema.parse(await loadQueueFilters(searchParams));
   const db = await getDb();
-  const [queue, users, settings, presence] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db), dataPresence(db)]);
+  const [queue, users, settings] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db)]);
+  // Only an empty queue asks whether any account has arrived at all.
+  const noAccounts = queue.rows.length === 0 && !(await dataPresence(db)).accounts;
   return (
     <>
       <PageHeader
         title="At risk"
         description={`Customers whose health fell below ${settings.threshold}, and trials about to end. Work it top to bottom: take an item, reach out, log what happened and when to follow up.`}
       />
-      {presence.accounts ? (
+      {!noAccounts ? (
         <QueueView
           rows={queue.rows}
           counts={queue.counts}
