@@ -4,7 +4,14 @@
 // the nonce on its own scripts) and tells the server which path was asked for.
 import { type NextRequest, NextResponse } from "next/server";
 
-const PUBLIC = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api-docs$/, /^\/api\/webhooks\/stripe$/];
+const PUBLIC = [
+  /^\/sign-in$/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/api\/v1\/openapi\.json$/,
+  /^\/api-docs$/,
+  /^\/api\/webhooks\/stripe$/,
+];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

@@ -5,7 +5,15 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export interface PageFigures {
   path: string;
@@ -36,7 +44,12 @@ async function scriptBytes(url: string, cookie: string, path: string): Promise<{
   const sizes: Promise<{ url: string; bytes: number }>[] = [];
   page.on("response", (r) => {
     if (r.request().resourceType() === "script") {
-      sizes.push(r.request().sizes().then((s) => ({ url: new URL(r.url()).pathname, bytes: s.responseBodySize + s.responseHeadersSize })));
+      sizes.push(
+        r
+          .request()
+          .sizes()
+          .then((s) => ({ url: new URL(r.url()).pathname, bytes: s.responseBodySize + s.responseHeadersSize })),
+      );
     }
   });
   const response = await page.goto(`${url}${path}`, { waitUntil: "networkidle" });
@@ -47,7 +60,12 @@ async function scriptBytes(url: string, cookie: string, path: string): Promise<{
   return { first: kb(scripts.filter((s) => html.includes(s.url))), total: kb(scripts) };
 }
 
-export async function measurePages(url: string, cookie: string, pages: { path: string; chart: boolean }[], runs = 5): Promise<PageFigures[]> {
+export async function measurePages(
+  url: string,
+  cookie: string,
+  pages: { path: string; chart: boolean }[],
+  runs = 5,
+): Promise<PageFigures[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   const out: PageFigures[] = [];
   try {
@@ -56,8 +74,29 @@ export async function measurePages(url: string, cookie: string, pages: { path: s
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(
           `${url}${path}`,
-          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { cookie } },
-          { extends: "lighthouse:default", settings: { formFactor: "desktop", screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: "simulate", throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } } },
+          {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance"],
+            extraHeaders: { cookie },
+          },
+          {
+            extends: "lighthouse:default",
+            settings: {
+              formFactor: "desktop",
+              screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+              throttlingMethod: "simulate",
+              throttling: {
+                rttMs: 40,
+                throughputKbps: 10240,
+                cpuSlowdownMultiplier: 1,
+                requestLatencyMs: 0,
+                downloadThroughputKbps: 0,
+                uploadThroughputKbps: 0,
+              },
+            },
+          },
         );
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse gave no result for ${path}`);
@@ -87,7 +126,9 @@ export async function measurePages(url: string, cookie: string, pages: { path: s
 }
 
 export function printPages(figures: PageFigures[], runs: number): void {
-  console.log(`  browser (Lighthouse 12 desktop, median of ${runs}; JavaScript gzip as sent: before interactive / all by network idle):`);
+  console.log(
+    `  browser (Lighthouse 12 desktop, median of ${runs}; JavaScript gzip as sent: before interactive / all by network idle):`,
+  );
   for (const f of figures) {
     const budget = f.chart ? 300 : 200;
     const ok = f.performance >= 95 && f.lcpMs <= 1500 && f.tbtMs <= 100 && f.cls <= 0.05 && f.jsKb <= budget;

@@ -20,7 +20,7 @@ const FEATURES = ["dashboards", "reports", "alerts", "automations", "integration
 /** Deterministic activity events over the given accounts, within the 28 days before `anchor`. */
 export function activityBatches(accounts: string[], batches: number, size: number, anchor: Date) {
   let x = 12345;
-  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
   return Array.from({ length: batches }, () =>
     Array.from({ length: size }, () => ({
       accountExternalId: accounts[Math.floor(rand() * accounts.length)] as string,
@@ -35,7 +35,12 @@ export function activityBatches(accounts: string[], batches: number, size: numbe
  * Bodies are serialised before the clock starts: the figure is the server's throughput, and on a
  * 2-core machine the client's JSON work would otherwise be taken from it.
  */
-export async function postBatches(url: string, key: string, batches: unknown[][], concurrency: number): Promise<number> {
+export async function postBatches(
+  url: string,
+  key: string,
+  batches: unknown[][],
+  concurrency: number,
+): Promise<number> {
   const bodies = batches.map((items) => JSON.stringify({ items }));
   const started = performance.now();
   let next = 0;
@@ -48,7 +53,8 @@ export async function postBatches(url: string, key: string, batches: unknown[][]
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
           body,
         });
-        if (response.status !== 200) throw new Error(`activity batch answered ${response.status}: ${await response.text()}`);
+        if (response.status !== 200)
+          throw new Error(`activity batch answered ${response.status}: ${await response.text()}`);
       }
     }),
   );
@@ -56,9 +62,19 @@ export async function postBatches(url: string, key: string, batches: unknown[][]
 }
 
 /** Runs `next start` against the given database settings for the duration of `fn`. */
-export async function withServer<T>(port: number, env: Record<string, string>, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  port: number,
+  env: Record<string, string>,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
   const url = `http://127.0.0.1:${port}`;
-  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`Port ${port} is already in use: stop what runs there first.`);
+  if (
+    await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`Port ${port} is already in use: stop what runs there first.`);
   const server = serve(port, { AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", ...env });
   try {
     if (!(await waitForHealth(url, 120_000))) throw new Error("The bench server did not start.");
@@ -72,9 +88,13 @@ export async function withServer<T>(port: number, env: Record<string, string>, f
 const csvOf = (rows: { accountExternalId: string; userRef: string; feature: string; occurredAt: string }[]) =>
   rows.map((r) => `${r.accountExternalId},${r.userRef},${r.feature},${r.occurredAt}\n`).join("");
 
-const RAW_TABLE = "create table if not exists bench_activity_raw (account_external_id text, user_ref text, feature text, occurred_at timestamptz)";
+const RAW_TABLE =
+  "create table if not exists bench_activity_raw (account_external_id text, user_ref text, feature text, occurred_at timestamptz)";
 
-export async function copyPostgres(url: string, batches: { accountExternalId: string; userRef: string; feature: string; occurredAt: string }[][]): Promise<number> {
+export async function copyPostgres(
+  url: string,
+  batches: { accountExternalId: string; userRef: string; feature: string; occurredAt: string }[][],
+): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(RAW_TABLE);
@@ -88,12 +108,17 @@ export async function copyPostgres(url: string, batches: { accountExternalId: st
   return seconds;
 }
 
-export async function copyPglite(dir: string, batches: { accountExternalId: string; userRef: string; feature: string; occurredAt: string }[][]): Promise<number> {
+export async function copyPglite(
+  dir: string,
+  batches: { accountExternalId: string; userRef: string; feature: string; occurredAt: string }[][],
+): Promise<number> {
   const db = await PGlite.create(dir);
   await db.exec(RAW_TABLE);
   const started = performance.now();
   for (const batch of batches) {
-    await db.query("copy bench_activity_raw from '/dev/blob' with (format csv)", [], { blob: new Blob([csvOf(batch)]) });
+    await db.query("copy bench_activity_raw from '/dev/blob' with (format csv)", [], {
+      blob: new Blob([csvOf(batch)]),
+    });
   }
   const seconds = (performance.now() - started) / 1000;
   await db.exec("drop table bench_activity_raw");

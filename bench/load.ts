@@ -17,14 +17,20 @@ export interface LoadFigure {
 export async function signInCookie(url: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${url}/overview` }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
   if (!session) throw new Error(`Sign-in for the load test failed (${response.status}).`);
   return session;
 }
@@ -32,7 +38,9 @@ export async function signInCookie(url: string, email: string, password: string)
 async function hammer(target: string, options: autocannon.Options): Promise<LoadFigure> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ connections: 20, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ connections: 20, ...options }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   });
   times.sort((a, b) => a - b);
@@ -48,7 +56,13 @@ async function hammer(target: string, options: autocannon.Options): Promise<Load
   };
 }
 
-export async function loadTest(url: string, cookie: string, apiKey: string, accounts: string[], seconds: number): Promise<LoadFigure[]> {
+export async function loadTest(
+  url: string,
+  cookie: string,
+  apiKey: string,
+  accounts: string[],
+  seconds: number,
+): Promise<LoadFigure[]> {
   const figures: LoadFigure[] = [];
   for (const page of ["/overview", "/cohorts", "/at-risk"]) {
     figures.push(await hammer(`GET ${page}`, { url: `${url}${page}`, duration: seconds, headers: { cookie } }));

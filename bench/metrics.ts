@@ -27,7 +27,10 @@ export async function printRowCounts(db: Db): Promise<void> {
     const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`));
     console.log(`  ${table.padEnd(26)} ${String(row?.n ?? 0).padStart(12)} rows`);
   }
-  const [events] = await queryRows<{ n: string | number }>(db, sql`select coalesce(sum(events), 0)::bigint as n from activity_user_months`);
+  const [events] = await queryRows<{ n: string | number }>(
+    db,
+    sql`select coalesce(sum(events), 0)::bigint as n from activity_user_months`,
+  );
   console.log(`  ${"activity events (rolled up)".padEnd(26)} ${String(events?.n ?? 0).padStart(12)}`);
 }
 
@@ -40,14 +43,21 @@ export interface EndpointTiming {
 }
 
 export async function benchEndpoints(db: Db, anchor: Date, runs = 30): Promise<EndpointTiming[]> {
-  const asOfs = Array.from({ length: runs }, (_, i) => new Date(anchor.getTime() - i * 86_400_000 - (i % 7) * 3_600_000));
+  const asOfs = Array.from(
+    { length: runs },
+    (_, i) => new Date(anchor.getTime() - i * 86_400_000 - (i % 7) * 3_600_000),
+  );
   const out: EndpointTiming[] = [];
   for (const endpoint of [churnEndpoint, cohortsEndpoint, reasonsEndpoint] as const) {
     const name = endpoint.name as "churn" | "cohorts" | "reasons";
     // One warm-up run each, so connection set-up is not timed.
     await answerMetrics(new Request(`http://bench/x?asOf=${anchor.toISOString()}`), db, endpoint as never);
     const api = await timeRuns(runs, async (i) => {
-      const response = await answerMetrics(new Request(`http://bench/x?asOf=${asOfs[i]?.toISOString()}`), db, endpoint as never);
+      const response = await answerMetrics(
+        new Request(`http://bench/x?asOf=${asOfs[i]?.toISOString()}`),
+        db,
+        endpoint as never,
+      );
       if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
       await response.text();
     });
@@ -61,8 +71,12 @@ export async function benchEndpoints(db: Db, anchor: Date, runs = 30): Promise<E
 }
 
 export function printTimings(timings: EndpointTiming[]): void {
-  console.log(`  ${"endpoint".padEnd(10)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"raw p50".padStart(10)} ${"raw p95".padStart(10)} ${"p50 ratio".padStart(10)}`);
+  console.log(
+    `  ${"endpoint".padEnd(10)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"raw p50".padStart(10)} ${"raw p95".padStart(10)} ${"p50 ratio".padStart(10)}`,
+  );
   for (const t of timings) {
-    console.log(`  ${t.name.padEnd(10)} ${ms(t.p50)} ${ms(t.p95)} ${ms(t.rawP50)} ${ms(t.rawP95)} ${`${(t.p50 / t.rawP50).toFixed(2)}×`.padStart(10)}`);
+    console.log(
+      `  ${t.name.padEnd(10)} ${ms(t.p50)} ${ms(t.p95)} ${ms(t.rawP50)} ${ms(t.rawP95)} ${`${(t.p50 / t.rawP50).toFixed(2)}×`.padStart(10)}`,
+    );
   }
 }

@@ -52,7 +52,12 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
   t = performance.now();
   const all = await recomputeHealth(handle.db, anchor);
   const full = performance.now() - t;
-  const some = (await queryRows<{ id: string }>(handle.db, sql`select id from accounts where status = 'active' order by id limit 5000`)).map((r) => r.id);
+  const some = (
+    await queryRows<{ id: string }>(
+      handle.db,
+      sql`select id from accounts where status = 'active' order by id limit 5000`,
+    )
+  ).map((r) => r.id);
   t = performance.now();
   await recomputeHealth(handle.db, anchor, some);
   const partial = performance.now() - t;
@@ -62,17 +67,30 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
       `${some.length.toLocaleString("en-US")} accounts of one batch in ${(partial / 1000).toFixed(2)} s`,
   );
   // The categorizing workbench on every answer of the preset: a page, a search, a rule preview.
-  const answers = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n ?? 0;
+  const answers =
+    (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n ?? 0;
   const words = ["budget", "price", "notion", "support", "closed"];
-  const page = await timeRuns(runs, (i) => listAnswers(handle.db, { category: i % 2 ? "cat_uncategorized" : "cat_price_value", page: 1 + (i % 3) }));
-  const search = await timeRuns(runs, (i) => listAnswers(handle.db, { category: "cat_uncategorized", q: words[i % words.length], page: 1 }));
-  const preview = await timeRuns(runs, (i) => previewRule(handle.db, { pattern: words[i % words.length] ?? "budget", matchKind: "keyword", reasonCode: null }));
+  const page = await timeRuns(runs, (i) =>
+    listAnswers(handle.db, { category: i % 2 ? "cat_uncategorized" : "cat_price_value", page: 1 + (i % 3) }),
+  );
+  const search = await timeRuns(runs, (i) =>
+    listAnswers(handle.db, { category: "cat_uncategorized", q: words[i % words.length], page: 1 }),
+  );
+  const preview = await timeRuns(runs, (i) =>
+    previewRule(handle.db, { pattern: words[i % words.length] ?? "budget", matchKind: "keyword", reasonCode: null }),
+  );
   console.log(
     `  workbench over ${answers.toLocaleString("en-US")} answers: page p50 ${ms(page.p50).trim()} p95 ${ms(page.p95).trim()}; ` +
       `search p50 ${ms(search.p50).trim()} p95 ${ms(search.p95).trim()}; rule preview p50 ${ms(preview.p50).trim()} p95 ${ms(preview.p95).trim()}`,
   );
-  const key = await createApiKey(handle.db, { name: "bench", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 }, SYSTEM_ACTOR);
-  const accounts = (await queryRows<{ external_id: string }>(handle.db, sql`select external_id from accounts order by id limit 5000`)).map((r) => r.external_id);
+  const key = await createApiKey(
+    handle.db,
+    { name: "bench", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 },
+    SYSTEM_ACTOR,
+  );
+  const accounts = (
+    await queryRows<{ external_id: string }>(handle.db, sql`select external_id from accounts order by id limit 5000`)
+  ).map((r) => r.external_id);
   return { timings, key: key.key, accounts };
 }
 
@@ -80,11 +98,17 @@ function printIngest(events: number, apiSeconds: number, copySeconds: number, ta
   const api = events / apiSeconds;
   const copy = events / copySeconds;
   console.log(`  ingest ${events} activity events in batches of ${BATCH}:`);
-  console.log(`    HTTP API  ${Math.round(api).toLocaleString("en-US").padStart(10)} events/s (${apiSeconds.toFixed(1)} s, rollups current on each answer)`);
-  console.log(`    COPY      ${Math.round(copy).toLocaleString("en-US").padStart(10)} events/s (${copySeconds.toFixed(1)} s, raw rows, no rollups)`);
+  console.log(
+    `    HTTP API  ${Math.round(api).toLocaleString("en-US").padStart(10)} events/s (${apiSeconds.toFixed(1)} s, rollups current on each answer)`,
+  );
+  console.log(
+    `    COPY      ${Math.round(copy).toLocaleString("en-US").padStart(10)} events/s (${copySeconds.toFixed(1)} s, raw rows, no rollups)`,
+  );
   console.log(`    API ÷ COPY ${((100 * api) / copy).toFixed(1)} %`);
   if (target) {
-    console.log(`  target: ingest ≥ ${INGEST_TARGET_PER_S.toLocaleString("en-US")} events/s — ${api >= INGEST_TARGET_PER_S ? "met" : "NOT met"} (${(api / INGEST_TARGET_PER_S).toFixed(2)}×); aim API ÷ COPY ≥ 25 % — ${api / copy >= 0.25 ? "met" : "NOT met"}`);
+    console.log(
+      `  target: ingest ≥ ${INGEST_TARGET_PER_S.toLocaleString("en-US")} events/s — ${api >= INGEST_TARGET_PER_S ? "met" : "NOT met"} (${(api / INGEST_TARGET_PER_S).toFixed(2)}×); aim API ÷ COPY ≥ 25 % — ${api / copy >= 0.25 ? "met" : "NOT met"}`,
+    );
   }
 }
 
@@ -115,20 +139,24 @@ run(async () => {
       const { key, accounts } = await prepare(handle, "demo", anchor, runs);
       await handle.close();
       const rows = activityBatches(accounts, Math.max(4, Math.floor(batches / 4)), BATCH, anchor);
-      const { apiSeconds, load, browser } = await withServer(3301, { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" }, async (url) => {
-        const apiSeconds = await postBatches(url, key, rows, 1);
-        const cookie = await signInCookie(url, "admin@holdfast.local", "holdfast-admin");
-        const pages = [
-          { path: "/overview", chart: true },
-          { path: "/cohorts", chart: true },
-          { path: "/reasons", chart: true },
-          { path: "/at-risk", chart: false },
-          { path: `/accounts/${accounts[0] ?? ""}`, chart: false },
-        ];
-        const browser = lighthouseRuns > 0 ? await measurePages(url, cookie, pages, lighthouseRuns) : [];
-        const load = loadSeconds > 0 ? await loadTest(url, cookie, key, accounts, loadSeconds) : [];
-        return { apiSeconds, load, browser };
-      });
+      const { apiSeconds, load, browser } = await withServer(
+        3301,
+        { HOLDFAST_DATA_DIR: dir, DATABASE_URL: "" },
+        async (url) => {
+          const apiSeconds = await postBatches(url, key, rows, 1);
+          const cookie = await signInCookie(url, "admin@holdfast.local", "holdfast-admin");
+          const pages = [
+            { path: "/overview", chart: true },
+            { path: "/cohorts", chart: true },
+            { path: "/reasons", chart: true },
+            { path: "/at-risk", chart: false },
+            { path: `/accounts/${accounts[0] ?? ""}`, chart: false },
+          ];
+          const browser = lighthouseRuns > 0 ? await measurePages(url, cookie, pages, lighthouseRuns) : [];
+          const load = loadSeconds > 0 ? await loadTest(url, cookie, key, accounts, loadSeconds) : [];
+          return { apiSeconds, load, browser };
+        },
+      );
       const copySeconds = await copyPglite(path.join(dir, "pglite"), rows);
       printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
       if (browser.length > 0) printPages(browser, lighthouseRuns);
@@ -158,7 +186,9 @@ run(async () => {
     const cohorts = timings.find((x) => x.name === "cohorts");
     if (cohorts) {
       const verdict = cohorts.p95 <= COHORT_TARGET_MS ? "met" : "NOT met";
-      console.log(`  target: cohorts 24×24 p95 ≤ ${COHORT_TARGET_MS} ms — ${verdict} (${cohorts.p95.toFixed(1)} ms, ${(cohorts.p95 / COHORT_TARGET_MS).toFixed(2)} of the budget)`);
+      console.log(
+        `  target: cohorts 24×24 p95 ≤ ${COHORT_TARGET_MS} ms — ${verdict} (${cohorts.p95.toFixed(1)} ms, ${(cohorts.p95 / COHORT_TARGET_MS).toFixed(2)} of the budget)`,
+      );
     }
     const rows = activityBatches(accounts, batches, BATCH, anchor);
     const apiSeconds = await withServer(3302, { DATABASE_URL: target.toString() }, (u) => postBatches(u, key, rows, 2));
@@ -170,16 +200,23 @@ run(async () => {
 
   const cycles = Number(values["fault-cycles"]);
   if (cycles > 0 && values.only !== "pglite") {
-    console.log(`\nFaults: PostgreSQL stopped immediately (pg_ctl stop -m immediate) in the middle of ingestion, ${cycles} times, on a throwaway cluster`);
+    console.log(
+      `\nFaults: PostgreSQL stopped immediately (pg_ctl stop -m immediate) in the middle of ingestion, ${cycles} times, on a throwaway cluster`,
+    );
     const report = await runPgKillCycles(cycles, 55499, (line) => console.log(line));
     if (!report) console.log("  skipped: no PostgreSQL binaries (initdb, pg_ctl) on this machine");
-    else console.log(`  ${report.lost} cycles lost an acknowledged batch; ${report.wrong} counted an event twice or not at all — ${report.lost + report.wrong === 0 ? "exactly once held" : "NOT exactly once"}`);
+    else
+      console.log(
+        `  ${report.lost} cycles lost an acknowledged batch; ${report.wrong} counted an event twice or not at all — ${report.lost + report.wrong === 0 ? "exactly once held" : "NOT exactly once"}`,
+      );
   }
   if (values.only !== "postgres") {
     console.log("\nFaults: an ingesting process holding embedded PGlite, stopped");
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
       const r = await stopPgliteWhileIngesting(signal);
-      console.log(`  ${signal}: ${r.acknowledged} batches acknowledged; ${r.reopened ? `the folder reopened with ${r.present} of them` : `the folder did not reopen (${r.error})`}`);
+      console.log(
+        `  ${signal}: ${r.acknowledged} batches acknowledged; ${r.reopened ? `the folder reopened with ${r.present} of them` : `the folder did not reopen (${r.error})`}`,
+      );
     }
   }
 });

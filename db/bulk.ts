@@ -12,7 +12,12 @@ export interface BulkColumn<T> {
 
 const CHUNK = 20_000;
 
-export async function bulkInsert<T>(db: Db, table: string, columns: BulkColumn<T>[], rows: readonly T[]): Promise<void> {
+export async function bulkInsert<T>(
+  db: Db,
+  table: string,
+  columns: BulkColumn<T>[],
+  rows: readonly T[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const arrays: SQL[] = columns.map((c) => {

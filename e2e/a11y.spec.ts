@@ -36,7 +36,9 @@ for (const scheme of ["light", "dark"] as const) {
       await page.waitForLoadState("networkidle");
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-        found.push(`${path}: ${v.id} (${v.impact}) ×${v.nodes.length} — ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1] ?? ""}`);
+        found.push(
+          `${path}: ${v.id} (${v.impact}) ×${v.nodes.length} — ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1] ?? ""}`,
+        );
       }
     }
     expect(found).toEqual([]);

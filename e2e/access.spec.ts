@@ -23,7 +23,9 @@ test.describe("anonymous visitor", () => {
     await page.getByLabel("E-mail").fill(demoUser("cs").email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("sign-in-error")).toHaveText("That e-mail and password do not match an active account.");
+    await expect(page.getByTestId("sign-in-error")).toHaveText(
+      "That e-mail and password do not match an active account.",
+    );
     await page.goto("/overview");
     await expect(page).toHaveURL(/\/sign-in/);
   });

@@ -30,7 +30,11 @@ async function as(who: Who): Promise<APIRequestContext> {
   const empty = { cookies: [], origins: [] };
   if (who === "forged") {
     // A cookie that gets past the proxy's presence check: only the server can refuse it.
-    return playwrightRequest.newContext({ ...base, storageState: empty, extraHTTPHeaders: { ...base.extraHTTPHeaders, cookie: "authjs.session-token=forged.not-a-real-token" } });
+    return playwrightRequest.newContext({
+      ...base,
+      storageState: empty,
+      extraHTTPHeaders: { ...base.extraHTTPHeaders, cookie: "authjs.session-token=forged.not-a-real-token" },
+    });
   }
   return playwrightRequest.newContext({ ...base, storageState: who === "anonymous" ? empty : storageState(who) });
 }
@@ -44,7 +48,9 @@ async function actionRefusals(page: Page): Promise<number> {
 test.describe("as an admin", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("every server action refuses, on the server, each role below its own, and writes only the refusal", async ({ page }) => {
+  test("every server action refuses, on the server, each role below its own, and writes only the refusal", async ({
+    page,
+  }) => {
     const actions = serverActions();
     expect(actions.length).toBeGreaterThanOrEqual(20);
     const before = await actionRefusals(page);
@@ -62,12 +68,28 @@ test.describe("as an admin", () => {
       for (const a of actions.filter((x) => RANK[x.minRole] > RANK[who])) {
         const response = await ctx.post("/overview", {
           headers: { "next-action": a.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-          data: JSON.stringify([{ id: "x", userId: "usr_demo_admin", role: "cs", active: false, refs: ["a:1"], categoryId: "cat_uncategorized" }]),
+          data: JSON.stringify([
+            {
+              id: "x",
+              userId: "usr_demo_admin",
+              role: "cs",
+              active: false,
+              refs: ["a:1"],
+              categoryId: "cat_uncategorized",
+            },
+          ]),
         });
         const body = await response.text();
         const refused =
-          who === "anonymous" ? response.status() >= 300 : who === "forged" ? body.includes('"status":401') : body.includes('"status":403');
-        expect(refused, `${a.name} (${a.file}, needs ${a.minRole}) as ${who}: ${response.status()} ${body.slice(0, 200)}`).toBe(true);
+          who === "anonymous"
+            ? response.status() >= 300
+            : who === "forged"
+              ? body.includes('"status":401')
+              : body.includes('"status":403');
+        expect(
+          refused,
+          `${a.name} (${a.file}, needs ${a.minRole}) as ${who}: ${response.status()} ${body.slice(0, 200)}`,
+        ).toBe(true);
         refusals++;
         if (who === "cs" || who === "manager") signedIn++;
       }
@@ -79,7 +101,10 @@ test.describe("as an admin", () => {
     expect(await state()).toEqual(stateBefore);
   });
 
-  test("creates a user with a one-time password; a role change applies to their next request; disabling ends it", async ({ page, browser }) => {
+  test("creates a user with a one-time password; a role change applies to their next request; disabling ends it", async ({
+    page,
+    browser,
+  }) => {
     const email = `new.agent.${Date.now()}@holdfast.local`;
     await page.goto("/admin");
     const form = page.getByRole("form", { name: "New user" });
@@ -127,7 +152,9 @@ test.describe("as an admin", () => {
       const table = page.getByRole("table", { name: "Answers by category", exact: true });
       await expect(table).toBeVisible();
       const row = table.getByRole("row").filter({ hasText: "Project ended" });
-      return (await row.count()) === 0 ? 0 : Number(((await row.locator("td").nth(1).textContent()) ?? "0").replace(/,/g, ""));
+      return (await row.count()) === 0
+        ? 0
+        : Number(((await row.locator("td").nth(1).textContent()) ?? "0").replace(/,/g, ""));
     };
     const before = await projectEnded();
 

@@ -32,7 +32,9 @@ test("the logo churn figure drills through to exactly the churned accounts", asy
   await page.getByTestId("overview-logo-churn").click();
   await expect(page).toHaveURL(new RegExp(`drill=churned%3A${last?.month}|drill=churned:${last?.month}`));
   const dialog = page.getByRole("dialog");
-  await expect(dialog.getByTestId("drill-count")).toHaveText(`${last?.churned} account${last?.churned === 1 ? "" : "s"}`);
+  await expect(dialog.getByTestId("drill-count")).toHaveText(
+    `${last?.churned} account${last?.churned === 1 ? "" : "s"}`,
+  );
   await expect(dialog.getByTestId("drill-rows").locator("tr")).toHaveCount(last?.churned ?? -1);
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page).not.toHaveURL(/drill=/);

@@ -23,9 +23,14 @@ async function makeKey(page: import("@playwright/test").Page, name: string, scop
 test("a key ingests and reads within its scopes, and is refused once revoked", async ({ page }) => {
   const name = `e2e ingest ${Date.now()}`;
   const key = await makeKey(page, name, ["ingest"]);
-  const api = await playwrightRequest.newContext({ baseURL: e2eBaseUrl(), extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const api = await playwrightRequest.newContext({
+    baseURL: e2eBaseUrl(),
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
   const externalId = `e2e-key-${Date.now()}`;
-  const posted = await api.post("/api/v1/accounts", { data: { items: [{ externalId, name: "Key Test Co", segment: "smb" }] } });
+  const posted = await api.post("/api/v1/accounts", {
+    data: { items: [{ externalId, name: "Key Test Co", segment: "smb" }] },
+  });
   expect(posted.status()).toBe(200);
   expect(await posted.json()).toEqual({ accepted: 1, skipped: 0 });
   // The ingest scope does not read.
@@ -44,7 +49,10 @@ test("a key ingests and reads within its scopes, and is refused once revoked", a
 
 test("a read key reads the metrics and the account", async ({ page }) => {
   const key = await makeKey(page, `e2e read ${Date.now()}`, ["read"]);
-  const api = await playwrightRequest.newContext({ baseURL: e2eBaseUrl(), extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const api = await playwrightRequest.newContext({
+    baseURL: e2eBaseUrl(),
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
   const churn = await api.get("/api/v1/metrics/churn?segment=enterprise");
   expect(churn.status()).toBe(200);
   expect(((await churn.json()) as { months: unknown[] }).months).toHaveLength(24);

@@ -22,11 +22,42 @@ export interface MatrixRow {
 
 // API keys open only the API routes of their scope; a page or a session-only route does not know them.
 const noKeys = { "key:ingest": "refused", "key:read": "refused" } as const;
-const everyone: Record<Identity, Verdict> = { anonymous: "allowed", cs: "allowed", manager: "allowed", admin: "allowed", "key:ingest": "allowed", "key:read": "allowed" };
-const staff: Record<Identity, Verdict> = { anonymous: "refused", cs: "allowed", manager: "allowed", admin: "allowed", ...noKeys };
-const adminOnly: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "allowed", ...noKeys };
-const managers: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "allowed", admin: "allowed", ...noKeys };
-const nobody: Record<Identity, Verdict> = { anonymous: "refused", cs: "refused", manager: "refused", admin: "refused", ...noKeys };
+const everyone: Record<Identity, Verdict> = {
+  anonymous: "allowed",
+  cs: "allowed",
+  manager: "allowed",
+  admin: "allowed",
+  "key:ingest": "allowed",
+  "key:read": "allowed",
+};
+const staff: Record<Identity, Verdict> = {
+  anonymous: "refused",
+  cs: "allowed",
+  manager: "allowed",
+  admin: "allowed",
+  ...noKeys,
+};
+const adminOnly: Record<Identity, Verdict> = {
+  anonymous: "refused",
+  cs: "refused",
+  manager: "refused",
+  admin: "allowed",
+  ...noKeys,
+};
+const managers: Record<Identity, Verdict> = {
+  anonymous: "refused",
+  cs: "refused",
+  manager: "allowed",
+  admin: "allowed",
+  ...noKeys,
+};
+const nobody: Record<Identity, Verdict> = {
+  anonymous: "refused",
+  cs: "refused",
+  manager: "refused",
+  admin: "refused",
+  ...noKeys,
+};
 /** The read API: staff sessions and keys with the read scope (an ingest key is refused, 403). */
 const readApi: Record<Identity, Verdict> = { ...staff, "key:read": "allowed" };
 const keyScope = { "key:ingest": 403 };
@@ -83,13 +114,49 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /api/health", sample: "/api/health", kind: "api", access: everyone },
   { route: "GET /api/auth/[...nextauth]", sample: "/api/auth/session", kind: "api", access: everyone },
   { route: "POST /api/auth/[...nextauth]", sample: "/api/auth/callback/credentials", kind: "api", access: everyone },
-  { route: "GET /api/v1/metrics/overview", sample: "/api/v1/metrics/overview", kind: "api", access: readApi, statuses: keyScope },
-  { route: "GET /api/v1/metrics/churn", sample: "/api/v1/metrics/churn", kind: "api", access: readApi, statuses: keyScope },
-  { route: "GET /api/v1/metrics/cohorts", sample: "/api/v1/metrics/cohorts", kind: "api", access: readApi, statuses: keyScope },
-  { route: "GET /api/v1/metrics/reasons", sample: "/api/v1/metrics/reasons", kind: "api", access: readApi, statuses: keyScope },
+  {
+    route: "GET /api/v1/metrics/overview",
+    sample: "/api/v1/metrics/overview",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
+  {
+    route: "GET /api/v1/metrics/churn",
+    sample: "/api/v1/metrics/churn",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
+  {
+    route: "GET /api/v1/metrics/cohorts",
+    sample: "/api/v1/metrics/cohorts",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
+  {
+    route: "GET /api/v1/metrics/reasons",
+    sample: "/api/v1/metrics/reasons",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
   // Drill-through lists serve the charts: sessions only, so a key is not known there (401).
-  { route: "GET /api/v1/metrics/drill", sample: "/api/v1/metrics/drill?figure=churned&month=2025-01", kind: "api", access: staff, statuses: { "key:ingest": 401, "key:read": 401 } },
-  { route: "GET /api/v1/accounts/[externalId]", sample: "/api/v1/accounts/{account}", kind: "api", access: readApi, statuses: keyScope },
+  {
+    route: "GET /api/v1/metrics/drill",
+    sample: "/api/v1/metrics/drill?figure=churned&month=2025-01",
+    kind: "api",
+    access: staff,
+    statuses: { "key:ingest": 401, "key:read": 401 },
+  },
+  {
+    route: "GET /api/v1/accounts/[externalId]",
+    sample: "/api/v1/accounts/{account}",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
 ];
 
 /** Every page and route handler method under app/, as `METHOD /pattern`. */
@@ -106,9 +173,11 @@ export function discoverRoutes(appDir = "app"): string[] {
       } else if (/^route\.tsx?$/.test(entry.name)) {
         const source = fs.readFileSync(full, "utf8");
         const methods = new Set<string>();
-        for (const m of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1] ?? "");
+        for (const m of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+          methods.add(m[1] ?? "");
         for (const m of source.matchAll(/export\s+const\s*\{([^}]*)\}/g)) {
-          for (const name of (m[1] ?? "").split(",")) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(name.trim())) methods.add(name.trim());
+          for (const name of (m[1] ?? "").split(","))
+            if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(name.trim())) methods.add(name.trim());
         }
         for (const method of methods) found.push(`${method} /${segments.join("/")}`);
       }

@@ -92,7 +92,9 @@ function expectVerdict(row: MatrixRow, identity: Identity, status: number, locat
 
 test("the matrix covers every row for every principal", () => {
   // Rows × principals, as reported with the security issue.
-  console.log(`authorization matrix: ${MATRIX.length} routes × ${IDENTITIES.length} principals = ${MATRIX.length * IDENTITIES.length} checks`);
+  console.log(
+    `authorization matrix: ${MATRIX.length} routes × ${IDENTITIES.length} principals = ${MATRIX.length * IDENTITIES.length} checks`,
+  );
   for (const row of MATRIX) expect(Object.keys(row.access).sort(), row.route).toEqual([...IDENTITIES].sort());
 });
 

@@ -40,7 +40,8 @@ test("every page of an empty installation says how to send data, accessibly", as
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) found.push(`${path} (${scheme}): ${v.id}`);
+      for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+        found.push(`${path} (${scheme}): ${v.id}`);
     }
   }
   expect(found).toEqual([]);

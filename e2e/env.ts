@@ -12,7 +12,11 @@ export function e2eEmptyUrl(): string {
   return `http://127.0.0.1:${e2ePort() + 1}`;
 }
 
-export const EMPTY_ADMIN = { email: "first-admin@holdfast.local", password: "first-admin-password", name: "First Admin" } as const;
+export const EMPTY_ADMIN = {
+  email: "first-admin@holdfast.local",
+  password: "first-admin-password",
+  name: "First Admin",
+} as const;
 
 /** The day the e2e demo data ends: fixed per run so the specs can regenerate the same data. */
 export function e2eAnchor(): Date {

@@ -15,7 +15,9 @@ test("imports a CSV in chunks, watching the progress bar finish, with broken lin
   const csv = lines.join("\n");
 
   await page.goto("/import");
-  await page.getByLabel("CSV file").setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByText("1200 rows)")).toBeVisible();
   await expect(page.getByTestId("import-preview").locator("tr")).toHaveCount(5);
   await page.getByRole("button", { name: "Import 1198 rows" }).click();
@@ -30,7 +32,9 @@ test("imports a CSV in chunks, watching the progress bar finish, with broken lin
 
   // The same file again upserts the same accounts: still 1,198 of them.
   await page.reload();
-  await page.getByLabel("CSV file").setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Import 1198 rows" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("Done: 1198 written");
   await page.goto(`/accounts?q=e2e-${stamp}-`);

@@ -16,15 +16,24 @@ test("a German reader in Berlin gets German numbers and dates and Berlin times",
   await page.goto("/overview");
   // The MRR as German writes dollars: dots for thousands, a comma for cents, the sign after.
   const cents = expected.mrrCents % 100 === 0 ? 0 : 2;
-  const mrr = new Intl.NumberFormat("de-DE", { style: "currency", currency: "USD", minimumFractionDigits: cents, maximumFractionDigits: cents }).format(expected.mrrCents / 100);
+  const mrr = new Intl.NumberFormat("de-DE", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: cents,
+    maximumFractionDigits: cents,
+  }).format(expected.mrrCents / 100);
   expect(mrr).toMatch(/^\d{1,3}(\.\d{3})*(,\d\d)?\u00a0\$$/);
   await expect(page.getByTestId("overview-mrr")).toHaveText(mrr);
   await expect(page.getByTestId("overview-logo-churn")).toHaveText(/^\d+,\d\u00a0%$/);
 
   // The browser's zone is kept for the server, which then writes instants at Berlin's clock.
-  await expect.poll(async () => (await context.cookies()).find((c) => c.name === "holdfast-tz")?.value).toBe("Europe%2FBerlin");
+  await expect
+    .poll(async () => (await context.cookies()).find((c) => c.name === "holdfast-tz")?.value)
+    .toBe("Europe%2FBerlin");
   await page.goto("/at-risk");
   await page.getByTestId("queue-row").first().getByRole("link").first().click();
-  await expect(page.getByRole("region", { name: "Health" })).toContainText(/Computed \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} MES?Z\./);
+  await expect(page.getByRole("region", { name: "Health" })).toContainText(
+    /Computed \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} MES?Z\./,
+  );
   await expect(page.getByTestId("account-created")).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
 });

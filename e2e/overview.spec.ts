@@ -22,7 +22,9 @@ for (const role of ROLES) {
     test("shows the customers and MRR computed from the events", async ({ page }) => {
       expect(expected.customers).toBeGreaterThan(0);
       await page.goto("/overview");
-      await expect(page.getByTestId("overview-customers")).toHaveText(new Intl.NumberFormat("en-US").format(expected.customers));
+      await expect(page.getByTestId("overview-customers")).toHaveText(
+        new Intl.NumberFormat("en-US").format(expected.customers),
+      );
       const mrr = await page.getByTestId("overview-mrr").innerText();
       expect(Math.round(digits(mrr) * 100)).toBe(expected.mrrCents);
     });

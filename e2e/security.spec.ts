@@ -36,7 +36,10 @@ test.describe("signed in as cs", () => {
 test.describe("signed out", () => {
   test.use({ storageState: empty });
 
-  test("failed sign-ins back off per address: the form says when, the Auth.js route answers 429", async ({ page, browser }) => {
+  test("failed sign-ins back off per address: the form says when, the Auth.js route answers 429", async ({
+    page,
+    browser,
+  }) => {
     const email = `locked.${Date.now()}@holdfast.local`;
     for (let i = 1; i <= 5; i++) {
       await page.goto("/sign-in");
@@ -49,7 +52,9 @@ test.describe("signed out", () => {
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill("wrong password 6");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Try again in \d+ seconds/ })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Try again in \d+ seconds/ }),
+    ).toBeVisible();
 
     const api = await playwrightRequest.newContext({ baseURL: e2eBaseUrl(), storageState: empty, maxRedirects: 0 });
     const direct = await api.post("/api/auth/callback/credentials", { form: { email, password: "anything" } });
@@ -76,7 +81,11 @@ test.describe("as an admin", () => {
     await page.getByLabel("Requests a minute").fill("2");
     await page.getByRole("button", { name: "Create key" }).click();
     const key = (await page.getByTestId("new-api-key").innerText()).trim();
-    const api = await playwrightRequest.newContext({ baseURL: e2eBaseUrl(), storageState: empty, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const api = await playwrightRequest.newContext({
+      baseURL: e2eBaseUrl(),
+      storageState: empty,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
     expect((await api.get("/api/v1/metrics/overview")).status()).toBe(200);
     expect((await api.get("/api/v1/metrics/overview")).status()).toBe(200);
     const third = await api.get("/api/v1/metrics/overview");

@@ -30,7 +30,11 @@ run(async () => {
   await empty.close();
   const secret = "e2e-secret-0123456789abcdef0123456789abcdef";
   const server = serve(e2ePort(), { HOLDFAST_DATA_DIR: dir, AUTH_SECRET: secret });
-  const emptyServer = serve(e2ePort() + 1, { HOLDFAST_DATA_DIR: emptyDir, AUTH_SECRET: secret, HEALTH_REFRESH_SECONDS: "2" });
+  const emptyServer = serve(e2ePort() + 1, {
+    HOLDFAST_DATA_DIR: emptyDir,
+    AUTH_SECRET: secret,
+    HEALTH_REFRESH_SECONDS: "2",
+  });
   const code = await exited(server);
   emptyServer.kill("SIGTERM");
   await exited(emptyServer);

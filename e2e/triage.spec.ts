@@ -6,7 +6,10 @@ import { storageState } from "./users";
 const DAY = 86_400_000;
 const utcDay = (offset = 0) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 /** The same day as the pages show it to this spec's browser (en-US; see playwright.config.ts). */
-const shownDay = (offset = 0) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${utcDay(offset)}T00:00:00Z`));
+const shownDay = (offset = 0) =>
+  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${utcDay(offset)}T00:00:00Z`),
+  );
 
 /** Moves the keyboard cursor to the row of the queue at `index` with j (and back with k). */
 async function moveTo(page: Page, index: number) {
@@ -118,14 +121,19 @@ test.describe("as a manager", () => {
 
   test("puts an account from a drill-through list in the queue", async ({ page }) => {
     const anchor = new Date(`${process.env.E2E_ANCHOR}T00:00:00Z`);
-    const lastMonth = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const lastMonth = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
     await page.goto(`/overview?drill=churned:${lastMonth}`);
     const rows = page.getByTestId("drill-rows").locator("tr");
     await expect(rows.first()).toBeVisible();
     const link = rows.first().getByRole("link");
     const name = (await link.textContent()) ?? "";
     const href = (await link.getAttribute("href")) ?? "";
-    await rows.first().getByRole("button", { name: `Add ${name} to the queue` }).click();
+    await rows
+      .first()
+      .getByRole("button", { name: `Add ${name} to the queue` })
+      .click();
     await expect(page.getByTestId("drill-queued")).toHaveText("1 added to the at-risk queue.");
     await page.goto(href);
     await expect(page.getByTestId("triage-summary")).toContainText("In the recovery queue");

@@ -43,7 +43,10 @@ test("a chart downloads as a PNG image", async ({ page }) => {
   await page.goto("/overview");
   const panel = page.getByRole("region", { name: "MRR movements" });
   await expect(panel.locator("svg.recharts-surface").first()).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download PNG" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "Download PNG" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("holdfast-mrr-movements.png");
   const path = await download.path();
   const bytes = (await import("node:fs")).readFileSync(path);

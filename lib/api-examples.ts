@@ -40,7 +40,10 @@ export const INGEST_EXAMPLES: Record<ExampleResource, IngestExample> = {
 export function curlCommand(origin: string, resource: ExampleResource): string {
   const example = INGEST_EXAMPLES[resource];
   // One item a line, so the command reads; the shell's single quotes need one escape rule.
-  const body = `{"items": [\n${example.items.map((item) => `    ${JSON.stringify(item)}`).join(",\n")}\n  ]}`.replace(/'/g, "'\\''");
+  const body = `{"items": [\n${example.items.map((item) => `    ${JSON.stringify(item)}`).join(",\n")}\n  ]}`.replace(
+    /'/g,
+    "'\\''",
+  );
   return [
     `curl -X POST ${origin}/api/v1/${resource} \\`,
     `  -H "Authorization: Bearer $HOLDFAST_API_KEY" \\`,

@@ -19,9 +19,13 @@ export interface MetricsFilters {
 }
 
 /** The read API's query string for these filters (asOf left to the server: now). */
-export function filtersToSearch(filters: MetricsFilters, extra: Record<string, string | number | undefined> = {}): string {
+export function filtersToSearch(
+  filters: MetricsFilters,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...filters, ...extra }))
+    if (v !== null && v !== undefined && v !== "") params.set(k, String(v));
   return params.toString();
 }
 

@@ -34,8 +34,10 @@ export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string 
     if (!f) cache.set(key, (f = make()));
     return f;
   }
-  const number = (key: string, options: Intl.NumberFormatOptions) => once(`n:${key}`, () => new Intl.NumberFormat(locale, options));
-  const dates = (key: string, options: Intl.DateTimeFormatOptions) => once(`d:${key}`, () => new Intl.DateTimeFormat(locale, options));
+  const number = (key: string, options: Intl.NumberFormatOptions) =>
+    once(`n:${key}`, () => new Intl.NumberFormat(locale, options));
+  const dates = (key: string, options: Intl.DateTimeFormatOptions) =>
+    once(`d:${key}`, () => new Intl.DateTimeFormat(locale, options));
   const fixed = (digits: number) => ({ minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   return {
@@ -55,13 +57,24 @@ export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string 
     number: (n) => number("plain", {}).format(n),
     date: (d) => dates("day", { dateStyle: "medium", timeZone: "UTC" }).format(asDay(d)),
     dateTime: (d) =>
-      dates("instant", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(
-        typeof d === "string" ? new Date(d) : d,
+      dates("instant", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }).format(typeof d === "string" ? new Date(d) : d),
+    month: (month, style = "long") =>
+      dates(`month:${style}`, { month: style, year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${month}-01T00:00:00Z`),
       ),
-    month: (month, style = "long") => dates(`month:${style}`, { month: style, year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`)),
-    percent: (rate, digits = 1) => (rate === null ? "–" : number(`pct:${digits}`, { style: "percent", ...fixed(digits) }).format(rate)),
+    percent: (rate, digits = 1) =>
+      rate === null ? "–" : number(`pct:${digits}`, { style: "percent", ...fixed(digits) }).format(rate),
     ratio: (value) => (value === null ? "–" : number("ratio", fixed(2)).format(value)),
-    signed: (value, digits) => number(`signed:${digits}`, { ...fixed(digits), signDisplay: "exceptZero" }).format(value),
+    signed: (value, digits) =>
+      number(`signed:${digits}`, { ...fixed(digits), signDisplay: "exceptZero" }).format(value),
   };
 }
 

@@ -7,10 +7,19 @@ import { apiKeySchema } from "@/lib/validation/api-keys";
 import { run } from "./run";
 
 run(async () => {
-  const { values } = parseArgs({ options: { name: { type: "string" }, scopes: { type: "string", default: "ingest,read" }, "rate-limit": { type: "string", default: "600" } } });
+  const { values } = parseArgs({
+    options: {
+      name: { type: "string" },
+      scopes: { type: "string", default: "ingest,read" },
+      "rate-limit": { type: "string", default: "600" },
+    },
+  });
   const parsed = apiKeySchema.safeParse({
     name: values.name,
-    scopes: values.scopes?.split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: values.scopes
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimitPerMinute: values["rate-limit"],
   });
   if (!parsed.success) {
@@ -19,6 +28,8 @@ run(async () => {
   }
   await withDatabase(async ({ db }) => {
     const made = await createApiKey(db, parsed.data, { ...SYSTEM_ACTOR, label: "cli apikey:create" });
-    console.log(`API key “${parsed.data.name}” (${parsed.data.scopes.join(", ")}; ${parsed.data.rateLimitPerMinute} requests a minute), shown once — keep it now:\n\n  ${made.key}\n`);
+    console.log(
+      `API key “${parsed.data.name}” (${parsed.data.scopes.join(", ")}; ${parsed.data.rateLimitPerMinute} requests a minute), shown once — keep it now:\n\n  ${made.key}\n`,
+    );
   });
 });

@@ -28,7 +28,9 @@ function authSecret(): string {
 
 async function prepareDatabase(): Promise<{ email: string; password: string; role: string }[]> {
   return withDatabase(async ({ db, engine }) => {
-    console.log(`Database: ${engine === "pglite" ? `embedded PGlite in ${dataDir()}` : "PostgreSQL (DATABASE_URL)"}, migrated.`);
+    console.log(
+      `Database: ${engine === "pglite" ? `embedded PGlite in ${dataDir()}` : "PostgreSQL (DATABASE_URL)"}, migrated.`,
+    );
     if (env().SEED_DEMO && (await isEmpty(db))) {
       const started = Date.now();
       await loadDataset(db, generatePreset("demo", 1));
@@ -37,11 +39,17 @@ async function prepareDatabase(): Promise<{ email: string; password: string; rol
     const demo = await db
       .select({ email: users.email, passwordHash: users.passwordHash, active: users.active })
       .from(users)
-      .where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+      .where(
+        inArray(
+          users.email,
+          DEMO_USERS.map((u) => u.email),
+        ),
+      );
     const logins = [];
     for (const u of DEMO_USERS) {
       const row = demo.find((d) => d.email === u.email);
-      if (row?.active && (await verify(row.passwordHash, u.password))) logins.push({ email: u.email, password: u.password, role: u.role });
+      if (row?.active && (await verify(row.passwordHash, u.password)))
+        logins.push({ email: u.email, password: u.password, role: u.role });
     }
     return logins;
   });

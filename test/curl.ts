@@ -9,7 +9,10 @@ export interface CurlRequest {
 export function readCurl(command: string, apiKey: string): CurlRequest {
   const url = /curl -X POST (\S+)/.exec(command)?.[1];
   const headers = Object.fromEntries(
-    [...command.matchAll(/-H "([^:]+): ([^"]*)"/g)].map((m) => [(m[1] ?? "").toLowerCase(), (m[2] ?? "").replace("$HOLDFAST_API_KEY", apiKey)]),
+    [...command.matchAll(/-H "([^:]+): ([^"]*)"/g)].map((m) => [
+      (m[1] ?? "").toLowerCase(),
+      (m[2] ?? "").replace("$HOLDFAST_API_KEY", apiKey),
+    ]),
   );
   const body = /-d '((?:[^']|'\\'')*)'$/.exec(command.trim())?.[1]?.replace(/'\\''/g, "'");
   if (!url || body === undefined) throw new Error(`Not a command this reads:\n${command}`);

@@ -20,19 +20,37 @@ export interface FixtureAccount {
 }
 
 export async function insertAccounts(db: Db, list: FixtureAccount[]): Promise<void> {
-  await db.insert(accounts).values(
-    list.map((a) => ({ id: a.id, externalId: a.externalId ?? a.id, name: a.name ?? a.id, segment: a.segment, plan: a.plan })),
-  );
+  await db
+    .insert(accounts)
+    .values(
+      list.map((a) => ({
+        id: a.id,
+        externalId: a.externalId ?? a.id,
+        name: a.name ?? a.id,
+        segment: a.segment,
+        plan: a.plan,
+      })),
+    );
   for (const a of list) await insertEvents(db, a.id, a.events, false);
-  await refreshDerived(db, list.map((a) => a.id));
+  await refreshDerived(
+    db,
+    list.map((a) => a.id),
+  );
 }
 
 /** Appends events to an account in the order given (its arrival order) and refreshes its rollups. */
 export async function insertEvents(db: Db, accountId: string, events: FixtureEvent[], refresh = true): Promise<void> {
   if (events.length > 0) {
-    await db.insert(subscriptionEvents).values(
-      events.map(([occurredAt, type, mrr]) => ({ accountId, occurredAt: new Date(occurredAt), type, mrrAfterCents: mrr ?? 0 })),
-    );
+    await db
+      .insert(subscriptionEvents)
+      .values(
+        events.map(([occurredAt, type, mrr]) => ({
+          accountId,
+          occurredAt: new Date(occurredAt),
+          type,
+          mrrAfterCents: mrr ?? 0,
+        })),
+      );
   }
   if (refresh) await refreshDerived(db, [accountId]);
 }
@@ -49,7 +67,10 @@ export interface FixtureResponse {
 
 /** Files each answer under its reason code's default category, as a new answer is. */
 export async function insertResponses(db: Db, list: FixtureResponse[]): Promise<void> {
-  const defaults = await queryRows<{ reason_code: string; category_id: string }>(db, sql`select reason_code, category_id from reason_code_defaults`);
+  const defaults = await queryRows<{ reason_code: string; category_id: string }>(
+    db,
+    sql`select reason_code, category_id from reason_code_defaults`,
+  );
   const categoryOf = new Map(defaults.map((d) => [d.reason_code, d.category_id]));
   await db.insert(cancellationResponses).values(
     list.map((r) => ({
@@ -106,5 +127,8 @@ export async function loadSeedPuzzle(db: Db): Promise<void> {
         .map((e): FixtureEvent => [e.occurredAt, e.type, e.mrrAfterCents ?? 0]),
     })),
   );
-  await insertResponses(db, responses.map(({ accountExternalId, ...r }) => ({ ...r, accountId: id(accountExternalId) })));
+  await insertResponses(
+    db,
+    responses.map(({ accountExternalId, ...r }) => ({ ...r, accountId: id(accountExternalId) })),
+  );
 }

@@ -30,11 +30,14 @@ interface Operation {
 
 function typeOf(s: Schema): string {
   if (s.enum) return s.enum.join(" | ");
-  if (s.anyOf) return s.anyOf.map(typeOf).filter((t) => t !== "null").join(" | ");
+  if (s.anyOf)
+    return s.anyOf
+      .map(typeOf)
+      .filter((t) => t !== "null")
+      .join(" | ");
   if (s.format === "date-time") return "timestamp (ISO 8601, with zone)";
   return Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
 }
-
 
 export default async function ApiDocsPage() {
   const example = curlCommand(await requestOrigin(), "cancellations");
@@ -48,30 +51,44 @@ export default async function ApiDocsPage() {
       <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
       <p className="mt-2 text-muted">{doc.info.description}</p>
       <p className="mt-2 text-sm">
-        Machine-readable: <a className="text-accent underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Ingestion takes an API key
-        (Admin → API keys, or <code>npm run apikey:create</code>) as <code>Authorization: Bearer …</code>; accounts come first.
+        Machine-readable:{" "}
+        <a className="text-accent underline" href="/api/v1/openapi.json">
+          /api/v1/openapi.json
+        </a>{" "}
+        (OpenAPI 3.1). Ingestion takes an API key (Admin → API keys, or <code>npm run apikey:create</code>) as{" "}
+        <code>Authorization: Bearer …</code>; accounts come first.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Example: send a cancellation answer</h2>
       <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink" tabIndex={0}>
         {example}
       </pre>
       <p className="mt-2 text-sm text-muted">
-        Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
+        Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with{" "}
+        <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
       </p>
       {Object.entries(doc.paths).map(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => {
           const ref = op.requestBody?.content["application/json"]?.schema.properties?.items?.items?.$ref;
           const item = ref ? doc.components.schemas[ref.split("/").pop() ?? ""] : undefined;
           return (
-            <section key={`${method} ${path}`} className="mt-8 rounded-xl border border-line bg-surface p-5" aria-label={`${method.toUpperCase()} ${path}`}>
+            <section
+              key={`${method} ${path}`}
+              className="mt-8 rounded-xl border border-line bg-surface p-5"
+              aria-label={`${method.toUpperCase()} ${path}`}
+            >
               <h2 className="font-mono text-lg">
-                <span className="mr-2 rounded bg-accent px-2 py-0.5 text-sm text-accent-ink">{method.toUpperCase()}</span>
+                <span className="mr-2 rounded bg-accent px-2 py-0.5 text-sm text-accent-ink">
+                  {method.toUpperCase()}
+                </span>
                 {path}
               </h2>
               <p className="mt-1 font-medium">{op.summary}</p>
               {op.description && <p className="mt-1 text-sm text-muted">{op.description}</p>}
               <p className="mt-1 text-xs text-muted">
-                Auth: {op.security && op.security.length > 0 ? op.security.map((s) => Object.keys(s)[0]).join(" or ") : "none"}
+                Auth:{" "}
+                {op.security && op.security.length > 0
+                  ? op.security.map((s) => Object.keys(s)[0]).join(" or ")
+                  : "none"}
               </p>
               {op.parameters && op.parameters.length > 0 && (
                 <table className="mt-3 w-full text-left text-sm">
@@ -89,7 +106,9 @@ export default async function ApiDocsPage() {
               )}
               {item?.properties && (
                 <table className="mt-3 w-full text-left text-sm">
-                  <caption className="text-left text-xs font-medium uppercase text-muted">Each item (unknown fields are rejected)</caption>
+                  <caption className="text-left text-xs font-medium uppercase text-muted">
+                    Each item (unknown fields are rejected)
+                  </caption>
                   <tbody className="divide-y divide-line">
                     {Object.entries(item.properties).map(([name, s]) => (
                       <tr key={name}>

@@ -17,7 +17,6 @@ export interface ApiKeyRow {
   createdBy: string | null;
 }
 
-
 export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
   const fmt = useFormat();
   const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : "never");
@@ -32,7 +31,11 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
         action={(form) =>
           start(async () => {
             setError(null);
-            const result = await createApiKeyAction({ name: form.get("name"), scopes: form.getAll("scopes"), rateLimitPerMinute: form.get("rateLimitPerMinute") });
+            const result = await createApiKeyAction({
+              name: form.get("name"),
+              scopes: form.getAll("scopes"),
+              rateLimitPerMinute: form.get("rateLimitPerMinute"),
+            });
             if (!result.ok) setError(result.error);
             else {
               setShown(result.data.key);
@@ -43,7 +46,12 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
       >
         <label className="text-sm">
           Name
-          <input name="name" required placeholder="e.g. Billing sync" className="mt-1 block w-64 rounded-md border border-line px-3 py-1.5" />
+          <input
+            name="name"
+            required
+            placeholder="e.g. Billing sync"
+            className="mt-1 block w-64 rounded-md border border-line px-3 py-1.5"
+          />
         </label>
         <fieldset className="text-sm">
           <legend>Scopes</legend>
@@ -56,9 +64,20 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
         </fieldset>
         <label className="text-sm">
           Requests a minute
-          <input name="rateLimitPerMinute" type="number" min={1} defaultValue={600} required className="mt-1 block w-32 rounded-md border border-line px-3 py-1.5" />
+          <input
+            name="rateLimitPerMinute"
+            type="number"
+            min={1}
+            defaultValue={600}
+            required
+            className="mt-1 block w-32 rounded-md border border-line px-3 py-1.5"
+          />
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60"
+        >
           {pending ? "Creating…" : "Create key"}
         </button>
         {error && <p className="w-full text-sm text-bad">{error}</p>}

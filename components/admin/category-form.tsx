@@ -16,14 +16,30 @@ export function CategoryFields({ value, onChange }: { value: CategoryValues; onC
     <div className="space-y-3">
       <label className="block text-sm">
         Name
-        <input required maxLength={80} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} className={field} autoFocus />
+        <input
+          required
+          maxLength={80}
+          value={value.name}
+          onChange={(e) => onChange({ ...value, name: e.target.value })}
+          className={field}
+          autoFocus
+        />
       </label>
       <label className="block text-sm">
         Description
-        <input maxLength={500} value={value.description} onChange={(e) => onChange({ ...value, description: e.target.value })} className={field} />
+        <input
+          maxLength={500}
+          value={value.description}
+          onChange={(e) => onChange({ ...value, description: e.target.value })}
+          className={field}
+        />
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={value.regrettable} onChange={(e) => onChange({ ...value, regrettable: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={value.regrettable}
+          onChange={(e) => onChange({ ...value, regrettable: e.target.checked })}
+        />
         Regrettable by default (a loss the company could have prevented)
       </label>
       <fieldset className="text-sm">
@@ -31,8 +47,18 @@ export function CategoryFields({ value, onChange }: { value: CategoryValues; onC
         <div className="mt-1 flex flex-wrap gap-1.5">
           {CATEGORY_COLORS.map((c) => (
             <label key={c} className="cursor-pointer" title={c}>
-              <input type="radio" name="color" value={c} checked={value.color === c} onChange={() => onChange({ ...value, color: c })} className="peer sr-only" />
-              <span className="block h-6 w-6 rounded-full ring-offset-2 peer-checked:ring-2 peer-checked:ring-ink peer-focus-visible:ring-2 peer-focus-visible:ring-accent" style={{ background: `var(--color-${c})` }} />
+              <input
+                type="radio"
+                name="color"
+                value={c}
+                checked={value.color === c}
+                onChange={() => onChange({ ...value, color: c })}
+                className="peer sr-only"
+              />
+              <span
+                className="block h-6 w-6 rounded-full ring-offset-2 peer-checked:ring-2 peer-checked:ring-ink peer-focus-visible:ring-2 peer-focus-visible:ring-accent"
+                style={{ background: `var(--color-${c})` }}
+              />
               <span className="sr-only">{c}</span>
             </label>
           ))}

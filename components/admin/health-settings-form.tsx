@@ -16,10 +16,18 @@ const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
 };
 const input = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
-export function HealthSettingsForm({ settings, features }: { settings: HealthSettings; features: { feature: string; accounts: number }[] }) {
+export function HealthSettingsForm({
+  settings,
+  features,
+}: {
+  settings: HealthSettings;
+  features: { feature: string; accounts: number }[];
+}) {
   const fmt = useFormat();
   const router = useRouter();
-  const [weights, setWeights] = useState(() => Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, String(Math.round(settings.weights[c] * 100))])));
+  const [weights, setWeights] = useState(() =>
+    Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, String(Math.round(settings.weights[c] * 100))])),
+  );
   const [keys, setKeys] = useState<string[]>(settings.keyFeatures);
   const [extra, setExtra] = useState("");
   const [threshold, setThreshold] = useState(String(settings.threshold));
@@ -37,7 +45,10 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
     });
     setSaving(false);
     if (result.ok) {
-      setState({ tone: "ok", text: `Saved. ${fmt.number(result.data.scored)} accounts re-scored, ${fmt.number(result.data.belowThreshold)} below the threshold; ${fmt.number(result.data.queued)} entered the queue.` });
+      setState({
+        tone: "ok",
+        text: `Saved. ${fmt.number(result.data.scored)} accounts re-scored, ${fmt.number(result.data.belowThreshold)} below the threshold; ${fmt.number(result.data.queued)} entered the queue.`,
+      });
       router.refresh();
     } else setState({ tone: "error", text: result.error });
   }
@@ -52,7 +63,10 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
     >
       <fieldset className="rounded-xl border border-line bg-surface p-5">
         <legend className="px-1 font-semibold">Weights</legend>
-        <p className="mb-3 text-sm text-muted">Relative weights: each component’s share is its weight ÷ the total. A component without data for an account is left out and the others scale up.</p>
+        <p className="mb-3 text-sm text-muted">
+          Relative weights: each component’s share is its weight ÷ the total. A component without data for an account is
+          left out and the others scale up.
+        </p>
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-muted">
             <tr>
@@ -71,9 +85,21 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
                   <p className="text-xs text-muted">{COMPONENT_HELP[c]}</p>
                 </td>
                 <td className="py-2 pr-3">
-                  <input id={`weight-${c}`} type="number" min={0} max={100} step={1} required value={weights[c]} onChange={(e) => setWeights({ ...weights, [c]: e.target.value })} className={`${input} w-24`} />
+                  <input
+                    id={`weight-${c}`}
+                    type="number"
+                    min={0}
+                    max={100}
+                    step={1}
+                    required
+                    value={weights[c]}
+                    onChange={(e) => setWeights({ ...weights, [c]: e.target.value })}
+                    className={`${input} w-24`}
+                  />
                 </td>
-                <td className="py-2 tabular-nums text-muted">{total > 0 ? `${Math.round(((Number(weights[c]) || 0) / total) * 100)} %` : "–"}</td>
+                <td className="py-2 tabular-nums text-muted">
+                  {total > 0 ? `${Math.round(((Number(weights[c]) || 0) / total) * 100)} %` : "–"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -82,21 +108,35 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
 
       <fieldset className="rounded-xl border border-line bg-surface p-5">
         <legend className="px-1 font-semibold">Key features</legend>
-        <p className="mb-3 text-sm text-muted">Breadth counts how many of these an account used in the last 28 days. With none, breadth is left out.</p>
+        <p className="mb-3 text-sm text-muted">
+          Breadth counts how many of these an account used in the last 28 days. With none, breadth is left out.
+        </p>
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {offered.map((f) => {
             const seen = features.find((x) => x.feature === f);
             return (
               <label key={f} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={keys.includes(f)} onChange={(e) => setKeys(e.target.checked ? [...keys, f] : keys.filter((k) => k !== f))} />
+                <input
+                  type="checkbox"
+                  checked={keys.includes(f)}
+                  onChange={(e) => setKeys(e.target.checked ? [...keys, f] : keys.filter((k) => k !== f))}
+                />
                 <span className="font-mono">{f}</span>
-                <span className="text-xs text-muted">{seen ? `${fmt.number(seen.accounts)} accounts in 90 days` : "not seen lately"}</span>
+                <span className="text-xs text-muted">
+                  {seen ? `${fmt.number(seen.accounts)} accounts in 90 days` : "not seen lately"}
+                </span>
               </label>
             );
           })}
         </div>
         <div className="mt-3 flex items-center gap-2">
-          <input value={extra} onChange={(e) => setExtra(e.target.value)} placeholder="Another feature name" aria-label="Another key feature" className={input} />
+          <input
+            value={extra}
+            onChange={(e) => setExtra(e.target.value)}
+            placeholder="Another feature name"
+            aria-label="Another key feature"
+            className={input}
+          />
           <button
             type="button"
             className="rounded-md border border-line px-3 py-1.5 text-sm"
@@ -115,17 +155,33 @@ export function HealthSettingsForm({ settings, features }: { settings: HealthSet
         <legend className="px-1 font-semibold">At-risk threshold</legend>
         <label className="flex items-center gap-3 text-sm">
           A paying customer whose score falls below
-          <input type="number" min={0} max={100} required value={threshold} onChange={(e) => setThreshold(e.target.value)} className={`${input} w-24`} aria-label="Threshold" />
+          <input
+            type="number"
+            min={0}
+            max={100}
+            required
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+            className={`${input} w-24`}
+            aria-label="Threshold"
+          />
           enters the recovery queue.
         </label>
       </fieldset>
 
       {state && (
-        <p role={state.tone === "ok" ? "status" : "alert"} className={`text-sm ${state.tone === "ok" ? "text-good" : "text-bad"}`}>
+        <p
+          role={state.tone === "ok" ? "status" : "alert"}
+          className={`text-sm ${state.tone === "ok" ? "text-good" : "text-bad"}`}
+        >
           {state.text}
         </p>
       )}
-      <button type="submit" disabled={saving || total <= 0} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-ink disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={saving || total <= 0}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-ink disabled:opacity-60"
+      >
         {saving ? "Saving and re-scoring…" : "Save and re-score"}
       </button>
     </form>

@@ -44,32 +44,61 @@ export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories
   return (
     <section className="h-fit rounded-xl border border-line bg-surface p-4" aria-label="Rules">
       <h2 className="font-semibold">Rules</h2>
-      <p className="text-xs text-muted">A rule suggests a category beside each uncategorized answer it matches; y accepts.</p>
+      <p className="text-xs text-muted">
+        A rule suggests a category beside each uncategorized answer it matches; y accepts.
+      </p>
       <form
         className="mt-3 space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          go(() => previewRuleAction(match), (p) => {
-            setNote(null);
-            setPreview(p);
-          });
+          go(
+            () => previewRuleAction(match),
+            (p) => {
+              setNote(null);
+              setPreview(p);
+            },
+          );
         }}
       >
         <label className="block text-sm">
           Keyword or pattern
-          <input required value={pattern} onChange={(e) => { setPattern(e.target.value); reset(); }} className={field} placeholder="e.g. hubspot" />
+          <input
+            required
+            value={pattern}
+            onChange={(e) => {
+              setPattern(e.target.value);
+              reset();
+            }}
+            className={field}
+            placeholder="e.g. hubspot"
+          />
         </label>
         <div className="grid grid-cols-2 gap-2">
           <label className="block text-sm">
             Match as
-            <select value={matchKind} onChange={(e) => { setMatchKind(e.target.value === "regex" ? "regex" : "keyword"); reset(); }} className={field}>
+            <select
+              value={matchKind}
+              onChange={(e) => {
+                setMatchKind(e.target.value === "regex" ? "regex" : "keyword");
+                reset();
+              }}
+              className={field}
+            >
               <option value="keyword">Keyword</option>
               <option value="regex">Regular expression</option>
             </select>
           </label>
           <label className="block text-sm">
             Reason code
-            <input value={reasonCode} onChange={(e) => { setReasonCode(e.target.value); reset(); }} className={field} placeholder="any" />
+            <input
+              value={reasonCode}
+              onChange={(e) => {
+                setReasonCode(e.target.value);
+                reset();
+              }}
+              className={field}
+              placeholder="any"
+            />
           </label>
         </div>
         <label className="block text-sm">
@@ -89,7 +118,8 @@ export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories
       {preview && (
         <div className="mt-3 rounded-lg bg-canvas p-3 text-sm" data-testid="rule-preview">
           <p>
-            Would catch <strong>{fmt.number(preview.count)}</strong> uncategorized {preview.count === 1 ? "answer" : "answers"}.
+            Would catch <strong>{fmt.number(preview.count)}</strong> uncategorized{" "}
+            {preview.count === 1 ? "answer" : "answers"}.
           </p>
           {preview.sample.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-muted">
@@ -102,12 +132,15 @@ export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories
             type="button"
             disabled={pending}
             onClick={() =>
-              go(() => createRuleAction({ match, categoryId }), () => {
-                setNote({ ok: true, text: "Rule saved: its suggestions are beside the answers it matches." });
-                setPreview(null);
-                setPattern("");
-                router.refresh();
-              })
+              go(
+                () => createRuleAction({ match, categoryId }),
+                () => {
+                  setNote({ ok: true, text: "Rule saved: its suggestions are beside the answers it matches." });
+                  setPreview(null);
+                  setPattern("");
+                  router.refresh();
+                },
+              )
             }
             className="mt-3 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink"
           >
@@ -131,15 +164,31 @@ export function RulesPanel({ rules, categories }: { rules: RuleRow[]; categories
                 disabled={pending}
                 className="text-accent"
                 onClick={() =>
-                  go(() => applyRuleAction({ id: r.id }), (d) => {
-                    setNote({ ok: true, text: `${d.filed} ${d.filed === 1 ? "answer" : "answers"} filed under ${r.categoryName}.` });
-                    router.refresh();
-                  })
+                  go(
+                    () => applyRuleAction({ id: r.id }),
+                    (d) => {
+                      setNote({
+                        ok: true,
+                        text: `${d.filed} ${d.filed === 1 ? "answer" : "answers"} filed under ${r.categoryName}.`,
+                      });
+                      router.refresh();
+                    },
+                  )
                 }
               >
                 File all it matches
               </button>
-              <button type="button" disabled={pending} className="text-muted hover:text-bad" onClick={() => go(() => archiveRuleAction({ id: r.id }), () => router.refresh())}>
+              <button
+                type="button"
+                disabled={pending}
+                className="text-muted hover:text-bad"
+                onClick={() =>
+                  go(
+                    () => archiveRuleAction({ id: r.id }),
+                    () => router.refresh(),
+                  )
+                }
+              >
                 Remove
               </button>
             </span>

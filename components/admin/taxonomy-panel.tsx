@@ -25,14 +25,27 @@ type Dialog =
   | { kind: "create"; value: CategoryValues }
   | { kind: "edit"; id: string; value: CategoryValues }
   | { kind: "merge"; source: CategoryRow; targetId: string }
-  | { kind: "split"; source: CategoryRow; value: CategoryValues; pattern: string; matchKind: "keyword" | "regex"; reasonCode: string }
+  | {
+      kind: "split";
+      source: CategoryRow;
+      value: CategoryValues;
+      pattern: string;
+      matchKind: "keyword" | "regex";
+      reasonCode: string;
+    }
   | { kind: "archive"; source: CategoryRow };
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 const button = "rounded-md border border-line px-2 py-1 text-xs hover:bg-canvas";
 const blank: CategoryValues = { name: "", description: "", regrettable: true, color: "chart-12" };
 
-export function TaxonomyPanel({ categories, versions }: { categories: CategoryRow[]; versions: { version: number; note: string; at: string; by: string | null }[] }) {
+export function TaxonomyPanel({
+  categories,
+  versions,
+}: {
+  categories: CategoryRow[];
+  versions: { version: number; note: string; at: string; by: string | null }[];
+}) {
   const fmt = useFormat();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -55,22 +68,54 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     if (!dialog) return;
-    if (dialog.kind === "create") submit(() => createCategoryAction(dialog.value), (d: { version: number }) => `Created “${dialog.value.name}” (taxonomy version ${d.version}).`);
-    if (dialog.kind === "edit") submit(() => updateCategoryAction({ id: dialog.id, category: dialog.value }), (d: { version: number }) => `Saved “${dialog.value.name}” (taxonomy version ${d.version}).`);
+    if (dialog.kind === "create")
+      submit(
+        () => createCategoryAction(dialog.value),
+        (d: { version: number }) => `Created “${dialog.value.name}” (taxonomy version ${d.version}).`,
+      );
+    if (dialog.kind === "edit")
+      submit(
+        () => updateCategoryAction({ id: dialog.id, category: dialog.value }),
+        (d: { version: number }) => `Saved “${dialog.value.name}” (taxonomy version ${d.version}).`,
+      );
     if (dialog.kind === "merge") {
       const target = live.find((c) => c.id === dialog.targetId);
-      submit(() => mergeCategoriesAction({ sourceId: dialog.source.id, targetId: dialog.targetId }), (d: { version: number; moved: number }) => `Merged “${dialog.source.name}” into “${target?.name}”: ${d.moved} answers re-filed (taxonomy version ${d.version}).`);
+      submit(
+        () => mergeCategoriesAction({ sourceId: dialog.source.id, targetId: dialog.targetId }),
+        (d: { version: number; moved: number }) =>
+          `Merged “${dialog.source.name}” into “${target?.name}”: ${d.moved} answers re-filed (taxonomy version ${d.version}).`,
+      );
     }
     if (dialog.kind === "split") {
       submit(
-        () => splitCategoryAction({ sourceId: dialog.source.id, category: dialog.value, match: { pattern: dialog.pattern, matchKind: dialog.matchKind, reasonCode: dialog.reasonCode || null } }),
-        (d: { version: number; moved: number }) => `Split “${dialog.value.name}” out of “${dialog.source.name}”: ${d.moved} answers moved (taxonomy version ${d.version}).`,
+        () =>
+          splitCategoryAction({
+            sourceId: dialog.source.id,
+            category: dialog.value,
+            match: { pattern: dialog.pattern, matchKind: dialog.matchKind, reasonCode: dialog.reasonCode || null },
+          }),
+        (d: { version: number; moved: number }) =>
+          `Split “${dialog.value.name}” out of “${dialog.source.name}”: ${d.moved} answers moved (taxonomy version ${d.version}).`,
       );
     }
-    if (dialog.kind === "archive") submit(() => archiveCategoryAction({ id: dialog.source.id }), (d: { version: number }) => `Archived “${dialog.source.name}” (taxonomy version ${d.version}).`);
+    if (dialog.kind === "archive")
+      submit(
+        () => archiveCategoryAction({ id: dialog.source.id }),
+        (d: { version: number }) => `Archived “${dialog.source.name}” (taxonomy version ${d.version}).`,
+      );
   }
 
-  const title = !dialog ? "" : dialog.kind === "create" ? "New category" : dialog.kind === "edit" ? "Edit category" : dialog.kind === "merge" ? `Merge “${dialog.source.name}”` : dialog.kind === "split" ? `Split “${dialog.source.name}”` : `Archive “${dialog.source.name}”`;
+  const title = !dialog
+    ? ""
+    : dialog.kind === "create"
+      ? "New category"
+      : dialog.kind === "edit"
+        ? "Edit category"
+        : dialog.kind === "merge"
+          ? `Merge “${dialog.source.name}”`
+          : dialog.kind === "split"
+            ? `Split “${dialog.source.name}”`
+            : `Archive “${dialog.source.name}”`;
 
   return (
     <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
@@ -83,7 +128,14 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
           ) : (
             <span />
           )}
-          <button type="button" onClick={() => { setError(null); setDialog({ kind: "create", value: blank }); }} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              setDialog({ kind: "create", value: blank });
+            }}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink"
+          >
             New category
           </button>
         </div>
@@ -101,10 +153,19 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             </thead>
             <tbody className="divide-y divide-line">
               {categories.map((c) => (
-                <tr key={c.id} data-testid="category-row" data-category={c.name} className={c.archived ? "text-muted" : ""}>
+                <tr
+                  key={c.id}
+                  data-testid="category-row"
+                  data-category={c.name}
+                  className={c.archived ? "text-muted" : ""}
+                >
                   <td className="px-4 py-2">
                     <span className="flex items-start gap-2">
-                      <span className="mt-1 h-3 w-3 shrink-0 rounded-full" style={{ background: `var(--color-${c.color})` }} aria-hidden />
+                      <span
+                        className="mt-1 h-3 w-3 shrink-0 rounded-full"
+                        style={{ background: `var(--color-${c.color})` }}
+                        aria-hidden
+                      />
                       <span>
                         <span className="font-medium">{c.name}</span>
                         {c.archived && <span className="ml-2 rounded bg-canvas px-1.5 text-xs">archived</span>}
@@ -118,20 +179,68 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
                   <td className="px-4 py-2">
                     {!c.archived && (
                       <span className="flex flex-wrap justify-end gap-1">
-                        <button type="button" className={button} onClick={() => { setError(null); setDialog({ kind: "edit", id: c.id, value: { name: c.name, description: c.description, regrettable: c.regrettable, color: c.color } }); }}>
+                        <button
+                          type="button"
+                          className={button}
+                          onClick={() => {
+                            setError(null);
+                            setDialog({
+                              kind: "edit",
+                              id: c.id,
+                              value: {
+                                name: c.name,
+                                description: c.description,
+                                regrettable: c.regrettable,
+                                color: c.color,
+                              },
+                            });
+                          }}
+                        >
                           Edit
                         </button>
                         {!c.isUncategorized && (
                           <>
-                            <button type="button" className={button} onClick={() => { setError(null); setDialog({ kind: "merge", source: c, targetId: live.find((x) => x.id !== c.id && !x.isUncategorized)?.id ?? "" }); }}>
+                            <button
+                              type="button"
+                              className={button}
+                              onClick={() => {
+                                setError(null);
+                                setDialog({
+                                  kind: "merge",
+                                  source: c,
+                                  targetId: live.find((x) => x.id !== c.id && !x.isUncategorized)?.id ?? "",
+                                });
+                              }}
+                            >
                               Merge…
                             </button>
-                            <button type="button" className={button} onClick={() => { setError(null); setDialog({ kind: "archive", source: c }); }}>
+                            <button
+                              type="button"
+                              className={button}
+                              onClick={() => {
+                                setError(null);
+                                setDialog({ kind: "archive", source: c });
+                              }}
+                            >
                               Archive
                             </button>
                           </>
                         )}
-                        <button type="button" className={button} onClick={() => { setError(null); setDialog({ kind: "split", source: c, value: { ...blank, regrettable: c.regrettable }, pattern: "", matchKind: "keyword", reasonCode: "" }); }}>
+                        <button
+                          type="button"
+                          className={button}
+                          onClick={() => {
+                            setError(null);
+                            setDialog({
+                              kind: "split",
+                              source: c,
+                              value: { ...blank, regrettable: c.regrettable },
+                              pattern: "",
+                              matchKind: "keyword",
+                              reasonCode: "",
+                            });
+                          }}
+                        >
                           Split…
                         </button>
                       </span>
@@ -152,7 +261,8 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             <li key={v.version}>
               <span className="font-medium">v{v.version}</span> {v.note}
               <span className="block text-xs text-muted">
-                {fmt.dateTime(v.at)}{v.by ? ` · ${v.by}` : ""}
+                {fmt.dateTime(v.at)}
+                {v.by ? ` · ${v.by}` : ""}
               </span>
             </li>
           ))}
@@ -165,15 +275,23 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             <h2 id="taxonomy-dialog-title" className="text-lg font-semibold">
               {title}
             </h2>
-            {(dialog.kind === "create" || dialog.kind === "edit") && <CategoryFields value={dialog.value} onChange={(value) => setDialog({ ...dialog, value })} />}
+            {(dialog.kind === "create" || dialog.kind === "edit") && (
+              <CategoryFields value={dialog.value} onChange={(value) => setDialog({ ...dialog, value })} />
+            )}
             {dialog.kind === "merge" && (
               <>
                 <p className="text-sm text-muted">
-                  Its {fmt.number(dialog.source.answers)} answers are re-filed into the category you pick (each keeps its filing history), its reason codes and rules follow, and it is archived.
+                  Its {fmt.number(dialog.source.answers)} answers are re-filed into the category you pick (each keeps
+                  its filing history), its reason codes and rules follow, and it is archived.
                 </p>
                 <label className="block text-sm">
                   Merge into
-                  <select value={dialog.targetId} onChange={(e) => setDialog({ ...dialog, targetId: e.target.value })} className={field} autoFocus>
+                  <select
+                    value={dialog.targetId}
+                    onChange={(e) => setDialog({ ...dialog, targetId: e.target.value })}
+                    className={field}
+                    autoFocus
+                  >
                     {live
                       .filter((c) => c.id !== dialog.source.id)
                       .map((c) => (
@@ -187,15 +305,29 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             )}
             {dialog.kind === "split" && (
               <>
-                <p className="text-sm text-muted">Answers of “{dialog.source.name}” whose text matches move to the new category.</p>
+                <p className="text-sm text-muted">
+                  Answers of “{dialog.source.name}” whose text matches move to the new category.
+                </p>
                 <div className="grid grid-cols-[1fr_auto] gap-2">
                   <label className="block text-sm">
                     Keyword or pattern
-                    <input required value={dialog.pattern} onChange={(e) => setDialog({ ...dialog, pattern: e.target.value })} className={field} placeholder="e.g. salesforce" />
+                    <input
+                      required
+                      value={dialog.pattern}
+                      onChange={(e) => setDialog({ ...dialog, pattern: e.target.value })}
+                      className={field}
+                      placeholder="e.g. salesforce"
+                    />
                   </label>
                   <label className="block text-sm">
                     Match as
-                    <select value={dialog.matchKind} onChange={(e) => setDialog({ ...dialog, matchKind: e.target.value === "regex" ? "regex" : "keyword" })} className={field}>
+                    <select
+                      value={dialog.matchKind}
+                      onChange={(e) =>
+                        setDialog({ ...dialog, matchKind: e.target.value === "regex" ? "regex" : "keyword" })
+                      }
+                      className={field}
+                    >
                       <option value="keyword">Keyword</option>
                       <option value="regex">Regular expression</option>
                     </select>
@@ -203,7 +335,12 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
                 </div>
                 <label className="block text-sm">
                   Only with reason code <span className="text-muted">(optional)</span>
-                  <input value={dialog.reasonCode} onChange={(e) => setDialog({ ...dialog, reasonCode: e.target.value })} className={field} placeholder="e.g. missing_features" />
+                  <input
+                    value={dialog.reasonCode}
+                    onChange={(e) => setDialog({ ...dialog, reasonCode: e.target.value })}
+                    className={field}
+                    placeholder="e.g. missing_features"
+                  />
                 </label>
                 <h3 className="pt-2 text-sm font-semibold">The new category</h3>
                 <CategoryFields value={dialog.value} onChange={(value) => setDialog({ ...dialog, value })} />
@@ -211,7 +348,10 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             )}
             {dialog.kind === "archive" && (
               <p className="text-sm text-muted">
-                “{dialog.source.name}” stops taking answers: its reason codes ({dialog.source.reasonCodes.join(", ") || "none"}) will file new answers into Uncategorized, and its rules stop. Its {fmt.number(dialog.source.answers)} answers stay where they are, so past charts do not change.
+                “{dialog.source.name}” stops taking answers: its reason codes (
+                {dialog.source.reasonCodes.join(", ") || "none"}) will file new answers into Uncategorized, and its
+                rules stop. Its {fmt.number(dialog.source.answers)} answers stay where they are, so past charts do not
+                change.
               </p>
             )}
             {error && (
@@ -220,11 +360,27 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
               </p>
             )}
             <div className="flex justify-end gap-2">
-              <button type="button" onClick={() => setDialog(null)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+              <button
+                type="button"
+                onClick={() => setDialog(null)}
+                className="rounded-md border border-line px-3 py-1.5 text-sm"
+              >
                 Cancel
               </button>
-              <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60">
-                {pending ? "Saving…" : dialog.kind === "archive" ? "Archive" : dialog.kind === "merge" ? "Merge" : dialog.kind === "split" ? "Split" : "Save"}
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+              >
+                {pending
+                  ? "Saving…"
+                  : dialog.kind === "archive"
+                    ? "Archive"
+                    : dialog.kind === "merge"
+                      ? "Merge"
+                      : dialog.kind === "split"
+                        ? "Split"
+                        : "Save"}
               </button>
             </div>
           </form>

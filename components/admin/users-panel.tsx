@@ -44,7 +44,11 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
         action={(form) =>
           start(async () => {
             setError(null);
-            const result = await createUserAction({ email: form.get("email"), name: String(form.get("name") ?? "").trim() || undefined, role: form.get("role") });
+            const result = await createUserAction({
+              email: form.get("email"),
+              name: String(form.get("name") ?? "").trim() || undefined,
+              role: form.get("role"),
+            });
             if (!result.ok) setError(result.error);
             else {
               setCreated({ email: result.data.email, password: result.data.password });
@@ -71,15 +75,21 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm text-accent-ink disabled:opacity-60"
+        >
           Create user
         </button>
       </form>
       {created && (
-        <div role="status" className="rounded-xl border border-good-line bg-good-soft p-4 text-sm" data-testid="one-time-password">
-          <p>
-            {created.email} can sign in with this one-time password. It is shown only now: hand it over safely.
-          </p>
+        <div
+          role="status"
+          className="rounded-xl border border-good-line bg-good-soft p-4 text-sm"
+          data-testid="one-time-password"
+        >
+          <p>{created.email} can sign in with this one-time password. It is shown only now: hand it over safely.</p>
           <p className="mt-2 font-mono text-base">{created.password}</p>
           <button type="button" className="mt-2 text-accent" onClick={() => setCreated(null)}>
             Done
@@ -117,7 +127,12 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
             <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
             <td className="px-4 py-2">{fmt.date(u.createdAt)}</td>
             <td className="px-4 py-2 text-right">
-              <button type="button" disabled={pending} onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))} className="rounded-md border border-line px-2 py-1 text-xs">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))}
+                className="rounded-md border border-line px-2 py-1 text-xs"
+              >
                 {u.active ? "Disable" : "Enable"}
               </button>
             </td>

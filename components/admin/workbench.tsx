@@ -47,9 +47,21 @@ export function Workbench({
   const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(workbenchFilterParsers, { shallow: false });
   const { run, busy, message, reload, clear } = useAction();
-  const { cursor, current: row0, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(answers, (a) => a.ref);
+  const {
+    cursor,
+    current: row0,
+    move,
+    rowProps,
+    selected,
+    toggle,
+    selectAll,
+    clearSelection,
+  } = useRowCursor(answers, (a) => a.ref);
   const [search, setSearch] = useState(filters.q ?? "");
-  const [history, setHistory] = useState<{ answer: WorkbenchAnswer; rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[] } | null>(null);
+  const [history, setHistory] = useState<{
+    answer: WorkbenchAnswer;
+    rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[];
+  } | null>(null);
 
   async function showHistory(answer: WorkbenchAnswer) {
     const result = await answerHistoryAction({ ref: answer.ref });
@@ -73,14 +85,22 @@ export function Workbench({
     run(
       () => fileAnswersAction({ refs, categoryId: category.id }),
       `${refs.length} ${refs.length === 1 ? "answer" : "answers"} filed under ${category.name}.`,
-      () => () => void run(() => fileAnswersAction({ refs, categoryId: filters.category }), `Put back in ${here?.name ?? "the category"}.`),
+      () => () =>
+        void run(
+          () => fileAnswersAction({ refs, categoryId: filters.category }),
+          `Put back in ${here?.name ?? "the category"}.`,
+        ),
     );
   const flipRegrettable = (row: WorkbenchAnswer) =>
     run(
       () => setRegrettableAction({ refs: [row.ref], regrettable: !row.regrettable }),
       `Marked ${row.regrettable ? "not regrettable" : "regrettable"}.`,
       // Undo restores the answer's own override, or none (the category's default).
-      () => () => void run(() => setRegrettableAction({ refs: [row.ref], regrettable: row.regrettableOverride }), `Back to ${row.regrettable ? "regrettable" : "not regrettable"}.`),
+      () => () =>
+        void run(
+          () => setRegrettableAction({ refs: [row.ref], regrettable: row.regrettableOverride }),
+          `Back to ${row.regrettable ? "regrettable" : "not regrettable"}.`,
+        ),
     );
 
   useEffect(() => {
@@ -122,10 +142,18 @@ export function Workbench({
   return (
     <div className="grid gap-6 2xl:grid-cols-[1fr_22rem]">
       <div>
-        <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Answer filters" onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="mb-4 flex flex-wrap items-end gap-3"
+          aria-label="Answer filters"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label className="text-xs text-muted">
             Category
-            <select className={`${select} mt-1 block`} value={filters.category} onChange={(e) => void setFilters({ category: e.target.value, code: null, page: 1 })}>
+            <select
+              className={`${select} mt-1 block`}
+              value={filters.category}
+              onChange={(e) => void setFilters({ category: e.target.value, code: null, page: 1 })}
+            >
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -135,11 +163,22 @@ export function Workbench({
           </label>
           <label className="text-xs text-muted">
             Search the answers <kbd>/</kbd>
-            <input ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words in the answer, or an account" className={`${select} mt-1 block w-72`} />
+            <input
+              ref={searchRef}
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Words in the answer, or an account"
+              className={`${select} mt-1 block w-72`}
+            />
           </label>
           <label className="text-xs text-muted">
             Reason code
-            <select className={`${select} mt-1 block`} value={filters.code ?? ""} onChange={(e) => void setFilters({ code: e.target.value || null, page: 1 })}>
+            <select
+              className={`${select} mt-1 block`}
+              value={filters.code ?? ""}
+              onChange={(e) => void setFilters({ code: e.target.value || null, page: 1 })}
+            >
               <option value="">Any</option>
               {codes.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -169,7 +208,8 @@ export function Workbench({
             </button>
           ))}
           <span className="text-muted">
-            · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd> regrettable
+            · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd>{" "}
+            regrettable
           </span>
         </div>
 
@@ -185,8 +225,14 @@ export function Workbench({
 
         {answers.length === 0 ? (
           <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
-            <p className="font-medium">{filters.q || filters.code ? "No answer matches" : `Nothing left in ${current?.name ?? "this category"}`}</p>
-            <p className="mt-2 text-sm text-muted">{filters.q || filters.code ? "Try other words or clear the reason code." : "Every answer here has been filed. New answers with unknown reason codes arrive here."}</p>
+            <p className="font-medium">
+              {filters.q || filters.code ? "No answer matches" : `Nothing left in ${current?.name ?? "this category"}`}
+            </p>
+            <p className="mt-2 text-sm text-muted">
+              {filters.q || filters.code
+                ? "Try other words or clear the reason code."
+                : "Every answer here has been filed. New answers with unknown reason codes arrive here."}
+            </p>
           </div>
         ) : (
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
@@ -194,7 +240,11 @@ export function Workbench({
               <caption className="sr-only">Answers to file. Use j and k to move, number keys to file.</caption>
               <SelectableHead
                 head={["Answer", "Reason code", "Account", "MRR", "Date", "Suggestion", "Regrettable"]}
-                selectAll={{ label: "Select every answer on this page", checked: selected.size === answers.length, onChange: selectAll }}
+                selectAll={{
+                  label: "Select every answer on this page",
+                  checked: selected.size === answers.length,
+                  onChange: selectAll,
+                }}
               />
               <tbody className="divide-y divide-line">
                 {answers.map((a, i) => {
@@ -218,13 +268,22 @@ export function Workbench({
                       <td className="min-w-[18rem] max-w-xl px-3 py-2">
                         {a.freeText ? <span>{a.freeText}</span> : <span className="text-muted">No comment left.</span>}
                         {a.competitor && <span className="block text-xs text-muted">Competitor: {a.competitor}</span>}
-                        <button type="button" tabIndex={-1} className="block text-xs text-accent hover:underline" onClick={() => void showHistory(a)}>
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          className="block text-xs text-accent hover:underline"
+                          onClick={() => void showHistory(a)}
+                        >
                           Filing history
                         </button>
                       </td>
                       <td className="px-3 py-2 font-mono text-xs">{a.reasonCode}</td>
                       <td className="px-3 py-2">
-                        <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="text-accent hover:underline" tabIndex={-1}>
+                        <Link
+                          href={`/accounts/${encodeURIComponent(a.externalId)}`}
+                          className="text-accent hover:underline"
+                          tabIndex={-1}
+                        >
                           {a.accountName}
                         </Link>
                         <span className="block text-xs text-muted">{a.outcome}</span>
@@ -236,7 +295,12 @@ export function Workbench({
                           <button
                             type="button"
                             tabIndex={-1}
-                            onClick={() => void file([a.ref], { id: a.suggestion?.categoryId ?? "", name: a.suggestion?.categoryName ?? "" })}
+                            onClick={() =>
+                              void file([a.ref], {
+                                id: a.suggestion?.categoryId ?? "",
+                                name: a.suggestion?.categoryName ?? "",
+                              })
+                            }
                             className="whitespace-nowrap rounded-full border border-accent/40 bg-accent/5 px-2 py-0.5 text-xs text-accent"
                             data-testid="suggestion"
                           >
@@ -265,7 +329,13 @@ export function Workbench({
             </table>
           </div>
         )}
-        {pages > 1 && <Pager page={filters.page} pages={pages} params={{ category: filters.category, q: filters.q ?? undefined, code: filters.code ?? undefined }} />}
+        {pages > 1 && (
+          <Pager
+            page={filters.page}
+            pages={pages}
+            params={{ category: filters.category, q: filters.q ?? undefined, code: filters.code ?? undefined }}
+          />
+        )}
       </div>
       <RulesPanel rules={rules} categories={categories.filter((c) => !c.isUncategorized)} />
       <Modal open={history !== null} onClose={() => setHistory(null)} labelledBy="history-title">
@@ -274,24 +344,34 @@ export function Workbench({
             <h2 id="history-title" className="text-lg font-semibold">
               Filing history
             </h2>
-            <p className="text-sm text-muted">“{history.answer.freeText ?? history.answer.reasonCode}” — {history.answer.accountName}</p>
+            <p className="text-sm text-muted">
+              “{history.answer.freeText ?? history.answer.reasonCode}” — {history.answer.accountName}
+            </p>
             {history.rows.length === 0 ? (
               <p className="text-sm">Never moved: filed on arrival by its reason code ({history.answer.reasonCode}).</p>
             ) : (
               <ol className="space-y-2 text-sm" data-testid="filing-history">
-                <li className="text-muted">Filed on arrival under {history.rows[0]?.from} (reason code {history.answer.reasonCode}).</li>
+                <li className="text-muted">
+                  Filed on arrival under {history.rows[0]?.from} (reason code {history.answer.reasonCode}).
+                </li>
                 {history.rows.map((h, i) => (
                   <li key={i}>
                     {h.from} → <strong>{h.to}</strong>
                     <span className="block text-xs text-muted">
-                      {fmt.date(new Date(h.at))} · {h.by} · {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v{h.version}
+                      {fmt.date(new Date(h.at))} · {h.by} ·{" "}
+                      {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v
+                      {h.version}
                     </span>
                   </li>
                 ))}
               </ol>
             )}
             <div className="flex justify-end">
-              <button type="button" onClick={() => setHistory(null)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+              <button
+                type="button"
+                onClick={() => setHistory(null)}
+                className="rounded-md border border-line px-3 py-1.5 text-sm"
+              >
                 Close
               </button>
             </div>

@@ -5,7 +5,17 @@ export interface ChartColumn<Row> {
   value: (row: Row) => React.ReactNode;
 }
 
-export function ChartTable<Row>({ caption, rows, rowKey, columns }: { caption: string; rows: Row[]; rowKey: (row: Row) => string; columns: ChartColumn<Row>[] }) {
+export function ChartTable<Row>({
+  caption,
+  rows,
+  rowKey,
+  columns,
+}: {
+  caption: string;
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  columns: ChartColumn<Row>[];
+}) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-muted">Table of the chart</summary>

@@ -13,10 +13,16 @@ export function retentionColor(value: number | null): { background: string; colo
   // both themes; above 100 % the green takes over.
   if (value > 1) {
     const pct = Math.min(55, 25 + (value - 1) * 60);
-    return { background: `color-mix(in srgb, var(--color-heat-good) ${pct}%, var(--color-surface))`, color: "var(--color-ink)" };
+    return {
+      background: `color-mix(in srgb, var(--color-heat-good) ${pct}%, var(--color-surface))`,
+      color: "var(--color-ink)",
+    };
   }
   const pct = Math.max(3, value * 55);
-  return { background: `color-mix(in srgb, var(--color-heat) ${pct}%, var(--color-surface))`, color: "var(--color-ink)" };
+  return {
+    background: `color-mix(in srgb, var(--color-heat) ${pct}%, var(--color-surface))`,
+    color: "var(--color-ink)",
+  };
 }
 
 export function CohortHeatmap({
@@ -37,7 +43,10 @@ export function CohortHeatmap({
   const [focused, setActive] = useState({ row: 0, age: 0 });
   // Kept inside the triangle when the filters change it.
   const activeRow = Math.max(0, Math.min(focused.row, cohorts.length - 1));
-  const active = { row: activeRow, age: Math.max(0, Math.min(focused.age, (cohorts[activeRow]?.cells.length ?? 1) - 1)) };
+  const active = {
+    row: activeRow,
+    age: Math.max(0, Math.min(focused.age, (cohorts[activeRow]?.cells.length ?? 1) - 1)),
+  };
   const tableRef = useRef<HTMLTableElement>(null);
   const focusCell = (row: number, age: number) => {
     const r = Math.max(0, Math.min(cohorts.length - 1, row));
@@ -64,13 +73,20 @@ export function CohortHeatmap({
       <p className="sr-only">Arrow keys move between cells; Enter opens the accounts a cell counts.</p>
       <table ref={tableRef} onKeyDown={onKeyDown} className="border-separate border-spacing-0.5 text-xs tabular-nums">
         <caption className="sr-only">
-          {view === "logo" ? "Logo retention" : "Revenue retention"} by cohort (rows) and months since conversion (columns)
+          {view === "logo" ? "Logo retention" : "Revenue retention"} by cohort (rows) and months since conversion
+          (columns)
         </caption>
         <thead>
           <tr className="text-muted">
-            <th scope="col" className="px-2 py-1 text-left font-medium">Cohort</th>
-            <th scope="col" className="px-2 py-1 text-right font-medium">Size</th>
-            <th scope="col" className="px-2 py-1 text-right font-medium">Base MRR</th>
+            <th scope="col" className="px-2 py-1 text-left font-medium">
+              Cohort
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-medium">
+              Size
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-medium">
+              Base MRR
+            </th>
             {ages.map((a) => (
               <th key={a} scope="col" className="w-12 px-1 py-1 text-center font-medium">
                 {a}
@@ -125,7 +141,10 @@ export function HeatmapLegend() {
     <div className="flex items-center gap-1 text-xs text-muted" aria-label="Colour scale">
       {stops.map((s) => (
         <span key={s} className="flex flex-col items-center">
-          <span className="h-3 w-8 rounded-sm border border-line" style={{ background: retentionColor(s).background }} />
+          <span
+            className="h-3 w-8 rounded-sm border border-line"
+            style={{ background: retentionColor(s).background }}
+          />
           {Math.round(s * 100)}%
         </span>
       ))}

@@ -15,7 +15,16 @@ function lazyChart<P extends object>(load: () => Promise<ComponentType<P>>, heig
   });
 }
 
-export const MrrMovementsChart = lazyChart(() => import("./mrr-movements-chart").then((m) => m.MrrMovementsChart), "h-72");
-export const RetentionCurvesChart = lazyChart(() => import("./retention-curves-chart").then((m) => m.RetentionCurvesChart), "h-80");
-export const ReasonsByMonthChart = lazyChart(() => import("./reasons-by-month-chart").then((m) => m.ReasonsByMonthChart), "h-80");
+export const MrrMovementsChart = lazyChart(
+  () => import("./mrr-movements-chart").then((m) => m.MrrMovementsChart),
+  "h-72",
+);
+export const RetentionCurvesChart = lazyChart(
+  () => import("./retention-curves-chart").then((m) => m.RetentionCurvesChart),
+  "h-80",
+);
+export const ReasonsByMonthChart = lazyChart(
+  () => import("./reasons-by-month-chart").then((m) => m.ReasonsByMonthChart),
+  "h-80",
+);
 export const SaveRateChart = lazyChart(() => import("./save-rate-chart").then((m) => m.SaveRateChart), "h-64");

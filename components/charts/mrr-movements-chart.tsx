@@ -1,7 +1,17 @@
 "use client";
 // MRR movements per month as a diverging stacked bar: gains up, losses down. Display only; a click
 // on a bar reports its movement and month.
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import { MOVEMENT_SERIES } from "./series";
 import { axisStyle, chart } from "./theme";
@@ -27,7 +37,10 @@ export function MrrMovementsChart({
           <XAxis dataKey="month" tick={axisStyle} tickLine={false} />
           <YAxis tick={axisStyle} tickFormatter={(v: number) => formatMoney(v)} width={72} />
           <ReferenceLine y={0} stroke={chart.muted} />
-          <Tooltip formatter={(v, name) => [formatMoney(Math.abs(Number(v))), String(name)]} contentStyle={{ fontSize: 12 }} />
+          <Tooltip
+            formatter={(v, name) => [formatMoney(Math.abs(Number(v))), String(name)]}
+            contentStyle={{ fontSize: 12 }}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {MOVEMENT_SERIES.map((s) => (
             <Bar

@@ -22,7 +22,13 @@ export function SaveRateChart({ rows }: { rows: OfferRow[] }) {
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="saved" name="Saved" stackId="o" fill={chart.positive} isAnimationActive={false} />
           <Bar dataKey="notSaved" name="Not saved" stackId="o" fill={chart.series(2)} isAnimationActive={false} />
-          <Bar dataKey="pending" name="Pending (under 30 days)" stackId="o" fill={chart.series(9)} isAnimationActive={false} />
+          <Bar
+            dataKey="pending"
+            name="Pending (under 30 days)"
+            stackId="o"
+            fill={chart.series(9)}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

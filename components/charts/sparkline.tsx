@@ -28,7 +28,15 @@ export function sparklinePath(values: (number | null)[]): string {
   return d;
 }
 
-export function Sparkline({ data, format, label }: { data: { month: string; value: number | null }[]; format: (v: number | null) => string; label: string }) {
+export function Sparkline({
+  data,
+  format,
+  label,
+}: {
+  data: { month: string; value: number | null }[];
+  format: (v: number | null) => string;
+  label: string;
+}) {
   const step = data.length > 1 ? W / (data.length - 1) : W;
   return (
     <svg
@@ -38,7 +46,14 @@ export function Sparkline({ data, format, label }: { data: { month: string; valu
       role="img"
       aria-label={`${label}, month by month: ${data.map((d) => `${d.month} ${format(d.value)}`).join(", ")}`}
     >
-      <path d={sparklinePath(data.map((d) => d.value))} fill="none" stroke={chart.accent} strokeWidth={1.5} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+      <path
+        d={sparklinePath(data.map((d) => d.value))}
+        fill="none"
+        stroke={chart.accent}
+        strokeWidth={1.5}
+        vectorEffect="non-scaling-stroke"
+        strokeLinejoin="round"
+      />
       {data.map((d, i) => (
         <rect key={d.month} x={i * step - step / 2} y={0} width={step} height={H} fill="transparent">
           <title>{`${d.month}: ${format(d.value)}`}</title>

@@ -34,11 +34,21 @@ export function CohortsDashboard({ currency }: { currency: string }) {
   if (!query.data) return <FiguresSkeleton label="cohorts" />;
   const cohorts = query.data.cohorts;
   if (cohorts.length === 0) {
-    return <EmptyState title="No cohorts in this range">A cohort is the month of an account’s first conversion; widen the dates or clear the filters.</EmptyState>;
+    return (
+      <EmptyState title="No cohorts in this range">
+        A cohort is the month of an account’s first conversion; widen the dates or clear the filters.
+      </EmptyState>
+    );
   }
   const withCells = cohorts.filter((c) => c.cells.length > 0);
-  const chosen = curves ?? withCells.filter((c) => c.cells.length >= 3).slice(-6).map((c) => c.cohort);
-  const toggle = (cohort: string) => setCurves(chosen.includes(cohort) ? chosen.filter((c) => c !== cohort) : [...chosen, cohort].sort());
+  const chosen =
+    curves ??
+    withCells
+      .filter((c) => c.cells.length >= 3)
+      .slice(-6)
+      .map((c) => c.cohort);
+  const toggle = (cohort: string) =>
+    setCurves(chosen.includes(cohort) ? chosen.filter((c) => c !== cohort) : [...chosen, cohort].sort());
 
   return (
     <div className="space-y-6">
@@ -47,19 +57,30 @@ export function CohortsDashboard({ currency }: { currency: string }) {
         description={
           <>
             Share of each cohort still a customer at the end of each month since conversion
-            {view === "revenue" ? ", in MRR against the cohort’s first conversions (it can pass 100 %)" : ""}. Click a cell for its accounts.
+            {view === "revenue" ? ", in MRR against the cohort’s first conversions (it can pass 100 %)" : ""}. Click a
+            cell for its accounts.
             <Explain label={view === "logo" ? "Logo retention" : "Revenue retention"}>
               {view === "logo" ? (
-                <p>Cell = customers of the cohort at the end of month cohort + age ÷ accounts whose first conversion fell in the cohort month (its size).</p>
+                <p>
+                  Cell = customers of the cohort at the end of month cohort + age ÷ accounts whose first conversion fell
+                  in the cohort month (its size).
+                </p>
               ) : (
-                <p>Cell = MRR of the cohort’s accounts at the end of month cohort + age ÷ the sum of their first conversions’ MRR (the base).</p>
+                <p>
+                  Cell = MRR of the cohort’s accounts at the end of month cohort + age ÷ the sum of their first
+                  conversions’ MRR (the base).
+                </p>
               )}
             </Explain>
           </>
         }
         actions={
           <>
-            <div role="radiogroup" aria-label="Retention measure" className="flex overflow-hidden rounded-md border border-line text-xs">
+            <div
+              role="radiogroup"
+              aria-label="Retention measure"
+              className="flex overflow-hidden rounded-md border border-line text-xs"
+            >
               {VIEWS.map((v) => (
                 <button
                   key={v}
@@ -77,7 +98,12 @@ export function CohortsDashboard({ currency }: { currency: string }) {
           </>
         }
       >
-        <CohortHeatmap cohorts={cohorts} view={view} formatMoney={money} onSelect={(c, age) => setDrill(`cohort:${c}:${age}`)} />
+        <CohortHeatmap
+          cohorts={cohorts}
+          view={view}
+          formatMoney={money}
+          onSelect={(c, age) => setDrill(`cohort:${c}:${age}`)}
+        />
         <div className="mt-3">
           <HeatmapLegend />
         </div>
@@ -105,7 +131,10 @@ export function CohortsDashboard({ currency }: { currency: string }) {
           rowKey={(row) => String(row.age)}
           columns={[
             { label: "Month", value: (row) => row.age },
-            ...chosen.map((c) => ({ label: c, value: (row: Record<string, number | null>) => fmt.percent(row[c] ?? null) })),
+            ...chosen.map((c) => ({
+              label: c,
+              value: (row: Record<string, number | null>) => fmt.percent(row[c] ?? null),
+            })),
             { label: "Average", value: (row) => fmt.percent(row.average ?? null) },
           ]}
         />

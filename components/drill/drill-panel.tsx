@@ -22,8 +22,10 @@ const FIGURE_TITLE: Record<string, string> = {
 
 export function drillTitle(drill: string, fmt: Formatter): string {
   const p = drillParams(drill);
-  if (p.figure === "cohort") return `${fmt.month(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
-  if (p.figure === "reasons") return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
+  if (p.figure === "cohort")
+    return `${fmt.month(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
+  if (p.figure === "reasons")
+    return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
   return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${fmt.month(p.month ?? "")}`;
 }
 
@@ -40,7 +42,10 @@ export function DrillPanel({ currency }: { currency: string }) {
     const result = await addToQueueAction({ externalIds });
     if (!result.ok) return setQueued({ ok: false, text: result.error });
     const { added, alreadyQueued } = result.data;
-    setQueued({ ok: true, text: `${added} added to the at-risk queue${alreadyQueued > 0 ? `; ${alreadyQueued} already in it` : ""}.` });
+    setQueued({
+      ok: true,
+      text: `${added} added to the at-risk queue${alreadyQueued > 0 ? `; ${alreadyQueued} already in it` : ""}.`,
+    });
   }
 
   useEffect(() => {
@@ -65,29 +70,48 @@ export function DrillPanel({ currency }: { currency: string }) {
                 {drillTitle(drill, fmt)}
               </h2>
               <p className="text-sm text-muted" data-testid="drill-count">
-                {query.data ? `${fmt.number(query.data.total)} ${query.data.total === 1 ? "account" : "accounts"}` : "Loading…"}
-                {query.data && query.data.total > query.data.accounts.length ? ` (the first ${query.data.accounts.length} shown)` : ""}
+                {query.data
+                  ? `${fmt.number(query.data.total)} ${query.data.total === 1 ? "account" : "accounts"}`
+                  : "Loading…"}
+                {query.data && query.data.total > query.data.accounts.length
+                  ? ` (the first ${query.data.accounts.length} shown)`
+                  : ""}
               </p>
             </div>
             <div className="flex shrink-0 gap-2">
               {query.data && query.data.accounts.length > 0 && (
-                <button type="button" onClick={() => void addToQueue(query.data.accounts.map((a) => a.externalId))} className="rounded-md border border-line px-3 py-1 text-sm">
+                <button
+                  type="button"
+                  onClick={() => void addToQueue(query.data.accounts.map((a) => a.externalId))}
+                  className="rounded-md border border-line px-3 py-1 text-sm"
+                >
                   Add {query.data.accounts.length === 1 ? "it" : `these ${query.data.accounts.length}`} to queue
                 </button>
               )}
-              <button type="button" onClick={() => setDrill(null)} className="rounded-md border border-line px-3 py-1 text-sm" autoFocus>
+              <button
+                type="button"
+                onClick={() => setDrill(null)}
+                className="rounded-md border border-line px-3 py-1 text-sm"
+                autoFocus
+              >
                 Close
               </button>
             </div>
           </header>
           <div className="overflow-y-auto p-5">
             {queued && (
-              <p role="status" className={`mb-3 text-sm ${queued.ok ? "text-good" : "text-bad"}`} data-testid="drill-queued">
+              <p
+                role="status"
+                className={`mb-3 text-sm ${queued.ok ? "text-good" : "text-bad"}`}
+                data-testid="drill-queued"
+              >
                 {queued.text}
               </p>
             )}
             {query.isError && <p className="text-bad">Could not load the accounts: {query.error.message}</p>}
-            {query.data && query.data.accounts.length === 0 && <p className="text-muted">No account is behind this figure.</p>}
+            {query.data && query.data.accounts.length === 0 && (
+              <p className="text-muted">No account is behind this figure.</p>
+            )}
             {query.data && query.data.accounts.length > 0 && (
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Accounts behind the figure</caption>
@@ -98,14 +122,19 @@ export function DrillPanel({ currency }: { currency: string }) {
                     <th className="py-1 pr-3">MRR now</th>
                     <th className="py-1 pr-3">Segment</th>
                     <th className="py-1 pr-3">Owner</th>
-                    <th className="py-1"><span className="sr-only">Queue</span></th>
+                    <th className="py-1">
+                      <span className="sr-only">Queue</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-line" data-testid="drill-rows">
                   {query.data.accounts.map((a) => (
                     <tr key={a.externalId}>
                       <td className="py-1.5 pr-3">
-                        <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-accent hover:underline">
+                        <Link
+                          href={`/accounts/${encodeURIComponent(a.externalId)}`}
+                          className="font-medium text-accent hover:underline"
+                        >
                           {a.name}
                         </Link>
                       </td>
@@ -114,7 +143,12 @@ export function DrillPanel({ currency }: { currency: string }) {
                       <td className="py-1.5 pr-3">{formatSegment(a.segment)}</td>
                       <td className="py-1.5 pr-3">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
                       <td className="py-1.5 text-right">
-                        <button type="button" onClick={() => void addToQueue([a.externalId])} className="rounded border border-line px-1.5 py-0.5 text-xs" aria-label={`Add ${a.name} to the queue`}>
+                        <button
+                          type="button"
+                          onClick={() => void addToQueue([a.externalId])}
+                          className="rounded border border-line px-1.5 py-0.5 text-xs"
+                          aria-label={`Add ${a.name} to the queue`}
+                        >
                           Add to queue
                         </button>
                       </td>

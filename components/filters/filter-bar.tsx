@@ -3,12 +3,24 @@
 import { useMetricsFilters } from "@/components/metrics/use-filters";
 import { SegmentSelect } from "./segment-select";
 
-export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; defaultFrom: string; defaultTo: string }) {
+export function FilterBar({
+  plans,
+  defaultFrom,
+  defaultTo,
+}: {
+  plans: string[];
+  defaultFrom: string;
+  defaultTo: string;
+}) {
   const [filters, setFilters] = useMetricsFilters();
   const active = filters.from || filters.to || filters.segment || filters.plan;
   const field = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
   return (
-    <form className="mb-6 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="mb-6 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3"
+      aria-label="Filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="text-xs text-muted">
         From
         <input
@@ -34,7 +46,12 @@ export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; 
       <SegmentSelect className={field} value={filters.segment} onChange={(segment) => setFilters({ segment })} />
       <label className="text-xs text-muted">
         Plan
-        <select className={`${field} mt-1 block`} value={filters.plan ?? ""} name="plan" onChange={(e) => setFilters({ plan: e.target.value || null })}>
+        <select
+          className={`${field} mt-1 block`}
+          value={filters.plan ?? ""}
+          name="plan"
+          onChange={(e) => setFilters({ plan: e.target.value || null })}
+        >
           <option value="">All plans</option>
           {plans.map((p) => (
             <option key={p} value={p}>
@@ -44,7 +61,11 @@ export function FilterBar({ plans, defaultFrom, defaultTo }: { plans: string[]; 
         </select>
       </label>
       {active && (
-        <button type="button" className="rounded-md px-2 py-1.5 text-sm text-accent hover:underline" onClick={() => setFilters({ from: null, to: null, segment: null, plan: null })}>
+        <button
+          type="button"
+          className="rounded-md px-2 py-1.5 text-sm text-accent hover:underline"
+          onClick={() => setFilters({ from: null, to: null, segment: null, plan: null })}
+        >
           Clear filters
         </button>
       )}

@@ -3,7 +3,14 @@
 // progress bar. Rows with problems are reported by line number and never block the others.
 import Papa from "papaparse";
 import { useMemo, useState } from "react";
-import { FIELDS, IMPORT_KINDS, type ImportKind, guessMapping, guessMoneyInUnits, rowToItem } from "@/lib/import/csv-mapping";
+import {
+  FIELDS,
+  IMPORT_KINDS,
+  type ImportKind,
+  guessMapping,
+  guessMoneyInUnits,
+  rowToItem,
+} from "@/lib/import/csv-mapping";
 import { INGEST_RESOURCES } from "@/lib/validation/ingest";
 
 const CHUNK = 500;
@@ -37,13 +44,18 @@ export function ImportWizard() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const options = { moneyInUnits, assumeUtc };
-  const items = useMemo(() => (parsed ? parsed.rows.map((r) => rowToItem(kind, r, mapping, options)) : []), [parsed, kind, mapping, moneyInUnits, assumeUtc]); 
+  const items = useMemo(
+    () => (parsed ? parsed.rows.map((r) => rowToItem(kind, r, mapping, options)) : []),
+    [parsed, kind, mapping, moneyInUnits, assumeUtc],
+  );
   // Line numbers count the header as line 1.
   const localErrors = useMemo(() => {
     const out: RowError[] = [...(parsed?.parseErrors ?? [])];
     items.forEach((item, i) => {
       const check = INGEST_RESOURCES[kind].safeParse(item);
-      if (!check.success) for (const issue of check.error.issues) out.push({ line: i + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+      if (!check.success)
+        for (const issue of check.error.issues)
+          out.push({ line: i + 2, field: issue.path.join(".") || "(row)", message: issue.message });
     });
     return out;
   }, [items, kind, parsed]);
@@ -86,10 +98,16 @@ export function ImportWizard() {
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { detail?: string } | null;
-        setFailure(`The import stopped at line ${chunk[0]?.line}: ${body?.detail ?? response.statusText}. Rows before it are imported; run the same file again to finish — imported rows are skipped.`);
+        setFailure(
+          `The import stopped at line ${chunk[0]?.line}: ${body?.detail ?? response.statusText}. Rows before it are imported; run the same file again to finish — imported rows are skipped.`,
+        );
         break;
       }
-      const body = (await response.json()) as { accepted: number; skipped: number; errors: { item: number; field: string; message: string }[] };
+      const body = (await response.json()) as {
+        accepted: number;
+        skipped: number;
+        errors: { item: number; field: string; message: string }[];
+      };
       accepted += body.accepted;
       skipped += body.skipped;
       for (const e of body.errors) errors.push({ line: chunk[e.item]?.line ?? 0, field: e.field, message: e.message });
@@ -137,7 +155,11 @@ export function ImportWizard() {
             />
           </label>
         </div>
-        {kind !== "accounts" && <p className="mt-2 text-xs text-muted">Accounts come first: rows naming an account Holdfast does not know are reported, not imported.</p>}
+        {kind !== "accounts" && (
+          <p className="mt-2 text-xs text-muted">
+            Accounts come first: rows naming an account Holdfast does not know are reported, not imported.
+          </p>
+        )}
       </section>
 
       {parsed && (
@@ -150,7 +172,11 @@ export function ImportWizard() {
               <label key={f.name} className="text-sm">
                 <span className="font-mono">{f.name}</span>
                 {f.required ? <span className="text-bad"> *</span> : ""}
-                <select className={`${field} mt-1 block w-full`} value={mapping[f.name] ?? ""} onChange={(e) => setMapping({ ...mapping, [f.name]: e.target.value || null })}>
+                <select
+                  className={`${field} mt-1 block w-full`}
+                  value={mapping[f.name] ?? ""}
+                  onChange={(e) => setMapping({ ...mapping, [f.name]: e.target.value || null })}
+                >
                   <option value="">— not in the file —</option>
                   {parsed.header.map((h) => (
                     <option key={h} value={h}>
@@ -164,11 +190,13 @@ export function ImportWizard() {
           <div className="mt-3 flex flex-wrap gap-4 text-sm">
             {FIELDS[kind].some((f) => f.kind === "money") && (
               <label>
-                <input type="checkbox" checked={moneyInUnits} onChange={(e) => setMoneyInUnits(e.target.checked)} /> Amounts are in currency units (84.50), not cents
+                <input type="checkbox" checked={moneyInUnits} onChange={(e) => setMoneyInUnits(e.target.checked)} />{" "}
+                Amounts are in currency units (84.50), not cents
               </label>
             )}
             <label>
-              <input type="checkbox" checked={assumeUtc} onChange={(e) => setAssumeUtc(e.target.checked)} /> Read dates without a zone as UTC
+              <input type="checkbox" checked={assumeUtc} onChange={(e) => setAssumeUtc(e.target.checked)} /> Read dates
+              without a zone as UTC
             </label>
           </div>
           <h3 className="mt-4 text-sm font-medium">Preview</h3>
@@ -201,9 +229,13 @@ export function ImportWizard() {
           </div>
           <p className="mt-3 text-sm">
             {sendable.length} rows ready
-            {localErrors.length > 0 && <span className="text-bad"> · {badLines.size} with problems (listed after the import)</span>}
+            {localErrors.length > 0 && (
+              <span className="text-bad"> · {badLines.size} with problems (listed after the import)</span>
+            )}
           </p>
-          {missing.length > 0 && <p className="mt-1 text-sm text-bad">Choose a column for {missing.map((m) => m.name).join(", ")}.</p>}
+          {missing.length > 0 && (
+            <p className="mt-1 text-sm text-bad">Choose a column for {missing.map((m) => m.name).join(", ")}.</p>
+          )}
           <button
             type="button"
             disabled={missing.length > 0 || sendable.length === 0 || (progress !== null && result === null)}
@@ -226,7 +258,10 @@ export function ImportWizard() {
             aria-valuenow={progress.done}
             className="mt-3 h-3 overflow-hidden rounded bg-canvas"
           >
-            <div className="h-full bg-accent transition-all" style={{ width: `${progress.total === 0 ? 100 : (100 * progress.done) / progress.total}%` }} />
+            <div
+              className="h-full bg-accent transition-all"
+              style={{ width: `${progress.total === 0 ? 100 : (100 * progress.done) / progress.total}%` }}
+            />
           </div>
           <p className="mt-1 text-sm text-muted">
             {progress.done} of {progress.total} rows
@@ -235,8 +270,8 @@ export function ImportWizard() {
           {result && (
             <div className="mt-4" data-testid="import-summary">
               <p className="font-medium">
-                Done: {result.accepted - result.skipped} written{kind === "accounts" ? " (new or updated)" : ""}, {result.skipped} already there,{" "}
-                {new Set(result.errors.map((e) => e.line)).size} rows with problems.
+                Done: {result.accepted - result.skipped} written{kind === "accounts" ? " (new or updated)" : ""},{" "}
+                {result.skipped} already there, {new Set(result.errors.map((e) => e.line)).size} rows with problems.
               </p>
               {result.errors.length > 0 && (
                 <table className="mt-2 w-full text-left text-sm">

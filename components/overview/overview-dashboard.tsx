@@ -55,11 +55,24 @@ export function OverviewDashboard({ currency }: { currency: string }) {
   if (!overview.data || !churn.data) return <FiguresSkeleton label="overview figures" />;
   const { lastMonth: last, previousMonth: prev } = overview.data;
   const months = churn.data.months;
-  if (!last) return <EmptyState title="No complete month yet">Figures appear once a month with subscription data has ended.</EmptyState>;
+  if (!last)
+    return (
+      <EmptyState title="No complete month yet">
+        Figures appear once a month with subscription data has ended.
+      </EmptyState>
+    );
   const lastLabel = fmt.month(last.month);
   const prevLabel = prev ? fmt.month(prev.month, "short") : "";
   const trendOf = (key: keyof ChurnMonth) => months.map((m) => ({ month: m.month, value: m[key] as number | null }));
-  const rateKpi = (key: RateKey, label: string, testId: string, explain: React.ReactNode, drill: string, better: "up" | "down", format = fmt.percent): Kpi => {
+  const rateKpi = (
+    key: RateKey,
+    label: string,
+    testId: string,
+    explain: React.ReactNode,
+    drill: string,
+    better: "up" | "down",
+    format = fmt.percent,
+  ): Kpi => {
     const d = pts(last[key], prev?.[key] ?? null);
     return {
       label,
@@ -67,7 +80,12 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       value: format(last[key]),
       delta: d,
       better,
-      change: d === null ? null : key === "quickRatio" ? `${fmt.signed(d, 2)} vs ${prevLabel}` : `${fmt.signed(d * 100, 1)} pts vs ${prevLabel}`,
+      change:
+        d === null
+          ? null
+          : key === "quickRatio"
+            ? `${fmt.signed(d, 2)} vs ${prevLabel}`
+            : `${fmt.signed(d * 100, 1)} pts vs ${prevLabel}`,
       trend: trendOf(key),
       format,
       explain,
@@ -89,9 +107,9 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       href: "/accounts?status=active",
       explain: (
         <p>
-          Accounts whose last subscription event before now leaves them active (converted, expansion, contraction, resumed,
-          reactivated) or paused: <strong>{fmt.number(overview.data.customers)}</strong>. Canceled and trial accounts are not
-          customers. The trend shows customers at each month’s end.
+          Accounts whose last subscription event before now leaves them active (converted, expansion, contraction,
+          resumed, reactivated) or paused: <strong>{fmt.number(overview.data.customers)}</strong>. Canceled and trial
+          accounts are not customers. The trend shows customers at each month’s end.
         </p>
       ),
     },
@@ -117,9 +135,10 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Logo churn",
       "overview-logo-churn",
       <p>
-        Customers at the start of {lastLabel} who were not customers at its end (<strong>{fmt.number(last.churned)}</strong>) ÷
-        customers at the start (<strong>{fmt.number(last.customersStart)}</strong>). {fmt.number(last.newAndLost)} accounts that
-        joined and left within the month are counted apart as new-and-lost.
+        Customers at the start of {lastLabel} who were not customers at its end (
+        <strong>{fmt.number(last.churned)}</strong>) ÷ customers at the start (
+        <strong>{fmt.number(last.customersStart)}</strong>). {fmt.number(last.newAndLost)} accounts that joined and left
+        within the month are counted apart as new-and-lost.
       </p>,
       "churned",
       "down",
@@ -129,8 +148,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Gross MRR churn",
       "overview-gross-churn",
       <p>
-        (Churned MRR {money(last.churnedCents)} + contraction {money(last.contractionCents)}) ÷ MRR at the start of {lastLabel}{" "}
-        {money(last.mrrStartCents)}.
+        (Churned MRR {money(last.churnedCents)} + contraction {money(last.contractionCents)}) ÷ MRR at the start of{" "}
+        {lastLabel} {money(last.mrrStartCents)}.
       </p>,
       "churned",
       "down",
@@ -140,9 +159,9 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Net MRR churn",
       "overview-net-churn",
       <p>
-        (Churned {money(last.churnedCents)} + contraction {money(last.contractionCents)} − expansion {money(last.expansionCents)} −
-        reactivation {money(last.reactivationCents)}) ÷ MRR at the start {money(last.mrrStartCents)}. Below zero, growth from existing
-        customers outweighs losses.
+        (Churned {money(last.churnedCents)} + contraction {money(last.contractionCents)} − expansion{" "}
+        {money(last.expansionCents)} − reactivation {money(last.reactivationCents)}) ÷ MRR at the start{" "}
+        {money(last.mrrStartCents)}. Below zero, growth from existing customers outweighs losses.
       </p>,
       "contraction",
       "down",
@@ -153,8 +172,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "overview-nrr",
       <p>
         Over the {fmt.number(last.customersStart)} customers at the start of {lastLabel} only: (MRR at the start{" "}
-        {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction {money(last.contractionCents)} − churned{" "}
-        {money(last.churnedCents)}) ÷ {money(last.mrrStartCents)}.
+        {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction{" "}
+        {money(last.contractionCents)} − churned {money(last.churnedCents)}) ÷ {money(last.mrrStartCents)}.
       </p>,
       "customersStart",
       "up",
@@ -164,8 +183,9 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Quick ratio",
       "overview-quick-ratio",
       <p>
-        (New {money(last.newCents)} + expansion {money(last.expansionCents)} + reactivation {money(last.reactivationCents)}) ÷ (churned{" "}
-        {money(last.churnedCents)} + contraction {money(last.contractionCents)}). Above 1, the month added more MRR than it lost.
+        (New {money(last.newCents)} + expansion {money(last.expansionCents)} + reactivation{" "}
+        {money(last.reactivationCents)}) ÷ (churned {money(last.churnedCents)} + contraction{" "}
+        {money(last.contractionCents)}). Above 1, the month added more MRR than it lost.
       </p>,
       "new",
       "up",
@@ -176,7 +196,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
   return (
     <>
       <p className="mb-4 text-sm text-muted">
-        Churn figures are for <strong>{lastLabel}</strong>, the last complete month; changes compare it with {prevLabel || "the month before"}.
+        Churn figures are for <strong>{lastLabel}</strong>, the last complete month; changes compare it with{" "}
+        {prevLabel || "the month before"}.
       </p>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {kpis.map((k) => (
@@ -196,12 +217,18 @@ export function OverviewDashboard({ currency }: { currency: string }) {
                 {k.value}
               </button>
             ) : (
-              <Link href={k.href ?? "#"} className="mt-1 block text-2xl font-semibold tabular-nums hover:text-accent" data-testid={k.testId}>
+              <Link
+                href={k.href ?? "#"}
+                className="mt-1 block text-2xl font-semibold tabular-nums hover:text-accent"
+                data-testid={k.testId}
+              >
                 {k.value}
               </Link>
             )}
             {k.change && (
-              <p className={`text-xs ${k.delta === null || k.delta === 0 ? "text-muted" : (k.delta > 0) === (k.better === "up") ? "text-good" : "text-bad"}`}>
+              <p
+                className={`text-xs ${k.delta === null || k.delta === 0 ? "text-muted" : k.delta > 0 === (k.better === "up") ? "text-good" : "text-bad"}`}
+              >
                 {k.change}
               </p>
             )}
@@ -220,7 +247,11 @@ export function OverviewDashboard({ currency }: { currency: string }) {
             </>
           }
         >
-          <MrrMovementsChart months={months} formatMoney={compact} onSelect={(figure, month) => setDrill(`${figure}:${month}`)} />
+          <MrrMovementsChart
+            months={months}
+            formatMoney={compact}
+            onSelect={(figure, month) => setDrill(`${figure}:${month}`)}
+          />
           <ChartTable
             caption="MRR movements by month"
             rows={months}

@@ -9,7 +9,15 @@ import { TIME_ZONE_COOKIE } from "@/lib/locale";
 
 const FormatContext = createContext<Formatter>(makeFormatter());
 
-export function FormatProvider({ locale, timeZone, children }: { locale: string; timeZone: string; children: React.ReactNode }) {
+export function FormatProvider({
+  locale,
+  timeZone,
+  children,
+}: {
+  locale: string;
+  timeZone: string;
+  children: React.ReactNode;
+}) {
   const format = useMemo(() => makeFormatter(locale, timeZone), [locale, timeZone]);
   const router = useRouter();
   useEffect(() => {

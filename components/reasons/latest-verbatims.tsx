@@ -18,12 +18,18 @@ export async function LatestVerbatims() {
           {responses.map((r) => (
             <li key={`${r.accountId}-${r.seq}`} className="py-3">
               <p className="text-xs text-muted">
-                <Link href={`/accounts/${encodeURIComponent(r.accountExternalId)}`} className="font-medium text-accent hover:underline">
+                <Link
+                  href={`/accounts/${encodeURIComponent(r.accountExternalId)}`}
+                  className="font-medium text-accent hover:underline"
+                >
                   {r.accountName}
                 </Link>{" "}
-                · {fmt.date(r.submittedAt)} · {r.category} ({formatLabel(r.reasonCode)}) · offer {formatLabel(r.offerShown)} · {r.outcome}
+                · {fmt.date(r.submittedAt)} · {r.category} ({formatLabel(r.reasonCode)}) · offer{" "}
+                {formatLabel(r.offerShown)} · {r.outcome}
               </p>
-              <blockquote className="mt-1 text-sm">{r.freeText ?? <span className="text-muted">No comment left.</span>}</blockquote>
+              <blockquote className="mt-1 text-sm">
+                {r.freeText ?? <span className="text-muted">No comment left.</span>}
+              </blockquote>
             </li>
           ))}
         </ul>

@@ -33,19 +33,29 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
   const r = query.data;
   const total = r.categories.reduce((s, c) => s + c.responses, 0);
   if (total === 0) {
-    return <EmptyState title="No cancellation answers in this range">Widen the dates or clear the filters. Answers arrive through POST /api/v1/cancellations.</EmptyState>;
+    return (
+      <EmptyState title="No cancellation answers in this range">
+        Widen the dates or clear the filters. Answers arrive through POST /api/v1/cancellations.
+      </EmptyState>
+    );
   }
   const used = r.categories.filter((c) => c.responses > 0);
   const months = [...new Set(r.byMonth.map((m) => m.month))].sort();
   const rows = months.map((month) => {
     const row: Record<string, number | string> = { month };
-    for (const m of r.byMonth.filter((x) => x.month === month)) row[m.category] = measure === "responses" ? m.responses : m.mrrLostCents;
+    for (const m of r.byMonth.filter((x) => x.month === month))
+      row[m.category] = measure === "responses" ? m.responses : m.mrrLostCents;
     return row;
   });
   const regrettable = r.categories.reduce((s, c) => s + c.regrettableResponses, 0);
   const regrettableMrr = r.categories.filter((c) => c.regrettable).reduce((s, c) => s + c.mrrLostCents, 0);
   const totalMrr = r.categories.reduce((s, c) => s + c.mrrLostCents, 0);
-  const offers = r.byOffer.map((o) => ({ offer: formatLabel(o.offer), saved: o.saved, pending: o.pending, notSaved: o.responses - o.saved - o.pending }));
+  const offers = r.byOffer.map((o) => ({
+    offer: formatLabel(o.offer),
+    saved: o.saved,
+    pending: o.pending,
+    notSaved: o.responses - o.saved - o.pending,
+  }));
 
   return (
     <div className="space-y-6">
@@ -57,7 +67,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         description="By the month the answer was submitted. Click a bar for its accounts."
         actions={
           <>
-            <div role="radiogroup" aria-label="Measure" className="flex overflow-hidden rounded-md border border-line text-xs">
+            <div
+              role="radiogroup"
+              aria-label="Measure"
+              className="flex overflow-hidden rounded-md border border-line text-xs"
+            >
               {MEASURES.map((m) => (
                 <button
                   key={m}
@@ -104,7 +118,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           title="Regrettable or not"
           description="Regrettable churn is caused by something the company controls: product, quality, support, price and value."
         >
-          <div className="flex h-6 overflow-hidden rounded" role="img" aria-label={`${regrettable} of ${total} answers regrettable`}>
+          <div
+            className="flex h-6 overflow-hidden rounded"
+            role="img"
+            aria-label={`${regrettable} of ${total} answers regrettable`}
+          >
             <div style={{ width: `${(100 * regrettable) / total}%`, background: chart.negative }} />
             <div style={{ width: `${(100 * (total - regrettable)) / total}%`, background: chart.series(9) }} />
           </div>
@@ -114,20 +132,22 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                 Regrettable
                 <Explain label="Regrettable answers">
                   <p>
-                    Answers in categories marked regrettable, unless an admin overrode the answer: {fmt.number(regrettable)} of{" "}
-                    {fmt.number(total)} answers ({fmt.percent(regrettable / total)}).
+                    Answers in categories marked regrettable, unless an admin overrode the answer:{" "}
+                    {fmt.number(regrettable)} of {fmt.number(total)} answers ({fmt.percent(regrettable / total)}).
                   </p>
                 </Explain>
               </dt>
               <dd className="text-xl font-semibold tabular-nums" data-testid="regrettable-count">
-                {fmt.number(regrettable)} <span className="text-sm font-normal text-muted">({fmt.percent(regrettable / total)})</span>
+                {fmt.number(regrettable)}{" "}
+                <span className="text-sm font-normal text-muted">({fmt.percent(regrettable / total)})</span>
               </dd>
               <dd className="text-muted">{money(regrettableMrr)} MRR lost</dd>
             </div>
             <div>
               <dt className="text-muted">Not regrettable</dt>
               <dd className="text-xl font-semibold tabular-nums">
-                {fmt.number(total - regrettable)} <span className="text-sm font-normal text-muted">({fmt.percent((total - regrettable) / total)})</span>
+                {fmt.number(total - regrettable)}{" "}
+                <span className="text-sm font-normal text-muted">({fmt.percent((total - regrettable) / total)})</span>
               </dd>
               <dd className="text-muted">{money(totalMrr - regrettableMrr)} MRR lost</dd>
             </div>
@@ -170,7 +190,10 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         </Panel>
       </div>
 
-      <Panel title="Categories" actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "categories" })} />}>
+      <Panel
+        title="Categories"
+        actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "categories" })} />}
+      >
         <table className="w-full text-sm">
           <caption className="sr-only">Answers by category</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-muted">
@@ -187,7 +210,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
             {used.map((c) => (
               <tr key={c.category}>
                 <td className="py-1.5">
-                  <button type="button" className="flex items-center gap-2 text-left hover:text-accent" onClick={() => setDrill(`reasons:${c.category}`)}>
+                  <button
+                    type="button"
+                    className="flex items-center gap-2 text-left hover:text-accent"
+                    onClick={() => setDrill(`reasons:${c.category}`)}
+                  >
                     <span className="inline-block h-3 w-3 rounded-sm" style={{ background: chart.token(c.color) }} />
                     {c.name}
                     {c.regrettable ? "" : <span className="text-xs text-muted">(not regrettable)</span>}

@@ -24,7 +24,8 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </a>
         <NavLinks items={items} />
         <p className="mt-4 px-3 text-xs text-muted">
-          <kbd className="rounded border border-line px-1">Ctrl</kbd> <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
+          <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
+          <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
         </p>
         <div className="mt-auto border-t border-line pt-4 text-sm">
           <p className="font-medium" data-testid="user-name">

@@ -35,7 +35,14 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
     if (!term) return setAccounts([]);
     const t = setTimeout(async () => {
       const result = await findAccountsAction({ q: term });
-      if (result.ok) setAccounts(result.data.map((a) => ({ href: `/accounts/${encodeURIComponent(a.externalId)}`, label: a.name, hint: `${a.externalId} · ${a.status}` })));
+      if (result.ok)
+        setAccounts(
+          result.data.map((a) => ({
+            href: `/accounts/${encodeURIComponent(a.externalId)}`,
+            label: a.name,
+            hint: `${a.externalId} · ${a.status}`,
+          })),
+        );
     }, 150);
     return () => clearTimeout(t);
   }, [q, open]);
@@ -104,7 +111,9 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
               <span className="truncate text-xs text-muted">{e.hint}</span>
             </li>
           ))}
-          {term && entries.length === 0 && <li className="px-3 py-2 text-sm text-muted">No page or account matches “{q}”.</li>}
+          {term && entries.length === 0 && (
+            <li className="px-3 py-2 text-sm text-muted">No page or account matches “{q}”.</li>
+          )}
         </ul>
         <p className="mt-2 px-1 text-xs text-muted">↑ ↓ to choose, Enter to go, Esc to close.</p>
       </div>

@@ -50,7 +50,9 @@ export function AccountTriage({
         <div className="mt-3 space-y-3">
           <p className="text-sm text-muted" data-testid="triage-summary">
             In the {formatLabel(item.kind).toLowerCase()} queue · {STATUS_LABEL[item.status]}
-            {item.snoozedUntil && new Date(item.snoozedUntil) > new Date() ? ` · snoozed until ${fmt.date(new Date(item.snoozedUntil))}` : ""}
+            {item.snoozedUntil && new Date(item.snoozedUntil) > new Date()
+              ? ` · snoozed until ${fmt.date(new Date(item.snoozedUntil))}`
+              : ""}
             {item.nextFollowUpOn ? ` · follow up on ${fmt.date(item.nextFollowUpOn)}` : ""}
           </p>
           <div className="flex flex-wrap items-end gap-3">
@@ -64,7 +66,12 @@ export function AccountTriage({
                   void run(
                     () => changeTriageItemAction({ id: item.id, version: item.version, status: e.target.value }),
                     `Status set to ${STATUS_LABEL[e.target.value as TriageStatus].toLowerCase()}.`,
-                    ({ version }) => () => void run(() => changeTriageItemAction({ id: item.id, version, status: item.status }), `Status back to ${STATUS_LABEL[item.status].toLowerCase()}.`),
+                    ({ version }) =>
+                      () =>
+                        void run(
+                          () => changeTriageItemAction({ id: item.id, version, status: item.status }),
+                          `Status back to ${STATUS_LABEL[item.status].toLowerCase()}.`,
+                        ),
                   )
                 }
               >
@@ -84,11 +91,18 @@ export function AccountTriage({
                 onChange={(e) => {
                   const to = e.target.value || null;
                   const name = to ? (users.find((u) => u.id === to)?.name ?? "them") : "nobody";
-                  const was = item.assigneeId ? (users.find((u) => u.id === item.assigneeId)?.name ?? "them") : "nobody";
+                  const was = item.assigneeId
+                    ? (users.find((u) => u.id === item.assigneeId)?.name ?? "them")
+                    : "nobody";
                   void run(
                     () => changeTriageItemAction({ id: item.id, version: item.version, assigneeId: to }),
                     `Assigned to ${to === me.id ? "you" : name}.`,
-                    ({ version }) => () => void run(() => changeTriageItemAction({ id: item.id, version, assigneeId: item.assigneeId }), `Back with ${was}.`),
+                    ({ version }) =>
+                      () =>
+                        void run(
+                          () => changeTriageItemAction({ id: item.id, version, assigneeId: item.assigneeId }),
+                          `Back with ${was}.`,
+                        ),
                   );
                 }}
               >
@@ -103,7 +117,14 @@ export function AccountTriage({
             <button
               type="button"
               disabled={!canChange}
-              onClick={() => setSnooze({ id: item.id, version: item.version, accountName: account.name, snoozedUntil: item.snoozedUntil })}
+              onClick={() =>
+                setSnooze({
+                  id: item.id,
+                  version: item.version,
+                  accountName: account.name,
+                  snoozedUntil: item.snoozedUntil,
+                })
+              }
               className="rounded-md border border-line px-3 py-1.5 text-sm disabled:opacity-50"
             >
               Snooze…
@@ -111,13 +132,21 @@ export function AccountTriage({
             <button
               type="button"
               disabled={!canChange}
-              onClick={() => setOutreach({ accountExternalId: account.externalId, accountName: account.name, item: { id: item.id, version: item.version } })}
+              onClick={() =>
+                setOutreach({
+                  accountExternalId: account.externalId,
+                  accountName: account.name,
+                  item: { id: item.id, version: item.version },
+                })
+              }
               className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-50"
             >
               Log outreach…
             </button>
           </div>
-          {!canChange && <p className="text-sm text-muted">This item is {item.assigneeName}’s; a manager can reassign it.</p>}
+          {!canChange && (
+            <p className="text-sm text-muted">This item is {item.assigneeName}’s; a manager can reassign it.</p>
+          )}
         </div>
       ) : (
         <div className="mt-3 flex flex-wrap items-center gap-3">
@@ -125,12 +154,21 @@ export function AccountTriage({
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => addToQueueAction({ externalIds: [account.externalId] }), `${account.name} added to the queue.`)}
+            onClick={() =>
+              void run(
+                () => addToQueueAction({ externalIds: [account.externalId] }),
+                `${account.name} added to the queue.`,
+              )
+            }
             className="rounded-md border border-line px-3 py-1.5 text-sm"
           >
             Add to queue
           </button>
-          <button type="button" onClick={() => setOutreach({ accountExternalId: account.externalId, accountName: account.name })} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
+          <button
+            type="button"
+            onClick={() => setOutreach({ accountExternalId: account.externalId, accountName: account.name })}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink"
+          >
             Log outreach…
           </button>
         </div>

@@ -17,7 +17,13 @@ export async function HealthBreakdown({
   health,
   threshold,
 }: {
-  health: { score: number; scoreWeekAgo: number | null; components: HealthComponent[]; reasons: string[]; computedAt: Date } | null;
+  health: {
+    score: number;
+    scoreWeekAgo: number | null;
+    components: HealthComponent[];
+    reasons: string[];
+    computedAt: Date;
+  } | null;
   threshold: number;
 }) {
   const fmt = await getFormat();
@@ -26,7 +32,9 @@ export async function HealthBreakdown({
     return (
       <section className="rounded-xl border border-line bg-surface p-5" aria-label="Health">
         <h2 className="font-semibold">Health</h2>
-        <p className="mt-1 text-sm text-muted">Not scored: health is computed for customers and for trials until 30 days after their end.</p>
+        <p className="mt-1 text-sm text-muted">
+          Not scored: health is computed for customers and for trials until 30 days after their end.
+        </p>
       </section>
     );
   }
@@ -36,8 +44,8 @@ export async function HealthBreakdown({
         <div>
           <h2 className="font-semibold">Health</h2>
           <p className="mt-0.5 text-sm text-muted">
-            100 × the weighted mean of the components below (components without data are left out and the others scale up). At-risk below {threshold}. Computed{" "}
-            {fmt.dateTime(health.computedAt)}.
+            100 × the weighted mean of the components below (components without data are left out and the others scale
+            up). At-risk below {threshold}. Computed {fmt.dateTime(health.computedAt)}.
           </p>
         </div>
         <div className="text-2xl" data-testid="health-score">
@@ -48,20 +56,33 @@ export async function HealthBreakdown({
         <caption className="sr-only">Health components</caption>
         <thead className="text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Component</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Value</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Weight</th>
-            <th scope="col" className="py-1 font-medium">The data behind it</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Component
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Value
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Weight
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              The data behind it
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {health.components.map((c) => (
             <tr key={c.name}>
-              <th scope="row" className="py-1.5 pr-3 font-normal">{COMPONENT_LABEL[c.name]}</th>
+              <th scope="row" className="py-1.5 pr-3 font-normal">
+                {COMPONENT_LABEL[c.name]}
+              </th>
               <td className="py-1.5 pr-3">
                 <span className="flex items-center gap-2 whitespace-nowrap tabular-nums">
                   <span className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-line" aria-hidden>
-                    <span className={`block h-full ${c.value < 0.5 ? "bg-bad" : c.value < 0.8 ? "bg-warn" : "bg-good"}`} style={{ width: `${Math.round(c.value * 100)}%` }} />
+                    <span
+                      className={`block h-full ${c.value < 0.5 ? "bg-bad" : c.value < 0.8 ? "bg-warn" : "bg-good"}`}
+                      style={{ width: `${Math.round(c.value * 100)}%` }}
+                    />
                   </span>
                   {pct(c.value)}
                 </span>

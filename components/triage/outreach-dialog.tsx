@@ -24,7 +24,10 @@ export function OutreachDialog({
 }: {
   target: OutreachTarget | null;
   onClose: () => void;
-  run: (call: () => Promise<ActionResult<{ version: number }>>, success: string) => Promise<ActionResult<{ version: number }>>;
+  run: (
+    call: () => Promise<ActionResult<{ version: number }>>,
+    success: string,
+  ) => Promise<ActionResult<{ version: number }>>;
 }) {
   const fmt = useFormat();
   const [followUp, setFollowUp] = useState("");
@@ -74,7 +77,14 @@ export function OutreachDialog({
         </label>
         <label className="block text-sm">
           What happened
-          <textarea name="summary" required maxLength={4000} rows={3} className={field} placeholder="Spoke to their admin about the drop in usage…" />
+          <textarea
+            name="summary"
+            required
+            maxLength={4000}
+            rows={3}
+            className={field}
+            placeholder="Spoke to their admin about the drop in usage…"
+          />
         </label>
         <label className="block text-sm">
           Outcome <span className="text-muted">(optional)</span>
@@ -83,11 +93,26 @@ export function OutreachDialog({
         <fieldset className="text-sm">
           <legend>Next follow-up</legend>
           <div className="mt-1 flex flex-wrap items-center gap-2">
-            <input type="date" name="nextFollowUpOn" value={followUp} onChange={(e) => setFollowUp(e.target.value)} className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm" aria-label="Follow-up date" />
-            <button type="button" className="rounded-md border border-line px-2 py-1" onClick={() => setFollowUp(utcDay(1))}>
+            <input
+              type="date"
+              name="nextFollowUpOn"
+              value={followUp}
+              onChange={(e) => setFollowUp(e.target.value)}
+              className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm"
+              aria-label="Follow-up date"
+            />
+            <button
+              type="button"
+              className="rounded-md border border-line px-2 py-1"
+              onClick={() => setFollowUp(utcDay(1))}
+            >
               Tomorrow
             </button>
-            <button type="button" className="rounded-md border border-line px-2 py-1" onClick={() => setFollowUp(utcDay(7))}>
+            <button
+              type="button"
+              className="rounded-md border border-line px-2 py-1"
+              onClick={() => setFollowUp(utcDay(7))}
+            >
               In a week
             </button>
             {followUp && (
@@ -106,7 +131,11 @@ export function OutreachDialog({
           <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 text-sm">
             Cancel
           </button>
-          <button type="submit" disabled={saving} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={saving}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+          >
             {saving ? "Saving…" : "Log outreach"}
           </button>
         </div>

@@ -39,7 +39,11 @@ const TABS = [
   { id: "due", label: "Due today", hint: "Follow-ups due today (or the day picked) or overdue" },
 ] as const;
 
-const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string> = { live: "Open, contacted or in progress", snoozed: "Snoozed", ...STATUS_LABEL };
+const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string> = {
+  live: "Open, contacted or in progress",
+  snoozed: "Snoozed",
+  ...STATUS_LABEL,
+};
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
 
 export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
@@ -47,7 +51,10 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
   const { run, busy, message, say, reload, clear } = useAction();
-  const { cursor, current, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(rows, (r) => r.id);
+  const { cursor, current, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(
+    rows,
+    (r) => r.id,
+  );
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
   const [bulkTo, setBulkTo] = useState("");
@@ -56,16 +63,32 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
     run(
       () => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }),
       `${row.name} is assigned to you.`,
-      ({ version }) => () => void run(() => changeTriageItemAction({ id: row.id, version, assigneeId: row.assigneeId }), `${row.name} is back with ${row.assigneeName ?? "nobody"}.`),
+      ({ version }) =>
+        () =>
+          void run(
+            () => changeTriageItemAction({ id: row.id, version, assigneeId: row.assigneeId }),
+            `${row.name} is back with ${row.assigneeName ?? "nobody"}.`,
+          ),
     );
   const setStatus = (row: QueueRow, status: TriageStatus) =>
     run(
       () => changeTriageItemAction({ id: row.id, version: row.version, status }),
       `${row.name}: ${STATUS_LABEL[status].toLowerCase()}.`,
-      ({ version }) => () => void run(() => changeTriageItemAction({ id: row.id, version, status: row.status }), `${row.name} is back to ${STATUS_LABEL[row.status].toLowerCase()}.`),
+      ({ version }) =>
+        () =>
+          void run(
+            () => changeTriageItemAction({ id: row.id, version, status: row.status }),
+            `${row.name} is back to ${STATUS_LABEL[row.status].toLowerCase()}.`,
+          ),
     );
-  const openOutreach = (row: QueueRow) => setOutreach({ accountExternalId: row.externalId, accountName: row.name, item: { id: row.id, version: row.version } });
-  const openSnooze = (row: QueueRow) => setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
+  const openOutreach = (row: QueueRow) =>
+    setOutreach({
+      accountExternalId: row.externalId,
+      accountName: row.name,
+      item: { id: row.id, version: row.version },
+    });
+  const openSnooze = (row: QueueRow) =>
+    setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -100,7 +123,10 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
     const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, version: r.version }));
     const to = bulkTo === "none" ? null : bulkTo;
     const name = to === null ? "nobody" : (users.find((u) => u.id === to)?.name ?? "them");
-    const result = await run(() => bulkAssignAction({ items, assigneeId: to }), `${items.length} ${items.length === 1 ? "item" : "items"} assigned to ${name}.`);
+    const result = await run(
+      () => bulkAssignAction({ items, assigneeId: to }),
+      `${items.length} ${items.length === 1 ? "item" : "items"} assigned to ${name}.`,
+    );
     if (result.ok && result.data.refused.length > 0) {
       // Some items moved under us: say so rather than claim success for all.
       const { assigned, refused } = result.data;
@@ -124,24 +150,47 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
             onClick={() => void setFilters({ tab: t.id, page: 1 })}
             className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${tab === t.id ? "border-accent text-accent" : "border-transparent text-muted hover:text-ink"}`}
           >
-            {t.label} <span className="ml-1 rounded-full bg-canvas px-2 py-0.5 text-xs tabular-nums text-muted">{counts[t.id]}</span>
+            {t.label}{" "}
+            <span className="ml-1 rounded-full bg-canvas px-2 py-0.5 text-xs tabular-nums text-muted">
+              {counts[t.id]}
+            </span>
           </button>
         ))}
       </div>
 
-      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Queue filters" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="mb-4 flex flex-wrap items-end gap-3"
+        aria-label="Queue filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <fieldset className="flex rounded-md border border-line bg-surface p-0.5 text-sm">
           <legend className="sr-only">Whose items</legend>
           {(["all", "mine", "unassigned"] as const).map((w) => (
-            <label key={w} className={`cursor-pointer rounded px-3 py-1 ${filters.who === w ? "bg-accent text-accent-ink" : "text-muted"}`}>
-              <input type="radio" name="who" value={w} checked={filters.who === w} onChange={() => void setFilters({ who: w, page: 1 })} className="sr-only" />
+            <label
+              key={w}
+              className={`cursor-pointer rounded px-3 py-1 ${filters.who === w ? "bg-accent text-accent-ink" : "text-muted"}`}
+            >
+              <input
+                type="radio"
+                name="who"
+                value={w}
+                checked={filters.who === w}
+                onChange={() => void setFilters({ who: w, page: 1 })}
+                className="sr-only"
+              />
               {w === "all" ? "All" : w === "mine" ? "Mine" : "Unassigned"}
             </label>
           ))}
         </fieldset>
         <label className="text-xs text-muted">
           Status
-          <select className={`${select} mt-1 block`} value={filters.status} onChange={(e) => void setFilters({ status: e.target.value as (typeof QUEUE_STATUS_FILTERS)[number], page: 1 })}>
+          <select
+            className={`${select} mt-1 block`}
+            value={filters.status}
+            onChange={(e) =>
+              void setFilters({ status: e.target.value as (typeof QUEUE_STATUS_FILTERS)[number], page: 1 })
+            }
+          >
             {QUEUE_STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
                 {STATUS_FILTER_LABEL[s]}
@@ -149,10 +198,18 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
             ))}
           </select>
         </label>
-        <SegmentSelect className={select} value={filters.segment} onChange={(segment) => void setFilters({ segment, page: 1 })} />
+        <SegmentSelect
+          className={select}
+          value={filters.segment}
+          onChange={(segment) => void setFilters({ segment, page: 1 })}
+        />
         <label className="text-xs text-muted">
           Owner
-          <select className={`${select} mt-1 block`} value={filters.owner ?? ""} onChange={(e) => void setFilters({ owner: e.target.value || null, page: 1 })}>
+          <select
+            className={`${select} mt-1 block`}
+            value={filters.owner ?? ""}
+            onChange={(e) => void setFilters({ owner: e.target.value || null, page: 1 })}
+          >
             <option value="">Anyone</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -164,21 +221,41 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         {tab === "due" && (
           <label className="text-xs text-muted">
             Due by
-            <input type="date" className={`${select} mt-1 block`} value={filters.on ?? utcDay()} onChange={(e) => void setFilters({ on: e.target.value || null, page: 1 })} />
+            <input
+              type="date"
+              className={`${select} mt-1 block`}
+              value={filters.on ?? utcDay()}
+              onChange={(e) => void setFilters({ on: e.target.value || null, page: 1 })}
+            />
           </label>
         )}
         <p className="ml-auto text-xs text-muted" aria-hidden>
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> assign to me · <kbd>o</kbd> log outreach · <kbd>s</kbd> snooze · <kbd>Enter</kbd> open
-          {me.canAssignAnyone ? <> · <kbd>x</kbd> select</> : null}
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> assign to me · <kbd>o</kbd> log outreach · <kbd>s</kbd> snooze ·{" "}
+          <kbd>Enter</kbd> open
+          {me.canAssignAnyone ? (
+            <>
+              {" "}
+              · <kbd>x</kbd> select
+            </>
+          ) : null}
         </p>
       </form>
 
       <ActionNotice message={message} onReload={reload} onDismiss={clear} />
 
       {me.canAssignAnyone && selected.size > 0 && (
-        <div className="mb-3 flex items-center gap-3 rounded-lg border border-line bg-surface px-4 py-2 text-sm" role="region" aria-label="Bulk assign">
+        <div
+          className="mb-3 flex items-center gap-3 rounded-lg border border-line bg-surface px-4 py-2 text-sm"
+          role="region"
+          aria-label="Bulk assign"
+        >
           <span>{selected.size} selected</span>
-          <select className={select} value={bulkTo} onChange={(e) => setBulkTo(e.target.value)} aria-label="Assign the selected items to">
+          <select
+            className={select}
+            value={bulkTo}
+            onChange={(e) => setBulkTo(e.target.value)}
+            aria-label="Assign the selected items to"
+          >
             <option value="">Assign to…</option>
             <option value="none">Nobody (unassign)</option>
             {users.map((u) => (
@@ -187,7 +264,12 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
               </option>
             ))}
           </select>
-          <button type="button" disabled={!bulkTo || busy} onClick={() => void bulkAssign()} className="rounded-md bg-accent px-3 py-1 font-medium text-accent-ink disabled:opacity-50">
+          <button
+            type="button"
+            disabled={!bulkTo || busy}
+            onClick={() => void bulkAssign()}
+            className="rounded-md bg-accent px-3 py-1 font-medium text-accent-ink disabled:opacity-50"
+          >
             Assign
           </button>
           <button type="button" onClick={clearSelection} className="text-accent">
@@ -198,7 +280,13 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
 
       {rows.length === 0 ? (
         <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
-          <p className="font-medium">{tab === "due" ? "No follow-ups due" : tab === "conversion" ? "No trial needs a nudge" : "Nobody is slipping"}</p>
+          <p className="font-medium">
+            {tab === "due"
+              ? "No follow-ups due"
+              : tab === "conversion"
+                ? "No trial needs a nudge"
+                : "Nobody is slipping"}
+          </p>
           <p className="mx-auto mt-2 max-w-lg text-sm text-muted">
             {tab === "due"
               ? "Log outreach with a follow-up date and the account appears here on that day."
@@ -210,10 +298,20 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
           <table className="w-full text-left text-sm" data-testid="queue-table">
-            <caption className="sr-only">{TABS.find((t) => t.id === tab)?.hint}. Use j and k to move between rows.</caption>
+            <caption className="sr-only">
+              {TABS.find((t) => t.id === tab)?.hint}. Use j and k to move between rows.
+            </caption>
             <SelectableHead
               head={["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Outreach", "Actions"]}
-              selectAll={me.canAssignAnyone ? { label: "Select every row on this page", checked: selected.size === rows.length, onChange: selectAll } : undefined}
+              selectAll={
+                me.canAssignAnyone
+                  ? {
+                      label: "Select every row on this page",
+                      checked: selected.size === rows.length,
+                      onChange: selectAll,
+                    }
+                  : undefined
+              }
             />
             <tbody className="divide-y divide-line">
               {rows.map((row, i) => {
@@ -238,14 +336,20 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                       </td>
                     )}
                     <td className="min-w-[10rem] px-3 py-2">
-                      <Link href={`/accounts/${encodeURIComponent(row.externalId)}`} className="font-medium text-accent hover:underline" tabIndex={-1}>
+                      <Link
+                        href={`/accounts/${encodeURIComponent(row.externalId)}`}
+                        className="font-medium text-accent hover:underline"
+                        tabIndex={-1}
+                      >
                         {row.name}
                       </Link>
                       <div className="text-xs text-muted">
                         {row.kind === "conversion" && row.trialEndsAt
                           ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${fmt.date(new Date(row.trialEndsAt))}`
-                          : row.plan ?? row.externalId}
-                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date() ? ` · snoozed until ${fmt.date(new Date(row.snoozedUntil))}` : ""}
+                          : (row.plan ?? row.externalId)}
+                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date()
+                          ? ` · snoozed until ${fmt.date(new Date(row.snoozedUntil))}`
+                          : ""}
                         {row.source === "manual" ? " · added by hand" : ""}
                       </div>
                     </td>
@@ -262,11 +366,15 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                           {row.reasons.slice(0, 2).map((r) => (
                             <li key={r}>{r}</li>
                           ))}
-                          {row.reasons.length > 2 && <li className="text-xs text-muted">+{row.reasons.length - 2} more</li>}
+                          {row.reasons.length > 2 && (
+                            <li className="text-xs text-muted">+{row.reasons.length - 2} more</li>
+                          )}
                         </ul>
                       )}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2">{row.assigneeName ?? <span className="text-muted">Unassigned</span>}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {row.assigneeName ?? <span className="text-muted">Unassigned</span>}
+                    </td>
                     <td className="px-3 py-2">
                       <select
                         className="rounded-md border border-line bg-surface px-1.5 py-1 text-xs"
@@ -285,7 +393,11 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     <td className="whitespace-nowrap px-3 py-2 text-xs">
                       <div>
                         <span className="text-muted">Last </span>
-                        {row.lastOutreachAt ? fmt.date(new Date(row.lastOutreachAt)) : <span className="text-muted">never</span>}
+                        {row.lastOutreachAt ? (
+                          fmt.date(new Date(row.lastOutreachAt))
+                        ) : (
+                          <span className="text-muted">never</span>
+                        )}
                       </div>
                       <div>
                         <span className="text-muted">Next </span>
@@ -295,16 +407,34 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                     <td className="px-3 py-2 whitespace-nowrap">
                       <div className="flex gap-1 text-xs">
                         {row.assigneeId !== me.id && canChange && (
-                          <button type="button" tabIndex={-1} onClick={() => void assignToMe(row)} className="rounded border border-line px-1.5 py-0.5" title="Assign to me (a)">
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            onClick={() => void assignToMe(row)}
+                            className="rounded border border-line px-1.5 py-0.5"
+                            title="Assign to me (a)"
+                          >
                             Take
                           </button>
                         )}
                         {canChange && (
                           <>
-                            <button type="button" tabIndex={-1} onClick={() => openOutreach(row)} className="rounded border border-line px-1.5 py-0.5" title="Log outreach (o)">
+                            <button
+                              type="button"
+                              tabIndex={-1}
+                              onClick={() => openOutreach(row)}
+                              className="rounded border border-line px-1.5 py-0.5"
+                              title="Log outreach (o)"
+                            >
                               Log
                             </button>
-                            <button type="button" tabIndex={-1} onClick={() => openSnooze(row)} className="rounded border border-line px-1.5 py-0.5" title="Snooze (s)">
+                            <button
+                              type="button"
+                              tabIndex={-1}
+                              onClick={() => openSnooze(row)}
+                              className="rounded border border-line px-1.5 py-0.5"
+                              title="Snooze (s)"
+                            >
                               Snooze
                             </button>
                           </>
@@ -323,7 +453,14 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         <Pager
           page={filters.page}
           pages={pages}
-          params={{ tab: filters.tab, who: filters.who, status: filters.status, segment: filters.segment ?? undefined, owner: filters.owner ?? undefined, on: filters.on ?? undefined }}
+          params={{
+            tab: filters.tab,
+            who: filters.who,
+            status: filters.status,
+            segment: filters.segment ?? undefined,
+            owner: filters.owner ?? undefined,
+            on: filters.on ?? undefined,
+          }}
         />
       )}
 

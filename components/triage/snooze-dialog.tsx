@@ -21,7 +21,11 @@ export function SnoozeDialog({
 }: {
   target: SnoozeTarget | null;
   onClose: () => void;
-  run: (call: () => Promise<ActionResult<{ version: number }>>, success: string, undo?: (data: { version: number }) => () => void) => Promise<ActionResult<{ version: number }>>;
+  run: (
+    call: () => Promise<ActionResult<{ version: number }>>,
+    success: string,
+    undo?: (data: { version: number }) => () => void,
+  ) => Promise<ActionResult<{ version: number }>>;
 }) {
   const fmt = useFormat();
   const [day, setDay] = useState(utcDay(7));
@@ -34,8 +38,11 @@ export function SnoozeDialog({
       until ? `${target.accountName} snoozed until ${fmt.date(until)}.` : `${target.accountName} is back in the queue.`,
       ({ version }) => {
         // Back to the snooze it had before, if that was still running; else back in the queue.
-        const before = target.snoozedUntil && new Date(target.snoozedUntil) > new Date() ? target.snoozedUntil.slice(0, 10) : null;
-        const again = before ? `${target.accountName} snoozed until ${fmt.date(before)} again.` : `${target.accountName} is back in the queue.`;
+        const before =
+          target.snoozedUntil && new Date(target.snoozedUntil) > new Date() ? target.snoozedUntil.slice(0, 10) : null;
+        const again = before
+          ? `${target.accountName} snoozed until ${fmt.date(before)} again.`
+          : `${target.accountName} is back in the queue.`;
         return () => void run(() => changeTriageItemAction({ id: target.id, version, snoozeUntil: before }), again);
       },
     );
@@ -57,16 +64,32 @@ export function SnoozeDialog({
         <h2 id="snooze-title" className="text-lg font-semibold">
           Snooze {target?.accountName}
         </h2>
-        <p className="text-sm text-muted">The item leaves the queue and comes back at the start of the day you pick (UTC).</p>
+        <p className="text-sm text-muted">
+          The item leaves the queue and comes back at the start of the day you pick (UTC).
+        </p>
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <input type="date" value={day} min={utcDay(1)} onChange={(e) => setDay(e.target.value)} required aria-label="Snooze until" className="rounded-md border border-line bg-surface px-2 py-1.5" autoFocus />
+          <input
+            type="date"
+            value={day}
+            min={utcDay(1)}
+            onChange={(e) => setDay(e.target.value)}
+            required
+            aria-label="Snooze until"
+            className="rounded-md border border-line bg-surface px-2 py-1.5"
+            autoFocus
+          />
           {[
             ["Tomorrow", 1],
             ["3 days", 3],
             ["A week", 7],
             ["Two weeks", 14],
           ].map(([label, days]) => (
-            <button key={label} type="button" className="rounded-md border border-line px-2 py-1" onClick={() => setDay(utcDay(Number(days)))}>
+            <button
+              key={label}
+              type="button"
+              className="rounded-md border border-line px-2 py-1"
+              onClick={() => setDay(utcDay(Number(days)))}
+            >
               {label}
             </button>
           ))}
@@ -78,7 +101,11 @@ export function SnoozeDialog({
         )}
         <div className="flex justify-end gap-2">
           {target?.snoozedUntil && (
-            <button type="button" onClick={() => void snooze(null)} className="mr-auto rounded-md px-3 py-1.5 text-sm text-accent">
+            <button
+              type="button"
+              onClick={() => void snooze(null)}
+              className="mr-auto rounded-md px-3 py-1.5 text-sm text-accent"
+            >
               Wake it now
             </button>
           )}

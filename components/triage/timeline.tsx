@@ -16,13 +16,19 @@ export async function Timeline({ entries, currency }: { entries: TimelineEntry[]
     <ol className="relative space-y-3 border-l border-line pl-5" data-testid="timeline">
       {entries.map((e, i) => (
         <li key={`${e.kind}-${e.at.getTime()}-${i}`} className="relative" data-kind={e.kind}>
-          <span className={`absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full ring-2 ring-surface ${KIND[e.kind].dot}`} aria-hidden />
+          <span
+            className={`absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full ring-2 ring-surface ${KIND[e.kind].dot}`}
+            aria-hidden
+          />
           <p className="text-xs text-muted">
-            <span className="font-medium uppercase tracking-wide">{KIND[e.kind].label}</span> · {e.kind === "activity" ? `week of ${fmt.date(e.at)}` : fmt.dateTime(e.at)}
+            <span className="font-medium uppercase tracking-wide">{KIND[e.kind].label}</span> ·{" "}
+            {e.kind === "activity" ? `week of ${fmt.date(e.at)}` : fmt.dateTime(e.at)}
           </p>
           <p className="text-sm">
             {e.title}
-            {e.mrrAfterCents !== undefined && e.mrrAfterCents > 0 ? ` — MRR ${fmt.money(e.mrrAfterCents, currency)}` : ""}
+            {e.mrrAfterCents !== undefined && e.mrrAfterCents > 0
+              ? ` — MRR ${fmt.money(e.mrrAfterCents, currency)}`
+              : ""}
           </p>
           {e.detail && <p className="whitespace-pre-line text-sm text-muted">{e.detail}</p>}
           {e.followUpOn && <p className="text-sm text-muted">Follow up on {fmt.date(e.followUpOn)}</p>}

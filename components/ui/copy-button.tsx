@@ -14,7 +14,11 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
     setTimeout(() => setState("idle"), 2000);
   }
   return (
-    <button type="button" onClick={copy} className="rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas">
+    <button
+      type="button"
+      onClick={copy}
+      className="rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas"
+    >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : label}</span>
     </button>
   );

@@ -1,14 +1,26 @@
 // "Download CSV": the same endpoint the chart reads, as CSV.
 export function CsvLink({ href, label = "Download CSV" }: { href: string; label?: string }) {
   return (
-    <a href={href} download className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-canvas hover:text-ink">
+    <a
+      href={href}
+      download
+      className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-canvas hover:text-ink"
+    >
       {label}
     </a>
   );
 }
 
 /** A CSV made in the browser from numbers a chart computed itself (e.g. an average curve). */
-export function CsvDataLink({ filename, csv, label = "Download CSV" }: { filename: string; csv: () => string; label?: string }) {
+export function CsvDataLink({
+  filename,
+  csv,
+  label = "Download CSV",
+}: {
+  filename: string;
+  csv: () => string;
+  label?: string;
+}) {
   return (
     <button
       type="button"

@@ -13,7 +13,11 @@ export function Explain({ label, children }: { label: string; children: React.Re
       >
         ?
       </button>
-      <div id={id} popover="auto" className="m-auto max-w-md rounded-lg border border-line bg-surface p-4 text-sm shadow-lg">
+      <div
+        id={id}
+        popover="auto"
+        className="m-auto max-w-md rounded-lg border border-line bg-surface p-4 text-sm shadow-lg"
+      >
         <p className="mb-2 font-semibold">{label}</p>
         {children}
       </div>

@@ -32,7 +32,11 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
   const origin = await requestOrigin();
   const isAdmin = hasRole(role, "admin");
   return (
-    <section className="rounded-xl border border-dashed border-line bg-surface p-8" aria-labelledby="no-data-title" data-testid="no-data">
+    <section
+      className="rounded-xl border border-dashed border-line bg-surface p-8"
+      aria-labelledby="no-data-title"
+      data-testid="no-data"
+    >
       <h2 id="no-data-title" className="text-lg font-semibold">
         {title}
       </h2>
@@ -47,13 +51,19 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
               </Link>
             </>
           ) : (
-            <>Ask an admin for an API key with the <em>ingest</em> scope (Admin → API keys)</>
+            <>
+              Ask an admin for an API key with the <em>ingest</em> scope (Admin → API keys)
+            </>
           )}{" "}
-          — or, on the server, <code className="rounded bg-canvas px-1">npm run apikey:create -- --name &quot;Billing sync&quot; --scopes ingest</code> — and keep it in{" "}
-          <code className="rounded bg-canvas px-1">HOLDFAST_API_KEY</code>.
+          — or, on the server,{" "}
+          <code className="rounded bg-canvas px-1">
+            npm run apikey:create -- --name &quot;Billing sync&quot; --scopes ingest
+          </code>{" "}
+          — and keep it in <code className="rounded bg-canvas px-1">HOLDFAST_API_KEY</code>.
         </li>
         <li>
-          Send the accounts first, then what this page needs (batches of up to 5,000 items; a batch is checked whole before anything is written):
+          Send the accounts first, then what this page needs (batches of up to 5,000 items; a batch is checked whole
+          before anything is written):
           {send.map((resource) => {
             const command = curlCommand(origin, resource);
             return (
@@ -62,7 +72,10 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
                   <span className="text-xs font-medium text-muted">POST /api/v1/{resource}</span>
                   <CopyButton text={command} label="Copy command" />
                 </div>
-                <pre className="mt-1 overflow-x-auto rounded-lg border border-line bg-canvas p-3 text-xs text-ink" tabIndex={0}>
+                <pre
+                  className="mt-1 overflow-x-auto rounded-lg border border-line bg-canvas p-3 text-xs text-ink"
+                  tabIndex={0}
+                >
                   {command}
                 </pre>
               </div>
@@ -74,8 +87,8 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
           <Link className="text-accent underline" href="/import">
             Import
           </Link>{" "}
-          page (managers and admins), or point Stripe’s webhooks at <code className="rounded bg-canvas px-1">{origin}/api/webhooks/stripe</code>. Every field is
-          described in the{" "}
+          page (managers and admins), or point Stripe’s webhooks at{" "}
+          <code className="rounded bg-canvas px-1">{origin}/api/webhooks/stripe</code>. Every field is described in the{" "}
           <Link className="text-accent underline" href="/api-docs">
             API reference
           </Link>
@@ -87,7 +100,15 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
 }
 
 /** The page's content once the data it needs has arrived; until then, how to send it. */
-export async function WhenData({ needs, role, children }: { needs: keyof DataPresence; role: Role; children: React.ReactNode }) {
+export async function WhenData({
+  needs,
+  role,
+  children,
+}: {
+  needs: keyof DataPresence;
+  role: Role;
+  children: React.ReactNode;
+}) {
   const presence = await dataPresence(await getDb());
   return presence[needs] ? children : <NoData needs={needs} role={role} />;
 }

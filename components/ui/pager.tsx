@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Previous/next links that keep the other query parameters of the page. */
-export function Pager({ page, pages, params }: { page: number; pages: number; params: Record<string, string | undefined> }) {
+export function Pager({
+  page,
+  pages,
+  params,
+}: {
+  page: number;
+  pages: number;
+  params: Record<string, string | undefined>;
+}) {
   const href = (p: number) => {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);

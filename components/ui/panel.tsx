@@ -1,5 +1,15 @@
 // A titled section for a chart or table, with room for its actions (CSV, switches).
-export function Panel({ title, description, actions, children }: { title: string; description?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode }) {
+export function Panel({
+  title,
+  description,
+  actions,
+  children,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <section className="rounded-xl border border-line bg-surface p-5" aria-label={title}>
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">

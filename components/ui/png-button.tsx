@@ -1,7 +1,19 @@
 "use client";
 // "Download PNG": draws the chart of the panel it sits in (its SVG, with the computed colours of
 // the current theme written in) onto a canvas at twice the size, and saves it.
-const PROPS = ["fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "fill-opacity", "stroke-opacity", "font-size", "font-family", "font-weight", "text-anchor"];
+const PROPS = [
+  "fill",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "opacity",
+  "fill-opacity",
+  "stroke-opacity",
+  "font-size",
+  "font-family",
+  "font-weight",
+  "text-anchor",
+];
 
 function inline(source: Element, clone: Element) {
   const style = getComputedStyle(source);
@@ -32,7 +44,9 @@ export async function chartPng(svg: SVGSVGElement): Promise<Blob> {
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(2, 2);
   ctx.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The chart could not be drawn."))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The chart could not be drawn."))), "image/png"),
+  );
 }
 
 export function PngButton({ filename }: { filename: string }) {
@@ -42,7 +56,9 @@ export function PngButton({ filename }: { filename: string }) {
       className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-canvas hover:text-ink"
       onClick={async (e) => {
         // The chart is the largest drawing of the panel (legend icons are small ones).
-        const svgs = [...(e.currentTarget.closest("section")?.querySelectorAll<SVGSVGElement>("svg.recharts-surface") ?? [])];
+        const svgs = [
+          ...(e.currentTarget.closest("section")?.querySelectorAll<SVGSVGElement>("svg.recharts-surface") ?? []),
+        ];
         const area = (s: SVGSVGElement) => s.getBoundingClientRect().width * s.getBoundingClientRect().height;
         const svg = svgs.sort((a, b) => area(b) - area(a))[0];
         if (!svg) return;

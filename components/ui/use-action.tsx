@@ -14,7 +14,11 @@ export function useAction() {
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
   /** `undo`, given the answer, returns what reverses the change; the notice then offers Undo. */
-  async function run<T>(call: () => Promise<ActionResult<T>>, success: string, undo?: (data: T) => () => void): Promise<ActionResult<T>> {
+  async function run<T>(
+    call: () => Promise<ActionResult<T>>,
+    success: string,
+    undo?: (data: T) => () => void,
+  ): Promise<ActionResult<T>> {
     setBusy(true);
     try {
       const result = await call();
@@ -42,15 +46,36 @@ export function useAction() {
   return { run, busy: busy || refreshing, message, say: setMessage, reload, clear: () => setMessage(null) };
 }
 
-export function ActionNotice({ message, onReload, onDismiss }: { message: ActionMessage | null; onReload: () => void; onDismiss: () => void }) {
+export function ActionNotice({
+  message,
+  onReload,
+  onDismiss,
+}: {
+  message: ActionMessage | null;
+  onReload: () => void;
+  onDismiss: () => void;
+}) {
   if (!message) return <p role="status" className="sr-only" />;
-  const tone = message.tone === "ok" ? "border-good-line bg-good-soft text-good" : message.tone === "conflict" ? "border-warn-line bg-warn-soft text-warn" : "border-bad-line bg-bad-soft text-bad";
+  const tone =
+    message.tone === "ok"
+      ? "border-good-line bg-good-soft text-good"
+      : message.tone === "conflict"
+        ? "border-warn-line bg-warn-soft text-warn"
+        : "border-bad-line bg-bad-soft text-bad";
   return (
-    <div role={message.tone === "ok" ? "status" : "alert"} className={`mb-4 flex items-center justify-between gap-4 rounded-lg border px-4 py-2 text-sm ${tone}`} data-testid="action-notice">
+    <div
+      role={message.tone === "ok" ? "status" : "alert"}
+      className={`mb-4 flex items-center justify-between gap-4 rounded-lg border px-4 py-2 text-sm ${tone}`}
+      data-testid="action-notice"
+    >
       <span>{message.text}</span>
       <span className="flex shrink-0 gap-2">
         {message.undo && (
-          <button type="button" onClick={message.undo} className="rounded-md border border-current px-2 py-0.5 font-medium">
+          <button
+            type="button"
+            onClick={message.undo}
+            className="rounded-md border border-current px-2 py-0.5 font-medium"
+          >
             Undo
           </button>
         )}

@@ -5,7 +5,10 @@ import { useEffect, useRef, useState } from "react";
 /** True while the person types in a field or a dialog is open: single-key shortcuts stay off. */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"));
+  return (
+    !!el &&
+    (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"))
+  );
 }
 
 export function useRowCursor<T>(rows: readonly T[], key: (row: T) => string) {

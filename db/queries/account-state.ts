@@ -6,7 +6,12 @@ import type { Db } from "@/db/client";
 export async function refreshAccountState(db: Db, accountIds?: readonly string[]): Promise<void> {
   if (accountIds !== undefined && accountIds.length === 0) return;
   const only =
-    accountIds === undefined ? sql`` : sql`and a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
+    accountIds === undefined
+      ? sql``
+      : sql`and a.id in (${sql.join(
+          accountIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`;
   await db.execute(sql`
     update accounts a set
       status = coalesce(s.status, 'none')::account_status,

@@ -27,7 +27,9 @@ export async function listAccounts(db: Db, query: AccountListQuery) {
   const conditions = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
-    conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.externalId, pattern), ilike(accounts.domain, pattern)));
+    conditions.push(
+      or(ilike(accounts.name, pattern), ilike(accounts.externalId, pattern), ilike(accounts.domain, pattern)),
+    );
   }
   if (query.segment) conditions.push(eq(accounts.segment, query.segment));
   if (query.status) conditions.push(eq(accounts.status, query.status));
@@ -41,7 +43,10 @@ export async function listAccounts(db: Db, query: AccountListQuery) {
       .orderBy(desc(accounts.mrrCents), asc(accounts.name), asc(accounts.id))
       .limit(PAGE_SIZE)
       .offset((query.page - 1) * PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(where),
   ]);
   const total = count?.n ?? 0;
   return { rows, total, page: query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };

@@ -38,7 +38,12 @@ export async function createApiKey(
       rateLimitPerMinute: input.rateLimitPerMinute,
       createdById: actor.type === "user" ? actor.id : null,
     });
-    await recordAudit(tx, actor, { action: "api_key.create", entityType: "api_key", entityId: id, after: { name: input.name, prefix, scopes: input.scopes } });
+    await recordAudit(tx, actor, {
+      action: "api_key.create",
+      entityType: "api_key",
+      entityId: id,
+      after: { name: input.name, prefix, scopes: input.scopes },
+    });
   });
   return { key, id, prefix };
 }
@@ -51,7 +56,13 @@ export async function revokeApiKey(db: Db, id: string, actor: Actor): Promise<bo
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) return false;
-    await recordAudit(tx, actor, { action: "api_key.revoke", entityType: "api_key", entityId: id, before: { ...row, revoked: false }, after: { ...row, revoked: true } });
+    await recordAudit(tx, actor, {
+      action: "api_key.revoke",
+      entityType: "api_key",
+      entityId: id,
+      before: { ...row, revoked: false },
+      after: { ...row, revoked: true },
+    });
     return true;
   });
 }
@@ -76,14 +87,23 @@ export async function listApiKeys(db: Db) {
 /** The key behind a bearer token, if it exists and is not revoked; notes when it was last used. */
 export async function authenticateApiKey(db: Db, token: string): Promise<ApiKeyIdentity | null> {
   const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt, rateLimitPerMinute: apiKeys.rateLimitPerMinute })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      scopes: apiKeys.scopes,
+      lastUsedAt: apiKeys.lastUsedAt,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.hash, hashKey(token)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) return null;
   // At most one write a minute per key, so a busy key does not write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiKeys.id, row.id));
   }
   return {
     id: row.id,

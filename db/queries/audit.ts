@@ -34,16 +34,29 @@ export const AUDIT_PAGE_SIZE = 50;
 /** The audit log, newest first, filtered by actor (label or id), action, entity type and days. */
 export async function listAudit(db: Db, filters: AuditFilters) {
   const where: SQL[] = [sql`true`];
-  if (filters.actor) where.push(sql`(${auditLog.actorLabel} = ${filters.actor} or ${auditLog.actorId} = ${filters.actor})`);
+  if (filters.actor)
+    where.push(sql`(${auditLog.actorLabel} = ${filters.actor} or ${auditLog.actorId} = ${filters.actor})`);
   if (filters.action) where.push(sql`${auditLog.action} = ${filters.action}`);
   if (filters.entity) where.push(sql`${auditLog.entityType} = ${filters.entity}`);
-  if (filters.q) where.push(sql`(position(lower(${filters.q}) in lower(coalesce(${auditLog.entityId}, ''))) > 0 or position(lower(${filters.q}) in lower(${auditLog.actorLabel})) > 0)`);
+  if (filters.q)
+    where.push(
+      sql`(position(lower(${filters.q}) in lower(coalesce(${auditLog.entityId}, ''))) > 0 or position(lower(${filters.q}) in lower(${auditLog.actorLabel})) > 0)`,
+    );
   if (filters.from) where.push(sql`${auditLog.at} >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
   if (filters.to) where.push(sql`${auditLog.at} < (${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day')`);
   const cond = sql.join(where, sql` and `);
   const [rows, [count]] = await Promise.all([
-    db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(AUDIT_PAGE_SIZE).offset((filters.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond),
+    db
+      .select()
+      .from(auditLog)
+      .where(cond)
+      .orderBy(desc(auditLog.id))
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(cond),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -60,5 +73,10 @@ export async function auditFacets(db: Db) {
 
 /** A refused authorization: who asked for what, and why it was refused. */
 export async function recordRefusal(db: Db, actor: Actor, what: string, reason: string): Promise<void> {
-  await recordAudit(db, actor, { action: "authz.refused", entityType: "access", entityId: what.slice(0, 300), after: { reason } });
+  await recordAudit(db, actor, {
+    action: "authz.refused",
+    entityType: "access",
+    entityId: what.slice(0, 300),
+    after: { reason },
+  });
 }

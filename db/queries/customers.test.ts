@@ -44,7 +44,12 @@ describe("customersAt", () => {
         ],
       },
       // Still in trial: not a customer.
-      { id: "e", segment: "enterprise", plan: "enterprise", events: [["2024-02-20T00:00:00Z", "trial_started", 99900]] },
+      {
+        id: "e",
+        segment: "enterprise",
+        plan: "enterprise",
+        events: [["2024-02-20T00:00:00Z", "trial_started", 99900]],
+      },
       // No events at all.
       { id: "f", segment: "smb", events: [] },
     ]);
@@ -91,7 +96,10 @@ describe("customersAt", () => {
       },
     ]);
     const asOf = new Date("2024-06-01T00:00:00Z");
-    const [cached] = await queryRows<{ status: string }>(t.db, sql`select status from ${accounts} where id = 'same-instant'`);
+    const [cached] = await queryRows<{ status: string }>(
+      t.db,
+      sql`select status from ${accounts} where id = 'same-instant'`,
+    );
     expect(cached?.status).toBe("canceled");
     expect((await customersAt(t.db, asOf, { segment: "enterprise" })).customers).toBe(0);
   });
@@ -100,9 +108,15 @@ describe("customersAt", () => {
 describe("the seed puzzle (SPEC §3 example)", () => {
   it("has 100 customers at the start of March 2024 and 110 at its end", async () => {
     await loadSeedPuzzle(t.db);
-    const expected = seedPuzzle<{ months: { month: string; customersStart: number; customersEnd: number; mrrStartCents: number; mrrEndCents: number }[] }>(
-      "expected-churn.json",
-    );
+    const expected = seedPuzzle<{
+      months: {
+        month: string;
+        customersStart: number;
+        customersEnd: number;
+        mrrStartCents: number;
+        mrrEndCents: number;
+      }[];
+    }>("expected-churn.json");
     const march = expected.months.find((m) => m.month === "2024-03");
     expect(march).toBeDefined();
     const start = await customersAt(t.db, new Date("2024-03-01T00:00:00Z"), { plan: "puzzle" });

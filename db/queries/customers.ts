@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { type AccountFilter, segmentPlanWhere } from "./filters";
 
-
 /** Each account's last event strictly before `at` (same instant: the later received wins). */
 function lastEventsBefore(at: Date): SQL {
   return sql`(

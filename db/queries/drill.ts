@@ -84,7 +84,12 @@ const MOVEMENT: Record<Exclude<MonthFigure, "customersStart" | "customersEnd">, 
   contraction: ["contraction_cents", "contraction_cents"],
 };
 
-export async function drillMonth(db: Db, scope: MetricsScope, figure: MonthFigure, month: string): Promise<DrillResult> {
+export async function drillMonth(
+  db: Db,
+  scope: MetricsScope,
+  figure: MonthFigure,
+  month: string,
+): Promise<DrillResult> {
   if (figure === "customersStart") return list(db, customersAtInstant(monthStart(month), scope));
   if (figure === "customersEnd") return list(db, customersAtInstant(monthEnd(month), scope));
   const [flag, amount] = MOVEMENT[figure];
@@ -108,7 +113,12 @@ export async function drillCohort(db: Db, scope: MetricsScope, cohort: string, a
 }
 
 /** A reason bar: accounts with answers in the category (and month), within the report's period. */
-export async function drillReasons(db: Db, scope: MetricsScope, category: string, month?: string): Promise<DrillResult> {
+export async function drillReasons(
+  db: Db,
+  scope: MetricsScope,
+  category: string,
+  month?: string,
+): Promise<DrillResult> {
   const from = month ?? scope.from;
   const to = month ?? scope.to;
   return list(

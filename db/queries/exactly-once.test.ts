@@ -27,7 +27,7 @@ interface Event {
 
 function events(): Event[][] {
   let x = 7;
-  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
   const start = Date.parse("2026-09-01T00:00:00Z");
   const all = Array.from({ length: EVENTS }, () => ({
     accountExternalId: ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)] as string,
@@ -72,7 +72,12 @@ async function deliver(batch: Event[], idem: string): Promise<number> {
 beforeAll(async () => {
   const made = await createApiKey(t.db, { name: "exactly-once", scopes: ["ingest"] }, SYSTEM_ACTOR);
   key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
-  await ingestBatch(t.db, "accounts", ACCOUNTS.map((externalId) => ({ externalId, name: externalId })), SYSTEM_ACTOR);
+  await ingestBatch(
+    t.db,
+    "accounts",
+    ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
+    SYSTEM_ACTOR,
+  );
 });
 
 describe("exactly once", () => {
@@ -100,7 +105,13 @@ describe("exactly once", () => {
     expect(statuses).toHaveLength(batches.length + retried.size);
     expect(statuses.every((s) => s === 200)).toBe(true);
 
-    const rows = await queryRows<{ external_id: string; month: string; user_ref: string; active_days: number; events: number }>(
+    const rows = await queryRows<{
+      external_id: string;
+      month: string;
+      user_ref: string;
+      active_days: number;
+      events: number;
+    }>(
       t.db,
       sql`select a.external_id, u.month::text as month, u.user_ref, u.active_days, u.events
           from activity_user_months u join accounts a on a.id = u.account_id where a.external_id like 'xo-%'`,
@@ -108,8 +119,15 @@ describe("exactly once", () => {
     const want = expected(batches);
     expect(rows.reduce((s, r) => s + r.events, 0)).toBe(EVENTS);
     expect(rows).toHaveLength(want.size);
-    for (const r of rows) expect(want.get(`${r.external_id}|${r.month}|${r.user_ref}`), `${r.external_id} ${r.month} ${r.user_ref}`).toEqual({ days: r.active_days, events: r.events });
-    const [features] = await queryRows<{ n: number }>(t.db, sql`select sum(events)::int as n from activity_feature_months`);
+    for (const r of rows)
+      expect(
+        want.get(`${r.external_id}|${r.month}|${r.user_ref}`),
+        `${r.external_id} ${r.month} ${r.user_ref}`,
+      ).toEqual({ days: r.active_days, events: r.events });
+    const [features] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select sum(events)::int as n from activity_feature_months`,
+    );
     expect(features?.n).toBe(EVENTS);
   });
 });

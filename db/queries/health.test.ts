@@ -43,15 +43,30 @@ const cs: SessionUser = { id: "usr_cs", email: "cs@test", name: "Casey", role: "
 const cs2: SessionUser = { id: "usr_cs2", email: "cs2@test", name: "Corey", role: "cs" };
 const manager: SessionUser = { id: "usr_mgr", email: "mgr@test", name: "Morgan", role: "manager" };
 const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
-const filters = { tab: "recovery" as const, who: "all" as const, status: "live" as const, segment: null, owner: null, page: 1, on: null };
+const filters = {
+  tab: "recovery" as const,
+  who: "all" as const,
+  status: "live" as const,
+  segment: null,
+  owner: null,
+  page: 1,
+  on: null,
+};
 
 async function scoreOf(accountId: string) {
-  const [row] = await queryRows<{ score: number; reasons: string[] }>(t.db, sql`select score, reasons from health_scores where account_id = ${accountId}`);
+  const [row] = await queryRows<{ score: number; reasons: string[] }>(
+    t.db,
+    sql`select score, reasons from health_scores where account_id = ${accountId}`,
+  );
   return row;
 }
 
 async function itemOf(accountId: string) {
-  const [row] = await t.db.select().from(triageItems).where(eq(triageItems.accountId, accountId)).orderBy(triageItems.createdAt);
+  const [row] = await t.db
+    .select()
+    .from(triageItems)
+    .where(eq(triageItems.accountId, accountId))
+    .orderBy(triageItems.createdAt);
   return row;
 }
 
@@ -65,15 +80,26 @@ beforeAll(async () => {
     { id: "trial", events: [["2026-11-15T00:00:00Z", "trial_started"]] },
     { id: "stale", events: [["2026-10-01T00:00:00Z", "trial_started"]] },
   ]);
-  await db.update(accounts).set({ seatsPaid: 10 }).where(sql`${accounts.id} in ('busy', 'quiet')`);
+  await db
+    .update(accounts)
+    .set({ seatsPaid: 10 })
+    .where(sql`${accounts.id} in ('busy', 'quiet')`);
   await db.update(accounts).set({ seatsPaid: 5 }).where(eq(accounts.id, "idle"));
-  await db.update(accounts).set({ trialEndsAt: new Date("2026-11-29T00:00:00Z") }).where(eq(accounts.id, "trial"));
-  await db.update(accounts).set({ trialEndsAt: new Date("2026-10-16T00:00:00Z") }).where(eq(accounts.id, "stale"));
+  await db
+    .update(accounts)
+    .set({ trialEndsAt: new Date("2026-11-29T00:00:00Z") })
+    .where(eq(accounts.id, "trial"));
+  await db
+    .update(accounts)
+    .set({ trialEndsAt: new Date("2026-10-16T00:00:00Z") })
+    .where(eq(accounts.id, "stale"));
   await db.update(accounts).set({ ownerId: manager.id }).where(eq(accounts.id, "idle"));
   const refs = Array.from({ length: 10 }, (_, i) => `u${String(i + 1).padStart(2, "0")}`);
   const rows = [
     ...refs.map((u) => ({ accountId: "busy", month: "2026-10-01", userRef: u, activeDays: bit(10), events: 1 })),
-    ...refs.slice(0, 9).map((u) => ({ accountId: "busy", month: "2026-11-01", userRef: u, activeDays: bit(10), events: 1 })),
+    ...refs
+      .slice(0, 9)
+      .map((u) => ({ accountId: "busy", month: "2026-11-01", userRef: u, activeDays: bit(10), events: 1 })),
     ...refs.map((u) => ({
       accountId: "quiet",
       month: "2026-10-01",
@@ -100,7 +126,14 @@ beforeAll(async () => {
   ]);
   await insertResponses(db, [
     { accountId: "busy", submittedAt: "2026-08-01T10:00:00Z", reasonCode: "too_expensive", outcome: "saved" },
-    { accountId: "quiet", submittedAt: "2026-11-14T10:00:00Z", reasonCode: "unused", offerShown: "pause", offerAccepted: true, outcome: "paused" },
+    {
+      accountId: "quiet",
+      submittedAt: "2026-11-14T10:00:00Z",
+      reasonCode: "unused",
+      offerShown: "pause",
+      offerAccepted: true,
+      outcome: "paused",
+    },
   ]);
   await saveHealthSettings(db, settings, SYSTEM_ACTOR);
 });
@@ -147,7 +180,17 @@ describe("health scores", () => {
     if (!quiet) throw new Error("quiet has no item");
     // Dismissed at 13:30 on the test's clock, between two scoring runs (not the wall clock's time).
     const dismissedAt = new Date(asOf.getTime() + 1.5 * HOUR);
-    expect((await changeItem(t.db, manager, { id: quiet.id, version: quiet.version, status: "dismissed" }, actor(manager), dismissedAt)).ok).toBe(true);
+    expect(
+      (
+        await changeItem(
+          t.db,
+          manager,
+          { id: quiet.id, version: quiet.version, status: "dismissed" },
+          actor(manager),
+          dismissedAt,
+        )
+      ).ok,
+    ).toBe(true);
     await recomputeHealth(t.db, new Date(asOf.getTime() + 2 * HOUR));
     expect(await t.db.select().from(triageItems).where(eq(triageItems.accountId, "quiet"))).toHaveLength(1);
     // The threshold drops under its score (it is no longer below), then comes back: it fell again.
@@ -160,7 +203,12 @@ describe("health scores", () => {
   });
 
   it("closes a conversion item by itself when the trial converts", async () => {
-    await ingestBatch(t.db, "subscription-events", [{ accountExternalId: "trial", occurredAt: "2026-11-26T13:00:00Z", type: "converted", mrrAfterCents: 4900 }], SYSTEM_ACTOR);
+    await ingestBatch(
+      t.db,
+      "subscription-events",
+      [{ accountExternalId: "trial", occurredAt: "2026-11-26T13:00:00Z", type: "converted", mrrAfterCents: 4900 }],
+      SYSTEM_ACTOR,
+    );
     await recomputeHealth(t.db, new Date(asOf.getTime() + 5 * HOUR));
     expect((await itemOf("trial"))?.status).toBe("saved");
   });
@@ -169,11 +217,16 @@ describe("health scores", () => {
     const now = new Date(asOf.getTime() + 6 * HOUR);
     markFullRunDone(now);
     const before = (await scoreOf("idle"))?.score ?? 0;
-    const items = ["u1", "u2", "u3", "u4", "u5"].map((userRef) => ({ accountExternalId: "idle", userRef, feature: "dashboards", occurredAt: "2026-11-26T15:00:00Z" }));
+    const items = ["u1", "u2", "u3", "u4", "u5"].map((userRef) => ({
+      accountExternalId: "idle",
+      userRef,
+      feature: "dashboards",
+      occurredAt: "2026-11-26T15:00:00Z",
+    }));
     const outcome = await ingestBatch(t.db, "activity", items, SYSTEM_ACTOR);
     expect(outcome.ok).toBe(true);
     await refreshHealthOnce(t.db, new Date(now.getTime() + 30_000));
-    // depth 5/5, breadth 1/3, trend 1 (only the earlier window empty), billing 1, intent 1 → 
+    // depth 5/5, breadth 1/3, trend 1 (only the earlier window empty), billing 1, intent 1 →
     // (.2 + .05 + .25 + .15 + .15) ÷ .9 = 88.88…
     expect(before).toBeCloseTo(33.33, 1);
     expect((await scoreOf("idle"))?.score).toBeCloseTo(80 / 0.9, 3);
@@ -184,9 +237,19 @@ describe("triage changes", () => {
   it("refuses a stale write with 409, names who changed it, and keeps their change", async () => {
     const item = await itemOf("idle");
     if (!item) throw new Error("idle has no item");
-    const first = await changeItem(t.db, manager, { id: item.id, version: item.version, status: "in_progress" }, actor(manager));
+    const first = await changeItem(
+      t.db,
+      manager,
+      { id: item.id, version: item.version, status: "in_progress" },
+      actor(manager),
+    );
     expect(first.ok).toBe(true);
-    const stale = await changeItem(t.db, manager, { id: item.id, version: item.version, status: "lost" }, actor(manager));
+    const stale = await changeItem(
+      t.db,
+      manager,
+      { id: item.id, version: item.version, status: "lost" },
+      actor(manager),
+    );
     expect(stale).toMatchObject({ ok: false, status: 409, changedBy: "Morgan" });
     expect((await itemOf("idle"))?.status).toBe("in_progress");
   });
@@ -197,7 +260,12 @@ describe("triage changes", () => {
     const taken = await changeItem(t.db, cs, { id: idle.id, version: idle.version, assigneeId: cs.id }, actor(cs));
     expect(taken).toMatchObject({ ok: false, status: 403 });
     expect(await itemOf("idle")).toEqual(idle);
-    const open = (await t.db.select().from(triageItems).where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`))[0];
+    const open = (
+      await t.db
+        .select()
+        .from(triageItems)
+        .where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`)
+    )[0];
     if (!open) throw new Error("quiet has no open item");
     const toOther = await changeItem(t.db, cs, { id: open.id, version: open.version, assigneeId: cs2.id }, actor(cs));
     expect(toOther).toMatchObject({ ok: false, status: 403 });
@@ -206,17 +274,32 @@ describe("triage changes", () => {
     // Now it is Casey's: Corey (cs) cannot snooze it; the manager can reassign it.
     const mine = (await t.db.select().from(triageItems).where(eq(triageItems.id, open.id)))[0];
     if (!mine) throw new Error("item vanished");
-    expect(await changeItem(t.db, cs2, { id: open.id, version: mine.version, snoozeUntil: "2026-12-01" }, actor(cs2))).toMatchObject({ ok: false, status: 403 });
-    expect((await changeItem(t.db, manager, { id: open.id, version: mine.version, assigneeId: cs2.id }, actor(manager))).ok).toBe(true);
+    expect(
+      await changeItem(t.db, cs2, { id: open.id, version: mine.version, snoozeUntil: "2026-12-01" }, actor(cs2)),
+    ).toMatchObject({ ok: false, status: 403 });
+    expect(
+      (await changeItem(t.db, manager, { id: open.id, version: mine.version, assigneeId: cs2.id }, actor(manager))).ok,
+    ).toBe(true);
   });
 
   it("logs outreach: the item becomes contacted and is due on its follow-up day", async () => {
-    const item = (await t.db.select().from(triageItems).where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`))[0];
+    const item = (
+      await t.db
+        .select()
+        .from(triageItems)
+        .where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`)
+    )[0];
     if (!item) throw new Error("quiet has no open item");
     const logged = await logOutreach(
       t.db,
       cs2,
-      { accountExternalId: "quiet", item: { id: item.id, version: item.version }, channel: "call", summary: "Spoke to the admin", nextFollowUpOn: "2026-11-28" },
+      {
+        accountExternalId: "quiet",
+        item: { id: item.id, version: item.version },
+        channel: "call",
+        summary: "Spoke to the admin",
+        nextFollowUpOn: "2026-11-28",
+      },
       actor(cs2),
     );
     expect(logged.ok).toBe(true);
@@ -231,7 +314,16 @@ describe("triage changes", () => {
   it("snoozes an item out of the queue until its day, then it comes back", async () => {
     const item = await itemOf("idle");
     if (!item) throw new Error("idle has no item");
-    expect((await changeItem(t.db, manager, { id: item.id, version: item.version, snoozeUntil: "2026-12-03" }, actor(manager))).ok).toBe(true);
+    expect(
+      (
+        await changeItem(
+          t.db,
+          manager,
+          { id: item.id, version: item.version, snoozeUntil: "2026-12-03" },
+          actor(manager),
+        )
+      ).ok,
+    ).toBe(true);
     const ids = async (at: string, status: "live" | "snoozed" = "live") =>
       (await listQueue(t.db, manager, { ...filters, status }, new Date(at))).rows.map((r) => r.externalId);
     expect(await ids("2026-12-02T23:59:00Z")).not.toContain("idle");
@@ -243,7 +335,10 @@ describe("triage changes", () => {
   });
 
   it("writes every change to the audit log", async () => {
-    const rows = await queryRows<{ action: string; n: number }>(t.db, sql`select action, count(*)::int as n from audit_log where entity_type = 'triage_item' or action = 'outreach.log' group by action order by action`);
+    const rows = await queryRows<{ action: string; n: number }>(
+      t.db,
+      sql`select action, count(*)::int as n from audit_log where entity_type = 'triage_item' or action = 'outreach.log' group by action order by action`,
+    );
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     // enter: idle, quiet, trial, quiet again, and the converted trial as a customer with no use
     // (no seats, breadth 0, trend 0, billing 1, intent 1: .3 ÷ .8 = 37.5); close: its conversion

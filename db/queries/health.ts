@@ -13,15 +13,26 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export async function getHealthSettings(db: Db): Promise<HealthSettings> {
   const [row] = await db.select().from(healthSettings).where(eq(healthSettings.id, 1));
-  return row ? { weights: row.weights, keyFeatures: row.keyFeatures, threshold: row.threshold } : DEFAULT_HEALTH_SETTINGS;
+  return row
+    ? { weights: row.weights, keyFeatures: row.keyFeatures, threshold: row.threshold }
+    : DEFAULT_HEALTH_SETTINGS;
 }
 
 export async function saveHealthSettings(db: Db, settings: HealthSettings, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getHealthSettings(tx);
     const values = { ...settings, updatedAt: new Date(), updatedBy: actor.type === "user" ? actor.id : null };
-    await tx.insert(healthSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: healthSettings.id, set: values });
-    await recordAudit(tx, actor, { action: "health.settings", entityType: "health_settings", entityId: "1", before, after: settings });
+    await tx
+      .insert(healthSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: healthSettings.id, set: values });
+    await recordAudit(tx, actor, {
+      action: "health.settings",
+      entityType: "health_settings",
+      entityId: "1",
+      before,
+      after: settings,
+    });
   });
 }
 
@@ -63,11 +74,20 @@ const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 function dateArray(v: (Date | string)[] | string | null): Date[] {
   if (v === null) return [];
   if (Array.isArray(v)) return v.map(asDate);
-  return v.replace(/^\{|\}$/g, "").split(",").filter(Boolean).map((s) => new Date(s.replace(/^"|"$/g, "")));
+  return v
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .filter(Boolean)
+    .map((s) => new Date(s.replace(/^"|"$/g, "")));
 }
 
 /** Scored accounts: trials and customers. `accountIds` narrows to those (a refresh after writes). */
-export async function healthInputs(db: Db, asOf: Date, keyFeatures: string[], accountIds?: string[]): Promise<Map<string, HealthInputs>> {
+export async function healthInputs(
+  db: Db,
+  asOf: Date,
+  keyFeatures: string[],
+  accountIds?: string[],
+): Promise<Map<string, HealthInputs>> {
   // Day windows by UTC date: the last 28 days end with the day asOf falls in.
   const end = asOf.getTime() - 1;
   const lastHi = isoDay(end);
@@ -138,7 +158,12 @@ export async function healthInputs(db: Db, asOf: Date, keyFeatures: string[], ac
       latestResponse:
         r.submitted_at === null
           ? null
-          : { submittedAt: asDate(r.submitted_at), offerShown: r.offer_shown ?? "none", offerAccepted: r.offer_accepted ?? false, outcome: r.outcome ?? "" },
+          : {
+              submittedAt: asDate(r.submitted_at),
+              offerShown: r.offer_shown ?? "none",
+              offerAccepted: r.offer_accepted ?? false,
+              outcome: r.outcome ?? "",
+            },
       latestNps: r.nps_score === null || r.nps_at === null ? null : { score: r.nps_score, at: asDate(r.nps_at) },
     });
   }
@@ -178,8 +203,14 @@ export async function recomputeHealth(db: Db, asOf: Date, accountIds?: string[])
       if (result.score < settings.threshold) below++;
     }
     // Accounts that left the scored set (canceled) lose their score.
-    if (accountIds) await tx.execute(sql`delete from health_scores where account_id = any(${sql.param(accountIds)}::text[]) and not (account_id = any(${sql.param(ids)}::text[]))`);
-    else await tx.execute(sql`delete from health_scores h where not exists (select 1 from accounts a where a.id = h.account_id and ${scoredAccounts(asOf)})`);
+    if (accountIds)
+      await tx.execute(
+        sql`delete from health_scores where account_id = any(${sql.param(accountIds)}::text[]) and not (account_id = any(${sql.param(ids)}::text[]))`,
+      );
+    else
+      await tx.execute(
+        sql`delete from health_scores h where not exists (select 1 from accounts a where a.id = h.account_id and ${scoredAccounts(asOf)})`,
+      );
     if (ids.length > 0) {
       await tx.execute(sql`
         insert into health_scores (account_id, score, score_week_ago, components, reasons, below_since, computed_at)
@@ -212,10 +243,17 @@ export async function knownFeatures(db: Db): Promise<{ feature: string; accounts
 }
 
 /** How the scored accounts spread around the threshold, for the settings page. */
-export async function healthSummary(db: Db, threshold: number): Promise<{ scored: number; below: number; computedAt: Date | null }> {
+export async function healthSummary(
+  db: Db,
+  threshold: number,
+): Promise<{ scored: number; below: number; computedAt: Date | null }> {
   const [row] = await queryRows<{ scored: number; below: number; computed_at: Date | string | null }>(
     db,
     sql`select count(*)::int as scored, count(*) filter (where score < ${threshold})::int as below, max(computed_at) as computed_at from health_scores`,
   );
-  return { scored: row?.scored ?? 0, below: row?.below ?? 0, computedAt: row?.computed_at ? asDate(row.computed_at) : null };
+  return {
+    scored: row?.scored ?? 0,
+    below: row?.below ?? 0,
+    computedAt: row?.computed_at ? asDate(row.computed_at) : null,
+  };
 }

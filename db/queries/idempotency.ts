@@ -8,10 +8,20 @@ import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { idempotencyKeys } from "@/db/schema";
 
-export type Claim = { kind: "new" } | { kind: "replay"; status: number; body: string } | { kind: "running" } | { kind: "mismatch" };
+export type Claim =
+  { kind: "new" } | { kind: "replay"; status: number; body: string } | { kind: "running" } | { kind: "mismatch" };
 
-export async function claimInTransaction(tx: Db, apiKeyId: string, key: string, endpoint: string, bodyHash: string): Promise<Claim> {
-  const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtextextended(${`${apiKeyId}\u0001${key}`}, 0)) as locked`);
+export async function claimInTransaction(
+  tx: Db,
+  apiKeyId: string,
+  key: string,
+  endpoint: string,
+  bodyHash: string,
+): Promise<Claim> {
+  const [lock] = await queryRows<{ locked: boolean }>(
+    tx,
+    sql`select pg_try_advisory_xact_lock(hashtextextended(${`${apiKeyId}\u0001${key}`}, 0)) as locked`,
+  );
   if (!lock?.locked) return { kind: "running" };
   const [row] = await tx
     .select()
@@ -23,6 +33,13 @@ export async function claimInTransaction(tx: Db, apiKeyId: string, key: string, 
 }
 
 /** Keeps the answer of a written batch; in the write's transaction, so they commit together. */
-export async function keepAnswer(tx: Db, claim: { apiKeyId: string; key: string; endpoint: string; bodyHash: string }, status: number, body: string): Promise<void> {
-  await tx.insert(idempotencyKeys).values({ ...claim, status: "done", responseStatus: status, responseBody: body, completedAt: sql`now()` });
+export async function keepAnswer(
+  tx: Db,
+  claim: { apiKeyId: string; key: string; endpoint: string; bodyHash: string },
+  status: number,
+  body: string,
+): Promise<void> {
+  await tx
+    .insert(idempotencyKeys)
+    .values({ ...claim, status: "done", responseStatus: status, responseBody: body, completedAt: sql`now()` });
 }

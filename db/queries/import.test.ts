@@ -33,8 +33,14 @@ function mapped(kind: "accounts" | "subscription-events", text: string) {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy" });
   const header = parsed.meta.fields ?? [];
   const mapping = guessMapping(kind, header);
-  const money = kind === "subscription-events" && mapping.mrrAfterCents ? guessMoneyInUnits(parsed.data.map((r) => r[mapping.mrrAfterCents ?? ""] ?? "")) : true;
-  return { mapping, items: parsed.data.map((r) => rowToItem(kind, r, mapping, { moneyInUnits: money, assumeUtc: true })) };
+  const money =
+    kind === "subscription-events" && mapping.mrrAfterCents
+      ? guessMoneyInUnits(parsed.data.map((r) => r[mapping.mrrAfterCents ?? ""] ?? ""))
+      : true;
+  return {
+    mapping,
+    items: parsed.data.map((r) => rowToItem(kind, r, mapping, { moneyInUnits: money, assumeUtc: true })),
+  };
 }
 
 /** What the import page does: rows failing the schema are held back; the rest go to the server. */
@@ -43,21 +49,43 @@ async function importFile(kind: "accounts" | "subscription-events", text: string
   const lines = items.map((item, i) => ({ item, line: i + 2 }));
   const local = lines.filter((l) => !INGEST_RESOURCES[kind].safeParse(l.item).success);
   const sent = lines.filter((l) => !local.includes(l));
-  const outcome = await importRows(t.db, kind, sent.map((s) => s.item), SYSTEM_ACTOR);
+  const outcome = await importRows(
+    t.db,
+    kind,
+    sent.map((s) => s.item),
+    SYSTEM_ACTOR,
+  );
   const serverLines = outcome.errors.map((e) => sent[e.item]?.line);
-  return { accepted: outcome.accepted, skipped: outcome.skipped, badLines: [...new Set([...local.map((l) => l.line), ...serverLines])].sort() };
+  return {
+    accepted: outcome.accepted,
+    skipped: outcome.skipped,
+    badLines: [...new Set([...local.map((l) => l.line), ...serverLines])].sort(),
+  };
 }
 
 describe("CSV import", () => {
   it("guesses the columns from the header", () => {
-    expect(mapped("accounts", ACCOUNTS).mapping).toMatchObject({ externalId: "Customer ID", name: "Company", plan: "Plan", seatsPaid: "Seats" });
-    expect(mapped("subscription-events", EVENTS).mapping).toMatchObject({ accountExternalId: "customer_id", occurredAt: "date", type: "event", mrrAfterCents: "MonthlyCharges" });
+    expect(mapped("accounts", ACCOUNTS).mapping).toMatchObject({
+      externalId: "Customer ID",
+      name: "Company",
+      plan: "Plan",
+      seatsPaid: "Seats",
+    });
+    expect(mapped("subscription-events", EVENTS).mapping).toMatchObject({
+      accountExternalId: "customer_id",
+      occurredAt: "date",
+      type: "event",
+      mrrAfterCents: "MonthlyCharges",
+    });
   });
 
   it("imports the good rows and reports exactly the broken ones by line", async () => {
     // Line 4: no company name; line 5: seats "many". 84.0 is a whole number.
     expect(await importFile("accounts", ACCOUNTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5] });
-    const seats = await queryRows<{ external_id: string; seats_paid: number }>(t.db, sql`select external_id, seats_paid from accounts order by 1`);
+    const seats = await queryRows<{ external_id: string; seats_paid: number }>(
+      t.db,
+      sql`select external_id, seats_paid from accounts order by 1`,
+    );
     expect(seats).toEqual([
       { external_id: "c-1", seats_paid: 12 },
       { external_id: "c-2", seats_paid: 84 },
@@ -65,7 +93,10 @@ describe("CSV import", () => {
     ]);
     // Line 4: 30 February; line 5: unknown account c-9 (found by the server); line 7: "upgrade" is no event type.
     expect(await importFile("subscription-events", EVENTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5, 7] });
-    const mrr = await queryRows<{ external_id: string; mrr_cents: number }>(t.db, sql`select external_id, mrr_cents from accounts order by 1`);
+    const mrr = await queryRows<{ external_id: string; mrr_cents: number }>(
+      t.db,
+      sql`select external_id, mrr_cents from accounts order by 1`,
+    );
     // Amounts in dollars (the column has decimals): 29.85 → 2985 cents; 08:30 without a zone read as UTC.
     expect(mrr).toEqual([
       { external_id: "c-1", mrr_cents: 2985 },
@@ -78,6 +109,8 @@ describe("CSV import", () => {
     const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`);
     expect(await importFile("subscription-events", EVENTS)).toEqual({ accepted: 3, skipped: 3, badLines: [4, 5, 7] });
     expect(await importFile("accounts", ACCOUNTS)).toMatchObject({ accepted: 3 });
-    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`)).toEqual(before);
+    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`)).toEqual(
+      before,
+    );
   });
 });

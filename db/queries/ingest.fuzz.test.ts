@@ -21,25 +21,67 @@ const ACCOUNTS = ["fz-1", "fz-2", "fz-3"];
 const odd = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("\u0000", "\uFFFF", "\uD800", "‮evil", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "<script>alert(1)</script>", "'; drop table accounts; --", "=HYPERLINK(\"x\")", " ", ""),
+  fc.constantFrom(
+    "\u0000",
+    "\uFFFF",
+    "\uD800",
+    "‮evil",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "<script>alert(1)</script>",
+    "'; drop table accounts; --",
+    '=HYPERLINK("x")',
+    " ",
+    "",
+  ),
   fc.integer({ min: 1, max: 3 }).map((n) => "x".repeat(n * 40_000)),
 );
-const junk = fc.oneof(odd, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const junk = fc.oneof(
+  odd,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 const when = fc.oneof(
   fc.integer({ min: Date.parse("2020-01-01"), max: Date.parse("2026-11-01") }).map((ms) => new Date(ms).toISOString()),
   fc.constantFrom("2026-02-30T10:00:00Z", "2026-01-01T00:00:00", "yesterday", "2026-01-01T00:00:00.123456789+02:00"),
 );
 
 const VALID: Record<IngestResource, fc.Arbitrary<Record<string, unknown>>> = {
-  accounts: fc.record({ externalId: fc.constantFrom(...ACCOUNTS, "fz-new"), name: fc.string({ minLength: 1, maxLength: 30 }), segment: fc.constantFrom("smb", "mid", "enterprise") }),
+  accounts: fc.record({
+    externalId: fc.constantFrom(...ACCOUNTS, "fz-new"),
+    name: fc.string({ minLength: 1, maxLength: 30 }),
+    segment: fc.constantFrom("smb", "mid", "enterprise"),
+  }),
   "subscription-events": fc.record({
     accountExternalId: fc.constantFrom(...ACCOUNTS),
     occurredAt: when,
-    type: fc.constantFrom("trial_started", "converted", "expansion", "contraction", "canceled", "paused", "resumed", "reactivated"),
+    type: fc.constantFrom(
+      "trial_started",
+      "converted",
+      "expansion",
+      "contraction",
+      "canceled",
+      "paused",
+      "resumed",
+      "reactivated",
+    ),
     mrrAfterCents: fc.integer({ min: 0, max: 1_000_000 }),
   }),
-  activity: fc.record({ accountExternalId: fc.constantFrom(...ACCOUNTS), userRef: fc.string({ minLength: 1, maxLength: 20 }), feature: fc.string({ minLength: 1, maxLength: 20 }), occurredAt: when }),
-  signals: fc.record({ accountExternalId: fc.constantFrom(...ACCOUNTS), kind: fc.constantFrom("payment_failed", "nps", "ticket_opened"), occurredAt: when, score: fc.integer({ min: 0, max: 10 }) }),
+  activity: fc.record({
+    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    userRef: fc.string({ minLength: 1, maxLength: 20 }),
+    feature: fc.string({ minLength: 1, maxLength: 20 }),
+    occurredAt: when,
+  }),
+  signals: fc.record({
+    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    kind: fc.constantFrom("payment_failed", "nps", "ticket_opened"),
+    occurredAt: when,
+    score: fc.integer({ min: 0, max: 10 }),
+  }),
   cancellations: fc.record({
     accountExternalId: fc.constantFrom(...ACCOUNTS),
     submittedAt: when,
@@ -51,64 +93,108 @@ const VALID: Record<IngestResource, fc.Arbitrary<Record<string, unknown>>> = {
 
 /** A valid item, then maybe broken: a field given junk, an extra field, a field dropped, the account unknown. */
 function item(resource: IngestResource): fc.Arbitrary<unknown> {
-  return fc.tuple(VALID[resource], fc.nat(9), fc.constantFrom("id", "role", "accountId", "seq", "__proto__", "constructor"), junk).map(([valid, how, extra, value]) => {
-    const copy: Record<string, unknown> = { ...valid };
-    const fields = Object.keys(copy);
-    const field = fields[how % fields.length] ?? "x";
-    if (how === 0) copy[field] = value;
-    else if (how === 1) copy[extra] = value;
-    else if (how === 2) delete copy[field];
-    else if (how === 3 && "accountExternalId" in copy) copy.accountExternalId = `unknown-${String(value).slice(0, 20)}`;
-    else if (how === 4) return value;
-    return copy;
-  });
+  return fc
+    .tuple(
+      VALID[resource],
+      fc.nat(9),
+      fc.constantFrom("id", "role", "accountId", "seq", "__proto__", "constructor"),
+      junk,
+    )
+    .map(([valid, how, extra, value]) => {
+      const copy: Record<string, unknown> = { ...valid };
+      const fields = Object.keys(copy);
+      const field = fields[how % fields.length] ?? "x";
+      if (how === 0) copy[field] = value;
+      else if (how === 1) copy[extra] = value;
+      else if (how === 2) delete copy[field];
+      else if (how === 3 && "accountExternalId" in copy)
+        copy.accountExternalId = `unknown-${String(value).slice(0, 20)}`;
+      else if (how === 4) return value;
+      return copy;
+    });
 }
 
 function body(resource: IngestResource): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 8, arbitrary: fc.array(item(resource), { maxLength: 6 }).map((items) => JSON.stringify({ items })) },
-    { weight: 1, arbitrary: fc.array(item(resource), { maxLength: 3 }).chain((items) => junk.map((extra) => JSON.stringify({ items, extra }))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(item(resource), { maxLength: 3 })
+        .chain((items) => junk.map((extra) => JSON.stringify({ items, extra }))),
+    },
     { weight: 1, arbitrary: junk.map((j) => (typeof j === "string" ? j : JSON.stringify(j))) },
   );
 }
 
-const TABLES = ["accounts", "subscription_events", "activity_user_months", "activity_feature_months", "signals", "cancellation_responses", "account_month_facts", "idempotency_keys"];
+const TABLES = [
+  "accounts",
+  "subscription_events",
+  "activity_user_months",
+  "activity_feature_months",
+  "signals",
+  "cancellation_responses",
+  "account_month_facts",
+  "idempotency_keys",
+];
 async function fingerprint(): Promise<string> {
-  const [row] = await queryRows<{ f: string }>(t.db, sql.raw(`select concat_ws(',', ${TABLES.map((x) => `(select count(*) from ${x})`).join(", ")}, (select coalesce(sum(events), 0) from activity_user_months), (select string_agg(name, '|' order by external_id) from accounts)) as f`));
+  const [row] = await queryRows<{ f: string }>(
+    t.db,
+    sql.raw(
+      `select concat_ws(',', ${TABLES.map((x) => `(select count(*) from ${x})`).join(", ")}, (select coalesce(sum(events), 0) from activity_user_months), (select string_agg(name, '|' order by external_id) from accounts)) as f`,
+    ),
+  );
   return row?.f ?? "";
 }
 
 beforeAll(async () => {
   const made = await createApiKey(t.db, { name: "fuzz", scopes: ["ingest"] }, SYSTEM_ACTOR);
   key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
-  await ingestBatch(t.db, "accounts", ACCOUNTS.map((externalId) => ({ externalId, name: externalId })), SYSTEM_ACTOR);
+  await ingestBatch(
+    t.db,
+    "accounts",
+    ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
+    SYSTEM_ACTOR,
+  );
 });
 
-describe.each(["accounts", "subscription-events", "activity", "signals", "cancellations"] as const)("fuzzing POST /api/v1/%s", (resource) => {
-  it(`answers ${RUNS} generated bodies without a 5xx, and a refused one writes nothing`, async () => {
-    const seen = { accepted: 0, refused: 0 };
-    await fc.assert(
-      fc.asyncProperty(body(resource), fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: undefined }), async (text, idem) => {
-        const before = await fingerprint();
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (idem) headers["idempotency-key"] = idem;
-        const response = await answerIngest(new Request(`http://holdfast.test/api/v1/${resource}`, { method: "POST", body: text, headers }), t.db, resource, key);
-        expect(response.status).toBeLessThan(500);
-        const answer = (await response.json()) as { accepted?: number; status?: number };
-        if (response.status === 200) {
-          seen.accepted++;
-          expect(answer.accepted).toBe((JSON.parse(text) as { items: unknown[] }).items.length);
-        } else {
-          seen.refused++;
-          expect(response.headers.get("content-type")).toBe("application/problem+json");
-          expect(answer.status).toBe(response.status);
-          expect(await fingerprint()).toBe(before);
-        }
-      }),
-      { numRuns: RUNS, seed: 4242 },
-    );
-    // Both kinds of answer were exercised.
-    expect(seen.accepted).toBeGreaterThan(0);
-    expect(seen.refused).toBeGreaterThan(RUNS / 4);
-  });
-});
+describe.each(["accounts", "subscription-events", "activity", "signals", "cancellations"] as const)(
+  "fuzzing POST /api/v1/%s",
+  (resource) => {
+    it(`answers ${RUNS} generated bodies without a 5xx, and a refused one writes nothing`, async () => {
+      const seen = { accepted: 0, refused: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          body(resource),
+          fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: undefined }),
+          async (text, idem) => {
+            const before = await fingerprint();
+            const headers: Record<string, string> = { "content-type": "application/json" };
+            if (idem) headers["idempotency-key"] = idem;
+            const response = await answerIngest(
+              new Request(`http://holdfast.test/api/v1/${resource}`, { method: "POST", body: text, headers }),
+              t.db,
+              resource,
+              key,
+            );
+            expect(response.status).toBeLessThan(500);
+            const answer = (await response.json()) as { accepted?: number; status?: number };
+            if (response.status === 200) {
+              seen.accepted++;
+              expect(answer.accepted).toBe((JSON.parse(text) as { items: unknown[] }).items.length);
+            } else {
+              seen.refused++;
+              expect(response.headers.get("content-type")).toBe("application/problem+json");
+              expect(answer.status).toBe(response.status);
+              expect(await fingerprint()).toBe(before);
+            }
+          },
+        ),
+        { numRuns: RUNS, seed: 4242 },
+      );
+      // Both kinds of answer were exercised.
+      expect(seen.accepted).toBeGreaterThan(0);
+      expect(seen.refused).toBeGreaterThan(RUNS / 4);
+    });
+  },
+);

@@ -24,19 +24,36 @@ async function post(resource: IngestResource, body: unknown, headers: Record<str
   }
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const response = await answerIngest(
-    new Request(`http://holdfast.test/api/v1/${resource}`, { method: "POST", body: text, headers: { "content-type": "application/json", ...headers } }),
+    new Request(`http://holdfast.test/api/v1/${resource}`, {
+      method: "POST",
+      body: text,
+      headers: { "content-type": "application/json", ...headers },
+    }),
     t.db,
     resource,
     key,
   );
-  return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** Row counts of every table a batch could touch: equal before and after means nothing was written. */
 async function counts(db: Db) {
-  const tables = ["accounts", "subscription_events", "cancellation_responses", "signals", "activity_user_months", "account_month_facts", "audit_log"];
+  const tables = [
+    "accounts",
+    "subscription_events",
+    "cancellation_responses",
+    "signals",
+    "activity_user_months",
+    "account_month_facts",
+    "audit_log",
+  ];
   const out: Record<string, number> = {};
-  for (const table of tables) out[table] = (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
+  for (const table of tables)
+    out[table] = (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
   return out;
 }
 
@@ -45,16 +62,28 @@ describe("the seed puzzle through the ingestion API", () => {
     const accounts = seedPuzzle<Record<string, unknown>[]>("accounts.json");
     const events = seedPuzzle<Record<string, unknown>[]>("subscription-events.json");
     const answers = seedPuzzle<Record<string, unknown>[]>("cancellations.json");
-    expect(await post("accounts", { items: accounts })).toMatchObject({ status: 200, body: { accepted: accounts.length, skipped: 0 } });
-    expect(await post("subscription-events", { items: events })).toMatchObject({ status: 200, body: { accepted: events.length, skipped: 0 } });
-    expect(await post("cancellations", { items: answers })).toMatchObject({ status: 200, body: { accepted: answers.length, skipped: 0 } });
+    expect(await post("accounts", { items: accounts })).toMatchObject({
+      status: 200,
+      body: { accepted: accounts.length, skipped: 0 },
+    });
+    expect(await post("subscription-events", { items: events })).toMatchObject({
+      status: 200,
+      body: { accepted: events.length, skipped: 0 },
+    });
+    expect(await post("cancellations", { items: answers })).toMatchObject({
+      status: 200,
+      body: { accepted: answers.length, skipped: 0 },
+    });
     const query = "asOf=2024-04-15T00:00:00Z&from=2024-01&to=2024-03";
     const churn = await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint);
     expect(await churn.json()).toEqual(seedPuzzle("expected-churn.json"));
     const cohorts = await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint);
     expect(await cohorts.json()).toEqual(seedPuzzle("expected-cohorts.json"));
     // Sending the same events again stores nothing twice: every item is skipped by its externalId.
-    expect(await post("subscription-events", { items: events })).toMatchObject({ status: 200, body: { accepted: events.length, skipped: events.length } });
+    expect(await post("subscription-events", { items: events })).toMatchObject({
+      status: 200,
+      body: { accepted: events.length, skipped: events.length },
+    });
   });
 });
 
@@ -67,15 +96,32 @@ describe("bad batches", () => {
         { accountExternalId: "sp-001", occurredAt: "2024-05-01", type: "expansion", mrrAfterCents: 12000 },
         { accountExternalId: "sp-002", occurredAt: "2024-05-02T00:00:00Z", type: "upgrade", mrrAfterCents: -5 },
         { accountExternalId: "nobody", occurredAt: "2024-05-02T00:00:00Z", type: "converted", mrrAfterCents: 100 },
-        { accountExternalId: "sp-003", occurredAt: "2024-05-02T00:00:00Z", type: "converted", mrrAfterCents: 100, role: "admin" },
+        {
+          accountExternalId: "sp-003",
+          occurredAt: "2024-05-02T00:00:00Z",
+          type: "converted",
+          mrrAfterCents: 100,
+          role: "admin",
+        },
         { accountExternalId: "sp-003", occurredAt: "2024-05-02T00:00:00Z", type: "expansion" },
       ],
     });
     expect(response.status).toBe(400);
     expect(response.type).toBe("application/problem+json");
-    expect(response.body).toMatchObject({ title: "Invalid items", status: 400, detail: "5 items are invalid; nothing was written." });
+    expect(response.body).toMatchObject({
+      title: "Invalid items",
+      status: 400,
+      detail: "5 items are invalid; nothing was written.",
+    });
     const errors = (response.body.errors as { item: number; field: string }[]).map((e) => `${e.item}:${e.field}`);
-    expect(errors).toEqual(["1:occurredAt", "2:type", "2:mrrAfterCents", "3:accountExternalId", "4:(item)", "5:mrrAfterCents"]);
+    expect(errors).toEqual([
+      "1:occurredAt",
+      "2:type",
+      "2:mrrAfterCents",
+      "3:accountExternalId",
+      "4:(item)",
+      "5:mrrAfterCents",
+    ]);
     const unknown = (response.body.errors as { item: number; message: string }[]).find((e) => e.item === 3);
     expect(unknown?.message).toContain("nobody");
     expect(await counts(t.db)).toEqual(before);
@@ -83,9 +129,13 @@ describe("bad batches", () => {
 
   it("refuses an owner e-mail that names no user, a body that is not JSON, and more than 5,000 items", async () => {
     const before = await counts(t.db);
-    const owner = await post("accounts", { items: [{ externalId: "acme", name: "Acme", ownerEmail: "ghost@example.com" }] });
+    const owner = await post("accounts", {
+      items: [{ externalId: "acme", name: "Acme", ownerEmail: "ghost@example.com" }],
+    });
     expect(owner.status).toBe(400);
-    expect(owner.body.errors).toEqual([{ item: 0, field: "ownerEmail", message: "names no Holdfast user (ghost@example.com)" }]);
+    expect(owner.body.errors).toEqual([
+      { item: 0, field: "ownerEmail", message: "names no Holdfast user (ghost@example.com)" },
+    ]);
     expect((await post("accounts", "{not json")).status).toBe(400);
     expect((await post("accounts", { rows: [] })).status).toBe(400);
     const many = Array.from({ length: 5001 }, (_, i) => ({ externalId: `x${i}`, name: "x" }));
@@ -96,19 +146,30 @@ describe("bad batches", () => {
 
 describe("idempotency", () => {
   it("replays the first answer for the same key and body, and writes once", async () => {
-    const body = { items: [{ accountExternalId: "sp-005", kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" }] };
+    const body = {
+      items: [
+        { accountExternalId: "sp-005", kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" },
+      ],
+    };
     const first = await post("signals", body, { "Idempotency-Key": "retry-1" });
     const second = await post("signals", body, { "Idempotency-Key": "retry-1" });
     expect(first).toMatchObject({ status: 200, body: { accepted: 1, skipped: 0 } });
     expect(second).toEqual(first);
-    const stored = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from signals where comment = 'meh'`);
+    const stored = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from signals where comment = 'meh'`,
+    );
     expect(stored[0]?.n).toBe(1);
   });
 
   it("refuses the same key with another body (422) and while the first is running (409)", async () => {
-    const body = { items: [{ accountExternalId: "sp-006", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }] };
+    const body = {
+      items: [{ accountExternalId: "sp-006", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
+    };
     expect((await post("signals", body, { "Idempotency-Key": "retry-2" })).status).toBe(200);
-    const other = { items: [{ accountExternalId: "sp-007", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }] };
+    const other = {
+      items: [{ accountExternalId: "sp-007", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
+    };
     expect((await post("signals", other, { "Idempotency-Key": "retry-2" })).status).toBe(422);
     // A request with the key still in flight holds its lock (on PostgreSQL another connection
     // can hold it; embedded PGlite runs one transaction at a time, so a duplicate simply waits).
@@ -132,25 +193,77 @@ describe("idempotency", () => {
 
 describe("writes", () => {
   it("upserts accounts by externalId, keeping the fields left out", async () => {
-    await post("accounts", { items: [{ externalId: "up-1", name: "Upsert Co", domain: "upsert.example", plan: "growth", segment: "smb", seatsPaid: 5 }] });
-    await post("accounts", { items: [{ externalId: "up-1", name: "Upsert Company", seatsPaid: 8 }, { externalId: "up-1", name: "Upsert Company", segment: "mid" }] });
-    const [row] = await queryRows<Record<string, unknown>>(t.db, sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = 'up-1'`);
-    expect(row).toEqual({ name: "Upsert Company", domain: "upsert.example", plan: "growth", segment: "mid", seats_paid: 8 });
+    await post("accounts", {
+      items: [
+        {
+          externalId: "up-1",
+          name: "Upsert Co",
+          domain: "upsert.example",
+          plan: "growth",
+          segment: "smb",
+          seatsPaid: 5,
+        },
+      ],
+    });
+    await post("accounts", {
+      items: [
+        { externalId: "up-1", name: "Upsert Company", seatsPaid: 8 },
+        { externalId: "up-1", name: "Upsert Company", segment: "mid" },
+      ],
+    });
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = 'up-1'`,
+    );
+    expect(row).toEqual({
+      name: "Upsert Company",
+      domain: "upsert.example",
+      plan: "growth",
+      segment: "mid",
+      seats_paid: 8,
+    });
   });
 
   it("skips events and answers whose externalId is stored or repeats an earlier item, keeping the first", async () => {
     const items = [
-      { accountExternalId: "up-1", occurredAt: "2024-06-01T10:00:00Z", type: "converted", mrrAfterCents: 9900, externalId: "ev-a" },
-      { accountExternalId: "up-1", occurredAt: "2024-06-02T10:00:00Z", type: "expansion", mrrAfterCents: 99999, externalId: "ev-a" },
+      {
+        accountExternalId: "up-1",
+        occurredAt: "2024-06-01T10:00:00Z",
+        type: "converted",
+        mrrAfterCents: 9900,
+        externalId: "ev-a",
+      },
+      {
+        accountExternalId: "up-1",
+        occurredAt: "2024-06-02T10:00:00Z",
+        type: "expansion",
+        mrrAfterCents: 99999,
+        externalId: "ev-a",
+      },
       { accountExternalId: "up-1", occurredAt: "2024-06-03T10:00:00Z", type: "expansion", mrrAfterCents: 12900 },
     ];
     expect((await post("subscription-events", { items })).body).toEqual({ accepted: 3, skipped: 1 });
     // Cached status and MRR are current when the answer is sent.
-    const [account] = await queryRows<{ status: string; mrr_cents: number }>(t.db, sql`select status::text, mrr_cents from accounts where external_id = 'up-1'`);
+    const [account] = await queryRows<{ status: string; mrr_cents: number }>(
+      t.db,
+      sql`select status::text, mrr_cents from accounts where external_id = 'up-1'`,
+    );
     expect(account).toEqual({ status: "active", mrr_cents: 12900 });
     const answers = [
-      { accountExternalId: "up-1", submittedAt: "2024-07-01T00:00:00Z", reasonCode: "brand_new_code", outcome: "canceled", externalId: "cx-1" },
-      { accountExternalId: "up-1", submittedAt: "2024-07-01T00:00:00Z", reasonCode: "too_expensive", outcome: "canceled", externalId: "cx-1" },
+      {
+        accountExternalId: "up-1",
+        submittedAt: "2024-07-01T00:00:00Z",
+        reasonCode: "brand_new_code",
+        outcome: "canceled",
+        externalId: "cx-1",
+      },
+      {
+        accountExternalId: "up-1",
+        submittedAt: "2024-07-01T00:00:00Z",
+        reasonCode: "too_expensive",
+        outcome: "canceled",
+        externalId: "cx-1",
+      },
     ];
     expect((await post("cancellations", { items: answers })).body).toEqual({ accepted: 2, skipped: 1 });
     // An unknown reason code is kept as sent and waits in Uncategorized.
@@ -162,9 +275,22 @@ describe("writes", () => {
   });
 
   it("folds activity into the day rollups, across batches", async () => {
-    const ev = (userRef: string, feature: string, occurredAt: string) => ({ accountExternalId: "up-1", userRef, feature, occurredAt });
-    await post("activity", { items: [ev("ann", "reports", "2024-06-01T09:00:00Z"), ev("ann", "reports", "2024-06-01T17:00:00Z"), ev("bob", "alerts", "2024-06-03T09:00:00Z")] });
-    await post("activity", { items: [ev("ann", "alerts", "2024-06-30T23:59:59Z"), ev("ann", "reports", "2024-07-01T00:00:00Z")] });
+    const ev = (userRef: string, feature: string, occurredAt: string) => ({
+      accountExternalId: "up-1",
+      userRef,
+      feature,
+      occurredAt,
+    });
+    await post("activity", {
+      items: [
+        ev("ann", "reports", "2024-06-01T09:00:00Z"),
+        ev("ann", "reports", "2024-06-01T17:00:00Z"),
+        ev("bob", "alerts", "2024-06-03T09:00:00Z"),
+      ],
+    });
+    await post("activity", {
+      items: [ev("ann", "alerts", "2024-06-30T23:59:59Z"), ev("ann", "reports", "2024-07-01T00:00:00Z")],
+    });
     const users = await queryRows<{ month: string; user_ref: string; active_days: number; events: number }>(
       t.db,
       sql`select to_char(m.month, 'YYYY-MM') as month, user_ref, active_days, events from activity_user_months m join accounts a on a.id = m.account_id

@@ -38,11 +38,21 @@ const event = fc.record({
 const history = fc.array(event, { maxLength: 8 });
 
 // ---- brute force, from the definitions ----
-const CUSTOMER: ReadonlySet<string> = new Set(["converted", "expansion", "contraction", "resumed", "reactivated", "paused"]);
+const CUSTOMER: ReadonlySet<string> = new Set([
+  "converted",
+  "expansion",
+  "contraction",
+  "resumed",
+  "reactivated",
+  "paused",
+]);
 
 /** Events in the order they apply: by time, then as received (a stable sort keeps arrival order). */
 function ordered(events: Ev[]): Ev[] {
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map((x) => x.e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map((x) => x.e);
 }
 function stateAt(events: Ev[], t: number): { customer: boolean; mrr: number } {
   let last: Ev | undefined;
@@ -56,10 +66,28 @@ function customerAnyTimeIn(events: Ev[], from: number, to: number): boolean {
   return events.some((e) => e.at >= from && e.at < to && stateAt(events, e.at + 1).customer);
 }
 
-function bruteChurn(accounts: Ev[][], month: string): Omit<ChurnMonth, "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio"> {
+function bruteChurn(
+  accounts: Ev[][],
+  month: string,
+): Omit<ChurnMonth, "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio"> {
   const s = Date.parse(`${month}-01T00:00:00Z`);
   const e = Date.parse(`${MONTHS[MONTHS.indexOf(month) + 1] ?? "2024-07"}-01T00:00:00Z`);
-  const r = { month, customersStart: 0, customersEnd: 0, new: 0, reactivated: 0, churned: 0, newAndLost: 0, mrrStartCents: 0, mrrEndCents: 0, newCents: 0, expansionCents: 0, contractionCents: 0, churnedCents: 0, reactivationCents: 0 };
+  const r = {
+    month,
+    customersStart: 0,
+    customersEnd: 0,
+    new: 0,
+    reactivated: 0,
+    churned: 0,
+    newAndLost: 0,
+    mrrStartCents: 0,
+    mrrEndCents: 0,
+    newCents: 0,
+    expansionCents: 0,
+    contractionCents: 0,
+    churnedCents: 0,
+    reactivationCents: 0,
+  };
   for (const events of accounts) {
     const a = stateAt(events, s);
     const b = stateAt(events, e);
@@ -89,7 +117,9 @@ function bruteChurn(accounts: Ev[][], month: string): Omit<ChurnMonth, "logoChur
   return r;
 }
 
-function bruteCohorts(accounts: Ev[][]): { cohort: string; size: number; baseMrrCents: number; cells: [number, number, number][] }[] {
+function bruteCohorts(
+  accounts: Ev[][],
+): { cohort: string; size: number; baseMrrCents: number; cells: [number, number, number][] }[] {
   const out = new Map<string, { size: number; base: number; members: Ev[][] }>();
   for (const events of accounts) {
     const first = events.find((x) => x.type === "converted");
@@ -125,25 +155,43 @@ describe("metrics against a brute-force walk of random histories", () => {
       fc.asyncProperty(fc.array(fc.tuple(history, history), { minLength: 1, maxLength: 5 }), async (specs) => {
         const plan = `prop-${run++}`;
         const ids = specs.map((_, i) => `${plan}-${i}`);
-        const toFixture = (list: Ev[]): FixtureEvent[] => list.map((x) => [new Date(x.at).toISOString(), x.type, x.mrr]);
+        const toFixture = (list: Ev[]): FixtureEvent[] =>
+          list.map((x) => [new Date(x.at).toISOString(), x.type, x.mrr]);
         // First batch at insert, second appended later: the order within each list is its arrival order.
-        await insertAccounts(t.db, specs.map(([first], i) => ({ id: ids[i] as string, plan, events: toFixture(first) })));
+        await insertAccounts(
+          t.db,
+          specs.map(([first], i) => ({ id: ids[i] as string, plan, events: toFixture(first) })),
+        );
         for (const [i, [, second]] of specs.entries()) await insertEvents(t.db, ids[i] as string, toFixture(second));
         const accounts = specs.map(([first, second]) =>
-          ordered([...first, ...second]).map((x) => ({ ...x, mrr: x.type === "canceled" || x.type === "trial_started" ? 0 : x.mrr })),
+          ordered([...first, ...second]).map((x) => ({
+            ...x,
+            mrr: x.type === "canceled" || x.type === "trial_started" ? 0 : x.mrr,
+          })),
         );
 
         const query = `asOf=${ASOF}&from=2024-01&to=2024-06&plan=${plan}`;
-        const churnBody = (await (await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint)).json()) as { months: ChurnMonth[] };
+        const churnBody = (await (
+          await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint)
+        ).json()) as { months: ChurnMonth[] };
         for (const m of MONTHS) {
           const expected = bruteChurn(accounts, m);
           const got = churnBody.months.find((x) => x.month === m);
           expect(got).toMatchObject(expected);
-          expect(got?.logoChurnRate).toBe(expected.customersStart === 0 ? null : expected.churned / expected.customersStart);
+          expect(got?.logoChurnRate).toBe(
+            expected.customersStart === 0 ? null : expected.churned / expected.customersStart,
+          );
         }
-        const cohortBody = (await (await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint)).json()) as { cohorts: Cohort[] };
+        const cohortBody = (await (
+          await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint)
+        ).json()) as { cohorts: Cohort[] };
         expect(
-          cohortBody.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, baseMrrCents: c.baseMrrCents, cells: c.cells.map((x) => [x.age, x.customers, x.mrrCents]) })),
+          cohortBody.cohorts.map((c) => ({
+            cohort: c.cohort,
+            size: c.size,
+            baseMrrCents: c.baseMrrCents,
+            cells: c.cells.map((x) => [x.age, x.customers, x.mrrCents]),
+          })),
         ).toEqual(bruteCohorts(accounts));
       }),
       { numRuns: 80, seed: 20261126 },

@@ -46,7 +46,14 @@ describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the 
     expect(reasons.taxonomyVersion).toBe(1);
     // The 10 too_expensive answers file under Price & value, the 10 unused under Not adopted.
     const price = reasons.categories.find((c) => c.category === "price-value");
-    expect(price).toMatchObject({ responses: 10, canceled: 10, mrrLostCents: 100000, regrettableResponses: 10, saved: 0, pending: 0 });
+    expect(price).toMatchObject({
+      responses: 10,
+      canceled: 10,
+      mrrLostCents: 100000,
+      regrettableResponses: 10,
+      saved: 0,
+      pending: 0,
+    });
   });
 
   it("answers the overview with the last two complete months", async () => {
@@ -77,7 +84,10 @@ describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the 
     const json = (await get(churnEndpoint, query)).months;
     const response = await call(churnEndpoint, `${query}&format=csv`);
     expect(response.headers.get("content-type")).toContain("text/csv");
-    const rows = parse(await response.text(), { columns: true, cast: (v) => (v === "" ? null : Number.isNaN(Number(v)) ? v : Number(v)) });
+    const rows = parse(await response.text(), {
+      columns: true,
+      cast: (v) => (v === "" ? null : Number.isNaN(Number(v)) ? v : Number(v)),
+    });
     expect(rows).toEqual(json);
     const cohortRows = parse(await (await call(cohortsEndpoint, `${query}&format=csv`)).text(), { columns: true });
     const cells = (await cohorts(query)).flatMap((c) => c.cells);
@@ -89,16 +99,48 @@ describe("movements (hand-computed)", () => {
   it("keeps churn, reactivation and new-and-lost apart", async () => {
     await insertAccounts(t.db, [
       // R1: $100 from January, cancels in February, comes back in March at $120 and leaves again in March.
-      { id: "r1", plan: "react", events: [["2024-01-10T00:00:00Z", "converted", 10000], ["2024-02-05T00:00:00Z", "canceled"], ["2024-03-10T00:00:00Z", "reactivated", 12000], ["2024-03-20T00:00:00Z", "canceled"]] },
+      {
+        id: "r1",
+        plan: "react",
+        events: [
+          ["2024-01-10T00:00:00Z", "converted", 10000],
+          ["2024-02-05T00:00:00Z", "canceled"],
+          ["2024-03-10T00:00:00Z", "reactivated", 12000],
+          ["2024-03-20T00:00:00Z", "canceled"],
+        ],
+      },
       // R2: $200, cancels on 5 March and reactivates at $250 on 25 March: start and end compared → expansion $50.
-      { id: "r2", plan: "react", events: [["2024-01-10T00:00:00Z", "converted", 20000], ["2024-03-05T00:00:00Z", "canceled"], ["2024-03-25T00:00:00Z", "reactivated", 25000]] },
+      {
+        id: "r2",
+        plan: "react",
+        events: [
+          ["2024-01-10T00:00:00Z", "converted", 20000],
+          ["2024-03-05T00:00:00Z", "canceled"],
+          ["2024-03-25T00:00:00Z", "reactivated", 25000],
+        ],
+      },
       // R3: $50, cancels in February, reactivates at $50 in April.
-      { id: "r3", plan: "react", events: [["2024-01-15T00:00:00Z", "converted", 5000], ["2024-02-10T00:00:00Z", "canceled"], ["2024-04-02T00:00:00Z", "reactivated", 5000]] },
+      {
+        id: "r3",
+        plan: "react",
+        events: [
+          ["2024-01-15T00:00:00Z", "converted", 5000],
+          ["2024-02-10T00:00:00Z", "canceled"],
+          ["2024-04-02T00:00:00Z", "reactivated", 5000],
+        ],
+      },
     ]);
     const months = await churn("asOf=2024-06-01T00:00:00Z&from=2024-01&to=2024-05&plan=react");
     expect(months.map((m) => m.month)).toEqual(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]);
     // January: three new customers, $350; no one at the start, so every rate is null.
-    expect(month(months, "2024-01")).toMatchObject({ customersStart: 0, customersEnd: 3, new: 3, newCents: 35000, logoChurnRate: null, quickRatio: null });
+    expect(month(months, "2024-01")).toMatchObject({
+      customersStart: 0,
+      customersEnd: 3,
+      new: 3,
+      newCents: 35000,
+      logoChurnRate: null,
+      quickRatio: null,
+    });
     // February: 3 at the start ($350); R1 and R3 churn ($150) → 1 left ($200).
     // logo 2/3; gross 15000/35000; net the same; NRR (35000 − 15000)/35000; quick 0/15000 = 0.
     expect(month(months, "2024-02")).toMatchObject({
@@ -131,15 +173,36 @@ describe("movements (hand-computed)", () => {
       quickRatio: null,
     });
     // April: R3 comes back at $50: a reactivation, not new. net (0 − 5000)/25000 = −0.2; quick 5000/0 → null.
-    expect(month(months, "2024-04")).toMatchObject({ reactivated: 1, reactivationCents: 5000, new: 0, customersEnd: 2, netMrrChurnRate: -0.2, netRevenueRetention: 1 });
+    expect(month(months, "2024-04")).toMatchObject({
+      reactivated: 1,
+      reactivationCents: 5000,
+      new: 0,
+      customersEnd: 2,
+      netMrrChurnRate: -0.2,
+      netRevenueRetention: 1,
+    });
     // May: no events, still listed, nothing moves.
-    expect(month(months, "2024-05")).toMatchObject({ customersStart: 2, customersEnd: 2, mrrStartCents: 30000, logoChurnRate: 0, quickRatio: null });
+    expect(month(months, "2024-05")).toMatchObject({
+      customersStart: 2,
+      customersEnd: 2,
+      mrrStartCents: 30000,
+      logoChurnRate: 0,
+      quickRatio: null,
+    });
   });
 
   it("counts a conversion and a cancel in one month as new-and-lost, and the cohort keeps it", async () => {
     // F1: trial in February, converts at $300 on 3 March, cancels on 28 March.
     await insertAccounts(t.db, [
-      { id: "f1", plan: "flash", events: [["2024-02-20T00:00:00Z", "trial_started", 0], ["2024-03-03T00:00:00Z", "converted", 30000], ["2024-03-28T00:00:00Z", "canceled"]] },
+      {
+        id: "f1",
+        plan: "flash",
+        events: [
+          ["2024-02-20T00:00:00Z", "trial_started", 0],
+          ["2024-03-03T00:00:00Z", "converted", 30000],
+          ["2024-03-28T00:00:00Z", "canceled"],
+        ],
+      },
     ]);
     const march = month(await churn("asOf=2024-05-01T00:00:00Z&from=2024-03&to=2024-03&plan=flash"), "2024-03");
     expect(march).toMatchObject({ customersStart: 0, customersEnd: 0, new: 0, newAndLost: 1, churned: 0, newCents: 0 });
@@ -160,9 +223,24 @@ describe("movements (hand-computed)", () => {
   it("treats a pause as a contraction to its amount and the resume as an expansion", async () => {
     await insertAccounts(t.db, [
       // P1: $100, paused at $0 on 10 February, resumed at $100 exactly at 00:00 on 1 April.
-      { id: "p1", plan: "pause", events: [["2024-01-05T00:00:00Z", "converted", 10000], ["2024-02-10T00:00:00Z", "paused", 0], ["2024-04-01T00:00:00Z", "resumed", 10000]] },
+      {
+        id: "p1",
+        plan: "pause",
+        events: [
+          ["2024-01-05T00:00:00Z", "converted", 10000],
+          ["2024-02-10T00:00:00Z", "paused", 0],
+          ["2024-04-01T00:00:00Z", "resumed", 10000],
+        ],
+      },
       // P2: $80, paused at $20 on 15 February.
-      { id: "p2", plan: "pause", events: [["2024-01-05T00:00:00Z", "converted", 8000], ["2024-02-15T00:00:00Z", "paused", 2000]] },
+      {
+        id: "p2",
+        plan: "pause",
+        events: [
+          ["2024-01-05T00:00:00Z", "converted", 8000],
+          ["2024-02-15T00:00:00Z", "paused", 2000],
+        ],
+      },
     ]);
     const months = await churn("asOf=2024-05-01T00:00:00Z&from=2024-02&to=2024-04&plan=pause");
     // February: paused accounts stay customers: contraction 10000 + 6000; gross 16000/18000; NRR 2000/18000.
@@ -176,9 +254,19 @@ describe("movements (hand-computed)", () => {
       netRevenueRetention: 2000 / 18000,
     });
     // March: the resume at 00:00 on 1 April is not before the end of March: nothing moves.
-    expect(month(months, "2024-03")).toMatchObject({ customersEnd: 2, mrrEndCents: 2000, expansionCents: 0, grossMrrChurnRate: 0 });
+    expect(month(months, "2024-03")).toMatchObject({
+      customersEnd: 2,
+      mrrEndCents: 2000,
+      expansionCents: 0,
+      grossMrrChurnRate: 0,
+    });
     // April: P1 back at $100: expansion 10000; net −10000/2000 = −5; NRR 12000/2000 = 6.
-    expect(month(months, "2024-04")).toMatchObject({ expansionCents: 10000, mrrEndCents: 12000, netMrrChurnRate: -5, netRevenueRetention: 6 });
+    expect(month(months, "2024-04")).toMatchObject({
+      expansionCents: 10000,
+      mrrEndCents: 12000,
+      netMrrChurnRate: -5,
+      netRevenueRetention: 6,
+    });
   });
 
   it("places events at 00:00 on the 1st and with a zone offset in the right UTC month", async () => {
@@ -188,12 +276,25 @@ describe("movements (hand-computed)", () => {
       // E2 converts at 23:30 on 31 May in UTC−2, which is 01:30 UTC on 1 June: June's.
       { id: "e2", plan: "edge", events: [["2024-05-31T23:30:00-02:00", "converted", 9000]] },
       // E3 converts on 15 April and cancels at 01:00 on 1 May in UTC+2, i.e. 23:00 UTC on 30 April.
-      { id: "e3", plan: "edge", events: [["2024-04-15T00:00:00Z", "converted", 7000], ["2024-05-01T01:00:00+02:00", "canceled"]] },
+      {
+        id: "e3",
+        plan: "edge",
+        events: [
+          ["2024-04-15T00:00:00Z", "converted", 7000],
+          ["2024-05-01T01:00:00+02:00", "canceled"],
+        ],
+      },
     ]);
     const months = await churn("asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=edge");
     expect(month(months, "2024-04")).toMatchObject({ customersStart: 0, customersEnd: 0, new: 0, newAndLost: 1 });
     expect(month(months, "2024-05")).toMatchObject({ customersStart: 0, customersEnd: 1, new: 1, newCents: 10000 });
-    expect(month(months, "2024-06")).toMatchObject({ customersStart: 1, customersEnd: 2, new: 1, newCents: 9000, mrrEndCents: 19000 });
+    expect(month(months, "2024-06")).toMatchObject({
+      customersStart: 1,
+      customersEnd: 2,
+      new: 1,
+      newCents: 9000,
+      mrrEndCents: 19000,
+    });
     const table = await cohorts("asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=edge");
     expect(table.map((c) => [c.cohort, c.size, c.baseMrrCents, c.cells.length])).toEqual([
       // Ages up to July, the last month ended by asOf: April 0–3, May 0–2, June 0–1.
@@ -201,7 +302,13 @@ describe("movements (hand-computed)", () => {
       ["2024-05", 1, 10000, 3],
       ["2024-06", 1, 9000, 2],
     ]);
-    expect(table[1]?.cells[0]).toEqual({ age: 0, customers: 1, mrrCents: 10000, logoRetention: 1, revenueRetention: 1 });
+    expect(table[1]?.cells[0]).toEqual({
+      age: 0,
+      customers: 1,
+      mrrCents: 10000,
+      logoRetention: 1,
+      revenueRetention: 1,
+    });
   });
 
   it("lists the cohort of the month that has not ended, without cells, counting conversions before asOf", async () => {
@@ -217,7 +324,9 @@ describe("movements (hand-computed)", () => {
   });
 
   it("moves an account's figures when its segment changes", async () => {
-    await insertAccounts(t.db, [{ id: "s1", plan: "seg", segment: "smb", events: [["2024-01-10T00:00:00Z", "converted", 4000]] }]);
+    await insertAccounts(t.db, [
+      { id: "s1", plan: "seg", segment: "smb", events: [["2024-01-10T00:00:00Z", "converted", 4000]] },
+    ]);
     const q = "asOf=2024-03-01T00:00:00Z&from=2024-01&to=2024-02&plan=seg";
     expect(month(await churn(`${q}&segment=smb`), "2024-02").customersEnd).toBe(1);
     await t.db.update(accounts).set({ segment: "mid" }).where(eq(accounts.id, "s1"));
@@ -233,21 +342,66 @@ describe("reasons (hand-computed)", () => {
   it("validates saves 30 days later, keeps pending apart, and counts MRR lost at submittedAt", async () => {
     await insertAccounts(t.db, [
       // S1 takes a discount on 1 March, then cancels on 11 March: not a customer 30 days on → not saved.
-      { id: "sv1", plan: "saves", events: [["2024-01-01T00:00:00Z", "converted", 10000], ["2024-03-11T12:00:00Z", "canceled"]] },
+      {
+        id: "sv1",
+        plan: "saves",
+        events: [
+          ["2024-01-01T00:00:00Z", "converted", 10000],
+          ["2024-03-11T12:00:00Z", "canceled"],
+        ],
+      },
       // S2 takes the pause on 5 March and is paused (a customer) 30 days later → saved.
-      { id: "sv2", plan: "saves", events: [["2024-01-01T00:00:00Z", "converted", 20000], ["2024-03-05T12:01:00Z", "paused", 0]] },
+      {
+        id: "sv2",
+        plan: "saves",
+        events: [
+          ["2024-01-01T00:00:00Z", "converted", 20000],
+          ["2024-03-05T12:01:00Z", "paused", 0],
+        ],
+      },
       // S3 asks to talk on 20 March: 30 days later is 19 April, after asOf (10 April) → pending.
       { id: "sv3", plan: "saves", events: [["2024-01-01T00:00:00Z", "converted", 5000]] },
       // S4 cancels on 10 March at the very instant of its answer: MRR lost is the $80 before it.
-      { id: "sv4", plan: "saves", events: [["2024-01-01T00:00:00Z", "converted", 8000], ["2024-03-10T09:00:00Z", "canceled"]] },
+      {
+        id: "sv4",
+        plan: "saves",
+        events: [
+          ["2024-01-01T00:00:00Z", "converted", 8000],
+          ["2024-03-10T09:00:00Z", "canceled"],
+        ],
+      },
     ]);
     await insertResponses(t.db, [
-      { accountId: "sv1", submittedAt: "2024-03-01T12:00:00Z", reasonCode: "too_expensive", offerShown: "discount", offerAccepted: true, outcome: "saved" },
-      { accountId: "sv2", submittedAt: "2024-03-05T12:00:00Z", reasonCode: "too_expensive", offerShown: "pause", offerAccepted: true, outcome: "paused" },
-      { accountId: "sv3", submittedAt: "2024-03-20T00:00:00Z", reasonCode: "unused", offerShown: "talk_to_us", offerAccepted: true, outcome: "saved" },
+      {
+        accountId: "sv1",
+        submittedAt: "2024-03-01T12:00:00Z",
+        reasonCode: "too_expensive",
+        offerShown: "discount",
+        offerAccepted: true,
+        outcome: "saved",
+      },
+      {
+        accountId: "sv2",
+        submittedAt: "2024-03-05T12:00:00Z",
+        reasonCode: "too_expensive",
+        offerShown: "pause",
+        offerAccepted: true,
+        outcome: "paused",
+      },
+      {
+        accountId: "sv3",
+        submittedAt: "2024-03-20T00:00:00Z",
+        reasonCode: "unused",
+        offerShown: "talk_to_us",
+        offerAccepted: true,
+        outcome: "saved",
+      },
       { accountId: "sv4", submittedAt: "2024-03-10T09:00:00Z", reasonCode: "other", outcome: "canceled" },
     ]);
-    const report = (await get(reasonsEndpoint, "asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=saves")) as ReasonsReport;
+    const report = (await get(
+      reasonsEndpoint,
+      "asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=saves",
+    )) as ReasonsReport;
     // Save rate = saved ÷ (responses − pending): none 0/1, pause 1/1, discount 0/1, talk_to_us 0/0 → null.
     expect(report.byOffer).toEqual([
       { offer: "none", responses: 1, saved: 0, pending: 0, saveRate: 0 },
@@ -261,9 +415,22 @@ describe("reasons (hand-computed)", () => {
       { reasonCode: "unused", responses: 1, canceled: 0, mrrLostCents: 0 },
     ]);
     const bySlug = Object.fromEntries(report.categories.map((c) => [c.category, c]));
-    expect(bySlug["price-value"]).toMatchObject({ regrettable: true, responses: 2, canceled: 0, regrettableResponses: 2, saved: 1, pending: 0 });
+    expect(bySlug["price-value"]).toMatchObject({
+      regrettable: true,
+      responses: 2,
+      canceled: 0,
+      regrettableResponses: 2,
+      saved: 1,
+      pending: 0,
+    });
     expect(bySlug["not-adopted"]).toMatchObject({ responses: 1, saved: 0, pending: 1, regrettableResponses: 1 });
-    expect(bySlug.uncategorized).toMatchObject({ regrettable: false, responses: 1, canceled: 1, mrrLostCents: 8000, regrettableResponses: 0 });
+    expect(bySlug.uncategorized).toMatchObject({
+      regrettable: false,
+      responses: 1,
+      canceled: 1,
+      mrrLostCents: 8000,
+      regrettableResponses: 0,
+    });
     expect(report.byMonth).toEqual([
       { month: "2024-03", category: "not-adopted", responses: 1, canceled: 0, mrrLostCents: 0 },
       { month: "2024-03", category: "price-value", responses: 2, canceled: 0, mrrLostCents: 0 },

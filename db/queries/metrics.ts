@@ -86,7 +86,11 @@ export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf:
     queryRows<{ cohort: string; month: string; d: string | number; dm: string | number }>(db, q.deltas),
     q.open ? queryRows<{ size: number; base: string | number }>(db, q.open) : Promise.resolve([]),
   ]);
-  const baseRows: CohortBase[] = bases.map((b) => ({ cohort: b.cohort, size: Number(b.size), baseMrrCents: Number(b.base) }));
+  const baseRows: CohortBase[] = bases.map((b) => ({
+    cohort: b.cohort,
+    size: Number(b.size),
+    baseMrrCents: Number(b.base),
+  }));
   const deltaRows: CohortDelta[] = deltas.map((d) => ({
     cohort: d.cohort,
     month: d.month,
@@ -100,7 +104,6 @@ export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf:
   }
   return { asOf: scope.asOf.toISOString(), cohorts };
 }
-
 
 export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | "segment" | "plan">) {
   const last = lastCompleteMonth(scope.asOf);
@@ -116,7 +119,6 @@ export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | 
     previousMonth: previousMonth ?? null,
   };
 }
-
 
 const SAVE_WINDOW = sql.raw("interval '720 hours'");
 
@@ -164,7 +166,10 @@ function reasonGroupsSql(scope: MetricsScope): SQL {
 export async function reasonsData(db: Db, scope: MetricsScope) {
   const [versionSql, categoriesSql, groupsSql] = reasonStatements(scope);
   const [version] = await queryRows<{ v: number }>(db, versionSql);
-  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(db, categoriesSql);
+  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(
+    db,
+    categoriesSql,
+  );
   const groups = await queryRows<{
     month: string;
     category_id: string;

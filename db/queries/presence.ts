@@ -17,5 +17,9 @@ export async function dataPresence(db: Db): Promise<DataPresence> {
                exists (select 1 from subscription_events) as subscriptions,
                exists (select 1 from cancellation_responses) as cancellations`,
   );
-  return { accounts: row?.accounts === true, subscriptions: row?.subscriptions === true, cancellations: row?.cancellations === true };
+  return {
+    accounts: row?.accounts === true,
+    subscriptions: row?.subscriptions === true,
+    cancellations: row?.cancellations === true,
+  };
 }

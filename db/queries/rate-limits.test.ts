@@ -50,9 +50,14 @@ describe("the audit log", () => {
         () => "done",
         (e: { message: string; cause?: { message?: string } }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(t.db.execute(sql`update audit_log set action = 'tampered'`))).toMatch(/audit_log is append-only: UPDATE refused/);
+    expect(await refusal(t.db.execute(sql`update audit_log set action = 'tampered'`))).toMatch(
+      /audit_log is append-only: UPDATE refused/,
+    );
     expect(await refusal(t.db.execute(sql`delete from audit_log`))).toMatch(/audit_log is append-only: DELETE refused/);
-    const rows = await queryRows<{ action: string }>(t.db, sql`select action from audit_log where entity_type = 'test'`);
+    const rows = await queryRows<{ action: string }>(
+      t.db,
+      sql`select action from audit_log where entity_type = 'test'`,
+    );
     expect(rows).toEqual([{ action: "test.entry" }]);
   });
 });

@@ -11,7 +11,13 @@ export interface Verdict {
 }
 
 /** Counts one request against `key`; more than `limit` in a window of `seconds` are refused. */
-export async function hitWindow(db: Db, key: string, limit: number, seconds: number, now = new Date()): Promise<Verdict> {
+export async function hitWindow(
+  db: Db,
+  key: string,
+  limit: number,
+  seconds: number,
+  now = new Date(),
+): Promise<Verdict> {
   const [row] = await queryRows<{ window_start: Date | string; count: number }>(
     db,
     sql`
@@ -34,7 +40,10 @@ const FREE = { email: 5, ip: 20 };
 const FIRST_WAIT_S = 30;
 const MAX_WAIT_S = 900;
 
-const signInKeys = (ip: string, email: string) => ({ email: `signin:email:${email.trim().toLowerCase()}`, ip: `signin:ip:${ip}` });
+const signInKeys = (ip: string, email: string) => ({
+  email: `signin:email:${email.trim().toLowerCase()}`,
+  ip: `signin:ip:${ip}`,
+});
 
 export async function signInWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
   const keys = signInKeys(ip, email);

@@ -48,7 +48,10 @@ const MOVEMENTS = [
 
 function onlyAccounts(column: string, ids: readonly string[] | undefined): SQL {
   if (ids === undefined) return sql`true`;
-  return sql`${sql.raw(column)} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  return sql`${sql.raw(column)} in (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
 }
 
 /**
@@ -97,7 +100,12 @@ async function computeFacts(db: Db, ids: readonly string[] | undefined) {
     db,
     sql`select id, coalesce(segment::text, '') as segment, coalesce(plan, '') as plan from accounts where ${onlyAccounts("id", ids)}`,
   );
-  const events = await queryRows<{ account_id: string; occurred_at: string | Date; type: SubscriptionEventType; mrr_after_cents: number }>(
+  const events = await queryRows<{
+    account_id: string;
+    occurred_at: string | Date;
+    type: SubscriptionEventType;
+    mrr_after_cents: number;
+  }>(
     db,
     sql`select account_id, occurred_at, type::text as type, mrr_after_cents from subscription_events
         where ${onlyAccounts("account_id", ids)} order by account_id, occurred_at, seq`,

@@ -13,10 +13,19 @@ const SECRET = "whsec_test_holdfast_0123456789";
 let eventNo = 0;
 
 function price(unit: number, interval: "day" | "week" | "month" | "year", count = 1) {
-  return { id: `price_${unit}_${interval}`, object: "price", unit_amount: unit, unit_amount_decimal: String(unit), currency: "usd", recurring: { interval, interval_count: count, usage_type: "licensed" } };
+  return {
+    id: `price_${unit}_${interval}`,
+    object: "price",
+    unit_amount: unit,
+    unit_amount_decimal: String(unit),
+    currency: "usd",
+    recurring: { interval, interval_count: count, usage_type: "licensed" },
+  };
 }
 
-function subscription(over: Record<string, unknown> & { items?: { price: ReturnType<typeof price>; quantity: number }[] }) {
+function subscription(
+  over: Record<string, unknown> & { items?: { price: ReturnType<typeof price>; quantity: number }[] },
+) {
   const { items = [{ price: price(5000, "month"), quantity: 1 }], ...rest } = over;
   return {
     id: "sub_1",
@@ -27,20 +36,40 @@ function subscription(over: Record<string, unknown> & { items?: { price: ReturnT
     canceled_at: null,
     ended_at: null,
     cancellation_details: { comment: null, feedback: null, reason: null },
-    items: { object: "list", data: items.map((it, i) => ({ id: `si_${i}`, object: "subscription_item", quantity: it.quantity, price: it.price })) },
+    items: {
+      object: "list",
+      data: items.map((it, i) => ({
+        id: `si_${i}`,
+        object: "subscription_item",
+        quantity: it.quantity,
+        price: it.price,
+      })),
+    },
     ...rest,
   };
 }
 
 function event(type: string, object: unknown, created: string, id = `evt_${++eventNo}`) {
-  return { id, object: "event", api_version: "2025-01-27.acacia", created: Date.parse(created) / 1000, type, livemode: false, data: { object } };
+  return {
+    id,
+    object: "event",
+    api_version: "2025-01-27.acacia",
+    created: Date.parse(created) / 1000,
+    type,
+    livemode: false,
+    data: { object },
+  };
 }
 
 async function deliver(body: unknown, secret = SECRET) {
   const payload = JSON.stringify(body);
   const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
   const response = await answerStripe(
-    new Request("http://holdfast.test/api/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": header } }),
+    new Request("http://holdfast.test/api/webhooks/stripe", {
+      method: "POST",
+      body: payload,
+      headers: { "stripe-signature": header },
+    }),
     t.db,
     SECRET,
   );
@@ -72,23 +101,65 @@ describe("monthly MRR from subscription items", () => {
 
 describe("Stripe webhook", () => {
   it("maps a customer's life: trial, conversion, expansion, pause, resume, cancel with feedback", async () => {
-    const customer = { id: "cus_stripe_1", object: "customer", name: "Lumen Analytics", email: "billing@lumen.example" };
+    const customer = {
+      id: "cus_stripe_1",
+      object: "customer",
+      name: "Lumen Analytics",
+      email: "billing@lumen.example",
+    };
     expect((await deliver(event("customer.created", customer, "2024-01-01T00:00:00Z"))).status).toBe(200);
     await deliver(event("customer.subscription.created", subscription({ status: "trialing" }), "2024-01-02T00:00:00Z"));
-    await deliver(event("customer.subscription.updated", subscription({ items: [{ price: price(5000, "month"), quantity: 2 }] }), "2024-01-16T00:00:00Z"));
-    await deliver(event("customer.subscription.updated", subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }), "2024-02-10T00:00:00Z"));
+    await deliver(
+      event(
+        "customer.subscription.updated",
+        subscription({ items: [{ price: price(5000, "month"), quantity: 2 }] }),
+        "2024-01-16T00:00:00Z",
+      ),
+    );
+    await deliver(
+      event(
+        "customer.subscription.updated",
+        subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }),
+        "2024-02-10T00:00:00Z",
+      ),
+    );
     // Nothing moved (same MRR): no event.
-    await deliver(event("customer.subscription.updated", subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }), "2024-02-11T00:00:00Z"));
-    await deliver(event("customer.subscription.updated", subscription({ pause_collection: { behavior: "void", resumes_at: null } }), "2024-03-01T00:00:00Z"));
-    await deliver(event("customer.subscription.updated", subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }), "2024-04-01T00:00:00Z"));
+    await deliver(
+      event(
+        "customer.subscription.updated",
+        subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }),
+        "2024-02-11T00:00:00Z",
+      ),
+    );
+    await deliver(
+      event(
+        "customer.subscription.updated",
+        subscription({ pause_collection: { behavior: "void", resumes_at: null } }),
+        "2024-03-01T00:00:00Z",
+      ),
+    );
+    await deliver(
+      event(
+        "customer.subscription.updated",
+        subscription({ items: [{ price: price(5000, "month"), quantity: 5 }] }),
+        "2024-04-01T00:00:00Z",
+      ),
+    );
     const canceled = subscription({
       status: "canceled",
       canceled_at: Date.parse("2024-05-03T00:00:00Z") / 1000,
       ended_at: Date.parse("2024-05-03T00:00:00Z") / 1000,
-      cancellation_details: { comment: "We moved to a spreadsheet.", feedback: "switched_service", reason: "cancellation_requested" },
+      cancellation_details: {
+        comment: "We moved to a spreadsheet.",
+        feedback: "switched_service",
+        reason: "cancellation_requested",
+      },
     });
     const deletion = event("customer.subscription.deleted", canceled, "2024-05-03T00:00:05Z");
-    expect((await deliver(deletion)).body).toMatchObject({ handled: true, written: ["canceled", "cancellation answer"] });
+    expect((await deliver(deletion)).body).toMatchObject({
+      handled: true,
+      written: ["canceled", "cancellation answer"],
+    });
 
     expect(await history()).toEqual([
       { type: "trial_started", mrr: 0, at: "2024-01-02" },
@@ -98,13 +169,18 @@ describe("Stripe webhook", () => {
       { type: "resumed", mrr: 25000, at: "2024-04-01" },
       { type: "canceled", mrr: 0, at: "2024-05-03" },
     ]);
-    const [account] = await queryRows<{ name: string; domain: string; status: string }>(t.db, sql`select name, domain, status::text from accounts where external_id = 'cus_stripe_1'`);
+    const [account] = await queryRows<{ name: string; domain: string; status: string }>(
+      t.db,
+      sql`select name, domain, status::text from accounts where external_id = 'cus_stripe_1'`,
+    );
     expect(account).toEqual({ name: "Lumen Analytics", domain: "lumen.example", status: "canceled" });
     const answers = await queryRows<{ reason_code: string; free_text: string; category_id: string }>(
       t.db,
       sql`select reason_code, free_text, category_id from cancellation_responses`,
     );
-    expect(answers).toEqual([{ reason_code: "switched_service", free_text: "We moved to a spreadsheet.", category_id: "cat_competitor" }]);
+    expect(answers).toEqual([
+      { reason_code: "switched_service", free_text: "We moved to a spreadsheet.", category_id: "cat_competitor" },
+    ]);
 
     // A repeated delivery of the same event changes nothing.
     const again = await deliver(deletion);
@@ -115,15 +191,27 @@ describe("Stripe webhook", () => {
 
   it("refuses a wrong signature with 400 and stores nothing", async () => {
     const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from accounts`);
-    const response = await deliver(event("customer.created", { id: "cus_forged", object: "customer", name: "Forged" }, "2024-06-01T00:00:00Z"), "whsec_someone_else");
+    const response = await deliver(
+      event("customer.created", { id: "cus_forged", object: "customer", name: "Forged" }, "2024-06-01T00:00:00Z"),
+      "whsec_someone_else",
+    );
     expect(response.status).toBe(400);
     expect(response.body.title).toBe("Invalid signature");
     expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from accounts`)).toEqual(before);
   });
 
   it("creates the account when a subscription arrives before its customer", async () => {
-    await deliver(event("customer.subscription.created", subscription({ id: "sub_2", customer: "cus_early" }), "2024-06-01T00:00:00Z"));
-    const [row] = await queryRows<{ status: string; mrr_cents: number }>(t.db, sql`select status::text, mrr_cents from accounts where external_id = 'cus_early'`);
+    await deliver(
+      event(
+        "customer.subscription.created",
+        subscription({ id: "sub_2", customer: "cus_early" }),
+        "2024-06-01T00:00:00Z",
+      ),
+    );
+    const [row] = await queryRows<{ status: string; mrr_cents: number }>(
+      t.db,
+      sql`select status::text, mrr_cents from accounts where external_id = 'cus_early'`,
+    );
     expect(row).toEqual({ status: "active", mrr_cents: 5000 });
   });
 });

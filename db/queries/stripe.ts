@@ -35,7 +35,10 @@ export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<Str
     );
     // Stripe does not promise order: a subscription may arrive before its customer.
     if (!account) await write(tx, "accounts", [{ externalId: customer, name: customer }], ACTOR);
-    const change = subscriptionToEvent(event, subscription, { status: account?.status ?? "none", mrrCents: account?.mrr_cents ?? 0 });
+    const change = subscriptionToEvent(event, subscription, {
+      status: account?.status ?? "none",
+      mrrCents: account?.mrr_cents ?? 0,
+    });
     if (change) {
       const result = await write(tx, "subscription-events", [change], ACTOR);
       if (!result.ok) throw new Error(`Stripe event ${event.id}: ${JSON.stringify(result.errors)}`);

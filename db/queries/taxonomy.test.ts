@@ -29,21 +29,60 @@ async function refsIn(category: string) {
   );
   return rows;
 }
-const countAll = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n;
+const countAll = async () =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n;
 
 beforeAll(async () => {
   await t.db.insert(users).values([
     { id: "usr_admin", email: "admin@test", name: "Ada", role: "admin", passwordHash: "x" },
     { id: "usr_mgr", email: "mgr@test", name: "Max", role: "manager", passwordHash: "x" },
   ]);
-  await insertAccounts(t.db, [{ id: "acc", events: [["2025-01-01T00:00:00Z", "converted", 5000], ["2026-03-02T00:00:00Z", "canceled"]] }]);
+  await insertAccounts(t.db, [
+    {
+      id: "acc",
+      events: [
+        ["2025-01-01T00:00:00Z", "converted", 5000],
+        ["2026-03-02T00:00:00Z", "canceled"],
+      ],
+    },
+  ]);
   const at = (d: number) => `2026-03-0${d}T10:00:00Z`;
   await insertResponses(t.db, [
-    { accountId: "acc", submittedAt: at(1), reasonCode: "too_expensive", outcome: "canceled", freeText: "Way too expensive for a team our size" },
-    { accountId: "acc", submittedAt: at(2), reasonCode: "too_expensive", outcome: "canceled", freeText: "The price went up again" },
-    { accountId: "acc", submittedAt: at(3), reasonCode: "missing_features", outcome: "canceled", freeText: "No Salesforce sync" },
-    { accountId: "acc", submittedAt: at(4), reasonCode: "other", outcome: "canceled", freeText: "We moved everything to Notion" },
-    { accountId: "acc", submittedAt: at(5), reasonCode: "other", outcome: "canceled", freeText: "notion does this for free" },
+    {
+      accountId: "acc",
+      submittedAt: at(1),
+      reasonCode: "too_expensive",
+      outcome: "canceled",
+      freeText: "Way too expensive for a team our size",
+    },
+    {
+      accountId: "acc",
+      submittedAt: at(2),
+      reasonCode: "too_expensive",
+      outcome: "canceled",
+      freeText: "The price went up again",
+    },
+    {
+      accountId: "acc",
+      submittedAt: at(3),
+      reasonCode: "missing_features",
+      outcome: "canceled",
+      freeText: "No Salesforce sync",
+    },
+    {
+      accountId: "acc",
+      submittedAt: at(4),
+      reasonCode: "other",
+      outcome: "canceled",
+      freeText: "We moved everything to Notion",
+    },
+    {
+      accountId: "acc",
+      submittedAt: at(5),
+      reasonCode: "other",
+      outcome: "canceled",
+      freeText: "notion does this for free",
+    },
     { accountId: "acc", submittedAt: at(6), reasonCode: "other", outcome: "canceled", freeText: "Our budget was cut" },
   ]);
 });
@@ -53,7 +92,10 @@ describe("rules", () => {
     const match = { pattern: "notion", matchKind: "keyword" as const, reasonCode: "other" };
     const preview = await previewRule(t.db, match);
     expect(preview.count).toBe(2); // u1 and u2, case-insensitive
-    expect(preview.sample.map((s) => s.freeText).sort()).toEqual(["We moved everything to Notion", "notion does this for free"]);
+    expect(preview.sample.map((s) => s.freeText).sort()).toEqual([
+      "We moved everything to Notion",
+      "notion does this for free",
+    ]);
     const { id } = await createRule(t.db, match, "cat_competitor", admin);
     const page = await listAnswers(t.db, { category: "cat_uncategorized", page: 1 });
     expect(page.rows.filter((r) => r.suggestion?.categoryId === "cat_competitor")).toHaveLength(2);
@@ -63,8 +105,12 @@ describe("rules", () => {
   });
 
   it("names a regular expression PostgreSQL cannot compile", async () => {
-    await expect(previewRule(t.db, { pattern: "(unclosed", matchKind: "regex", reasonCode: null })).rejects.toMatchObject({ field: "pattern" });
-    expect((await previewRule(t.db, { pattern: "^our (budget|spend)", matchKind: "regex", reasonCode: null })).count).toBe(1);
+    await expect(
+      previewRule(t.db, { pattern: "(unclosed", matchKind: "regex", reasonCode: null }),
+    ).rejects.toMatchObject({ field: "pattern" });
+    expect(
+      (await previewRule(t.db, { pattern: "^our (budget|spend)", matchKind: "regex", reasonCode: null })).count,
+    ).toBe(1);
   });
 });
 
@@ -80,7 +126,11 @@ describe("taxonomy changes", () => {
     expect(moved).toBe(3); // a1, a2, b1
     expect(merged).toBe(version + 1);
     expect(await countAll()).toBe(before);
-    expect((await refsIn("cat_budget_cut")).map((r) => r.text).sort()).toEqual(["No Salesforce sync", "The price went up again", "Way too expensive for a team our size"]);
+    expect((await refsIn("cat_budget_cut")).map((r) => r.text).sort()).toEqual([
+      "No Salesforce sync",
+      "The price went up again",
+      "Way too expensive for a team our size",
+    ]);
     expect(await refsIn("cat_price_value")).toEqual([]);
     const history = await answerHistory(t.db, b1.ref);
     expect(history.map((h) => [h.from_name, h.to_name, h.cause, h.taxonomy_version])).toEqual([
@@ -90,7 +140,10 @@ describe("taxonomy changes", () => {
     const [a1] = await refsIn("cat_budget_cut");
     expect((await answerHistory(t.db, a1?.ref ?? "")).map((h) => h.cause)).toEqual(["merge"]);
     // New answers with the merged category's reason codes now arrive in the target.
-    const [def] = await t.db.select().from(reasonCodeDefaults).where(eq(reasonCodeDefaults.reasonCode, "too_expensive"));
+    const [def] = await t.db
+      .select()
+      .from(reasonCodeDefaults)
+      .where(eq(reasonCodeDefaults.reasonCode, "too_expensive"));
     expect(def?.categoryId).toBe("cat_budget_cut");
     await expect(fileAnswers(t.db, [a1?.ref ?? ""], "cat_price_value", admin)).rejects.toBeInstanceOf(TaxonomyError);
   });
@@ -104,9 +157,18 @@ describe("taxonomy changes", () => {
       admin,
     );
     expect(moved).toBe(2);
-    expect((await refsIn(id)).map((r) => r.text)).toEqual(["Way too expensive for a team our size", "The price went up again"]);
+    expect((await refsIn(id)).map((r) => r.text)).toEqual([
+      "Way too expensive for a team our size",
+      "The price went up again",
+    ]);
     await expect(
-      splitCategory(t.db, "cat_budget_cut", { name: "pricing", description: "", regrettable: true, color: "chart-2" }, { pattern: "x", matchKind: "keyword", reasonCode: null }, admin),
+      splitCategory(
+        t.db,
+        "cat_budget_cut",
+        { name: "pricing", description: "", regrettable: true, color: "chart-2" },
+        { pattern: "x", matchKind: "keyword", reasonCode: null },
+        admin,
+      ),
     ).rejects.toMatchObject({ field: "name" });
   });
 

@@ -19,7 +19,10 @@ export class TaxonomyError extends Error {
 }
 
 export async function currentTaxonomyVersion(db: Db): Promise<number> {
-  const [row] = await queryRows<{ v: number }>(db, sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`);
+  const [row] = await queryRows<{ v: number }>(
+    db,
+    sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`,
+  );
   return row?.v ?? 1;
 }
 
@@ -64,7 +67,11 @@ export async function listCategories(db: Db) {
     isUncategorized: r.is_uncategorized,
     archived: r.archived_at !== null,
     answers: r.answers,
-    reasonCodes: Array.isArray(r.codes) ? r.codes : typeof r.codes === "string" ? String(r.codes).replace(/[{}]/g, "").split(",").filter(Boolean) : [],
+    reasonCodes: Array.isArray(r.codes)
+      ? r.codes
+      : typeof r.codes === "string"
+        ? String(r.codes).replace(/[{}]/g, "").split(",").filter(Boolean)
+        : [],
   }));
 }
 
@@ -94,39 +101,86 @@ async function liveCategory(tx: Db, id: string, field: string) {
 }
 
 async function insertCategory(tx: Db, input: CategoryInput): Promise<string> {
-  const taken = await queryRows<{ slug: string }>(tx, sql`select slug from reason_categories where slug like ${`${slugOf(input.name)}%`}`);
+  const taken = await queryRows<{ slug: string }>(
+    tx,
+    sql`select slug from reason_categories where slug like ${`${slugOf(input.name)}%`}`,
+  );
   const base = slugOf(input.name);
   let slug = base;
   for (let i = 2; taken.some((t) => t.slug === slug); i++) slug = `${base}-${i}`;
-  const duplicate = await tx.select({ id: reasonCategories.id }).from(reasonCategories).where(and(sql`lower(${reasonCategories.name}) = lower(${input.name})`, isNull(reasonCategories.archivedAt)));
+  const duplicate = await tx
+    .select({ id: reasonCategories.id })
+    .from(reasonCategories)
+    .where(and(sql`lower(${reasonCategories.name}) = lower(${input.name})`, isNull(reasonCategories.archivedAt)));
   if (duplicate.length > 0) throw new TaxonomyError("name", `A category named “${input.name}” exists already.`);
   const id = `cat_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const [order] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(sort_order) filter (where not is_uncategorized), 0)::int + 10 as n from reason_categories`);
+  const [order] = await queryRows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(sort_order) filter (where not is_uncategorized), 0)::int + 10 as n from reason_categories`,
+  );
   await tx.insert(reasonCategories).values({ id, slug, ...input, sortOrder: order?.n ?? 10 });
   return id;
 }
 
-export async function createCategory(db: Db, input: CategoryInput, actor: Actor): Promise<{ id: string; version: number }> {
+export async function createCategory(
+  db: Db,
+  input: CategoryInput,
+  actor: Actor,
+): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     const version = await nextVersion(tx, `Created “${input.name}”`, actor);
     const id = await insertCategory(tx, input);
-    await recordAudit(tx, actor, { action: "taxonomy.create", entityType: "reason_category", entityId: id, after: { ...input, version } });
+    await recordAudit(tx, actor, {
+      action: "taxonomy.create",
+      entityType: "reason_category",
+      entityId: id,
+      after: { ...input, version },
+    });
     return { id, version };
   });
 }
 
-export async function updateCategory(db: Db, id: string, input: CategoryInput, actor: Actor): Promise<{ version: number }> {
+export async function updateCategory(
+  db: Db,
+  id: string,
+  input: CategoryInput,
+  actor: Actor,
+): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
     const before = await liveCategory(tx, id, "id");
     const renamed = before.name !== input.name;
     if (renamed) {
-      const clash = await tx.select({ id: reasonCategories.id }).from(reasonCategories).where(and(sql`lower(${reasonCategories.name}) = lower(${input.name})`, sql`${reasonCategories.id} <> ${id}`, isNull(reasonCategories.archivedAt)));
+      const clash = await tx
+        .select({ id: reasonCategories.id })
+        .from(reasonCategories)
+        .where(
+          and(
+            sql`lower(${reasonCategories.name}) = lower(${input.name})`,
+            sql`${reasonCategories.id} <> ${id}`,
+            isNull(reasonCategories.archivedAt),
+          ),
+        );
       if (clash.length > 0) throw new TaxonomyError("name", `A category named “${input.name}” exists already.`);
     }
-    const version = await nextVersion(tx, renamed ? `Renamed “${before.name}” to “${input.name}”` : `Edited “${input.name}”`, actor);
+    const version = await nextVersion(
+      tx,
+      renamed ? `Renamed “${before.name}” to “${input.name}”` : `Edited “${input.name}”`,
+      actor,
+    );
     await tx.update(reasonCategories).set(input).where(eq(reasonCategories.id, id));
-    const pick = { name: before.name, description: before.description, regrettable: before.regrettable, color: before.color };
-    await recordAudit(tx, actor, { action: renamed ? "taxonomy.rename" : "taxonomy.edit", entityType: "reason_category", entityId: id, before: pick, after: { ...input, version } });
+    const pick = {
+      name: before.name,
+      description: before.description,
+      regrettable: before.regrettable,
+      color: before.color,
+    };
+    await recordAudit(tx, actor, {
+      action: renamed ? "taxonomy.rename" : "taxonomy.edit",
+      entityType: "reason_category",
+      entityId: id,
+      before: pick,
+      after: { ...input, version },
+    });
     return { version };
   });
 }
@@ -135,7 +189,14 @@ export async function updateCategory(db: Db, id: string, input: CategoryInput, a
  * Moves the answers chosen by `where` (a condition on `r`, cancellation_responses) to another
  * category, one filing row each. Returns how many moved.
  */
-export async function refile(tx: Db, where: SQL, toCategoryId: string, version: number, cause: string, actor: Actor): Promise<number> {
+export async function refile(
+  tx: Db,
+  where: SQL,
+  toCategoryId: string,
+  version: number,
+  cause: string,
+  actor: Actor,
+): Promise<number> {
   const moved = await queryRows<{ n: number }>(
     tx,
     sql`
@@ -156,18 +217,36 @@ export async function refile(tx: Db, where: SQL, toCategoryId: string, version: 
   return moved[0]?.n ?? 0;
 }
 
-export async function mergeCategories(db: Db, sourceId: string, targetId: string, actor: Actor): Promise<{ version: number; moved: number }> {
+export async function mergeCategories(
+  db: Db,
+  sourceId: string,
+  targetId: string,
+  actor: Actor,
+): Promise<{ version: number; moved: number }> {
   if (sourceId === targetId) throw new TaxonomyError("targetId", "Pick another category to merge into.");
   return db.transaction(async (tx) => {
     const source = await liveCategory(tx, sourceId, "sourceId");
     const target = await liveCategory(tx, targetId, "targetId");
-    if (source.isUncategorized) throw new TaxonomyError("sourceId", "Uncategorized cannot be merged away; file its answers instead.");
+    if (source.isUncategorized)
+      throw new TaxonomyError("sourceId", "Uncategorized cannot be merged away; file its answers instead.");
     const version = await nextVersion(tx, `Merged “${source.name}” into “${target.name}”`, actor);
     const moved = await refile(tx, sql`r.category_id = ${sourceId}`, targetId, version, "merge", actor);
-    await tx.update(reasonCodeDefaults).set({ categoryId: targetId }).where(eq(reasonCodeDefaults.categoryId, sourceId));
-    await tx.update(categorizationRules).set({ categoryId: targetId }).where(eq(categorizationRules.categoryId, sourceId));
+    await tx
+      .update(reasonCodeDefaults)
+      .set({ categoryId: targetId })
+      .where(eq(reasonCodeDefaults.categoryId, sourceId));
+    await tx
+      .update(categorizationRules)
+      .set({ categoryId: targetId })
+      .where(eq(categorizationRules.categoryId, sourceId));
     await tx.update(reasonCategories).set({ archivedAt: new Date() }).where(eq(reasonCategories.id, sourceId));
-    await recordAudit(tx, actor, { action: "taxonomy.merge", entityType: "reason_category", entityId: sourceId, before: { name: source.name }, after: { mergedInto: targetId, name: target.name, moved, version } });
+    await recordAudit(tx, actor, {
+      action: "taxonomy.merge",
+      entityType: "reason_category",
+      entityId: sourceId,
+      before: { name: source.name },
+      after: { mergedInto: targetId, name: target.name, moved, version },
+    });
     return { version, moved };
   });
 }
@@ -191,14 +270,33 @@ export async function checkPattern(db: Db, match: MatchInput): Promise<void> {
   }
 }
 
-export async function splitCategory(db: Db, sourceId: string, input: CategoryInput, match: MatchInput, actor: Actor): Promise<{ id: string; version: number; moved: number }> {
+export async function splitCategory(
+  db: Db,
+  sourceId: string,
+  input: CategoryInput,
+  match: MatchInput,
+  actor: Actor,
+): Promise<{ id: string; version: number; moved: number }> {
   await checkPattern(db, match);
   return db.transaction(async (tx) => {
     const source = await liveCategory(tx, sourceId, "sourceId");
     const version = await nextVersion(tx, `Split “${input.name}” out of “${source.name}”`, actor);
     const id = await insertCategory(tx, input);
-    const moved = await refile(tx, sql`r.category_id = ${sourceId} and ${matchWhere(match)}`, id, version, "split", actor);
-    await recordAudit(tx, actor, { action: "taxonomy.split", entityType: "reason_category", entityId: sourceId, before: { name: source.name }, after: { newCategory: id, ...input, match, moved, version } });
+    const moved = await refile(
+      tx,
+      sql`r.category_id = ${sourceId} and ${matchWhere(match)}`,
+      id,
+      version,
+      "split",
+      actor,
+    );
+    await recordAudit(tx, actor, {
+      action: "taxonomy.split",
+      entityType: "reason_category",
+      entityId: sourceId,
+      before: { name: source.name },
+      after: { newCategory: id, ...input, match, moved, version },
+    });
     return { id, version, moved };
   });
 }
@@ -213,16 +311,30 @@ export async function archiveCategory(db: Db, id: string, actor: Actor): Promise
     if (category.isUncategorized) throw new TaxonomyError("id", "Uncategorized cannot be archived.");
     const version = await nextVersion(tx, `Archived “${category.name}”`, actor);
     await tx.update(reasonCodeDefaults).set({ categoryId: UNCATEGORIZED }).where(eq(reasonCodeDefaults.categoryId, id));
-    await tx.update(categorizationRules).set({ archivedAt: new Date() }).where(and(eq(categorizationRules.categoryId, id), isNull(categorizationRules.archivedAt)));
+    await tx
+      .update(categorizationRules)
+      .set({ archivedAt: new Date() })
+      .where(and(eq(categorizationRules.categoryId, id), isNull(categorizationRules.archivedAt)));
     await tx.update(reasonCategories).set({ archivedAt: new Date() }).where(eq(reasonCategories.id, id));
-    await recordAudit(tx, actor, { action: "taxonomy.archive", entityType: "reason_category", entityId: id, before: { name: category.name } });
+    await recordAudit(tx, actor, {
+      action: "taxonomy.archive",
+      entityType: "reason_category",
+      entityId: id,
+      before: { name: category.name },
+    });
     return { version };
   });
 }
 
 export async function liveCategories(db: Db) {
   return db
-    .select({ id: reasonCategories.id, name: reasonCategories.name, color: reasonCategories.color, regrettable: reasonCategories.regrettable, isUncategorized: reasonCategories.isUncategorized })
+    .select({
+      id: reasonCategories.id,
+      name: reasonCategories.name,
+      color: reasonCategories.color,
+      regrettable: reasonCategories.regrettable,
+      isUncategorized: reasonCategories.isUncategorized,
+    })
     .from(reasonCategories)
     .where(isNull(reasonCategories.archivedAt))
     .orderBy(asc(reasonCategories.sortOrder), asc(reasonCategories.name));

@@ -2,7 +2,15 @@
 // answers and outreach, merged into a single timeline for the account page.
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activityUserMonths, cancellationResponses, healthScores, outreachLogs, signals, subscriptionEvents, users } from "@/db/schema";
+import {
+  activityUserMonths,
+  cancellationResponses,
+  healthScores,
+  outreachLogs,
+  signals,
+  subscriptionEvents,
+  users,
+} from "@/db/schema";
 import { distinctActive } from "@/lib/metrics/activity";
 
 export type TimelineKind = "subscription" | "activity" | "signal" | "answer" | "outreach";
@@ -37,9 +45,17 @@ function weekStart(t: number): number {
 
 export async function accountTimeline(db: Db, accountId: string, now: Date): Promise<TimelineEntry[]> {
   const [events, sigs, answers, outreach, months] = await Promise.all([
-    db.select().from(subscriptionEvents).where(eq(subscriptionEvents.accountId, accountId)).orderBy(desc(subscriptionEvents.seq)),
+    db
+      .select()
+      .from(subscriptionEvents)
+      .where(eq(subscriptionEvents.accountId, accountId))
+      .orderBy(desc(subscriptionEvents.seq)),
     db.select().from(signals).where(eq(signals.accountId, accountId)).orderBy(desc(signals.occurredAt)).limit(200),
-    db.select().from(cancellationResponses).where(eq(cancellationResponses.accountId, accountId)).orderBy(desc(cancellationResponses.submittedAt)),
+    db
+      .select()
+      .from(cancellationResponses)
+      .where(eq(cancellationResponses.accountId, accountId))
+      .orderBy(desc(cancellationResponses.submittedAt)),
     db
       .select({ log: outreachLogs, by: users.name })
       .from(outreachLogs)
@@ -49,13 +65,23 @@ export async function accountTimeline(db: Db, accountId: string, now: Date): Pro
     db.select().from(activityUserMonths).where(eq(activityUserMonths.accountId, accountId)),
   ]);
   const out: TimelineEntry[] = [];
-  for (const e of events) out.push({ at: e.occurredAt, kind: "subscription", title: label(e.type), detail: null, mrrAfterCents: e.mrrAfterCents });
+  for (const e of events)
+    out.push({
+      at: e.occurredAt,
+      kind: "subscription",
+      title: label(e.type),
+      detail: null,
+      mrrAfterCents: e.mrrAfterCents,
+    });
   for (const s of sigs) {
     const detail = [s.score !== null ? `Score ${s.score}` : null, s.comment].filter(Boolean).join(" — ") || null;
     out.push({ at: s.occurredAt, kind: "signal", title: SIGNAL_TITLE[s.kind] ?? label(s.kind), detail });
   }
   for (const a of answers) {
-    const offer = a.offerShown === "none" ? "no offer shown" : `${label(a.offerShown).toLowerCase()} offer ${a.offerAccepted ? "taken" : "turned down"}`;
+    const offer =
+      a.offerShown === "none"
+        ? "no offer shown"
+        : `${label(a.offerShown).toLowerCase()} offer ${a.offerAccepted ? "taken" : "turned down"}`;
     out.push({
       at: a.submittedAt,
       kind: "answer",

@@ -145,12 +145,24 @@ export interface ItemChange {
 
 /** The role rule as a condition on the item row: managers and admins may change any. */
 function mayChange(user: SessionUser): SQL | undefined {
-  return hasRole(user.role, "manager") ? undefined : sql`(${triageItems.assigneeId} = ${user.id} or ${triageItems.assigneeId} is null)`;
+  return hasRole(user.role, "manager")
+    ? undefined
+    : sql`(${triageItems.assigneeId} = ${user.id} or ${triageItems.assigneeId} is null)`;
 }
 
-async function explainMiss(db: Db, id: string, version: number, user: SessionUser): Promise<Exclude<ChangeOutcome, { ok: true }>> {
+async function explainMiss(
+  db: Db,
+  id: string,
+  version: number,
+  user: SessionUser,
+): Promise<Exclude<ChangeOutcome, { ok: true }>> {
   const [row] = await db
-    .select({ version: triageItems.version, updatedAt: triageItems.updatedAt, assigneeId: triageItems.assigneeId, by: users.name })
+    .select({
+      version: triageItems.version,
+      updatedAt: triageItems.updatedAt,
+      assigneeId: triageItems.assigneeId,
+      by: users.name,
+    })
     .from(triageItems)
     .leftJoin(users, eq(users.id, triageItems.updatedBy))
     .where(eq(triageItems.id, id));
@@ -165,35 +177,78 @@ async function explainMiss(db: Db, id: string, version: number, user: SessionUse
       changedAt: row.updatedAt.toISOString(),
     };
   }
-  return { ok: false, status: 403, error: `This item is assigned to someone else; as ${user.role} you can change only your own or unassigned items.` };
+  return {
+    ok: false,
+    status: 403,
+    error: `This item is assigned to someone else; as ${user.role} you can change only your own or unassigned items.`,
+  };
 }
 
 /** `now` stamps the change (and a close); the queue's re-entry rule compares it with scores' times. */
-export async function changeItem(db: Db, user: SessionUser, change: ItemChange, actor: Actor, now: Date = new Date()): Promise<ChangeOutcome> {
-  if (change.assigneeId !== undefined && change.assigneeId !== null && change.assigneeId !== user.id && !hasRole(user.role, "manager")) {
-    return { ok: false, status: 403, error: "You can assign items only to yourself; a manager can assign them to anyone." };
+export async function changeItem(
+  db: Db,
+  user: SessionUser,
+  change: ItemChange,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<ChangeOutcome> {
+  if (
+    change.assigneeId !== undefined &&
+    change.assigneeId !== null &&
+    change.assigneeId !== user.id &&
+    !hasRole(user.role, "manager")
+  ) {
+    return {
+      ok: false,
+      status: 403,
+      error: "You can assign items only to yourself; a manager can assign them to anyone.",
+    };
   }
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(triageItems).where(eq(triageItems.id, change.id));
     if (!before) return { ok: false, status: 404, error: "This item is no longer in the queue." };
-    const reopening = !(LIVE_STATUSES as readonly string[]).includes(before.status) && change.status !== undefined && (LIVE_STATUSES as readonly string[]).includes(change.status);
+    const reopening =
+      !(LIVE_STATUSES as readonly string[]).includes(before.status) &&
+      change.status !== undefined &&
+      (LIVE_STATUSES as readonly string[]).includes(change.status);
     if (reopening) {
       // Reopening (an undo, say) is refused while the account has another live item of this kind.
-      const [other] = await tx.select({ id: triageItems.id }).from(triageItems).where(and(eq(triageItems.accountId, before.accountId), eq(triageItems.kind, before.kind), sql`${triageItems.status} in ${LIVE}`));
-      if (other) return { ok: false, status: 409, error: "This account has another open item in the queue; work on that one.", changedBy: null, changedAt: before.updatedAt.toISOString() };
+      const [other] = await tx
+        .select({ id: triageItems.id })
+        .from(triageItems)
+        .where(
+          and(
+            eq(triageItems.accountId, before.accountId),
+            eq(triageItems.kind, before.kind),
+            sql`${triageItems.status} in ${LIVE}`,
+          ),
+        );
+      if (other)
+        return {
+          ok: false,
+          status: 409,
+          error: "This account has another open item in the queue; work on that one.",
+          changedBy: null,
+          changedAt: before.updatedAt.toISOString(),
+        };
     }
     if (change.assigneeId) {
       const [assignee] = await tx.select({ active: users.active }).from(users).where(eq(users.id, change.assigneeId));
       if (!assignee?.active) return { ok: false, status: 403, error: "That user does not exist or is disabled." };
     }
     const closing = change.status !== undefined && !(LIVE_STATUSES as readonly string[]).includes(change.status);
-    const set: Partial<typeof triageItems.$inferInsert> = { version: sql`${triageItems.version} + 1` as unknown as number, updatedAt: now, updatedBy: user.id };
+    const set: Partial<typeof triageItems.$inferInsert> = {
+      version: sql`${triageItems.version} + 1` as unknown as number,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
     if (change.status !== undefined) {
       set.status = change.status;
       set.closedAt = closing ? now : null;
     }
     if (change.assigneeId !== undefined) set.assigneeId = change.assigneeId;
-    if (change.snoozeUntil !== undefined) set.snoozedUntil = change.snoozeUntil === null ? null : new Date(`${change.snoozeUntil}T00:00:00Z`);
+    if (change.snoozeUntil !== undefined)
+      set.snoozedUntil = change.snoozeUntil === null ? null : new Date(`${change.snoozeUntil}T00:00:00Z`);
     const updated = await tx
       .update(triageItems)
       .set(set)
@@ -201,8 +256,19 @@ export async function changeItem(db: Db, user: SessionUser, change: ItemChange, 
       .returning();
     const after = updated[0];
     if (!after) return explainMiss(tx, change.id, change.version, user);
-    const pick = (r: typeof before) => ({ status: r.status, assigneeId: r.assigneeId, snoozedUntil: r.snoozedUntil, version: r.version });
-    await recordAudit(tx, actor, { action: "triage.update", entityType: "triage_item", entityId: change.id, before: pick(before), after: pick(after) });
+    const pick = (r: typeof before) => ({
+      status: r.status,
+      assigneeId: r.assigneeId,
+      snoozedUntil: r.snoozedUntil,
+      version: r.version,
+    });
+    await recordAudit(tx, actor, {
+      action: "triage.update",
+      entityType: "triage_item",
+      entityId: change.id,
+      before: pick(before),
+      after: pick(after),
+    });
     return { ok: true, version: after.version };
   });
 }
@@ -218,9 +284,17 @@ export interface OutreachInput {
 }
 
 /** Logs outreach; on an item it also records the follow-up, and an open item becomes contacted. */
-export async function logOutreach(db: Db, user: SessionUser, input: OutreachInput, actor: Actor): Promise<ChangeOutcome | { ok: false; status: 404; error: string }> {
+export async function logOutreach(
+  db: Db,
+  user: SessionUser,
+  input: OutreachInput,
+  actor: Actor,
+): Promise<ChangeOutcome | { ok: false; status: 404; error: string }> {
   return db.transaction(async (tx) => {
-    const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.externalId, input.accountExternalId));
+    const [account] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.externalId, input.accountExternalId));
     if (!account) return { ok: false, status: 404, error: `No account with externalId ${input.accountExternalId}.` };
     const now = new Date();
     let version = 0;
@@ -233,9 +307,17 @@ export async function logOutreach(db: Db, user: SessionUser, input: OutreachInpu
           updatedBy: user.id,
           lastOutreachAt: now,
           nextFollowUpOn: input.nextFollowUpOn ?? null,
-          status: sql`case when ${triageItems.status} = 'open' then 'contacted'::triage_status else ${triageItems.status} end` as unknown as TriageStatus,
+          status:
+            sql`case when ${triageItems.status} = 'open' then 'contacted'::triage_status else ${triageItems.status} end` as unknown as TriageStatus,
         })
-        .where(and(eq(triageItems.id, input.item.id), eq(triageItems.accountId, account.id), eq(triageItems.version, input.item.version), mayChange(user)))
+        .where(
+          and(
+            eq(triageItems.id, input.item.id),
+            eq(triageItems.accountId, account.id),
+            eq(triageItems.version, input.item.version),
+            mayChange(user),
+          ),
+        )
         .returning({ version: triageItems.version, status: triageItems.status });
       if (!updated[0]) return explainMiss(tx, input.item.id, input.item.version, user);
       version = updated[0].version;
@@ -259,7 +341,12 @@ export async function logOutreach(db: Db, user: SessionUser, input: OutreachInpu
 }
 
 /** Puts accounts in the queue by hand (from a drill-through list); those already in it are left. */
-export async function addToQueue(db: Db, user: SessionUser, externalIds: string[], actor: Actor): Promise<{ added: number; alreadyQueued: number; unknown: string[] }> {
+export async function addToQueue(
+  db: Db,
+  user: SessionUser,
+  externalIds: string[],
+  actor: Actor,
+): Promise<{ added: number; alreadyQueued: number; unknown: string[] }> {
   return db.transaction(async (tx) => {
     const found = await queryRows<{ id: string; external_id: string; status: string }>(
       tx,
@@ -281,9 +368,18 @@ export async function addToQueue(db: Db, user: SessionUser, externalIds: string[
     `,
     );
     for (const item of added) {
-      await recordAudit(tx, actor, { action: "triage.add", entityType: "triage_item", entityId: item.id, after: { accountId: item.account_id, kind: item.kind, source: "manual" } });
+      await recordAudit(tx, actor, {
+        action: "triage.add",
+        entityType: "triage_item",
+        entityId: item.id,
+        after: { accountId: item.account_id, kind: item.kind, source: "manual" },
+      });
     }
-    return { added: added.length, alreadyQueued: found.length - added.length, unknown: externalIds.filter((e) => !known.has(e)) };
+    return {
+      added: added.length,
+      alreadyQueued: found.length - added.length,
+      unknown: externalIds.filter((e) => !known.has(e)),
+    };
   });
 }
 
@@ -309,5 +405,9 @@ export async function liveItemFor(db: Db, accountId: string) {
 }
 
 export async function assignableUsers(db: Db) {
-  return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).orderBy(users.name);
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(users.name);
 }

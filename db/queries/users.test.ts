@@ -3,13 +3,24 @@ import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import { useTestDb } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
-import { DuplicateEmailError, createUser, loadSessionUser, setUserActive, setUserRole, verifyCredentials } from "./users";
+import {
+  DuplicateEmailError,
+  createUser,
+  loadSessionUser,
+  setUserActive,
+  setUserRole,
+  verifyCredentials,
+} from "./users";
 
 const t = useTestDb();
 
 describe("staff users", () => {
   it("stores an argon2id hash, never the password, and audits the creation", async () => {
-    const user = await createUser(t.db, { email: "Dana@Example.com".toLowerCase(), role: "manager", password: "correct horse battery" }, SYSTEM_ACTOR);
+    const user = await createUser(
+      t.db,
+      { email: "Dana@Example.com".toLowerCase(), role: "manager", password: "correct horse battery" },
+      SYSTEM_ACTOR,
+    );
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row?.passwordHash).not.toContain("correct horse");
@@ -18,7 +29,9 @@ describe("staff users", () => {
   });
 
   it("verifies credentials case-insensitively on the e-mail and rejects a wrong password", async () => {
-    expect(await verifyCredentials(t.db, "DANA@example.com", "correct horse battery")).toMatchObject({ role: "manager" });
+    expect(await verifyCredentials(t.db, "DANA@example.com", "correct horse battery")).toMatchObject({
+      role: "manager",
+    });
     expect(await verifyCredentials(t.db, "dana@example.com", "wrong password")).toBeNull();
     expect(await verifyCredentials(t.db, "nobody@example.com", "correct horse battery")).toBeNull();
   });
@@ -33,7 +46,11 @@ describe("staff users", () => {
   });
 
   it("applies a role change and a disable on the very next session read", async () => {
-    const user = await createUser(t.db, { email: "sam@example.com", role: "manager", password: "sam's password" }, SYSTEM_ACTOR);
+    const user = await createUser(
+      t.db,
+      { email: "sam@example.com", role: "manager", password: "sam's password" },
+      SYSTEM_ACTOR,
+    );
     // The session token holds only the id; each request re-reads the row.
     expect((await loadSessionUser(t.db, user.id))?.role).toBe("manager");
     await setUserRole(t.db, user.id, "cs", SYSTEM_ACTOR);

@@ -43,8 +43,7 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$QTrKJUnkMD71njpE5BWa8Q$O5bHw6JNks2Sq5N/sGcG6ZqYw1Ganb3WxnL/1qXc/C8";
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$QTrKJUnkMD71njpE5BWa8Q$O5bHw6JNks2Sq5N/sGcG6ZqYw1Ganb3WxnL/1qXc/C8";
 
 export class DuplicateEmailError extends Error {
   constructor(email: string) {
@@ -89,7 +88,10 @@ export class LastAdminError extends Error {
  * two admins demoting each other at once cannot both succeed.
  */
 async function guardLastAdmin(tx: Db, userId: string, staysAdmin: boolean): Promise<void> {
-  const admins = await queryRows<{ id: string }>(tx, sql`select id from users where role = 'admin' and active order by id for update`);
+  const admins = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from users where role = 'admin' and active order by id for update`,
+  );
   if (!staysAdmin && admins.length === 1 && admins[0]?.id === userId) throw new LastAdminError();
 }
 
@@ -99,13 +101,22 @@ export async function setUserRole(db: Db, userId: string, role: Role, actor: Act
     if (!before) throw new Error(`user: no user with id ${userId}`);
     await guardLastAdmin(tx, userId, role === "admin");
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before, after: { ...before, role } });
+    await recordAudit(tx, actor, {
+      action: "user.role",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after: { ...before, role },
+    });
   });
 }
 
 export async function setUserActive(db: Db, userId: string, active: boolean, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ ...publicColumns, active: users.active }).from(users).where(eq(users.id, userId));
+    const [before] = await tx
+      .select({ ...publicColumns, active: users.active })
+      .from(users)
+      .where(eq(users.id, userId));
     if (!before) throw new Error(`user: no user with id ${userId}`);
     await guardLastAdmin(tx, userId, active || before.role !== "admin");
     await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));

@@ -41,12 +41,21 @@ const SUGGESTION = sql`
              else position(lower(ru.pattern) in lower(coalesce(r.free_text, ''))) > 0 end
   order by ru.created_at, ru.id limit 1`;
 
-export async function listAnswers(db: Db, filters: WorkbenchFilters): Promise<{ rows: WorkbenchAnswer[]; total: number }> {
+export async function listAnswers(
+  db: Db,
+  filters: WorkbenchFilters,
+): Promise<{ rows: WorkbenchAnswer[]; total: number }> {
   const where: SQL[] = [sql`r.category_id = ${filters.category}`];
-  if (filters.q) where.push(sql`(position(lower(${filters.q}) in lower(coalesce(r.free_text, ''))) > 0 or lower(a.name) = lower(${filters.q}) or a.external_id = ${filters.q})`);
+  if (filters.q)
+    where.push(
+      sql`(position(lower(${filters.q}) in lower(coalesce(r.free_text, ''))) > 0 or lower(a.name) = lower(${filters.q}) or a.external_id = ${filters.q})`,
+    );
   if (filters.code) where.push(sql`r.reason_code = ${filters.code}`);
   const cond = sql.join(where, sql` and `);
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cancellation_responses r join accounts a on a.id = r.account_id where ${cond}`);
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from cancellation_responses r join accounts a on a.id = r.account_id where ${cond}`,
+  );
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
@@ -79,31 +88,66 @@ export async function listAnswers(db: Db, filters: WorkbenchFilters): Promise<{ 
       categoryId: r.category_id as string,
       regrettable: (r.regrettable_override as boolean | null) ?? (r.regrettable as boolean),
       regrettableOverride: r.regrettable_override as boolean | null,
-      suggestion: r.rule_id ? { ruleId: r.rule_id as string, categoryId: r.suggested_id as string, categoryName: r.suggested_name as string } : null,
+      suggestion: r.rule_id
+        ? {
+            ruleId: r.rule_id as string,
+            categoryId: r.suggested_id as string,
+            categoryName: r.suggested_name as string,
+          }
+        : null,
     })),
   };
 }
 
 async function liveTarget(tx: Db, categoryId: string) {
-  const [c] = await tx.select().from(reasonCategories).where(and(eq(reasonCategories.id, categoryId), isNull(reasonCategories.archivedAt)));
+  const [c] = await tx
+    .select()
+    .from(reasonCategories)
+    .where(and(eq(reasonCategories.id, categoryId), isNull(reasonCategories.archivedAt)));
   if (!c) throw new TaxonomyError("categoryId", "No such category, or it is archived.");
   return c;
 }
 
-export async function fileAnswers(db: Db, refs: string[], categoryId: string, actor: Actor): Promise<{ filed: number }> {
+export async function fileAnswers(
+  db: Db,
+  refs: string[],
+  categoryId: string,
+  actor: Actor,
+): Promise<{ filed: number }> {
   return db.transaction(async (tx) => {
     const target = await liveTarget(tx, categoryId);
     const filed = await refile(tx, refsWhere(refs), categoryId, await currentTaxonomyVersion(tx), "file", actor);
-    await recordAudit(tx, actor, { action: "answers.file", entityType: "cancellation_response", entityId: null, after: { refs, categoryId, category: target.name, filed } });
+    await recordAudit(tx, actor, {
+      action: "answers.file",
+      entityType: "cancellation_response",
+      entityId: null,
+      after: { refs, categoryId, category: target.name, filed },
+    });
     return { filed };
   });
 }
 
-export async function setRegrettable(db: Db, refs: string[], regrettable: boolean | null, actor: Actor): Promise<{ changed: number }> {
+export async function setRegrettable(
+  db: Db,
+  refs: string[],
+  regrettable: boolean | null,
+  actor: Actor,
+): Promise<{ changed: number }> {
   return db.transaction(async (tx) => {
-    const before = await queryRows<{ ref: string; v: boolean | null }>(tx, sql`select r.account_id || ':' || r.seq as ref, r.regrettable_override as v from cancellation_responses r where ${refsWhere(refs)}`);
-    await tx.execute(sql`update cancellation_responses r set regrettable_override = ${regrettable} where ${refsWhere(refs)}`);
-    await recordAudit(tx, actor, { action: "answers.regrettable", entityType: "cancellation_response", entityId: null, before, after: { refs, regrettableOverride: regrettable } });
+    const before = await queryRows<{ ref: string; v: boolean | null }>(
+      tx,
+      sql`select r.account_id || ':' || r.seq as ref, r.regrettable_override as v from cancellation_responses r where ${refsWhere(refs)}`,
+    );
+    await tx.execute(
+      sql`update cancellation_responses r set regrettable_override = ${regrettable} where ${refsWhere(refs)}`,
+    );
+    await recordAudit(tx, actor, {
+      action: "answers.regrettable",
+      entityType: "cancellation_response",
+      entityId: null,
+      before,
+      after: { refs, regrettableOverride: regrettable },
+    });
     return { changed: before.length };
   });
 }
@@ -117,12 +161,18 @@ export interface RulePreview {
 export async function previewRule(db: Db, match: MatchInput): Promise<RulePreview> {
   await checkPattern(db, match);
   const where = sql`r.category_id = ${UNCATEGORIZED} and ${matchWhere(match)}`;
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cancellation_responses r where ${where}`);
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from cancellation_responses r where ${where}`,
+  );
   const sample = await queryRows<{ ref: string; free_text: string | null; reason_code: string }>(
     db,
     sql`select r.account_id || ':' || r.seq as ref, r.free_text, r.reason_code from cancellation_responses r where ${where} order by r.submitted_at desc limit 5`,
   );
-  return { count: count?.n ?? 0, sample: sample.map((s) => ({ ref: s.ref, freeText: s.free_text, reasonCode: s.reason_code })) };
+  return {
+    count: count?.n ?? 0,
+    sample: sample.map((s) => ({ ref: s.ref, freeText: s.free_text, reasonCode: s.reason_code })),
+  };
 }
 
 export async function createRule(db: Db, match: MatchInput, categoryId: string, actor: Actor): Promise<{ id: string }> {
@@ -130,8 +180,15 @@ export async function createRule(db: Db, match: MatchInput, categoryId: string, 
   return db.transaction(async (tx) => {
     await liveTarget(tx, categoryId);
     const id = `rule_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
-    await tx.insert(categorizationRules).values({ id, ...match, categoryId, createdById: actor.type === "user" ? actor.id : null });
-    await recordAudit(tx, actor, { action: "rule.create", entityType: "categorization_rule", entityId: id, after: { ...match, categoryId } });
+    await tx
+      .insert(categorizationRules)
+      .values({ id, ...match, categoryId, createdById: actor.type === "user" ? actor.id : null });
+    await recordAudit(tx, actor, {
+      action: "rule.create",
+      entityType: "categorization_rule",
+      entityId: id,
+      after: { ...match, categoryId },
+    });
     return { id };
   });
 }
@@ -139,12 +196,31 @@ export async function createRule(db: Db, match: MatchInput, categoryId: string, 
 /** Files every uncategorized answer the rule matches (the number its preview gave). */
 export async function applyRule(db: Db, ruleId: string, actor: Actor): Promise<{ filed: number }> {
   return db.transaction(async (tx) => {
-    const [rule] = await tx.select().from(categorizationRules).where(and(eq(categorizationRules.id, ruleId), isNull(categorizationRules.archivedAt)));
+    const [rule] = await tx
+      .select()
+      .from(categorizationRules)
+      .where(and(eq(categorizationRules.id, ruleId), isNull(categorizationRules.archivedAt)));
     if (!rule) throw new TaxonomyError("id", "No such rule, or it was removed.");
     await liveTarget(tx, rule.categoryId);
-    const match: MatchInput = { pattern: rule.pattern, matchKind: rule.matchKind === "regex" ? "regex" : "keyword", reasonCode: rule.reasonCode };
-    const filed = await refile(tx, sql`r.category_id = ${UNCATEGORIZED} and ${matchWhere(match)}`, rule.categoryId, await currentTaxonomyVersion(tx), "rule", actor);
-    await recordAudit(tx, actor, { action: "rule.apply", entityType: "categorization_rule", entityId: ruleId, after: { filed } });
+    const match: MatchInput = {
+      pattern: rule.pattern,
+      matchKind: rule.matchKind === "regex" ? "regex" : "keyword",
+      reasonCode: rule.reasonCode,
+    };
+    const filed = await refile(
+      tx,
+      sql`r.category_id = ${UNCATEGORIZED} and ${matchWhere(match)}`,
+      rule.categoryId,
+      await currentTaxonomyVersion(tx),
+      "rule",
+      actor,
+    );
+    await recordAudit(tx, actor, {
+      action: "rule.apply",
+      entityType: "categorization_rule",
+      entityId: ruleId,
+      after: { filed },
+    });
     return { filed };
   });
 }
@@ -158,7 +234,14 @@ export async function archiveRule(db: Db, ruleId: string, actor: Actor): Promise
 
 export async function listRules(db: Db) {
   return db
-    .select({ id: categorizationRules.id, pattern: categorizationRules.pattern, matchKind: categorizationRules.matchKind, reasonCode: categorizationRules.reasonCode, categoryId: categorizationRules.categoryId, categoryName: reasonCategories.name })
+    .select({
+      id: categorizationRules.id,
+      pattern: categorizationRules.pattern,
+      matchKind: categorizationRules.matchKind,
+      reasonCode: categorizationRules.reasonCode,
+      categoryId: categorizationRules.categoryId,
+      categoryName: reasonCategories.name,
+    })
     .from(categorizationRules)
     .innerJoin(reasonCategories, eq(reasonCategories.id, categorizationRules.categoryId))
     .where(isNull(categorizationRules.archivedAt))
@@ -167,7 +250,14 @@ export async function listRules(db: Db) {
 
 /** One answer's filings, oldest first, with category names. */
 export async function answerHistory(db: Db, ref: string) {
-  return queryRows<{ at: Date; from_name: string; to_name: string; taxonomy_version: number; cause: string; actor_label: string }>(
+  return queryRows<{
+    at: Date;
+    from_name: string;
+    to_name: string;
+    taxonomy_version: number;
+    cause: string;
+    actor_label: string;
+  }>(
     db,
     sql`select f.at, cf.name as from_name, ct.name as to_name, f.taxonomy_version, f.cause, f.actor_label
         from answer_filings f join reason_categories cf on cf.id = f.from_category_id join reason_categories ct on ct.id = f.to_category_id

@@ -103,7 +103,10 @@ export const answerFilings = pgTable(
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   // Serves one answer's history on the workbench.
-  (t) => [primaryKey({ columns: [t.accountId, t.id] }), index("answer_filings_response_idx").on(t.accountId, t.responseSeq)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    index("answer_filings_response_idx").on(t.accountId, t.responseSeq),
+  ],
 );
 
 // A keyword or regular expression (and optionally a reason code) that suggests a category for

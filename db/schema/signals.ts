@@ -16,5 +16,8 @@ export const signals = pgTable(
     comment: text("comment"),
     receivedAt: timestamp("received_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.seq] }), index("signals_account_time_idx").on(t.accountId, t.occurredAt)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.seq] }),
+    index("signals_account_time_idx").on(t.accountId, t.occurredAt),
+  ],
 );

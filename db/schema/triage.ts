@@ -62,5 +62,8 @@ export const outreachLogs = pgTable(
     nextFollowUpOn: date("next_follow_up_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index("outreach_logs_account_idx").on(t.accountId, t.occurredAt), index("outreach_logs_follow_up_idx").on(t.nextFollowUpOn)],
+  (t) => [
+    index("outreach_logs_account_idx").on(t.accountId, t.occurredAt),
+    index("outreach_logs_follow_up_idx").on(t.nextFollowUpOn),
+  ],
 );

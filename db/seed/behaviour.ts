@@ -43,8 +43,14 @@ export function activityFor(
   maxTeam = 60,
 ): { users: UserMonthRow[]; features: FeatureMonthRow[] } {
   const accountId = accountIdOf(acc);
-  const team = Math.max(1, Math.min(maxTeam, Math.round(acc.seats * rng.float(0.45, 0.9) * (0.5 + acc.engagement / 2))));
-  const adopted = FEATURES.slice(0, Math.max(1, Math.min(FEATURES.length, Math.round(2 + acc.engagement * 6 + rng.float(-1.5, 1.5)))));
+  const team = Math.max(
+    1,
+    Math.min(maxTeam, Math.round(acc.seats * rng.float(0.45, 0.9) * (0.5 + acc.engagement / 2))),
+  );
+  const adopted = FEATURES.slice(
+    0,
+    Math.max(1, Math.min(FEATURES.length, Math.round(2 + acc.engagement * 6 + rng.float(-1.5, 1.5)))),
+  );
   const people = Array.from({ length: team }, (_, i) => ({
     ref: `u${String(i + 1).padStart(3, "0")}`,
     // The share of the fade still ahead when this person stops (spread evenly over the team
@@ -63,7 +69,12 @@ export function activityFor(
     const month = monthKey(day);
     const bit = 1 << (new Date(day).getUTCDate() - 1);
     for (const person of people) {
-      const quiet = day >= person.quietFrom ? 0.1 : untilCancel < (GONE_DAYS + (FADE_DAYS - GONE_DAYS) * person.leaves) * DAY ? 0 : 1;
+      const quiet =
+        day >= person.quietFrom
+          ? 0.1
+          : untilCancel < (GONE_DAYS + (FADE_DAYS - GONE_DAYS) * person.leaves) * DAY
+            ? 0
+            : 1;
       if (!rng.chance(person.p * l * weekend * quiet)) continue;
       const events = 1 + Math.floor(rng.next() * rng.next() * 30);
       const uk = `${month}|${person.ref}`;
@@ -122,9 +133,20 @@ export function signalsFor(rng: Rng, acc: SimAccount, start: number, anchor: num
 }
 
 function npsComment(rng: Rng, score: number): string {
-  if (score >= 9) return rng.pick(["Love the weekly digest.", "Saves our team hours every week.", "Great product, great support."]);
-  if (score >= 7) return rng.pick(["Good, but the reports could be faster.", "Does the job.", "Solid. Would like more integrations."]);
-  return rng.pick(["Hard to get the team to use it.", "Too many bugs lately.", "Pricing is getting hard to justify.", "Support takes too long."]);
+  if (score >= 9)
+    return rng.pick(["Love the weekly digest.", "Saves our team hours every week.", "Great product, great support."]);
+  if (score >= 7)
+    return rng.pick([
+      "Good, but the reports could be faster.",
+      "Does the job.",
+      "Solid. Would like more integrations.",
+    ]);
+  return rng.pick([
+    "Hard to get the team to use it.",
+    "Too many bugs lately.",
+    "Pricing is getting hard to justify.",
+    "Support takes too long.",
+  ]);
 }
 
 export function accountIdOf(acc: SimAccount): string {

@@ -18,7 +18,12 @@ const t = useTestDb();
 
 async function eventsFromDb(db: Db) {
   return db
-    .select({ accountId: subscriptionEvents.accountId, occurredAt: subscriptionEvents.occurredAt, type: subscriptionEvents.type, mrrAfterCents: subscriptionEvents.mrrAfterCents })
+    .select({
+      accountId: subscriptionEvents.accountId,
+      occurredAt: subscriptionEvents.occurredAt,
+      type: subscriptionEvents.type,
+      mrrAfterCents: subscriptionEvents.mrrAfterCents,
+    })
     .from(subscriptionEvents)
     .orderBy(asc(subscriptionEvents.accountId), asc(subscriptionEvents.occurredAt), asc(subscriptionEvents.seq));
 }
@@ -38,7 +43,9 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
   for (const [name, query] of Object.entries(tables)) {
     const [row] = await queryRows<{ n: number; digest: string }>(
       db,
-      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from (${query}) x`),
+      sql.raw(
+        `select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from (${query}) x`,
+      ),
     );
     out[name] = `${row?.n}:${row?.digest}`;
   }
@@ -76,18 +83,41 @@ describe("demo preset, seed 1", () => {
   });
 
   it("has every kind of movement, signal and save offer", async () => {
-    const types = await queryRows<{ type: string; n: number }>(t.db, sql`select type::text, count(*)::int as n from ${subscriptionEvents} group by 1`);
+    const types = await queryRows<{ type: string; n: number }>(
+      t.db,
+      sql`select type::text, count(*)::int as n from ${subscriptionEvents} group by 1`,
+    );
     const byType = Object.fromEntries(types.map((r) => [r.type, r.n]));
-    for (const type of ["trial_started", "converted", "expansion", "contraction", "paused", "resumed", "canceled", "reactivated"]) {
+    for (const type of [
+      "trial_started",
+      "converted",
+      "expansion",
+      "contraction",
+      "paused",
+      "resumed",
+      "canceled",
+      "reactivated",
+    ]) {
       expect(byType[type], type).toBeGreaterThan(5);
     }
-    const kinds = await queryRows<{ kind: string; n: number }>(t.db, sql`select kind::text, count(*)::int as n from ${signals} group by 1`);
-    expect(kinds.map((k) => k.kind).sort()).toEqual(["nps", "payment_failed", "payment_recovered", "ticket_closed", "ticket_opened"]);
+    const kinds = await queryRows<{ kind: string; n: number }>(
+      t.db,
+      sql`select kind::text, count(*)::int as n from ${signals} group by 1`,
+    );
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      "nps",
+      "payment_failed",
+      "payment_recovered",
+      "ticket_closed",
+      "ticket_opened",
+    ]);
     const offers = await queryRows<{ offer: string; outcome: string; n: number }>(
       t.db,
       sql`select offer_shown::text as offer, outcome::text, count(*)::int as n from ${cancellationResponses} group by 1, 2`,
     );
-    expect(new Set(offers.map((o) => o.offer))).toEqual(new Set(["none", "pause", "downgrade", "discount", "talk_to_us"]));
+    expect(new Set(offers.map((o) => o.offer))).toEqual(
+      new Set(["none", "pause", "downgrade", "discount", "talk_to_us"]),
+    );
     expect(new Set(offers.map((o) => o.outcome))).toEqual(new Set(["canceled", "saved", "paused", "downgraded"]));
   });
 
@@ -118,7 +148,9 @@ describe("demo preset, seed 1", () => {
     let last = 0;
     for (const c of cancels) {
       const at = Date.parse(c.at);
-      const rows = rollups.filter((r) => r.accountId === c.account_id).map((r) => ({ month: r.month, key: r.userRef, activeDays: r.activeDays }));
+      const rows = rollups
+        .filter((r) => r.accountId === c.account_id)
+        .map((r) => ({ month: r.month, key: r.userRef, activeDays: r.activeDays }));
       last += distinctActive(rows, new Date(at - 14 * DAY), new Date(at));
       before += distinctActive(rows, new Date(at - 70 * DAY), new Date(at - 42 * DAY));
     }

@@ -17,9 +17,30 @@ export interface DemoOptions {
 }
 
 export const DEMO_USERS: readonly UserRow[] = [
-  { id: "usr_demo_admin", email: "admin@holdfast.local", name: "Ada Admin", role: "admin", password: "holdfast-admin", passwordHash: "" },
-  { id: "usr_demo_manager", email: "manager@holdfast.local", name: "Max Manager", role: "manager", password: "holdfast-manager", passwordHash: "" },
-  { id: "usr_demo_cs", email: "cs@holdfast.local", name: "Casey Success", role: "cs", password: "holdfast-cs", passwordHash: "" },
+  {
+    id: "usr_demo_admin",
+    email: "admin@holdfast.local",
+    name: "Ada Admin",
+    role: "admin",
+    password: "holdfast-admin",
+    passwordHash: "",
+  },
+  {
+    id: "usr_demo_manager",
+    email: "manager@holdfast.local",
+    name: "Max Manager",
+    role: "manager",
+    password: "holdfast-manager",
+    passwordHash: "",
+  },
+  {
+    id: "usr_demo_cs",
+    email: "cs@holdfast.local",
+    name: "Casey Success",
+    role: "cs",
+    password: "holdfast-cs",
+    passwordHash: "",
+  },
 ];
 
 export function generateDemo(options: DemoOptions): Dataset {
@@ -50,8 +71,14 @@ export function generateDemo(options: DemoOptions): Dataset {
     const ownerRoll = owners.next();
     const ownerId =
       acc.segment === "smb"
-        ? ownerRoll < 0.1 ? "usr_demo_cs" : null
-        : ownerRoll < 0.65 ? "usr_demo_cs" : ownerRoll < 0.9 ? "usr_demo_manager" : null;
+        ? ownerRoll < 0.1
+          ? "usr_demo_cs"
+          : null
+        : ownerRoll < 0.65
+          ? "usr_demo_cs"
+          : ownerRoll < 0.9
+            ? "usr_demo_manager"
+            : null;
     const last = events[events.length - 1];
     data.accounts.push({
       id: accountId,
@@ -96,7 +123,13 @@ export function generateDemo(options: DemoOptions): Dataset {
       });
     data.signals.push(...signalsFor(behaviour, acc, sim.start, anchor));
     if (events.length > 0) {
-      const { users, features } = activityFor(behaviour, acc, Math.max(activityFrom, dayStart(acc.arrival)), anchor, options.shape?.maxTeam);
+      const { users, features } = activityFor(
+        behaviour,
+        acc,
+        Math.max(activityFrom, dayStart(acc.arrival)),
+        anchor,
+        options.shape?.maxTeam,
+      );
       data.userMonths.push(...users);
       data.featureMonths.push(...features);
     }

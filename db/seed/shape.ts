@@ -56,5 +56,10 @@ export function shapeOf(accounts: readonly AccountRow[], events: readonly EventR
     }
   }
   for (const s of Object.values(yearlyChurn)) s.rate = s.base === 0 ? 0 : s.lost / s.base;
-  return { customers, mrrCents, yearlyChurn, trialConversion: { trials, converted, rate: trials === 0 ? 0 : converted / trials } };
+  return {
+    customers,
+    mrrCents,
+    yearlyChurn,
+    trialConversion: { trials, converted, rate: trials === 0 ? 0 : converted / trials },
+  };
 }

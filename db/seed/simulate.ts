@@ -99,7 +99,14 @@ function push(acc: SimAccount, at: number, type: SubscriptionEventType, mrr: num
 
 function survey(rng: Rng, acc: SimAccount, at: number, offer: Offer, accepted: boolean, outcome: Outcome): void {
   const reasonCode = rng.weighted(REASON_WEIGHTS);
-  acc.responses.push({ at, reasonCode, ...verbatim(rng, reasonCode, accepted), offerShown: offer, offerAccepted: accepted, outcome });
+  acc.responses.push({
+    at,
+    reasonCode,
+    ...verbatim(rng, reasonCode, accepted),
+    offerShown: offer,
+    offerAccepted: accepted,
+    outcome,
+  });
 }
 
 /** Picks k distinct items, each with probability proportional to its weight (Efraimidis–Spirakis). */
@@ -298,4 +305,3 @@ export function simulate(rng: Rng, count: number, anchor: number, shape: Busines
   }
   return { accounts: all, start, anchor };
 }
-

@@ -13,7 +13,16 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const COMPETITORS = ["ChartMogul", "Baremetrics", "ProfitWell", "Vitally", "Gainsight", "ChurnZero", "Totango", "Planhat"];
+export const COMPETITORS = [
+  "ChartMogul",
+  "Baremetrics",
+  "ProfitWell",
+  "Vitally",
+  "Gainsight",
+  "ChurnZero",
+  "Totango",
+  "Planhat",
+];
 
 const LINES: Record<ReasonCode, string[]> = {
   too_expensive: [

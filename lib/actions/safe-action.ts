@@ -23,7 +23,10 @@ export class Refusal {
 }
 
 /** Runs a write, turning the errors it throws for a person to read into a 422 refusal. */
-export async function refuseOn<T>(write: () => Promise<T>, ...kinds: (new (...args: never[]) => Error)[]): Promise<T | Refusal> {
+export async function refuseOn<T>(
+  write: () => Promise<T>,
+  ...kinds: (new (...args: never[]) => Error)[]
+): Promise<T | Refusal> {
   try {
     return await write();
   } catch (error) {
@@ -37,7 +40,11 @@ export function actorOf(user: SessionUser): Actor {
   return { type: "user", id: user.id, label: user.email };
 }
 
-export function action<S extends z.ZodType, T>(minRole: Role, schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T | Refusal>) {
+export function action<S extends z.ZodType, T>(
+  minRole: Role,
+  schema: S,
+  run: (input: z.infer<S>, user: SessionUser) => Promise<T | Refusal>,
+) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, error: "Your session has ended; sign in again." };
@@ -49,7 +56,12 @@ export function action<S extends z.ZodType, T>(minRole: Role, schema: S, run: (i
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join(".");
-      return { ok: false, status: 422, error: issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Check the form.", field };
+      return {
+        ok: false,
+        status: 422,
+        error: issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Check the form.",
+        field,
+      };
     }
     const out = await run(parsed.data, user);
     if (out instanceof Refusal) return { ok: false, status: out.status, error: out.error, ...out.details };

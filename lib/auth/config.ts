@@ -38,7 +38,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const user = await verifyCredentials(db, email, password);
         if (!user) {
           await recordSignInFailure(db, ip, email);
-          await recordAudit(db, { type: "anonymous", id: null, label: email }, { action: "auth.sign_in_failed", entityType: "user", entityId: email, after: { ip } });
+          await recordAudit(
+            db,
+            { type: "anonymous", id: null, label: email },
+            { action: "auth.sign_in_failed", entityType: "user", entityId: email, after: { ip } },
+          );
           throw new InvalidLogin();
         }
         await clearSignInFailures(db, email);

@@ -25,11 +25,20 @@ async function refuse(request: Request, actor: Actor, status: 401 | 403, detail:
 }
 
 /** Wraps a route handler: 401 without a session, 403 below `minRole`, else calls it with the user. */
-export function withUser<C>(minRole: Role, handler: Handler<C, SessionUser>): (request: Request, context: C) => Promise<Response> {
+export function withUser<C>(
+  minRole: Role,
+  handler: Handler<C, SessionUser>,
+): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
-    if (!hasRole(user.role, minRole)) return refuse(request, userActor(user), 403, `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
+    if (!hasRole(user.role, minRole))
+      return refuse(
+        request,
+        userActor(user),
+        403,
+        `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`,
+      );
     return handler(request, context, user);
   };
 }
@@ -46,24 +55,46 @@ async function bearerKey(request: Request): Promise<ApiKeyIdentity | null | unde
 export type Caller = { kind: "user"; user: SessionUser } | { kind: "api_key"; key: ApiKeyIdentity };
 
 /** For endpoints open to API keys: a key with `scope` always; a signed-in user at `minRole` when given. */
-export function withApiKey<C>(scope: ApiScope, handler: Handler<C, Caller>, minRole?: Role): (request: Request, context: C) => Promise<Response> {
+export function withApiKey<C>(
+  scope: ApiScope,
+  handler: Handler<C, Caller>,
+  minRole?: Role,
+): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const key = await bearerKey(request);
-    if (key === null) return refuse(request, { type: "anonymous", id: null, label: "invalid API key" }, 401, "The API key is not valid or was revoked.");
+    if (key === null)
+      return refuse(
+        request,
+        { type: "anonymous", id: null, label: "invalid API key" },
+        401,
+        "The API key is not valid or was revoked.",
+      );
     if (key) {
-      if (!key.scopes.includes(scope)) return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scope} scope.`);
+      if (!key.scopes.includes(scope))
+        return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scope} scope.`);
       const limit = await hitWindow(await getDb(), `apikey:${key.id}`, key.rateLimitPerMinute, 60);
       if (!limit.allowed) {
-        return problem(429, "Too Many Requests", `The API key “${key.name}” may make ${key.rateLimitPerMinute} requests a minute; try again in ${limit.retryAfter} s.`, {
-          headers: { "retry-after": String(limit.retryAfter) },
-        });
+        return problem(
+          429,
+          "Too Many Requests",
+          `The API key “${key.name}” may make ${key.rateLimitPerMinute} requests a minute; try again in ${limit.retryAfter} s.`,
+          {
+            headers: { "retry-after": String(limit.retryAfter) },
+          },
+        );
       }
       return handler(request, context, { kind: "api_key", key });
     }
     if (!minRole) return UNAUTHORIZED();
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
-    if (!hasRole(user.role, minRole)) return refuse(request, userActor(user), 403, `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`);
+    if (!hasRole(user.role, minRole))
+      return refuse(
+        request,
+        userActor(user),
+        403,
+        `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`,
+      );
     return handler(request, context, { kind: "user", user });
   };
 }

@@ -23,7 +23,12 @@ export async function requireUser(minRole: Role = "cs"): Promise<SessionUser> {
   if (!user) redirect("/sign-in");
   if (!hasRole(user.role, minRole)) {
     const path = (await headers()).get("x-holdfast-path") ?? "a page";
-    await recordRefusal(await getDb(), { type: "user", id: user.id, label: user.email }, `GET ${path}`, `needs the ${minRole} role; is ${user.role}`);
+    await recordRefusal(
+      await getDb(),
+      { type: "user", id: user.id, label: user.email },
+      `GET ${path}`,
+      `needs the ${minRole} role; is ${user.role}`,
+    );
     forbidden();
   }
   return user;

@@ -30,15 +30,38 @@ export function churnCsv(months: readonly ChurnMonth[]): string {
   return toCsv(months as unknown as Record<string, number | string | null>[], CHURN_COLUMNS);
 }
 
-type CohortRow = Record<"cohort" | "size" | "baseMrrCents" | "age" | "customers" | "mrrCents" | "logoRetention" | "revenueRetention", string | number | null>;
+type CohortRow = Record<
+  "cohort" | "size" | "baseMrrCents" | "age" | "customers" | "mrrCents" | "logoRetention" | "revenueRetention",
+  string | number | null
+>;
 
 export function cohortsCsv(cohorts: readonly Cohort[]): string {
   const rows = cohorts.flatMap((c): CohortRow[] =>
     c.cells.length === 0
-      ? [{ cohort: c.cohort, size: c.size, baseMrrCents: c.baseMrrCents, age: null, customers: null, mrrCents: null, logoRetention: null, revenueRetention: null }]
+      ? [
+          {
+            cohort: c.cohort,
+            size: c.size,
+            baseMrrCents: c.baseMrrCents,
+            age: null,
+            customers: null,
+            mrrCents: null,
+            logoRetention: null,
+            revenueRetention: null,
+          },
+        ]
       : c.cells.map((cell) => ({ cohort: c.cohort, size: c.size, baseMrrCents: c.baseMrrCents, ...cell })),
   );
-  return toCsv(rows, ["cohort", "size", "baseMrrCents", "age", "customers", "mrrCents", "logoRetention", "revenueRetention"]);
+  return toCsv(rows, [
+    "cohort",
+    "size",
+    "baseMrrCents",
+    "age",
+    "customers",
+    "mrrCents",
+    "logoRetention",
+    "revenueRetention",
+  ]);
 }
 
 export const REASON_TABLES = ["categories", "reasonCodes", "byOffer", "byMonth"] as const;

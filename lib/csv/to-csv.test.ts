@@ -5,11 +5,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "./to-csv";
 
-const roundTrip = (rows: Record<string, string | number | null>[]) => parse(toCsv(rows, ["a", "b"]), { columns: true }) as Record<string, string>[];
+const roundTrip = (rows: Record<string, string | number | null>[]) =>
+  parse(toCsv(rows, ["a", "b"]), { columns: true }) as Record<string, string>[];
 
 describe("toCsv", () => {
   it("neutralises text cells that start with = + - @ tab or carriage return", () => {
-    const cells = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
+    const cells = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"];
     const out = roundTrip(cells.map((a) => ({ a, b: 1 })));
     expect(out.map((r) => r.a)).toEqual(cells.map((c) => `'${c}`));
   });
@@ -20,11 +21,17 @@ describe("toCsv", () => {
 
   it("round-trips ordinary text unchanged", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 60 }).filter((s) => !/^[=+\-@\t\r]/.test(s)), fc.string({ maxLength: 30 }).filter((s) => !/^[=+\-@\t\r]/.test(s)), (a, b) => {
-        expect(roundTrip([{ a, b }])).toEqual([{ a, b }]);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 60 }).filter((s) => !/^[=+\-@\t\r]/.test(s)),
+        fc.string({ maxLength: 30 }).filter((s) => !/^[=+\-@\t\r]/.test(s)),
+        (a, b) => {
+          expect(roundTrip([{ a, b }])).toEqual([{ a, b }]);
+        },
+      ),
       { numRuns: 500 },
     );
-    expect(roundTrip([{ a: 'He said "hi", then left\nthe room', b: "naïve — ✓" }])).toEqual([{ a: 'He said "hi", then left\nthe room', b: "naïve — ✓" }]);
+    expect(roundTrip([{ a: 'He said "hi", then left\nthe room', b: "naïve — ✓" }])).toEqual([
+      { a: 'He said "hi", then left\nthe room', b: "naïve — ✓" },
+    ]);
   });
 });

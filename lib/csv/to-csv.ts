@@ -6,12 +6,17 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-export function toCsv<T extends Record<string, CsvValue>>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
+export function toCsv<T extends Record<string, CsvValue>>(
+  rows: readonly T[],
+  columns: readonly (keyof T & string)[],
+): string {
   const cell = (v: CsvValue): string | number => {
     if (v === null || v === undefined) return "";
     if (typeof v === "number") return v;
     if (typeof v === "boolean") return v ? "true" : "false";
     return FORMULA_START.test(v) ? `'${v}` : v;
   };
-  return stringify([columns as string[], ...rows.map((r) => columns.map((c) => cell(r[c])))], { cast: { number: (n) => String(n) } });
+  return stringify([columns as string[], ...rows.map((r) => columns.map((c) => cell(r[c])))], {
+    cast: { number: (n) => String(n) },
+  });
 }

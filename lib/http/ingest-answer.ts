@@ -9,10 +9,19 @@ import { type IngestResource, MAX_BODY_BYTES, MAX_ITEMS, batchEnvelope } from "@
 import { problem } from "./problem";
 
 const TOO_LARGE = () =>
-  problem(413, "Payload too large", `A request may carry at most ${MAX_ITEMS} items and ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+  problem(
+    413,
+    "Payload too large",
+    `A request may carry at most ${MAX_ITEMS} items and ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+  );
 
 function answerFor(outcome: IngestOutcome): { status: number; body: string; type: string } {
-  if (outcome.ok) return { status: 200, body: JSON.stringify({ accepted: outcome.accepted, skipped: outcome.skipped }), type: "application/json" };
+  if (outcome.ok)
+    return {
+      status: 200,
+      body: JSON.stringify({ accepted: outcome.accepted, skipped: outcome.skipped }),
+      type: "application/json",
+    };
   const items = new Set(outcome.errors.map((e) => e.item)).size;
   return {
     status: 400,
@@ -27,7 +36,12 @@ function answerFor(outcome: IngestOutcome): { status: number; body: string; type
   };
 }
 
-export async function answerIngest(request: Request, db: Db, resource: IngestResource, key: ApiKeyIdentity): Promise<Response> {
+export async function answerIngest(
+  request: Request,
+  db: Db,
+  resource: IngestResource,
+  key: ApiKeyIdentity,
+): Promise<Response> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return TOO_LARGE();
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return TOO_LARGE();
@@ -35,7 +49,9 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
   try {
     json = JSON.parse(text);
   } catch {
-    return problem(400, "Invalid JSON", "The body is not valid JSON.", { errors: [{ field: "body", message: "is not valid JSON" }] });
+    return problem(400, "Invalid JSON", "The body is not valid JSON.", {
+      errors: [{ field: "body", message: "is not valid JSON" }],
+    });
   }
   const envelope = batchEnvelope.safeParse(json);
   if (!envelope.success) {
@@ -47,7 +63,9 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
 
   const idem = request.headers.get("idempotency-key");
   if (idem !== null && (idem.length === 0 || idem.length > 200)) {
-    return problem(400, "Invalid Idempotency-Key", "Idempotency-Key must be 1–200 characters.", { errors: [{ field: "Idempotency-Key", message: "must be 1–200 characters" }] });
+    return problem(400, "Invalid Idempotency-Key", "Idempotency-Key must be 1–200 characters.", {
+      errors: [{ field: "Idempotency-Key", message: "must be 1–200 characters" }],
+    });
   }
   const actor = { type: "api_key" as const, id: key.id, label: `API key ${key.name}` };
   if (idem === null) {
@@ -55,7 +73,12 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
     return new Response(a.body, { status: a.status, headers: { "content-type": a.type } });
   }
 
-  const claim = { apiKeyId: key.id, key: idem, endpoint: `POST /api/v1/${resource}`, bodyHash: crypto.createHash("sha256").update(text).digest("hex") };
+  const claim = {
+    apiKeyId: key.id,
+    key: idem,
+    endpoint: `POST /api/v1/${resource}`,
+    bodyHash: crypto.createHash("sha256").update(text).digest("hex"),
+  };
   const result = await retrying(db, async (tx) => {
     const found = await claimInTransaction(tx, claim.apiKeyId, claim.key, claim.endpoint, claim.bodyHash);
     if (found.kind !== "new") return found;
@@ -68,14 +91,26 @@ export async function answerIngest(request: Request, db: Db, resource: IngestRes
   if (result.kind === "replay") {
     return new Response(result.body, {
       status: result.status,
-      headers: { "content-type": result.status === 200 ? "application/json" : "application/problem+json", "idempotent-replayed": "true" },
+      headers: {
+        "content-type": result.status === 200 ? "application/json" : "application/problem+json",
+        "idempotent-replayed": "true",
+      },
     });
   }
-  if (result.kind === "running") return problem(409, "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly.");
+  if (result.kind === "running")
+    return problem(409, "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly.");
   if (result.kind === "mismatch") {
-    return problem(422, "Idempotency-Key reused", "This Idempotency-Key was used with another request body or endpoint.", {
-      errors: [{ field: "Idempotency-Key", message: "was used with another body" }],
-    });
+    return problem(
+      422,
+      "Idempotency-Key reused",
+      "This Idempotency-Key was used with another request body or endpoint.",
+      {
+        errors: [{ field: "Idempotency-Key", message: "was used with another body" }],
+      },
+    );
   }
-  return new Response(result.answer.body, { status: result.answer.status, headers: { "content-type": result.answer.type } });
+  return new Response(result.answer.body, {
+    status: result.answer.status,
+    headers: { "content-type": result.answer.type },
+  });
 }

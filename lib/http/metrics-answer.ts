@@ -26,7 +26,9 @@ export async function answerMetrics<R>(request: Request, db: Db, endpoint: Metri
   if (format === "json") return json(report);
   const csv = endpoint.csv(report, params.get("table"));
   if (typeof csv !== "string") {
-    return problem(400, "Invalid query parameters", `table: ${csv.error}`, { errors: [{ field: "table", message: csv.error }] });
+    return problem(400, "Invalid query parameters", `table: ${csv.error}`, {
+      errors: [{ field: "table", message: csv.error }],
+    });
   }
   return new Response(csv, {
     headers: {

@@ -20,12 +20,15 @@ export const reasonsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof reasonsR
   report: reasonsReportFor,
   csv: (r, table) => {
     const t = table ?? "categories";
-    if (!(REASON_TABLES as readonly string[]).includes(t)) return { error: `must be one of ${REASON_TABLES.join(", ")}` };
+    if (!(REASON_TABLES as readonly string[]).includes(t))
+      return { error: `must be one of ${REASON_TABLES.join(", ")}` };
     return reasonsCsv(r, t as ReasonTable);
   },
 };
 
-export const overviewEndpoint: MetricsEndpoint<Omit<Awaited<ReturnType<typeof overviewReport>>, "accountsWithHistory">> = {
+export const overviewEndpoint: MetricsEndpoint<
+  Omit<Awaited<ReturnType<typeof overviewReport>>, "accountsWithHistory">
+> = {
   name: "overview",
   report: async (db, scope) => {
     const { accountsWithHistory: _omitted, ...report } = await overviewReport(db, scope);

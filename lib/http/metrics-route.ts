@@ -9,5 +9,3 @@ export function metricsRoute<R>(endpoint: MetricsEndpoint<R>) {
   // Signed-in staff, or an API key with the read scope.
   return withApiKey("read", async (request) => answerMetrics(request, await getDb(), endpoint), "cs");
 }
-
-

@@ -6,7 +6,8 @@ import { applyStripeEvent } from "@/db/queries/stripe";
 import { json, problem } from "./problem";
 
 export async function answerStripe(request: Request, db: Db, secret: string | undefined): Promise<Response> {
-  if (!secret) return problem(503, "Stripe is not configured", "Set STRIPE_WEBHOOK_SECRET (whsec_…) to receive Stripe webhooks.");
+  if (!secret)
+    return problem(503, "Stripe is not configured", "Set STRIPE_WEBHOOK_SECRET (whsec_…) to receive Stripe webhooks.");
   const signature = request.headers.get("stripe-signature");
   if (!signature) return problem(400, "Missing signature", "The Stripe-Signature header is missing.");
   const payload = await request.text();

@@ -14,8 +14,18 @@ export interface FieldSpec {
 
 export const FIELDS: Record<ImportKind, FieldSpec[]> = {
   accounts: [
-    { name: "externalId", kind: "text", required: true, guesses: ["externalid", "customerid", "accountid", "id", "customer"] },
-    { name: "name", kind: "text", required: true, guesses: ["name", "company", "companyname", "accountname", "customername"] },
+    {
+      name: "externalId",
+      kind: "text",
+      required: true,
+      guesses: ["externalid", "customerid", "accountid", "id", "customer"],
+    },
+    {
+      name: "name",
+      kind: "text",
+      required: true,
+      guesses: ["name", "company", "companyname", "accountname", "customername"],
+    },
     { name: "domain", kind: "text", required: false, guesses: ["domain", "website", "url"] },
     { name: "plan", kind: "text", required: false, guesses: ["plan", "tier", "contract", "product"] },
     { name: "segment", kind: "text", required: false, guesses: ["segment", "size"] },
@@ -24,17 +34,47 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { name: "trialEndsAt", kind: "instant", required: false, guesses: ["trialendsat", "trialend", "trialends"] },
   ],
   "subscription-events": [
-    { name: "accountExternalId", kind: "text", required: true, guesses: ["accountexternalid", "customerid", "accountid", "customer", "account"] },
-    { name: "occurredAt", kind: "instant", required: true, guesses: ["occurredat", "date", "timestamp", "time", "created", "eventdate"] },
+    {
+      name: "accountExternalId",
+      kind: "text",
+      required: true,
+      guesses: ["accountexternalid", "customerid", "accountid", "customer", "account"],
+    },
+    {
+      name: "occurredAt",
+      kind: "instant",
+      required: true,
+      guesses: ["occurredat", "date", "timestamp", "time", "created", "eventdate"],
+    },
     { name: "type", kind: "text", required: true, guesses: ["type", "event", "eventtype", "kind"] },
-    { name: "mrrAfterCents", kind: "money", required: false, guesses: ["mrraftercents", "mrrcents", "mrr", "amount", "monthlycharges", "mrrafter"] },
+    {
+      name: "mrrAfterCents",
+      kind: "money",
+      required: false,
+      guesses: ["mrraftercents", "mrrcents", "mrr", "amount", "monthlycharges", "mrrafter"],
+    },
     { name: "externalId", kind: "text", required: false, guesses: ["externalid", "eventid", "id"] },
   ],
   cancellations: [
-    { name: "accountExternalId", kind: "text", required: true, guesses: ["accountexternalid", "customerid", "accountid", "customer", "account"] },
-    { name: "submittedAt", kind: "instant", required: true, guesses: ["submittedat", "date", "timestamp", "canceledat", "createdat"] },
+    {
+      name: "accountExternalId",
+      kind: "text",
+      required: true,
+      guesses: ["accountexternalid", "customerid", "accountid", "customer", "account"],
+    },
+    {
+      name: "submittedAt",
+      kind: "instant",
+      required: true,
+      guesses: ["submittedat", "date", "timestamp", "canceledat", "createdat"],
+    },
     { name: "reasonCode", kind: "text", required: true, guesses: ["reasoncode", "reason", "feedback"] },
-    { name: "freeText", kind: "text", required: false, guesses: ["freetext", "comment", "comments", "text", "verbatim", "answer"] },
+    {
+      name: "freeText",
+      kind: "text",
+      required: false,
+      guesses: ["freetext", "comment", "comments", "text", "verbatim", "answer"],
+    },
     { name: "competitor", kind: "text", required: false, guesses: ["competitor"] },
     { name: "offerShown", kind: "text", required: false, guesses: ["offershown", "offer"] },
     { name: "offerAccepted", kind: "boolean", required: false, guesses: ["offeraccepted", "accepted"] },
@@ -77,7 +117,8 @@ function instant(raw: string, assumeUtc: boolean): string {
   const v = raw.trim();
   if (!assumeUtc || /(Z|[+-]\d{2}:?\d{2})$/i.test(v)) return v;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)) return `${v.replace(" ", "T")}${v.length === 16 ? ":00" : ""}Z`;
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v))
+    return `${v.replace(" ", "T")}${v.length === 16 ? ":00" : ""}Z`;
   return v;
 }
 
@@ -104,7 +145,12 @@ function cell(spec: FieldSpec, raw: string, o: ConvertOptions): unknown {
  * One CSV row as an ingestion item. Empty cells are left out. Events and answers without an
  * externalId get one made from their content, so importing the same file twice adds nothing.
  */
-export function rowToItem(kind: ImportKind, row: Record<string, string>, mapping: Record<string, string | null>, o: ConvertOptions): Record<string, unknown> {
+export function rowToItem(
+  kind: ImportKind,
+  row: Record<string, string>,
+  mapping: Record<string, string | null>,
+  o: ConvertOptions,
+): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const spec of FIELDS[kind]) {
     const column = mapping[spec.name];

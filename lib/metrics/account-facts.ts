@@ -53,7 +53,8 @@ export function accountFacts(events: readonly StateEvent[]): AccountFacts {
     while (i < events.length && (events[i] as StateEvent).occurredAt.getTime() < end) {
       const instant = (events[i] as StateEvent).occurredAt.getTime();
       let last = events[i] as StateEvent;
-      while (i < events.length && (events[i] as StateEvent).occurredAt.getTime() === instant) last = events[i++] as StateEvent;
+      while (i < events.length && (events[i] as StateEvent).occurredAt.getTime() === instant)
+        last = events[i++] as StateEvent;
       const customer = isCustomerState(stateAfter(last.type));
       state = { customer, mrr: customer ? mrrAfter(last) : 0 };
       if (customer) {

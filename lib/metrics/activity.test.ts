@@ -6,7 +6,9 @@ const bit = (day: number) => 1 << (day - 1);
 describe("activity windows on day bitmaps", () => {
   it("masks the days of a month inside a window", () => {
     // 28 Feb – 2 Mar 2024 (leap year): Feb 28 and 29 in February, Mar 1 in March.
-    expect(windowMask("2024-02-01", new Date("2024-02-28T00:00:00Z"), new Date("2024-03-02T00:00:00Z"))).toBe(bit(28) | bit(29));
+    expect(windowMask("2024-02-01", new Date("2024-02-28T00:00:00Z"), new Date("2024-03-02T00:00:00Z"))).toBe(
+      bit(28) | bit(29),
+    );
     expect(windowMask("2024-03-01", new Date("2024-02-28T00:00:00Z"), new Date("2024-03-02T00:00:00Z"))).toBe(bit(1));
     expect(windowMask("2024-04-01", new Date("2024-02-28T00:00:00Z"), new Date("2024-03-02T00:00:00Z"))).toBe(0);
   });

@@ -96,7 +96,10 @@ export function churnMonths(totals: readonly MonthTotals[], from: Month, to: Mon
       churnedCents: m.churnedCents,
       reactivationCents: m.reactivationCents,
       grossMrrChurnRate: ratio(m.churnedCents + m.contractionCents, mrrStartCents),
-      netMrrChurnRate: ratio(m.churnedCents + m.contractionCents - m.expansionCents - m.reactivationCents, mrrStartCents),
+      netMrrChurnRate: ratio(
+        m.churnedCents + m.contractionCents - m.expansionCents - m.reactivationCents,
+        mrrStartCents,
+      ),
       netRevenueRetention: ratio(mrrStartCents + m.expansionCents - m.contractionCents - m.churnedCents, mrrStartCents),
       quickRatio: ratio(m.newCents + m.expansionCents + m.reactivationCents, m.churnedCents + m.contractionCents),
     };

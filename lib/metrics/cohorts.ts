@@ -33,7 +33,10 @@ export function cohortTable(bases: readonly CohortBase[], deltas: readonly Cohor
   for (const d of deltas) {
     const map = byCohort.get(d.cohort) ?? new Map<Month, CohortDelta>();
     const prev = map.get(d.month);
-    map.set(d.month, prev ? { ...d, dCustomers: prev.dCustomers + d.dCustomers, dMrrCents: prev.dMrrCents + d.dMrrCents } : d);
+    map.set(
+      d.month,
+      prev ? { ...d, dCustomers: prev.dCustomers + d.dCustomers, dMrrCents: prev.dMrrCents + d.dMrrCents } : d,
+    );
     byCohort.set(d.cohort, map);
   }
   return bases.map((base) => {

@@ -18,7 +18,8 @@ const healthy: HealthInputs = {
   latestResponse: null,
   latestNps: { score: 10, at: new Date("2026-11-02T09:00:00Z") },
 };
-const value = (inputs: HealthInputs, name: string, s = settings) => computeHealth(inputs, s, asOf).components.find((c) => c.name === name)?.value;
+const value = (inputs: HealthInputs, name: string, s = settings) =>
+  computeHealth(inputs, s, asOf).components.find((c) => c.name === name)?.value;
 
 describe("health components", () => {
   it("depth = active users ÷ seats paid, capped at 1, left out without seats", () => {
@@ -46,7 +47,12 @@ describe("health components", () => {
   });
 
   it("intent: 0 with any survey answer in 90 days, even a saved one", () => {
-    const saved = { submittedAt: new Date("2026-11-14T10:00:00Z"), offerShown: "pause", offerAccepted: true, outcome: "paused" };
+    const saved = {
+      submittedAt: new Date("2026-11-14T10:00:00Z"),
+      offerShown: "pause",
+      offerAccepted: true,
+      outcome: "paused",
+    };
     expect(value(healthy, "intent")).toBe(1);
     expect(value({ ...healthy, latestResponse: saved }, "intent")).toBe(0);
   });
@@ -62,7 +68,14 @@ describe("health score", () => {
     // depth 4/10 = .4, breadth 1/6, trend 4/11, billing .5, intent 1, voice .3; weights sum to 1:
     // .2×.4 + .15×(1/6) + .25×(4/11) + .15×.5 + .15×1 + .1×.3 = .08 + .025 + .0909… + .075 + .15 + .03 = .450909…
     const r = computeHealth(
-      { ...healthy, activeUsersLast: 4, activeUsersPrevious: 11, keyFeaturesUsed: 1, unrecoveredFailedPayments: 1, latestNps: { score: 3, at: asOf } },
+      {
+        ...healthy,
+        activeUsersLast: 4,
+        activeUsersPrevious: 11,
+        keyFeaturesUsed: 1,
+        unrecoveredFailedPayments: 1,
+        latestNps: { score: 3, at: asOf },
+      },
       settings,
       asOf,
     );
@@ -100,7 +113,12 @@ describe("health score", () => {
         activeUsersPrevious: 11,
         keyFeaturesUsed: 1,
         unrecoveredFailedPayments: 2,
-        latestResponse: { submittedAt: new Date("2026-11-14T10:00:00Z"), offerShown: "pause", offerAccepted: true, outcome: "paused" },
+        latestResponse: {
+          submittedAt: new Date("2026-11-14T10:00:00Z"),
+          offerShown: "pause",
+          offerAccepted: true,
+          outcome: "paused",
+        },
         latestNps: { score: 3, at: new Date("2026-11-02T09:00:00Z") },
       },
       settings,

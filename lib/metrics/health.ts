@@ -6,7 +6,14 @@ export type HealthComponentName = (typeof HEALTH_COMPONENTS)[number];
 export type HealthWeights = Record<HealthComponentName, number>;
 
 // Usage carries most of the weight: a team that stops using the product is the earliest sign.
-export const DEFAULT_WEIGHTS: HealthWeights = { depth: 0.25, breadth: 0.15, trend: 0.3, billing: 0.1, intent: 0.1, voice: 0.1 };
+export const DEFAULT_WEIGHTS: HealthWeights = {
+  depth: 0.25,
+  breadth: 0.15,
+  trend: 0.3,
+  billing: 0.1,
+  intent: 0.1,
+  voice: 0.1,
+};
 export const DEFAULT_THRESHOLD = 50;
 
 export interface HealthSettings {
@@ -15,7 +22,11 @@ export interface HealthSettings {
   threshold: number;
 }
 
-export const DEFAULT_HEALTH_SETTINGS: HealthSettings = { weights: DEFAULT_WEIGHTS, keyFeatures: [], threshold: DEFAULT_THRESHOLD };
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
+  weights: DEFAULT_WEIGHTS,
+  keyFeatures: [],
+  threshold: DEFAULT_THRESHOLD,
+};
 
 /** Windows: the 28 days up to asOf ("last") and the 28 days before them ("previous"). */
 export interface HealthInputs {
@@ -54,7 +65,12 @@ const DAY = 86_400_000;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const shortDate = (d: Date) => SHORT_DATE.format(d);
-const OFFER_WORDS: Record<string, string> = { pause: "pause", downgrade: "downgrade", discount: "discount", talk_to_us: "talk-to-us" };
+const OFFER_WORDS: Record<string, string> = {
+  pause: "pause",
+  downgrade: "downgrade",
+  discount: "discount",
+  talk_to_us: "talk-to-us",
+};
 
 function daysAgo(then: Date, asOf: Date): string {
   const days = Math.floor((asOf.getTime() - then.getTime()) / DAY);
@@ -106,7 +122,10 @@ function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[
   out.push({
     name: "billing",
     value: failed === 0 ? 1 : failed === 1 ? 0.5 : 0,
-    detail: failed === 0 ? "No unrecovered failed payment in 30 days" : `${plural(failed, "failed payment")} not recovered in 30 days`,
+    detail:
+      failed === 0
+        ? "No unrecovered failed payment in 30 days"
+        : `${plural(failed, "failed payment")} not recovered in 30 days`,
     reason: failed === 0 ? null : `${plural(failed, "failed payment")} not recovered`,
   });
 
@@ -124,7 +143,12 @@ function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[
   if (inputs.latestNps) {
     const { score, at } = inputs.latestNps;
     const words = `NPS ${score} on ${shortDate(at)}`;
-    out.push({ name: "voice", value: score / 10, detail: `Latest NPS answer: ${score} on ${shortDate(at)}`, reason: score <= 6 ? words : null });
+    out.push({
+      name: "voice",
+      value: score / 10,
+      detail: `Latest NPS answer: ${score} on ${shortDate(at)}`,
+      reason: score <= 6 ? words : null,
+    });
   }
   return out;
 }

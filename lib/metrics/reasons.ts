@@ -47,17 +47,36 @@ export interface ReasonsReport {
   byMonth: { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }[];
 }
 
-export function reasonsReport(asOf: Date, taxonomyVersion: number, categories: readonly CategoryInfo[], groups: readonly ReasonGroup[]): ReasonsReport {
+export function reasonsReport(
+  asOf: Date,
+  taxonomyVersion: number,
+  categories: readonly CategoryInfo[],
+  groups: readonly ReasonGroup[],
+): ReasonsReport {
   const slugOf = new Map(categories.map((c) => [c.id, c.slug]));
   const byCategory = new Map(
     categories.map((c) => [
       c.id,
-      { category: c.slug, name: c.name, color: c.color, regrettable: c.regrettable, responses: 0, canceled: 0, mrrLostCents: 0, regrettableResponses: 0, saved: 0, pending: 0 },
+      {
+        category: c.slug,
+        name: c.name,
+        color: c.color,
+        regrettable: c.regrettable,
+        responses: 0,
+        canceled: 0,
+        mrrLostCents: 0,
+        regrettableResponses: 0,
+        saved: 0,
+        pending: 0,
+      },
     ]),
   );
   const byCode = new Map<string, { reasonCode: string; responses: number; canceled: number; mrrLostCents: number }>();
   const byOffer = new Map<SaveOffer, { offer: SaveOffer; responses: number; saved: number; pending: number }>();
-  const byMonth = new Map<string, { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }>();
+  const byMonth = new Map<
+    string,
+    { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }
+  >();
   for (const g of groups) {
     const canceled = g.canceled ? g.responses : 0;
     const saved = g.saveState === "saved" ? g.responses : 0;
@@ -93,11 +112,15 @@ export function reasonsReport(asOf: Date, taxonomyVersion: number, categories: r
     asOf: asOf.toISOString(),
     taxonomyVersion,
     categories: [...byCategory.values()],
-    reasonCodes: [...byCode.values()].sort((a, b) => b.responses - a.responses || a.reasonCode.localeCompare(b.reasonCode)),
+    reasonCodes: [...byCode.values()].sort(
+      (a, b) => b.responses - a.responses || a.reasonCode.localeCompare(b.reasonCode),
+    ),
     byOffer: SAVE_OFFERS.flatMap((o) => {
       const row = byOffer.get(o);
       return row ? [{ ...row, saveRate: ratio(row.saved, row.responses - row.pending) }] : [];
     }),
-    byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category)),
+    byMonth: [...byMonth.values()].sort(
+      (a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category),
+    ),
   };
 }

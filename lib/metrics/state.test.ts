@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { type StateEvent, customersAndMrrAt, stateAt } from "./state";
 
 const t = (iso: string) => new Date(iso);
-const ev = (iso: string, type: StateEvent["type"], mrrAfterCents = 0): StateEvent => ({ occurredAt: t(iso), type, mrrAfterCents });
+const ev = (iso: string, type: StateEvent["type"], mrrAfterCents = 0): StateEvent => ({
+  occurredAt: t(iso),
+  type,
+  mrrAfterCents,
+});
 
 describe("stateAt (SPEC §3 state rules)", () => {
   const events = [

@@ -16,28 +16,70 @@ import { SEGMENTS } from "@/lib/validation/accounts";
 type Json = Record<string, unknown>;
 
 function schema(s: z.ZodType, io: "input" | "output" = "output"): Json {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as Json;
   return rest;
 }
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 
 const metricParams = [
-  { name: "from", in: "query", schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" }, description: "First month (YYYY-MM), inclusive. Default: 23 months before `to`." },
-  { name: "to", in: "query", schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" }, description: "Last month (YYYY-MM), inclusive. Default: the last month ended by `asOf`." },
-  { name: "asOf", in: "query", schema: { type: "string", format: "date-time" }, description: "ISO 8601 instant with a zone; events at or after it are ignored. Default: now." },
-  { name: "segment", in: "query", schema: { type: "string", enum: [...SEGMENTS] }, description: "The accounts' current segment." },
+  {
+    name: "from",
+    in: "query",
+    schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
+    description: "First month (YYYY-MM), inclusive. Default: 23 months before `to`.",
+  },
+  {
+    name: "to",
+    in: "query",
+    schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
+    description: "Last month (YYYY-MM), inclusive. Default: the last month ended by `asOf`.",
+  },
+  {
+    name: "asOf",
+    in: "query",
+    schema: { type: "string", format: "date-time" },
+    description: "ISO 8601 instant with a zone; events at or after it are ignored. Default: now.",
+  },
+  {
+    name: "segment",
+    in: "query",
+    schema: { type: "string", enum: [...SEGMENTS] },
+    description: "The accounts' current segment.",
+  },
   { name: "plan", in: "query", schema: { type: "string" }, description: "The accounts' current plan." },
-  { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] }, description: "csv for the chart's CSV download." },
+  {
+    name: "format",
+    in: "query",
+    schema: { type: "string", enum: ["json", "csv"] },
+    description: "csv for the chart's CSV download.",
+  },
 ];
 
 const READ = [{ apiKey: [] }, { session: [] }];
 
 const METRICS: [string, string, string, z.ZodType][] = [
-  ["overview", "Customers and MRR at asOf, and the last two complete months", "OverviewResponse", overviewResponseSchema],
+  [
+    "overview",
+    "Customers and MRR at asOf, and the last two complete months",
+    "OverviewResponse",
+    overviewResponseSchema,
+  ],
   ["churn", "Logo churn and MRR movements per complete month", "ChurnResponse", churnResponseSchema],
   ["cohorts", "Logo and revenue retention by month of first conversion", "CohortsResponse", cohortsResponseSchema],
-  ["reasons", "Cancellation answers by category, reason code, offer and month", "ReasonsResponse", reasonsResponseSchema],
+  [
+    "reasons",
+    "Cancellation answers by category, reason code, offer and month",
+    "ReasonsResponse",
+    reasonsResponseSchema,
+  ],
 ];
 
 const INGEST_SUMMARY: Record<keyof typeof INGEST_RESOURCES, string> = {
@@ -60,18 +102,34 @@ export function openApiDocument(): Json {
         description: `${item.description ?? ""} Up to ${MAX_ITEMS} items and 5 MB per request. The whole batch is checked first: one bad item rejects it with 400 naming each bad item and field, and nothing is written.`,
         security: [{ apiKey: [] }],
         parameters: [
-          { name: "Idempotency-Key", in: "header", schema: { type: "string", maxLength: 200 }, description: "Same key and body replays the first answer; another body answers 422; while the first runs, 409." },
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            schema: { type: "string", maxLength: 200 },
+            description:
+              "Same key and body replays the first answer; another body answers 422; while the first runs, 409.",
+          },
         ],
         requestBody: {
           required: true,
           content: {
             "application/json": {
-              schema: { type: "object", additionalProperties: false, required: ["items"], properties: { items: { type: "array", maxItems: MAX_ITEMS, items: { $ref: `#/components/schemas/${name}` } } } },
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["items"],
+                properties: {
+                  items: { type: "array", maxItems: MAX_ITEMS, items: { $ref: `#/components/schemas/${name}` } },
+                },
+              },
             },
           },
         },
         responses: {
-          "200": { description: "Written", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResponse" } } } },
+          "200": {
+            description: "Written",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResponse" } } },
+          },
           "400": problem("A bad batch: each bad item and field is named; nothing was written"),
           "401": problem("No valid API key"),
           "403": problem("The key lacks the ingest scope"),
@@ -93,7 +151,10 @@ export function openApiDocument(): Json {
         responses: {
           "200": {
             description: "The figures the charts draw",
-            content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } }, "text/csv": { schema: { type: "string" } } },
+            content: {
+              "application/json": { schema: { $ref: `#/components/schemas/${ref}` } },
+              "text/csv": { schema: { type: "string" } },
+            },
           },
           "400": problem("A bad query parameter, named"),
           "401": problem("Neither a session nor an API key"),
@@ -110,13 +171,22 @@ export function openApiDocument(): Json {
       security: READ,
       parameters: [{ name: "externalId", in: "path", required: true, schema: { type: "string" } }],
       responses: {
-        "200": { description: "The account", content: { "application/json": { schema: { $ref: "#/components/schemas/AccountResponse" } } } },
+        "200": {
+          description: "The account",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/AccountResponse" } } },
+        },
         "404": problem("No account with this externalId"),
       },
     },
   };
   paths["/api/health"] = {
-    get: { operationId: "health", tags: ["Operations"], summary: "Database reachability (no sign-in)", security: [], responses: { "200": { description: "Up" }, "503": { description: "Database unreachable" } } },
+    get: {
+      operationId: "health",
+      tags: ["Operations"],
+      summary: "Database reachability (no sign-in)",
+      security: [],
+      responses: { "200": { description: "Up" }, "503": { description: "Database unreachable" } },
+    },
   };
   paths["/api/webhooks/stripe"] = {
     post: {
@@ -124,7 +194,11 @@ export function openApiDocument(): Json {
       tags: ["Ingestion"],
       summary: "Stripe events (customer.*, customer.subscription.*), verified by the Stripe-Signature header",
       security: [],
-      responses: { "200": { description: "Received" }, "400": problem("Missing or invalid signature"), "503": problem("STRIPE_WEBHOOK_SECRET is not set") },
+      responses: {
+        "200": { description: "Received" },
+        "400": problem("Missing or invalid signature"),
+        "503": problem("STRIPE_WEBHOOK_SECRET is not set"),
+      },
     },
   };
 
@@ -146,7 +220,8 @@ export function openApiDocument(): Json {
     info: {
       title: "Holdfast API",
       version: "1.0.0",
-      description: "Send accounts, subscription events, activity, signals and cancellation answers; read churn, cohorts and reasons. Money is integer cents; rates are fractions; timestamps are ISO 8601 with a zone.",
+      description:
+        "Send accounts, subscription events, activity, signals and cancellation answers; read churn, cohorts and reasons. Money is integer cents; rates are fractions; timestamps are ISO 8601 with a zone.",
     },
     servers: [{ url: "/" }],
     tags: [{ name: "Ingestion" }, { name: "Read" }, { name: "Operations" }],
@@ -154,7 +229,11 @@ export function openApiDocument(): Json {
     components: {
       schemas,
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "An API key (Admin → API keys, or npm run apikey:create)" },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key (Admin → API keys, or npm run apikey:create)",
+        },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "A signed-in staff user" },
       },
     },

@@ -33,7 +33,11 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export function metricsUrl(name: string, filters: MetricsFilters, extra: Record<string, string | number | undefined> = {}): string {
+export function metricsUrl(
+  name: string,
+  filters: MetricsFilters,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const qs = filtersToSearch(filters, extra);
   return `/api/v1/metrics/${name}${qs ? `?${qs}` : ""}`;
 }
@@ -50,7 +54,8 @@ function reportQuery<T>(name: string, f: MetricsFilters) {
 }
 
 // The overview has no month range: only asOf, segment and plan apply.
-export const overviewQuery = (f: MetricsFilters) => reportQuery<OverviewData>("overview", { ...f, from: null, to: null });
+export const overviewQuery = (f: MetricsFilters) =>
+  reportQuery<OverviewData>("overview", { ...f, from: null, to: null });
 export const churnQuery = (f: MetricsFilters) => reportQuery<ChurnData>("churn", f);
 export const cohortsQuery = (f: MetricsFilters) => reportQuery<CohortsData>("cohorts", f);
 export const reasonsQuery = (f: MetricsFilters) => reportQuery<ReasonsReport>("reasons", f);

@@ -13,7 +13,9 @@ type Name = "overview" | "churn" | "cohorts" | "reasons";
 
 /** The scope the API would resolve for these filters; invalid filters fall back to the defaults. */
 export function scopeOf(filters: MetricsFilters): MetricsScope {
-  const parsed = metricsQuerySchema.safeParse(Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null)));
+  const parsed = metricsQuerySchema.safeParse(
+    Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null)),
+  );
   return resolveScope(parsed.success ? parsed.data : {});
 }
 
@@ -23,10 +25,13 @@ export async function prefetchMetrics(filters: MetricsFilters, names: Name[]) {
   const client: QueryClient = makeQueryClient();
   await Promise.all(
     names.map(async (name) => {
-      if (name === "overview") client.setQueryData(overviewQuery(filters).queryKey, await overviewEndpoint.report(db, scope));
+      if (name === "overview")
+        client.setQueryData(overviewQuery(filters).queryKey, await overviewEndpoint.report(db, scope));
       if (name === "churn") client.setQueryData(churnQuery(filters).queryKey, await churnEndpoint.report(db, scope));
-      if (name === "cohorts") client.setQueryData(cohortsQuery(filters).queryKey, await cohortsEndpoint.report(db, scope));
-      if (name === "reasons") client.setQueryData(reasonsQuery(filters).queryKey, await reasonsEndpoint.report(db, scope));
+      if (name === "cohorts")
+        client.setQueryData(cohortsQuery(filters).queryKey, await cohortsEndpoint.report(db, scope));
+      if (name === "reasons")
+        client.setQueryData(reasonsQuery(filters).queryKey, await reasonsEndpoint.report(db, scope));
     }),
   );
   return { state: dehydrate(client), scope };

@@ -31,7 +31,11 @@ const ts = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 export function customerToAccount(customer: Stripe.Customer): AccountItem {
   const domain = customer.email?.split("@")[1] ?? null;
-  return { externalId: customer.id, name: customer.name || customer.email || customer.id, ...(domain ? { domain } : {}) } as AccountItem;
+  return {
+    externalId: customer.id,
+    name: customer.name || customer.email || customer.id,
+    ...(domain ? { domain } : {}),
+  } as AccountItem;
 }
 
 function customerId(subscription: Stripe.Subscription): string {
@@ -58,7 +62,8 @@ export function subscriptionToEvent(
   const paused = subscription.status === "paused" || subscription.pause_collection !== null;
   if (paused) return now.status === "paused" ? null : { ...base, type: "paused", occurredAt: at, mrrAfterCents: 0 };
   if (subscription.status !== "active" && subscription.status !== "past_due") return null;
-  if (now.status === "none" || now.status === "trial") return { ...base, type: "converted", occurredAt: at, mrrAfterCents: mrr };
+  if (now.status === "none" || now.status === "trial")
+    return { ...base, type: "converted", occurredAt: at, mrrAfterCents: mrr };
   if (now.status === "canceled") return { ...base, type: "reactivated", occurredAt: at, mrrAfterCents: mrr };
   if (now.status === "paused") return { ...base, type: "resumed", occurredAt: at, mrrAfterCents: mrr };
   if (mrr === now.mrrCents) return null;
@@ -66,7 +71,10 @@ export function subscriptionToEvent(
 }
 
 /** Stripe's cancellation feedback (or comment) as a survey answer; one per cancellation request. */
-export function cancellationFeedback(event: Stripe.Event, subscription: Stripe.Subscription): (Omit<CancellationItem, "submittedAt"> & { submittedAt: string }) | null {
+export function cancellationFeedback(
+  event: Stripe.Event,
+  subscription: Stripe.Subscription,
+): (Omit<CancellationItem, "submittedAt"> & { submittedAt: string }) | null {
   const details = subscription.cancellation_details;
   if (!details?.feedback && !details?.comment) return null;
   const requested = subscription.canceled_at ?? event.created;

@@ -11,7 +11,11 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** ISO 8601 with a zone; digits past the millisecond are dropped. */
 const instant = z.iso
-  .datetime({ offset: true, precision: undefined, message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-03-01T12:00:00Z" })
+  .datetime({
+    offset: true,
+    precision: undefined,
+    message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-03-01T12:00:00Z",
+  })
   .transform((s) => new Date(s));
 const externalId = text().trim().min(1, "must not be empty").max(200);
 const accountRef = externalId.describe("externalId of an account sent before (accounts come first)");
@@ -65,7 +69,8 @@ export const signalItem = z
     comment: text().max(10_000).nullish(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind === "nps" && (s.score === undefined || s.score === null)) ctx.addIssue({ code: "custom", path: ["score"], message: "is required for nps" });
+    if (s.kind === "nps" && (s.score === undefined || s.score === null))
+      ctx.addIssue({ code: "custom", path: ["score"], message: "is required for nps" });
   })
   .describe("A signal about an account: payments, tickets, NPS answers.");
 

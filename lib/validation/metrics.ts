@@ -19,7 +19,8 @@ export const metricsQuerySchema = z
     plan: z.string().min(1).max(100).optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
     if (q.from && q.to && monthDiff(q.from, q.to) > 120) {
       ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most 120 months" });
     }

@@ -6,7 +6,10 @@ import { SAVE_OFFERS } from "@/lib/metrics/reasons";
 
 const rate = z.number().nullable().describe("A fraction (0.2, not 20); null when its denominator is 0.");
 const cents = z.number().int().describe("Integer cents");
-const month = z.string().regex(/^\d{4}-\d{2}$/).describe("YYYY-MM");
+const month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/)
+  .describe("YYYY-MM");
 
 export const churnMonthSchema = z.object({
   month,
@@ -42,7 +45,13 @@ export const cohortsResponseSchema = z.object({
       size: z.number().int(),
       baseMrrCents: cents,
       cells: z.array(
-        z.object({ age: z.number().int(), customers: z.number().int(), mrrCents: cents, logoRetention: rate, revenueRetention: rate }),
+        z.object({
+          age: z.number().int(),
+          customers: z.number().int(),
+          mrrCents: cents,
+          logoRetention: rate,
+          revenueRetention: rate,
+        }),
       ),
     }),
   ),
@@ -65,9 +74,27 @@ export const reasonsResponseSchema = z.object({
       pending: z.number().int(),
     }),
   ),
-  reasonCodes: z.array(z.object({ reasonCode: z.string(), responses: z.number().int(), canceled: z.number().int(), mrrLostCents: cents })),
-  byOffer: z.array(z.object({ offer: z.enum(SAVE_OFFERS), responses: z.number().int(), saved: z.number().int(), pending: z.number().int(), saveRate: rate })),
-  byMonth: z.array(z.object({ month, category: z.string(), responses: z.number().int(), canceled: z.number().int(), mrrLostCents: cents })),
+  reasonCodes: z.array(
+    z.object({ reasonCode: z.string(), responses: z.number().int(), canceled: z.number().int(), mrrLostCents: cents }),
+  ),
+  byOffer: z.array(
+    z.object({
+      offer: z.enum(SAVE_OFFERS),
+      responses: z.number().int(),
+      saved: z.number().int(),
+      pending: z.number().int(),
+      saveRate: rate,
+    }),
+  ),
+  byMonth: z.array(
+    z.object({
+      month,
+      category: z.string(),
+      responses: z.number().int(),
+      canceled: z.number().int(),
+      mrrLostCents: cents,
+    }),
+  ),
 });
 
 export const overviewResponseSchema = z.object({
@@ -88,12 +115,20 @@ export const accountResponseSchema = z.object({
   mrrCents: cents,
   health: z
     .object({
-      score: z.number().min(0).max(100).describe("0–100, higher is healthier; 100 × the weighted mean of the components"),
+      score: z
+        .number()
+        .min(0)
+        .max(100)
+        .describe("0–100, higher is healthier; 100 × the weighted mean of the components"),
       components: z.array(
         z.object({
           name: z.enum(HEALTH_COMPONENTS),
           value: z.number().min(0).max(1),
-          weight: z.number().min(0).max(1).describe("Share of the score after components without data are left out; the weights sum to 1"),
+          weight: z
+            .number()
+            .min(0)
+            .max(1)
+            .describe("Share of the score after components without data are left out; the weights sum to 1"),
         }),
       ),
       reasons: z.array(z.string()).describe("Why the score is low, in words, the largest loss first"),

@@ -36,10 +36,14 @@ export const answerRef = text().regex(/^[^:]{1,100}:\d{1,18}$/, "Not an answer r
 
 export const updateCategorySchema = z.object({ id, category: categoryInputSchema }).strict();
 export const mergeCategoriesSchema = z.object({ sourceId: id, targetId: id }).strict();
-export const splitCategorySchema = z.object({ sourceId: id, category: categoryInputSchema, match: matchInputSchema }).strict();
+export const splitCategorySchema = z
+  .object({ sourceId: id, category: categoryInputSchema, match: matchInputSchema })
+  .strict();
 export const archiveCategorySchema = z.object({ id }).strict();
 export const fileAnswersSchema = z.object({ refs: z.array(answerRef).min(1).max(500), categoryId: id }).strict();
-export const regrettableSchema = z.object({ refs: z.array(answerRef).min(1).max(500), regrettable: z.boolean().nullable() }).strict();
+export const regrettableSchema = z
+  .object({ refs: z.array(answerRef).min(1).max(500), regrettable: z.boolean().nullable() })
+  .strict();
 export const ruleSchema = z.object({ match: matchInputSchema, categoryId: id }).strict();
 export const ruleIdSchema = z.object({ id }).strict();
 

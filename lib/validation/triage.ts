@@ -2,9 +2,25 @@
 import { z } from "zod";
 import { text } from "./text";
 import { SEGMENTS } from "./accounts";
-import { OUTREACH_CHANNELS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
+import {
+  OUTREACH_CHANNELS,
+  QUEUE_STATUS_FILTERS,
+  QUEUE_TABS,
+  QUEUE_WHO,
+  STATUS_LABEL,
+  TRIAGE_STATUSES,
+  type TriageStatus,
+} from "@/lib/values";
 
-export { OUTREACH_CHANNELS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus };
+export {
+  OUTREACH_CHANNELS,
+  QUEUE_STATUS_FILTERS,
+  QUEUE_TABS,
+  QUEUE_WHO,
+  STATUS_LABEL,
+  TRIAGE_STATUSES,
+  type TriageStatus,
+};
 
 export const queueFiltersSchema = z.object({
   tab: z.enum(QUEUE_TABS).default("recovery").catch("recovery"),
@@ -14,7 +30,11 @@ export const queueFiltersSchema = z.object({
   owner: text().max(100).nullable().default(null).catch(null),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
   /** Due view: follow-ups due on or before this day (default today, UTC). */
-  on: text().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null).catch(null),
+  on: text()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .default(null)
+    .catch(null),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
@@ -29,7 +49,9 @@ export const changeItemSchema = z
     snoozeUntil: isoDate.nullable().optional(),
   })
   .strict()
-  .refine((c) => c.status !== undefined || c.assigneeId !== undefined || c.snoozeUntil !== undefined, { message: "Nothing to change." });
+  .refine((c) => c.status !== undefined || c.assigneeId !== undefined || c.snoozeUntil !== undefined, {
+    message: "Nothing to change.",
+  });
 
 export const logOutreachSchema = z
   .object({

@@ -27,8 +27,14 @@ export const auditFiltersSchema = z.object({
   entity: text().max(100).optional().catch(undefined),
   /** Words in the entity id or the actor's label. */
   q: text().trim().max(200).optional().catch(undefined),
-  from: text().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: text().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: text()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: text()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -39,10 +39,19 @@ async function post(db: DbHandle["db"], key: ApiKeyIdentity, items: unknown[], i
 }
 
 const eventsOf = async (db: DbHandle["db"], account: string) =>
-  (await queryRows<{ n: number }>(db, sql`select coalesce(sum(u.events), 0)::int as n from activity_user_months u join accounts a on a.id = u.account_id where a.external_id = ${account}`))[0]?.n ?? 0;
+  (
+    await queryRows<{ n: number }>(
+      db,
+      sql`select coalesce(sum(u.events), 0)::int as n from activity_user_months u join accounts a on a.id = u.account_id where a.external_id = ${account}`,
+    )
+  )[0]?.n ?? 0;
 
 /** Null when this machine has no PostgreSQL binaries to make a cluster with. */
-export async function runPgKillCycles(cycles: number, port = 55432, log: (line: string) => void = () => {}): Promise<KillReport | null> {
+export async function runPgKillCycles(
+  cycles: number,
+  port = 55432,
+  log: (line: string) => void = () => {},
+): Promise<KillReport | null> {
   const cluster = throwawayCluster(port);
   if (!cluster) return null;
   const report: KillReport = { cycles: [], lost: 0, wrong: 0 };
@@ -51,22 +60,34 @@ export async function runPgKillCycles(cycles: number, port = 55432, log: (line: 
     cluster.start();
     handle = await openPostgres(cluster.url, 2);
     await migrate(handle);
-    const made = await createApiKey(handle.db, { name: "faults", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 }, SYSTEM_ACTOR);
+    const made = await createApiKey(
+      handle.db,
+      { name: "faults", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 },
+      SYSTEM_ACTOR,
+    );
     const key = (await authenticateApiKey(handle.db, made.key)) as ApiKeyIdentity;
     let seed = 99;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let c = 0; c < cycles; c++) {
       const account = `kill-${c}`;
       await ingestBatch(handle.db, "accounts", [{ externalId: account, name: account }], SYSTEM_ACTOR);
       const batches = Array.from({ length: BATCHES }, (_, b) =>
-        Array.from({ length: SIZE }, (_, e) => ({ accountExternalId: account, userRef: `u${(b * SIZE + e) % 37}`, feature: `f${e % 6}`, occurredAt: new Date(Date.UTC(2026, 9, 1 + (e % 28), b % 24)).toISOString() })),
+        Array.from({ length: SIZE }, (_, e) => ({
+          accountExternalId: account,
+          userRef: `u${(b * SIZE + e) % 37}`,
+          feature: `f${e % 6}`,
+          occurredAt: new Date(Date.UTC(2026, 9, 1 + (e % 28), b % 24)).toISOString(),
+        })),
       );
       const acked = new Set<number>();
       let crashed = false;
-      const killer = setTimeout(() => {
-        crashed = true;
-        cluster.crash();
-      }, 20 + Math.floor(rand() * 400));
+      const killer = setTimeout(
+        () => {
+          crashed = true;
+          cluster.crash();
+        },
+        20 + Math.floor(rand() * 400),
+      );
       for (let b = 0; b < BATCHES && !crashed; b++) {
         try {
           if ((await post(handle.db, key, batches[b] as unknown[], `c${c}-b${b}`)) === 200) acked.add(b);
@@ -94,7 +115,9 @@ export async function runPgKillCycles(cycles: number, port = 55432, log: (line: 
       const final = await eventsOf(handle.db, account);
       if (final !== BATCHES * SIZE) report.wrong++;
       report.cycles.push({ acknowledged: acked.size, presentAfterCrash, final });
-      log(`    cycle ${c + 1}: ${acked.size} of ${BATCHES} batches acknowledged before the crash, ${presentAfterCrash / SIZE} present after it; ${final} events after the retries`);
+      log(
+        `    cycle ${c + 1}: ${acked.size} of ${BATCHES} batches acknowledged before the crash, ${presentAfterCrash / SIZE} present after it; ${final} events after the retries`,
+      );
     }
   } finally {
     await handle?.close().catch(() => {});

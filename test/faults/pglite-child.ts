@@ -14,8 +14,17 @@ process.on("SIGTERM", () => {
 const handle = await openPglite(dir);
 const key = (await authenticateApiKey(handle.db, token)) as ApiKeyIdentity;
 for (let b = 0; !stopping; b++) {
-  const items = Array.from({ length: 200 }, (_, e) => ({ accountExternalId: account, userRef: `u${e % 17}`, feature: "f", occurredAt: new Date(Date.UTC(2026, 9, 1 + (b % 28), e % 24)).toISOString() }));
-  const request = new Request("http://holdfast.test/api/v1/activity", { method: "POST", body: JSON.stringify({ items }), headers: { "content-type": "application/json", "idempotency-key": `b${b}` } });
+  const items = Array.from({ length: 200 }, (_, e) => ({
+    accountExternalId: account,
+    userRef: `u${e % 17}`,
+    feature: "f",
+    occurredAt: new Date(Date.UTC(2026, 9, 1 + (b % 28), e % 24)).toISOString(),
+  }));
+  const request = new Request("http://holdfast.test/api/v1/activity", {
+    method: "POST",
+    body: JSON.stringify({ items }),
+    headers: { "content-type": "application/json", "idempotency-key": `b${b}` },
+  });
   const response = await answerIngest(request, handle.db, "activity", key);
   if (response.status === 200) process.stdout.write(`ack ${b}\n`);
   // PGlite answers without touching the event loop: yield so the signal can be delivered, as

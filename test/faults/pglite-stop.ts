@@ -31,7 +31,9 @@ export async function stopPgliteWhileIngesting(signal: "SIGTERM" | "SIGKILL", af
     const { key } = await createApiKey(setup.db, { name: "stop", scopes: ["ingest"] }, SYSTEM_ACTOR);
     await setup.close();
 
-    const child = spawn(process.execPath, ["--import", "tsx", "test/faults/pglite-child.ts", data, key, "stop-1"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "test/faults/pglite-child.ts", data, key, "stop-1"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let acknowledged = 0;
     let signalled = false;
     const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
@@ -45,7 +47,10 @@ export async function stopPgliteWhileIngesting(signal: "SIGTERM" | "SIGKILL", af
     await exited;
     try {
       const reopened = await openPglite(data);
-      const [row] = await queryRows<{ n: number }>(reopened.db, sql`select coalesce(sum(events), 0)::int as n from activity_user_months`);
+      const [row] = await queryRows<{ n: number }>(
+        reopened.db,
+        sql`select coalesce(sum(events), 0)::int as n from activity_user_months`,
+      );
       await reopened.close();
       return { signal, acknowledged, reopened: true, present: (row?.n ?? 0) / 200 };
     } catch (error) {

@@ -20,12 +20,19 @@ import { type AccountListQuery, accountListSchema } from "@/lib/validation/accou
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const user = await requireUser("cs");
   const query = accountListSchema.parse(await searchParams);
   return (
     <>
-      <PageHeader title="Accounts" description="Every account, highest MRR first. Search by name, domain or external id." />
+      <PageHeader
+        title="Accounts"
+        description="Every account, highest MRR first. Search by name, domain or external id."
+      />
       <AccountFilters />
       <Suspense fallback={<TableSkeleton label="accounts" />}>
         <AccountResults query={query} role={user.role} />
@@ -58,7 +65,10 @@ async function AccountResults({ query, role }: { query: AccountListQuery; role: 
             {result.rows.map((a) => (
               <tr key={a.id} className="hover:bg-canvas/60">
                 <Cell>
-                  <Link href={`/accounts/${encodeURIComponent(a.externalId)}`} className="font-medium text-accent hover:underline">
+                  <Link
+                    href={`/accounts/${encodeURIComponent(a.externalId)}`}
+                    className="font-medium text-accent hover:underline"
+                  >
                     {a.name}
                   </Link>
                   {a.domain && <div className="text-xs text-muted">{a.domain}</div>}

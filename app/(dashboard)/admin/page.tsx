@@ -13,7 +13,10 @@ export default async function AdminPage() {
   const staff = await listUsers(await getDb());
   return (
     <>
-      <PageHeader title="Admin" description="Staff users and their roles. A role change applies to that user's next request; disabling ends their session at once. There is always at least one active admin." />
+      <PageHeader
+        title="Admin"
+        description="Staff users and their roles. A role change applies to that user's next request; disabling ends their session at once. There is always at least one active admin."
+      />
       <AdminNav />
       <UsersPanel users={staff.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} meId={me.id} />
     </>

@@ -19,7 +19,11 @@ export default async function AtRiskPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("cs");
   const filters = queueFiltersSchema.parse(await loadQueueFilters(searchParams));
   const db = await getDb();
-  const [queue, users, settings] = await Promise.all([listQueue(db, user, filters, new Date()), assignableUsers(db), getHealthSettings(db)]);
+  const [queue, users, settings] = await Promise.all([
+    listQueue(db, user, filters, new Date()),
+    assignableUsers(db),
+    getHealthSettings(db),
+  ]);
   // Only an empty queue asks whether any account has arrived at all.
   const noAccounts = queue.rows.length === 0 && !(await dataPresence(db)).accounts;
   return (

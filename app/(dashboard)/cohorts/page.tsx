@@ -11,12 +11,19 @@ import { loadMetricsFilters } from "@/lib/filters";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
-export default async function CohortsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CohortsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("cs");
   const filters = loadMetricsFilters(await searchParams);
   return (
     <>
-      <PageHeader title="Cohorts" description="Accounts grouped by the month of their first conversion, and how many stay." />
+      <PageHeader
+        title="Cohorts"
+        description="Accounts grouped by the month of their first conversion, and how many stay."
+      />
       <Suspense fallback={<FiguresSkeleton label="cohorts" />}>
         <WhenData needs="subscriptions" role={user.role}>
           <MetricsPage filters={filters} prefetch={["cohorts"]}>

@@ -11,12 +11,19 @@ import { loadMetricsFilters } from "@/lib/filters";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("cs");
   const filters = loadMetricsFilters(await searchParams);
   return (
     <>
-      <PageHeader title="Overview" description="Customers and MRR now; churn, retention and MRR movements month by month." />
+      <PageHeader
+        title="Overview"
+        description="Customers and MRR now; churn, retention and MRR movements month by month."
+      />
       <Suspense fallback={<FiguresSkeleton label="overview figures" />}>
         <WhenData needs="subscriptions" role={user.role}>
           <MetricsPage filters={filters} prefetch={["overview", "churn"]}>

@@ -12,7 +12,11 @@ import { loadMetricsFilters } from "@/lib/filters";
 
 export const metadata: Metadata = { title: "Reasons" };
 
-export default async function ReasonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReasonsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("cs");
   const filters = loadMetricsFilters(await searchParams);
   return (

@@ -12,6 +12,9 @@ export async function GET(): Promise<Response> {
     await db.execute(sql`select 1`);
     return json({ status: "ok", database: "reachable", latencyMs: Date.now() - started });
   } catch (error) {
-    return json({ status: "error", database: "unreachable", detail: error instanceof Error ? error.message : String(error) }, 503);
+    return json(
+      { status: "error", database: "unreachable", detail: error instanceof Error ? error.message : String(error) },
+      503,
+    );
   }
 }

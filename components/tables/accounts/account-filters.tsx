@@ -6,7 +6,12 @@ import { useTransition } from "react";
 export function AccountFilters() {
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(
-    { q: parseAsString.withDefault(""), segment: parseAsString.withDefault(""), status: parseAsString.withDefault(""), page: parseAsInteger },
+    {
+      q: parseAsString.withDefault(""),
+      segment: parseAsString.withDefault(""),
+      status: parseAsString.withDefault(""),
+      page: parseAsInteger,
+    },
     { shallow: false, throttleMs: 300, startTransition },
   );
   return (
@@ -49,7 +54,11 @@ export function AccountFilters() {
           <option value="canceled">Canceled</option>
         </select>
       </label>
-      {pending && <span className="text-sm text-muted" role="status">Updating…</span>}
+      {pending && (
+        <span className="text-sm text-muted" role="status">
+          Updating…
+        </span>
+      )}
     </div>
   );
 }

@@ -5,7 +5,14 @@ import type { IngestResource } from "@/lib/validation/ingest";
 import { type Actor, recordAudit } from "../audit";
 import { markHealthStale } from "../health-stale";
 import { type ItemError, type Validated, validateBatch } from "./validate";
-import { type WriteResult, writeAccounts, writeActivity, writeCancellations, writeSignals, writeSubscriptionEvents } from "./write";
+import {
+  type WriteResult,
+  writeAccounts,
+  writeActivity,
+  writeCancellations,
+  writeSignals,
+  writeSubscriptionEvents,
+} from "./write";
 
 export type { ItemError } from "./validate";
 
@@ -20,7 +27,12 @@ const WRITERS: { [R in IngestResource]: (db: Db, batch: Validated<R>) => Promise
 };
 
 /** Validates and writes one batch in an open transaction (several resources can share it). */
-export async function write<R extends IngestResource>(tx: Db, resource: R, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+export async function write<R extends IngestResource>(
+  tx: Db,
+  resource: R,
+  items: readonly unknown[],
+  actor: Actor,
+): Promise<IngestOutcome> {
   if (items.length === 0) return { ok: true, accepted: 0, skipped: 0 };
   const checked = await validateBatch(tx, resource, items);
   if (!checked.ok) return checked;
@@ -42,7 +54,12 @@ export async function retrying<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T
   }
 }
 
-export async function ingestBatch(db: Db, resource: IngestResource, items: readonly unknown[], actor: Actor): Promise<IngestOutcome> {
+export async function ingestBatch(
+  db: Db,
+  resource: IngestResource,
+  items: readonly unknown[],
+  actor: Actor,
+): Promise<IngestOutcome> {
   return retrying(db, (tx) => write(tx, resource, items, actor));
 }
 
@@ -59,13 +76,19 @@ export interface ImportOutcome extends WriteResult {
  * For the CSV import: the valid rows of a chunk are written, the bad ones reported by index and
  * field (a batch from the API, by contrast, is all or nothing).
  */
-export async function importRows(db: Db, resource: IngestResource, items: readonly unknown[], actor: Actor): Promise<ImportOutcome> {
+export async function importRows(
+  db: Db,
+  resource: IngestResource,
+  items: readonly unknown[],
+  actor: Actor,
+): Promise<ImportOutcome> {
   return db.transaction(async (tx) => {
     const checked = await validateBatch(tx, resource, items);
     const errors = checked.ok ? [] : checked.errors;
     const bad = new Set(errors.map((e) => e.item));
     const good = items.filter((_, i) => !bad.has(i));
-    const result = good.length > 0 ? await write(tx, resource, good, actor) : { ok: true as const, accepted: 0, skipped: 0 };
+    const result =
+      good.length > 0 ? await write(tx, resource, good, actor) : { ok: true as const, accepted: 0, skipped: 0 };
     if (!result.ok) throw new Error("Rows that passed validation were refused on a second check.");
     return { accepted: result.accepted, skipped: result.skipped, errors };
   });

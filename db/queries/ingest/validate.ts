@@ -33,7 +33,9 @@ export async function validateBatch<R extends IngestResource>(
   raw.forEach((value, item) => {
     const parsed = schema.safeParse(value);
     if (parsed.success) items[item] = parsed.data as Parsed<R>;
-    else for (const issue of parsed.error.issues) errors.push({ item, field: issue.path.join(".") || "(item)", message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        errors.push({ item, field: issue.path.join(".") || "(item)", message: issue.message });
   });
 
   const accounts = new Map<string, string>();
@@ -57,13 +59,20 @@ export async function validateBatch<R extends IngestResource>(
     }
   }
   if (emails.size > 0) {
-    const rows = await queryRows<{ id: string; email: string }>(db, sql`select id, lower(email) as email from users where lower(email) = any(${sql.param([...emails])}::text[])`);
+    const rows = await queryRows<{ id: string; email: string }>(
+      db,
+      sql`select id, lower(email) as email from users where lower(email) = any(${sql.param([...emails])}::text[])`,
+    );
     for (const r of rows) owners.set(r.email, r.id);
   }
   items.forEach((it, item) => {
     if (!it) return;
     if ("accountExternalId" in it && !accounts.has(it.accountExternalId)) {
-      errors.push({ item, field: "accountExternalId", message: `names no account (${it.accountExternalId}); send it to /api/v1/accounts first` });
+      errors.push({
+        item,
+        field: "accountExternalId",
+        message: `names no account (${it.accountExternalId}); send it to /api/v1/accounts first`,
+      });
     }
     if ("ownerEmail" in it && it.ownerEmail && !owners.has(it.ownerEmail)) {
       errors.push({ item, field: "ownerEmail", message: `names no Holdfast user (${it.ownerEmail})` });

@@ -5,7 +5,13 @@ import { sql } from "drizzle-orm";
 import { bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import type { AccountItem, ActivityItem, CancellationItem, SignalItem, SubscriptionEventItem } from "@/lib/validation/ingest";
+import type {
+  AccountItem,
+  ActivityItem,
+  CancellationItem,
+  SignalItem,
+  SubscriptionEventItem,
+} from "@/lib/validation/ingest";
 import { refreshDerived } from "../rollups";
 import type { Validated } from "./validate";
 
@@ -19,21 +25,30 @@ const FIELDS = ["name", "domain", "plan", "segment", "seatsPaid", "ownerEmail", 
 /** Upsert by externalId: fields left out keep their stored value; repeats in a batch merge in order. */
 export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promise<WriteResult> {
   const merged = new Map<string, AccountItem>();
-  for (const item of batch.items) merged.set(item.externalId, { ...merged.get(item.externalId), ...stripUndefined(item) } as AccountItem);
+  for (const item of batch.items)
+    merged.set(item.externalId, { ...merged.get(item.externalId), ...stripUndefined(item) } as AccountItem);
   const rows = [...merged.values()];
   const before = await queryRows<{ external_id: string; segment: string | null; plan: string | null }>(
     db,
-    sql`select external_id, segment::text as segment, plan from accounts where external_id in (${sql.join(rows.map((r) => sql`${r.externalId}`), sql`, `)})`,
+    sql`select external_id, segment::text as segment, plan from accounts where external_id in (${sql.join(
+      rows.map((r) => sql`${r.externalId}`),
+      sql`, `,
+    )})`,
   );
   const known = new Map(before.map((b) => [b.external_id, b]));
-  await bulkInsert(db, "accounts", [
-    { name: "id", type: "text", value: () => createId() },
-    { name: "external_id", type: "text", value: (r: AccountItem) => r.externalId },
-    { name: "name", type: "text", value: (r) => r.name },
-  ], rows.filter((r) => !known.has(r.externalId)));
+  await bulkInsert(
+    db,
+    "accounts",
+    [
+      { name: "id", type: "text", value: () => createId() },
+      { name: "external_id", type: "text", value: (r: AccountItem) => r.externalId },
+      { name: "name", type: "text", value: (r) => r.name },
+    ],
+    rows.filter((r) => !known.has(r.externalId)),
+  );
   // Then every field each item did send, on new and existing rows alike.
   const present = (r: AccountItem, f: (typeof FIELDS)[number]) => f in r;
-  const col = <T,>(f: (typeof FIELDS)[number], value: (r: AccountItem) => T) => ({
+  const col = <T>(f: (typeof FIELDS)[number], value: (r: AccountItem) => T) => ({
     set: sql.param(rows.map((r) => present(r, f))),
     value: sql.param(rows.map((r) => (present(r, f) ? (value(r) ?? null) : null))),
   });
@@ -71,8 +86,17 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
     return b && (("segment" in r && (r.segment ?? null) !== b.segment) || ("plan" in r && (r.plan ?? null) !== b.plan));
   });
   if (moved.length > 0) {
-    const ids = await queryRows<{ id: string }>(db, sql`select id from accounts where external_id in (${sql.join(moved.map((r) => sql`${r.externalId}`), sql`, `)})`);
-    await refreshDerived(db, ids.map((r) => r.id));
+    const ids = await queryRows<{ id: string }>(
+      db,
+      sql`select id from accounts where external_id in (${sql.join(
+        moved.map((r) => sql`${r.externalId}`),
+        sql`, `,
+      )})`,
+    );
+    await refreshDerived(
+      db,
+      ids.map((r) => r.id),
+    );
   }
   return { accepted: batch.items.length, skipped: 0 };
 }
@@ -82,12 +106,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Items whose externalId is already stored for the account, or repeats one earlier in the batch. */
-async function alreadyStored(db: Db, table: "subscription_events" | "cancellation_responses", keys: { accountId: string; externalId: string }[]) {
+async function alreadyStored(
+  db: Db,
+  table: "subscription_events" | "cancellation_responses",
+  keys: { accountId: string; externalId: string }[],
+) {
   if (keys.length === 0) return new Set<string>();
   const rows = await queryRows<{ k: string }>(
     db,
     sql`select account_id || '|' || external_id as k from ${sql.raw(table)}
-        where (account_id, external_id) in (${sql.join(keys.map((k) => sql`(${k.accountId}, ${k.externalId})`), sql`, `)})`,
+        where (account_id, external_id) in (${sql.join(
+          keys.map((k) => sql`(${k.accountId}, ${k.externalId})`),
+          sql`, `,
+        )})`,
   );
   return new Set(rows.map((r) => r.k));
 }
@@ -105,49 +136,75 @@ function dedupe<T extends { externalId?: string }>(items: T[], accountOf: (i: T)
 
 export async function writeSubscriptionEvents(db: Db, batch: Validated<"subscription-events">): Promise<WriteResult> {
   const accountOf = (i: SubscriptionEventItem) => batch.accounts.get(i.accountExternalId) ?? "";
-  const keyed = batch.items.filter((i) => i.externalId).map((i) => ({ accountId: accountOf(i), externalId: i.externalId ?? "" }));
+  const keyed = batch.items
+    .filter((i) => i.externalId)
+    .map((i) => ({ accountId: accountOf(i), externalId: i.externalId ?? "" }));
   const fresh = dedupe(batch.items, accountOf, await alreadyStored(db, "subscription_events", keyed));
   // In batch order: events of one account at one instant apply in the order received.
-  await bulkInsert(db, "subscription_events", [
-    { name: "account_id", type: "text", value: (e: SubscriptionEventItem) => accountOf(e) },
-    { name: "external_id", type: "text", value: (e) => e.externalId ?? null },
-    { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt },
-    { name: "type", type: "subscription_event_type", value: (e) => e.type },
-    { name: "mrr_after_cents", type: "int", value: (e) => (e.type === "canceled" || e.type === "trial_started" ? 0 : (e.mrrAfterCents ?? 0)) },
-  ], fresh);
+  await bulkInsert(
+    db,
+    "subscription_events",
+    [
+      { name: "account_id", type: "text", value: (e: SubscriptionEventItem) => accountOf(e) },
+      { name: "external_id", type: "text", value: (e) => e.externalId ?? null },
+      { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt },
+      { name: "type", type: "subscription_event_type", value: (e) => e.type },
+      {
+        name: "mrr_after_cents",
+        type: "int",
+        value: (e) => (e.type === "canceled" || e.type === "trial_started" ? 0 : (e.mrrAfterCents ?? 0)),
+      },
+    ],
+    fresh,
+  );
   await refreshDerived(db, [...new Set(fresh.map(accountOf))]);
   return { accepted: batch.items.length, skipped: batch.items.length - fresh.length };
 }
 
 export async function writeCancellations(db: Db, batch: Validated<"cancellations">): Promise<WriteResult> {
   const accountOf = (i: CancellationItem) => batch.accounts.get(i.accountExternalId) ?? "";
-  const keyed = batch.items.filter((i) => i.externalId).map((i) => ({ accountId: accountOf(i), externalId: i.externalId ?? "" }));
+  const keyed = batch.items
+    .filter((i) => i.externalId)
+    .map((i) => ({ accountId: accountOf(i), externalId: i.externalId ?? "" }));
   const fresh = dedupe(batch.items, accountOf, await alreadyStored(db, "cancellation_responses", keyed));
-  const defaults = await queryRows<{ reason_code: string; category_id: string }>(db, sql`select reason_code, category_id from reason_code_defaults`);
+  const defaults = await queryRows<{ reason_code: string; category_id: string }>(
+    db,
+    sql`select reason_code, category_id from reason_code_defaults`,
+  );
   const categoryOf = new Map(defaults.map((d) => [d.reason_code, d.category_id]));
-  await bulkInsert(db, "cancellation_responses", [
-    { name: "account_id", type: "text", value: (r: CancellationItem) => accountOf(r) },
-    { name: "external_id", type: "text", value: (r) => r.externalId ?? null },
-    { name: "submitted_at", type: "timestamptz", value: (r) => r.submittedAt },
-    { name: "reason_code", type: "text", value: (r) => r.reasonCode },
-    { name: "free_text", type: "text", value: (r) => r.freeText ?? null },
-    { name: "competitor", type: "text", value: (r) => r.competitor ?? null },
-    { name: "offer_shown", type: "save_offer", value: (r) => r.offerShown ?? "none" },
-    { name: "offer_accepted", type: "boolean", value: (r) => r.offerAccepted ?? false },
-    { name: "outcome", type: "cancellation_outcome", value: (r) => r.outcome },
-    { name: "category_id", type: "text", value: (r) => categoryOf.get(r.reasonCode) ?? "cat_uncategorized" },
-  ], fresh);
+  await bulkInsert(
+    db,
+    "cancellation_responses",
+    [
+      { name: "account_id", type: "text", value: (r: CancellationItem) => accountOf(r) },
+      { name: "external_id", type: "text", value: (r) => r.externalId ?? null },
+      { name: "submitted_at", type: "timestamptz", value: (r) => r.submittedAt },
+      { name: "reason_code", type: "text", value: (r) => r.reasonCode },
+      { name: "free_text", type: "text", value: (r) => r.freeText ?? null },
+      { name: "competitor", type: "text", value: (r) => r.competitor ?? null },
+      { name: "offer_shown", type: "save_offer", value: (r) => r.offerShown ?? "none" },
+      { name: "offer_accepted", type: "boolean", value: (r) => r.offerAccepted ?? false },
+      { name: "outcome", type: "cancellation_outcome", value: (r) => r.outcome },
+      { name: "category_id", type: "text", value: (r) => categoryOf.get(r.reasonCode) ?? "cat_uncategorized" },
+    ],
+    fresh,
+  );
   return { accepted: batch.items.length, skipped: batch.items.length - fresh.length };
 }
 
 export async function writeSignals(db: Db, batch: Validated<"signals">): Promise<WriteResult> {
-  await bulkInsert(db, "signals", [
-    { name: "account_id", type: "text", value: (s: SignalItem) => batch.accounts.get(s.accountExternalId) ?? "" },
-    { name: "kind", type: "signal_kind", value: (s) => s.kind },
-    { name: "occurred_at", type: "timestamptz", value: (s) => s.occurredAt },
-    { name: "score", type: "int", value: (s) => s.score ?? null },
-    { name: "comment", type: "text", value: (s) => s.comment ?? null },
-  ], batch.items);
+  await bulkInsert(
+    db,
+    "signals",
+    [
+      { name: "account_id", type: "text", value: (s: SignalItem) => batch.accounts.get(s.accountExternalId) ?? "" },
+      { name: "kind", type: "signal_kind", value: (s) => s.kind },
+      { name: "occurred_at", type: "timestamptz", value: (s) => s.occurredAt },
+      { name: "score", type: "int", value: (s) => s.score ?? null },
+      { name: "comment", type: "text", value: (s) => s.comment ?? null },
+    ],
+    batch.items,
+  );
   return { accepted: batch.items.length, skipped: 0 };
 }
 
@@ -181,7 +238,19 @@ export async function writeActivity(db: Db, batch: Validated<"activity">): Promi
   // Sorted, so concurrent batches lock the rows they share in the same order (no deadlock); both
   // rollups in one statement, one round trip.
   const order = (x: Rollup, y: Rollup) =>
-    x.accountId < y.accountId ? -1 : x.accountId > y.accountId ? 1 : x.month < y.month ? -1 : x.month > y.month ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+    x.accountId < y.accountId
+      ? -1
+      : x.accountId > y.accountId
+        ? 1
+        : x.month < y.month
+          ? -1
+          : x.month > y.month
+            ? 1
+            : x.key < y.key
+              ? -1
+              : x.key > y.key
+                ? 1
+                : 0;
   const u = [...users.values()].sort(order);
   const f = [...features.values()].sort(order);
   if (u.length === 0) return { accepted: 0, skipped: 0 };

@@ -24,7 +24,11 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const parsed = signInSchema.safeParse({ email, password: form.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email };
   const wait = await signInWait(await getDb(), clientIp(await headers()), parsed.data.email);
-  if (wait > 0) return { error: `Too many failed sign-ins. Try again in ${wait < 90 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`, email };
+  if (wait > 0)
+    return {
+      error: `Too many failed sign-ins. Try again in ${wait < 90 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
+      email,
+    };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(form.get("callbackUrl")) });
   } catch (error) {

@@ -8,7 +8,14 @@ import { answerRef } from "@/lib/validation/taxonomy";
 
 const run = action("admin", z.object({ ref: answerRef }).strict(), async ({ ref }) => {
   const rows = await answerHistory(await getDb(), ref);
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), from: r.from_name, to: r.to_name, version: r.taxonomy_version, cause: r.cause, by: r.actor_label }));
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    from: r.from_name,
+    to: r.to_name,
+    version: r.taxonomy_version,
+    cause: r.cause,
+    by: r.actor_label,
+  }));
 });
 
 export async function answerHistoryAction(input: unknown) {

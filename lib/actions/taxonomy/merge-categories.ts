@@ -8,7 +8,10 @@ import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
 
 const run = action("admin", mergeCategoriesSchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(() => mergeCategories(db, input.sourceId, input.targetId, actorOf(user)), TaxonomyError);
+  const result = await refuseOn(
+    () => mergeCategories(db, input.sourceId, input.targetId, actorOf(user)),
+    TaxonomyError,
+  );
   revalidatePath("/admin/taxonomy");
   return result;
 });

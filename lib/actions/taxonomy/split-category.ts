@@ -8,7 +8,10 @@ import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
 
 const run = action("admin", splitCategorySchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(() => splitCategory(db, input.sourceId, input.category, input.match, actorOf(user)), TaxonomyError);
+  const result = await refuseOn(
+    () => splitCategory(db, input.sourceId, input.category, input.match, actorOf(user)),
+    TaxonomyError,
+  );
   revalidatePath("/admin/taxonomy");
   return result;
 });

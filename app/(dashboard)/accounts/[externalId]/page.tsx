@@ -75,7 +75,9 @@ export default async function AccountPage({ params }: Props) {
       </div>
 
       <h2 className="mb-3 text-lg font-semibold">Timeline</h2>
-      <p className="mb-4 text-sm text-muted">Billing, weekly activity (last {TIMELINE_WEEKS} weeks), signals, survey answers and outreach, newest first.</p>
+      <p className="mb-4 text-sm text-muted">
+        Billing, weekly activity (last {TIMELINE_WEEKS} weeks), signals, survey answers and outreach, newest first.
+      </p>
       <Timeline entries={timeline} currency={currency} />
     </>
   );

@@ -14,7 +14,10 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(await getDb());
   return (
     <>
-      <PageHeader title="API keys" description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once." />
+      <PageHeader
+        title="API keys"
+        description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once."
+      />
       <AdminNav />
       <ApiKeysPanel
         keys={keys.map((k) => ({
@@ -25,7 +28,11 @@ export default async function ApiKeysPage() {
         }))}
       />
       <p className="mt-4 text-sm text-muted">
-        The API is described at <Link href="/api-docs" className="text-accent underline">/api-docs</Link>.
+        The API is described at{" "}
+        <Link href="/api-docs" className="text-accent underline">
+          /api-docs
+        </Link>
+        .
       </p>
     </>
   );

@@ -20,15 +20,24 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireUser("admin");
   const fmt = await getFormat();
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const filters = auditFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
+  );
   const db = await getDb();
   const [{ rows, total }, facets] = await Promise.all([listAudit(db, filters), auditFacets(db)]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made by a person, an API key or Holdfast itself, with the row before and after. Entries cannot be edited." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made by a person, an API key or Holdfast itself, with the row before and after. Entries cannot be edited."
+      />
       <AdminNav />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3" aria-label="Audit filters">
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3"
+        aria-label="Audit filters"
+      >
         {(
           [
             ["actor", "Actor", facets.actors],
@@ -99,7 +108,20 @@ export default async function AuditPage({ searchParams }: Props) {
           </tr>
         ))}
       </DataTable>
-      {pages > 1 && <Pager page={filters.page} pages={pages} params={{ actor: filters.actor, action: filters.action, entity: filters.entity, q: filters.q, from: filters.from, to: filters.to }} />}
+      {pages > 1 && (
+        <Pager
+          page={filters.page}
+          pages={pages}
+          params={{
+            actor: filters.actor,
+            action: filters.action,
+            entity: filters.entity,
+            q: filters.q,
+            from: filters.from,
+            to: filters.to,
+          }}
+        />
+      )}
     </>
   );
 }

@@ -19,7 +19,15 @@ export default async function TaxonomyPage() {
         description="The categories cancel answers are filed into. Every change makes a new taxonomy version; merging and splitting re-file past answers, and each answer keeps its filing history."
       />
       <AdminNav />
-      <TaxonomyPanel categories={categories} versions={versions.map((v) => ({ version: v.version, note: v.note, at: new Date(v.created_at).toISOString(), by: v.by }))} />
+      <TaxonomyPanel
+        categories={categories}
+        versions={versions.map((v) => ({
+          version: v.version,
+          note: v.note,
+          at: new Date(v.created_at).toISOString(),
+          by: v.by,
+        }))}
+      />
     </>
   );
 }

@@ -17,10 +17,18 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
   await requireUser("admin");
   const filters = workbenchFiltersSchema.parse(await loadWorkbenchFilters(searchParams));
   const db = await getDb();
-  const [page, categories, rules, codes] = await Promise.all([listAnswers(db, filters), liveCategories(db), listRules(db), reasonCodesIn(db, filters.category)]);
+  const [page, categories, rules, codes] = await Promise.all([
+    listAnswers(db, filters),
+    liveCategories(db),
+    listRules(db),
+    reasonCodesIn(db, filters.category),
+  ]);
   return (
     <>
-      <PageHeader title="Categorize answers" description="File cancel answers into categories the managers can act on. Uncategorized answers first; any category can be reviewed." />
+      <PageHeader
+        title="Categorize answers"
+        description="File cancel answers into categories the managers can act on. Uncategorized answers first; any category can be reviewed."
+      />
       <AdminNav />
       <Workbench
         answers={page.rows}

@@ -10,11 +10,16 @@ export const { GET } = handlers;
 
 export async function POST(request: Request): Promise<Response> {
   if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = typeof form?.get("email") === "string" ? String(form?.get("email")) : "";
     const wait = await signInWait(await getDb(), clientIp(request.headers), email);
     if (wait > 0) {
-      return problem(429, "Too Many Requests", `Too many failed sign-ins; try again in ${wait} s.`, { headers: { "retry-after": String(wait) } });
+      return problem(429, "Too Many Requests", `Too many failed sign-ins; try again in ${wait} s.`, {
+        headers: { "retry-after": String(wait) },
+      });
     }
   }
   return handlers.POST(request as Parameters<typeof handlers.POST>[0]);

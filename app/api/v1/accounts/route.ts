@@ -5,5 +5,7 @@ import { answerIngest } from "@/lib/http/ingest-answer";
 import { problem } from "@/lib/http/problem";
 
 export const POST = withApiKey("ingest", async (request, _context, caller) =>
-  caller.kind === "api_key" ? answerIngest(request, await getDb(), "accounts", caller.key) : problem(401, "Unauthorized", "Ingestion takes an API key."),
+  caller.kind === "api_key"
+    ? answerIngest(request, await getDb(), "accounts", caller.key)
+    : problem(401, "Unauthorized", "Ingestion takes an API key."),
 );
