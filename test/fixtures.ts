@@ -86,9 +86,9 @@ export async function insertResponses(db: Db, list: FixtureResponse[]): Promise<
   );
 }
 
-/** Reads a JSON file of the shared seed-puzzle fixture (../shared/fixtures/seed-puzzle). */
+/** Reads a JSON file of the seed-puzzle fixture (test/fixtures/seed-puzzle: the churn example of docs/metrics.md). */
 export function seedPuzzle<T>(file: string): T {
-  const dir = path.resolve(import.meta.dirname, "../../shared/fixtures/seed-puzzle");
+  const dir = path.resolve(import.meta.dirname, "fixtures/seed-puzzle");
   return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as T;
 }
 
