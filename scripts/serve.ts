@@ -1,4 +1,4 @@
-// Runs `next start` as a child process, forwards stop signals, and waits for /api/health.
+// Runs `next start` (or `next dev`) as a child process, forwards stop signals, and waits for /api/health.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 
@@ -6,10 +6,16 @@ import { createRequire } from "node:module";
 // stand between them and leave the server running).
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-export function serve(port: number, env: Record<string, string>): ChildProcess {
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+export function serve(port: number, env: Record<string, string>, mode: "start" | "dev" = "start"): ChildProcess {
+  const server = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...env,
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: mode === "dev" ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return server;
