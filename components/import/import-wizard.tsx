@@ -43,11 +43,10 @@ export function ImportWizard() {
   const [result, setResult] = useState<{ accepted: number; skipped: number; errors: RowError[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const options = { moneyInUnits, assumeUtc };
-  const items = useMemo(
-    () => (parsed ? parsed.rows.map((r) => rowToItem(kind, r, mapping, options)) : []),
-    [parsed, kind, mapping, moneyInUnits, assumeUtc],
-  );
+  const items = useMemo(() => {
+    const options = { moneyInUnits, assumeUtc };
+    return parsed ? parsed.rows.map((r) => rowToItem(kind, r, mapping, options)) : [];
+  }, [parsed, kind, mapping, moneyInUnits, assumeUtc]);
   // Line numbers count the header as line 1.
   const localErrors = useMemo(() => {
     const out: RowError[] = [...(parsed?.parseErrors ?? [])];

@@ -20,7 +20,8 @@ export interface WriteResult {
   skipped: number;
 }
 
-const FIELDS = ["name", "domain", "plan", "segment", "seatsPaid", "ownerEmail", "trialEndsAt"] as const;
+/** The account fields an import may set; each becomes a "was it sent" flag and a value in the update. */
+type AccountField = "name" | "domain" | "plan" | "segment" | "seatsPaid" | "ownerEmail" | "trialEndsAt";
 
 /** Upsert by externalId: fields left out keep their stored value; repeats in a batch merge in order. */
 export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promise<WriteResult> {
@@ -47,8 +48,8 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
     rows.filter((r) => !known.has(r.externalId)),
   );
   // Then every field each item did send, on new and existing rows alike.
-  const present = (r: AccountItem, f: (typeof FIELDS)[number]) => f in r;
-  const col = <T>(f: (typeof FIELDS)[number], value: (r: AccountItem) => T) => ({
+  const present = (r: AccountItem, f: AccountField) => f in r;
+  const col = <T>(f: AccountField, value: (r: AccountItem) => T) => ({
     set: sql.param(rows.map((r) => present(r, f))),
     value: sql.param(rows.map((r) => (present(r, f) ? (value(r) ?? null) : null))),
   });
