@@ -36,7 +36,13 @@ export function DrillPanel({ currency }: { currency: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const query = useQuery({ ...drillQuery(filters, drill ? drillParams(drill) : {}), enabled: drill !== null });
   const [queued, setQueued] = useState<{ text: string; ok: boolean } | null>(null);
-  useEffect(() => setQueued(null), [drill]);
+  // The queue message belongs to the drill it was given in: opening another one (or none) clears it,
+  // during render rather than in an effect, so a stale message is never painted.
+  const [queuedDrill, setQueuedDrill] = useState(drill);
+  if (queuedDrill !== drill) {
+    setQueuedDrill(drill);
+    setQueued(null);
+  }
 
   async function addToQueue(externalIds: string[]) {
     const result = await addToQueueAction({ externalIds });

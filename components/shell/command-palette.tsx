@@ -29,10 +29,12 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Accounts are looked up 150 ms after the last keystroke; a blank search is cleared where it happens
+  // (typing, closing), not here.
   useEffect(() => {
     if (!open) return;
     const term = q.trim();
-    if (!term) return setAccounts([]);
+    if (!term) return;
     const t = setTimeout(async () => {
       const result = await findAccountsAction({ q: term });
       if (result.ok)
@@ -50,11 +52,13 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
   const term = q.trim().toLowerCase();
   const entries: Entry[] = [
     ...pages.filter((p) => !term || p.label.toLowerCase().includes(term)).map((p) => ({ ...p, hint: "Page" })),
-    ...accounts,
+    // A lookup that answers after the search was cleared is not shown.
+    ...(term ? accounts : []),
   ];
   const close = () => {
     setOpen(false);
     setQ("");
+    setAccounts([]);
     setActive(0);
   };
   const go = (entry: Entry | undefined) => {
@@ -79,6 +83,7 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
           value={q}
           onChange={(e) => {
             setQ(e.target.value);
+            if (!e.target.value.trim()) setAccounts([]);
             setActive(0);
           }}
           onKeyDown={(e) => {

@@ -1,6 +1,6 @@
 "use client";
 // Keyboard work on a table: a cursor row moved with j/k (focus follows), and a selection of rows.
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
 /** True while the person types in a field or a dialog is open: single-key shortcuts stay off. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -17,11 +17,13 @@ export function useRowCursor<T>(rows: readonly T[], key: (row: T) => string) {
   const refs = useRef<(HTMLTableRowElement | null)[]>([]);
 
   // Rows come and go as the server data refreshes: keep the cursor in range and the selection real.
-  useEffect(() => {
+  // Adjusted during render when a new rows array arrives, so a stale cursor or selection is never painted.
+  const [seenRows, setSeenRows] = useState(rows);
+  if (seenRows !== rows) {
+    setSeenRows(rows);
     setCursor((c) => Math.min(c, Math.max(0, rows.length - 1)));
     setSelected((s) => new Set([...s].filter((k) => rows.some((r) => key(r) === k))));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows]);
+  }
 
   function move(to: number) {
     const next = Math.max(0, Math.min(rows.length - 1, to));
