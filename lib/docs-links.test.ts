@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DOCS, docHref, findDoc } from "./docs-links";
+import GithubSlugger from "github-slugger";
+import { DOCS, METRIC_DOC, docHref, findDoc } from "./docs-links";
 
 describe("documentation links", () => {
   it("serves only the listed documents, each a file of docs/", () => {
@@ -21,5 +22,17 @@ describe("documentation links", () => {
     expect(docHref("../lib/metrics/state.ts")).toBeNull();
     expect(docHref("../CONTRIBUTING.md")).toBeNull();
     expect(docHref("other.md")).toBeNull();
+  });
+
+  it("links every formula popover to a section that docs/metrics.md has", () => {
+    const text = fs.readFileSync(path.join(import.meta.dirname, "..", "docs", "metrics.md"), "utf8");
+    const slugger = new GithubSlugger();
+    const anchors = new Set(
+      text
+        .split("\n")
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) => slugger.slug(line.replace(/^#+ /, ""))),
+    );
+    for (const anchor of Object.values(METRIC_DOC)) expect(anchors, anchor).toContain(anchor);
   });
 });

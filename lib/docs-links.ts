@@ -7,6 +7,23 @@ export const DOCS = [
 
 export type DocName = (typeof DOCS)[number]["name"];
 
+/** The sections of docs/metrics.md that the formula popovers link to (a test checks each exists). */
+export const METRIC_DOC = {
+  customers: "customers",
+  mrr: "mrr",
+  logoChurnRate: "logo-churn-rate",
+  grossMrrChurnRate: "gross-mrr-churn-rate",
+  netMrrChurnRate: "net-mrr-churn-rate",
+  netRevenueRetention: "net-revenue-retention",
+  quickRatio: "quick-ratio",
+  logoRetention: "logo-retention",
+  revenueRetention: "revenue-retention",
+  reasonBreakdown: "reason-breakdown",
+  saveRate: "save-rate",
+} as const;
+
+export type MetricDoc = (typeof METRIC_DOC)[keyof typeof METRIC_DOC];
+
 export function findDoc(name: string): (typeof DOCS)[number] | undefined {
   return DOCS.find((d) => d.name === name);
 }

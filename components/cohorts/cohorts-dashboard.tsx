@@ -14,6 +14,7 @@ import { PngButton } from "@/components/ui/png-button";
 import { toCsv } from "@/lib/csv/to-csv";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
+import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { useFormat } from "@/components/providers/format-provider";
@@ -59,7 +60,10 @@ export function CohortsDashboard({ currency }: { currency: string }) {
             Share of each cohort still a customer at the end of each month since conversion
             {view === "revenue" ? ", in MRR against the cohort’s first conversions (it can pass 100 %)" : ""}. Click a
             cell for its accounts.
-            <Explain label={view === "logo" ? "Logo retention" : "Revenue retention"}>
+            <Explain
+              label={view === "logo" ? "Logo retention" : "Revenue retention"}
+              doc={view === "logo" ? METRIC_DOC.logoRetention : METRIC_DOC.revenueRetention}
+            >
               {view === "logo" ? (
                 <p>
                   Cell = customers of the cohort at the end of month cohort + age ÷ accounts whose first conversion fell

@@ -13,6 +13,7 @@ import { CsvLink } from "@/components/ui/csv-link";
 import { PngButton } from "@/components/ui/png-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
+import { METRIC_DOC, type MetricDoc } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import type { ChurnMonth } from "@/lib/metrics/churn";
@@ -35,6 +36,17 @@ interface Kpi {
   drill?: string;
   href?: string;
 }
+
+/** Each figure's section of docs/metrics.md. */
+const DOC_ANCHOR: Record<string, MetricDoc> = {
+  "overview-customers": METRIC_DOC.customers,
+  "overview-mrr": METRIC_DOC.mrr,
+  "overview-logo-churn": METRIC_DOC.logoChurnRate,
+  "overview-gross-churn": METRIC_DOC.grossMrrChurnRate,
+  "overview-net-churn": METRIC_DOC.netMrrChurnRate,
+  "overview-nrr": METRIC_DOC.netRevenueRetention,
+  "overview-quick-ratio": METRIC_DOC.quickRatio,
+};
 
 function pts(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
@@ -204,7 +216,9 @@ export function OverviewDashboard({ currency }: { currency: string }) {
           <section key={k.label} className="rounded-xl border border-line bg-surface p-4" aria-label={k.label}>
             <h2 className="flex items-center text-sm font-medium text-muted">
               {k.label}
-              <Explain label={k.label}>{k.explain}</Explain>
+              <Explain label={k.label} doc={DOC_ANCHOR[k.testId]}>
+                {k.explain}
+              </Explain>
             </h2>
             {k.drill ? (
               <button

@@ -12,6 +12,7 @@ import { CsvLink } from "@/components/ui/csv-link";
 import { PngButton } from "@/components/ui/png-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
+import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { formatLabel } from "@/lib/format";
@@ -130,7 +131,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
             <div>
               <dt className="flex items-center text-muted">
                 Regrettable
-                <Explain label="Regrettable answers">
+                <Explain label="Regrettable answers" doc={METRIC_DOC.reasonBreakdown}>
                   <p>
                     Answers in categories marked regrettable, unless an admin overrode the answer:{" "}
                     {fmt.number(regrettable)} of {fmt.number(total)} answers ({fmt.percent(regrettable / total)}).
@@ -179,7 +180,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
             {r.byOffer.map((o) => (
               <li key={o.offer}>
                 {formatLabel(o.offer)}: <strong className="tabular-nums">{fmt.percent(o.saveRate)}</strong>
-                <Explain label={`Save rate, ${formatLabel(o.offer)}`}>
+                <Explain label={`Save rate, ${formatLabel(o.offer)}`} doc={METRIC_DOC.saveRate}>
                   <p>
                     Saved {o.saved} ÷ (answers {o.responses} − pending {o.pending}) = {fmt.percent(o.saveRate)}.
                   </p>

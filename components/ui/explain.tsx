@@ -1,7 +1,9 @@
 // "How is this counted?": the formula beside a figure, opened by click or keyboard (native popover).
 import { useId } from "react";
+import type { MetricDoc } from "@/lib/docs-links";
 
-export function Explain({ label, children }: { label: string; children: React.ReactNode }) {
+/** `doc` is the figure's anchor in docs/metrics.md: the popover links to its full definition there. */
+export function Explain({ label, doc, children }: { label: string; doc?: MetricDoc; children: React.ReactNode }) {
   const id = useId();
   return (
     <>
@@ -20,6 +22,13 @@ export function Explain({ label, children }: { label: string; children: React.Re
       >
         <p className="mb-2 font-semibold">{label}</p>
         {children}
+        {doc && (
+          <p className="mt-3 border-t border-line pt-2">
+            <a href={`/docs/metrics#${doc}`} className="text-accent underline underline-offset-2">
+              Read the full definition
+            </a>
+          </p>
+        )}
       </div>
     </>
   );
