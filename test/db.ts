@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import pg from "pg";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { type Db, type DbHandle, openPostgres } from "@/db/client";
 import * as schema from "@/db/schema";
 import { adminUrl, databaseUrl } from "./postgres-urls";
@@ -29,22 +29,49 @@ export async function createTestDb(): Promise<DbHandle> {
   return { db, engine: "pglite", close: () => client.close() };
 }
 
-/** A database opened before the file's first test and closed after its last. */
-export function useTestDb(): { readonly db: Db; readonly engine: string } {
+export interface TestDb {
+  readonly db: Db;
+  readonly engine: string;
+}
+
+function holder(when: string): { state: { handle?: DbHandle }; ref: TestDb } {
   const state: { handle?: DbHandle } = {};
-  beforeAll(async () => {
-    state.handle = await createTestDb();
-  });
-  afterAll(async () => {
-    await state.handle?.close();
-  });
-  return {
+  const ref = {
     get db() {
-      if (!state.handle) throw new Error("The test database opens in beforeAll: use it inside a test.");
+      if (!state.handle) throw new Error(`The test database opens in ${when}: use it inside a test.`);
       return state.handle.db;
     },
     get engine() {
       return state.handle?.engine ?? "unknown";
     },
   };
+  return { state, ref };
+}
+
+/** A database opened before the file's first test and closed after its last: tests share it, so each uses its own ids. */
+export function useTestDb(): TestDb {
+  const { state, ref } = holder("beforeAll");
+  beforeAll(async () => {
+    state.handle = await createTestDb();
+  });
+  afterAll(async () => {
+    await state.handle?.close();
+  });
+  return ref;
+}
+
+/**
+ * A new database for every test, for tests about what the whole installation holds (the queue, the
+ * taxonomy, the last admin, totals over every account), where other tests' rows would change the answer.
+ */
+export function useTestDbPerTest(): TestDb {
+  const { state, ref } = holder("beforeEach");
+  beforeEach(async () => {
+    state.handle = await createTestDb();
+  });
+  afterEach(async () => {
+    await state.handle?.close();
+    state.handle = undefined;
+  });
+  return ref;
 }

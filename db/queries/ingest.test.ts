@@ -8,36 +8,35 @@ import { answerIngest } from "@/lib/http/ingest-answer";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import type { IngestResource } from "@/lib/validation/ingest";
-import { useTestDb } from "@/test/db";
+import { useTestDb, useTestDbPerTest } from "@/test/db";
+import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { seedPuzzle } from "@/test/fixtures";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
-import { SYSTEM_ACTOR } from "./audit";
 import { claimInTransaction } from "./idempotency";
 
 const t = useTestDb();
-let key: ApiKeyIdentity;
 
-async function post(resource: IngestResource, body: unknown, headers: Record<string, string> = {}) {
-  if (!key) {
-    const made = await createApiKey(t.db, { name: "test", scopes: ["ingest", "read"] }, SYSTEM_ACTOR);
-    key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
+/** The ingestion handler, called with a new API key of its own (so its Idempotency-Keys are its own too). */
+async function apiClient(db: Db) {
+  const key = await makeApiKey(db);
+  async function post(resource: IngestResource, body: unknown, headers: Record<string, string> = {}) {
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    const response = await answerIngest(
+      new Request(`http://holdfast.test/api/v1/${resource}`, {
+        method: "POST",
+        body: text,
+        headers: { "content-type": "application/json", ...headers },
+      }),
+      db,
+      resource,
+      key,
+    );
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      body: (await response.json()) as Record<string, unknown>,
+    };
   }
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  const response = await answerIngest(
-    new Request(`http://holdfast.test/api/v1/${resource}`, {
-      method: "POST",
-      body: text,
-      headers: { "content-type": "application/json", ...headers },
-    }),
-    t.db,
-    resource,
-    key,
-  );
-  return {
-    status: response.status,
-    type: response.headers.get("content-type"),
-    body: (await response.json()) as Record<string, unknown>,
-  };
+  return { key, post };
 }
 
 /** Row counts of every table a batch could touch: equal before and after means nothing was written. */
@@ -58,7 +57,11 @@ async function counts(db: Db) {
 }
 
 describe("the seed puzzle through the ingestion API", () => {
+  // The read API answers for every account in the installation: this test gets a database of its own.
+  const own = useTestDbPerTest();
+
   it("loads accounts, events and answers, and the read API then answers as expected", async () => {
+    const { post } = await apiClient(own.db);
     const accounts = seedPuzzle<Record<string, unknown>[]>("accounts.json");
     const events = seedPuzzle<Record<string, unknown>[]>("subscription-events.json");
     const answers = seedPuzzle<Record<string, unknown>[]>("cancellations.json");
@@ -75,9 +78,9 @@ describe("the seed puzzle through the ingestion API", () => {
       body: { accepted: answers.length, skipped: 0 },
     });
     const query = "asOf=2024-04-15T00:00:00Z&from=2024-01&to=2024-03";
-    const churn = await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint);
+    const churn = await answerMetrics(new Request(`http://t/x?${query}`), own.db, churnEndpoint);
     expect(await churn.json()).toEqual(seedPuzzle("expected-churn.json"));
-    const cohorts = await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint);
+    const cohorts = await answerMetrics(new Request(`http://t/x?${query}`), own.db, cohortsEndpoint);
     expect(await cohorts.json()).toEqual(seedPuzzle("expected-cohorts.json"));
     // Sending the same events again stores nothing twice: every item is skipped by its externalId.
     expect(await post("subscription-events", { items: events })).toMatchObject({
@@ -89,21 +92,23 @@ describe("the seed puzzle through the ingestion API", () => {
 
 describe("bad batches", () => {
   it("names every bad item and field, and writes nothing", async () => {
+    const { post } = await apiClient(t.db);
+    const [one, two, three] = await makeAccounts(t.db, 3, "bad");
     const before = await counts(t.db);
     const response = await post("subscription-events", {
       items: [
-        { accountExternalId: "sp-001", occurredAt: "2024-05-01T00:00:00Z", type: "expansion", mrrAfterCents: 12000 },
-        { accountExternalId: "sp-001", occurredAt: "2024-05-01", type: "expansion", mrrAfterCents: 12000 },
-        { accountExternalId: "sp-002", occurredAt: "2024-05-02T00:00:00Z", type: "upgrade", mrrAfterCents: -5 },
+        { accountExternalId: one, occurredAt: "2024-05-01T00:00:00Z", type: "expansion", mrrAfterCents: 12000 },
+        { accountExternalId: one, occurredAt: "2024-05-01", type: "expansion", mrrAfterCents: 12000 },
+        { accountExternalId: two, occurredAt: "2024-05-02T00:00:00Z", type: "upgrade", mrrAfterCents: -5 },
         { accountExternalId: "nobody", occurredAt: "2024-05-02T00:00:00Z", type: "converted", mrrAfterCents: 100 },
         {
-          accountExternalId: "sp-003",
+          accountExternalId: three,
           occurredAt: "2024-05-02T00:00:00Z",
           type: "converted",
           mrrAfterCents: 100,
           role: "admin",
         },
-        { accountExternalId: "sp-003", occurredAt: "2024-05-02T00:00:00Z", type: "expansion" },
+        { accountExternalId: three, occurredAt: "2024-05-02T00:00:00Z", type: "expansion" },
       ],
     });
     expect(response.status).toBe(400);
@@ -128,9 +133,10 @@ describe("bad batches", () => {
   });
 
   it("refuses an owner e-mail that names no user, a body that is not JSON, and more than 5,000 items", async () => {
+    const { post } = await apiClient(t.db);
     const before = await counts(t.db);
     const owner = await post("accounts", {
-      items: [{ externalId: "acme", name: "Acme", ownerEmail: "ghost@example.com" }],
+      items: [{ externalId: uniqueId("acme"), name: "Acme", ownerEmail: "ghost@example.com" }],
     });
     expect(owner.status).toBe(400);
     expect(owner.body.errors).toEqual([
@@ -138,7 +144,8 @@ describe("bad batches", () => {
     ]);
     expect((await post("accounts", "{not json")).status).toBe(400);
     expect((await post("accounts", { rows: [] })).status).toBe(400);
-    const many = Array.from({ length: 5001 }, (_, i) => ({ externalId: `x${i}`, name: "x" }));
+    const prefix = uniqueId("x");
+    const many = Array.from({ length: 5001 }, (_, i) => ({ externalId: `${prefix}-${i}`, name: "x" }));
     expect((await post("accounts", { items: many })).status).toBe(413);
     expect(await counts(t.db)).toEqual(before);
   });
@@ -146,9 +153,11 @@ describe("bad batches", () => {
 
 describe("idempotency", () => {
   it("replays the first answer for the same key and body, and writes once", async () => {
+    const { post } = await apiClient(t.db);
+    const [account] = await makeAccounts(t.db, 1, "idem");
     const body = {
       items: [
-        { accountExternalId: "sp-005", kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" },
+        { accountExternalId: account, kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" },
       ],
     };
     const first = await post("signals", body, { "Idempotency-Key": "retry-1" });
@@ -157,18 +166,20 @@ describe("idempotency", () => {
     expect(second).toEqual(first);
     const stored = await queryRows<{ n: number }>(
       t.db,
-      sql`select count(*)::int as n from signals where comment = 'meh'`,
+      sql`select count(*)::int as n from signals where comment = 'meh' and account_id = ${account}`,
     );
     expect(stored[0]?.n).toBe(1);
   });
 
   it("refuses the same key with another body (422) and while the first is running (409)", async () => {
+    const { key, post } = await apiClient(t.db);
+    const [first, second] = await makeAccounts(t.db, 2, "idem");
     const body = {
-      items: [{ accountExternalId: "sp-006", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
+      items: [{ accountExternalId: first, kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
     };
     expect((await post("signals", body, { "Idempotency-Key": "retry-2" })).status).toBe(200);
     const other = {
-      items: [{ accountExternalId: "sp-007", kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
+      items: [{ accountExternalId: second, kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
     };
     expect((await post("signals", other, { "Idempotency-Key": "retry-2" })).status).toBe(422);
     // A request with the key still in flight holds its lock (on PostgreSQL another connection
@@ -184,7 +195,9 @@ describe("idempotency", () => {
   });
 
   it("keeps a 400 answer too: the same bad batch with its key gets the same 400", async () => {
-    const bad = { items: [{ accountExternalId: "sp-001", kind: "nps", occurredAt: "2024-04-01T10:00:00Z" }] };
+    const { post } = await apiClient(t.db);
+    const [account] = await makeAccounts(t.db, 1, "idem");
+    const bad = { items: [{ accountExternalId: account, kind: "nps", occurredAt: "2024-04-01T10:00:00Z" }] };
     const first = await post("signals", bad, { "Idempotency-Key": "bad-1" });
     expect(first.status).toBe(400);
     expect(await post("signals", bad, { "Idempotency-Key": "bad-1" })).toEqual(first);
@@ -193,10 +206,12 @@ describe("idempotency", () => {
 
 describe("writes", () => {
   it("upserts accounts by externalId, keeping the fields left out", async () => {
+    const { post } = await apiClient(t.db);
+    const id = uniqueId("up");
     await post("accounts", {
       items: [
         {
-          externalId: "up-1",
+          externalId: id,
           name: "Upsert Co",
           domain: "upsert.example",
           plan: "growth",
@@ -207,13 +222,13 @@ describe("writes", () => {
     });
     await post("accounts", {
       items: [
-        { externalId: "up-1", name: "Upsert Company", seatsPaid: 8 },
-        { externalId: "up-1", name: "Upsert Company", segment: "mid" },
+        { externalId: id, name: "Upsert Company", seatsPaid: 8 },
+        { externalId: id, name: "Upsert Company", segment: "mid" },
       ],
     });
     const [row] = await queryRows<Record<string, unknown>>(
       t.db,
-      sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = 'up-1'`,
+      sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = ${id}`,
     );
     expect(row).toEqual({
       name: "Upsert Company",
@@ -225,58 +240,63 @@ describe("writes", () => {
   });
 
   it("skips events and answers whose externalId is stored or repeats an earlier item, keeping the first", async () => {
+    const { post } = await apiClient(t.db);
+    const [id] = await makeAccounts(t.db, 1, "up");
+    const [eventId, answerId] = [uniqueId("ev"), uniqueId("cx")];
     const items = [
       {
-        accountExternalId: "up-1",
+        accountExternalId: id,
         occurredAt: "2024-06-01T10:00:00Z",
         type: "converted",
         mrrAfterCents: 9900,
-        externalId: "ev-a",
+        externalId: eventId,
       },
       {
-        accountExternalId: "up-1",
+        accountExternalId: id,
         occurredAt: "2024-06-02T10:00:00Z",
         type: "expansion",
         mrrAfterCents: 99999,
-        externalId: "ev-a",
+        externalId: eventId,
       },
-      { accountExternalId: "up-1", occurredAt: "2024-06-03T10:00:00Z", type: "expansion", mrrAfterCents: 12900 },
+      { accountExternalId: id, occurredAt: "2024-06-03T10:00:00Z", type: "expansion", mrrAfterCents: 12900 },
     ];
     expect((await post("subscription-events", { items })).body).toEqual({ accepted: 3, skipped: 1 });
     // Cached status and MRR are current when the answer is sent.
     const [account] = await queryRows<{ status: string; mrr_cents: number }>(
       t.db,
-      sql`select status::text, mrr_cents from accounts where external_id = 'up-1'`,
+      sql`select status::text, mrr_cents from accounts where external_id = ${id}`,
     );
     expect(account).toEqual({ status: "active", mrr_cents: 12900 });
     const answers = [
       {
-        accountExternalId: "up-1",
+        accountExternalId: id,
         submittedAt: "2024-07-01T00:00:00Z",
         reasonCode: "brand_new_code",
         outcome: "canceled",
-        externalId: "cx-1",
+        externalId: answerId,
       },
       {
-        accountExternalId: "up-1",
+        accountExternalId: id,
         submittedAt: "2024-07-01T00:00:00Z",
         reasonCode: "too_expensive",
         outcome: "canceled",
-        externalId: "cx-1",
+        externalId: answerId,
       },
     ];
     expect((await post("cancellations", { items: answers })).body).toEqual({ accepted: 2, skipped: 1 });
     // An unknown reason code is kept as sent and waits in Uncategorized.
     const [answer] = await queryRows<{ reason_code: string; category_id: string; offer_shown: string }>(
       t.db,
-      sql`select reason_code, category_id, offer_shown::text from cancellation_responses where external_id = 'cx-1'`,
+      sql`select reason_code, category_id, offer_shown::text from cancellation_responses where external_id = ${answerId}`,
     );
     expect(answer).toEqual({ reason_code: "brand_new_code", category_id: "cat_uncategorized", offer_shown: "none" });
   });
 
   it("folds activity into the day rollups, across batches", async () => {
+    const { post } = await apiClient(t.db);
+    const [id] = await makeAccounts(t.db, 1, "up");
     const ev = (userRef: string, feature: string, occurredAt: string) => ({
-      accountExternalId: "up-1",
+      accountExternalId: id,
       userRef,
       feature,
       occurredAt,
@@ -294,7 +314,7 @@ describe("writes", () => {
     const users = await queryRows<{ month: string; user_ref: string; active_days: number; events: number }>(
       t.db,
       sql`select to_char(m.month, 'YYYY-MM') as month, user_ref, active_days, events from activity_user_months m join accounts a on a.id = m.account_id
-          where a.external_id = 'up-1' order by 1, 2`,
+          where a.external_id = ${id} order by 1, 2`,
     );
     // ann: 1 and 30 June (bits 0 and 29), three events; 1 July; bob: 3 June (bit 2).
     expect(users).toEqual([

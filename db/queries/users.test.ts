@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import { useTestDb } from "@/test/db";
+import { uniqueId } from "@/test/factories";
 import { SYSTEM_ACTOR } from "./audit";
 import {
   DuplicateEmailError,
@@ -14,13 +15,18 @@ import {
 
 const t = useTestDb();
 
+/** A manager with a mixed-case address, as typed, created the way the admin page creates users. */
+async function createDana(local: string) {
+  return createUser(
+    t.db,
+    { email: `${local}@Example.com`.toLowerCase(), role: "manager", password: "correct horse battery" },
+    SYSTEM_ACTOR,
+  );
+}
+
 describe("staff users", () => {
   it("stores an argon2id hash, never the password, and audits the creation", async () => {
-    const user = await createUser(
-      t.db,
-      { email: "Dana@Example.com".toLowerCase(), role: "manager", password: "correct horse battery" },
-      SYSTEM_ACTOR,
-    );
+    const user = await createDana(uniqueId("Dana"));
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row?.passwordHash).not.toContain("correct horse");
@@ -29,28 +35,28 @@ describe("staff users", () => {
   });
 
   it("verifies credentials case-insensitively on the e-mail and rejects a wrong password", async () => {
-    expect(await verifyCredentials(t.db, "DANA@example.com", "correct horse battery")).toMatchObject({
+    const local = uniqueId("Dana");
+    await createDana(local);
+    expect(await verifyCredentials(t.db, `${local.toUpperCase()}@example.com`, "correct horse battery")).toMatchObject({
       role: "manager",
     });
-    expect(await verifyCredentials(t.db, "dana@example.com", "wrong password")).toBeNull();
+    expect(await verifyCredentials(t.db, `${local.toLowerCase()}@example.com`, "wrong password")).toBeNull();
     expect(await verifyCredentials(t.db, "nobody@example.com", "correct horse battery")).toBeNull();
   });
 
   it("refuses a second user with the same e-mail, naming the field", async () => {
-    await expect(
-      createUser(t.db, { email: "dana@example.com", role: "cs", password: "another password" }, SYSTEM_ACTOR),
-    ).rejects.toThrow(DuplicateEmailError);
-    await expect(
-      createUser(t.db, { email: "dana@example.com", role: "cs", password: "another password" }, SYSTEM_ACTOR),
-    ).rejects.toThrow(/^email:/);
+    const { email } = await createDana(uniqueId("Dana"));
+    await expect(createUser(t.db, { email, role: "cs", password: "another password" }, SYSTEM_ACTOR)).rejects.toThrow(
+      DuplicateEmailError,
+    );
+    await expect(createUser(t.db, { email, role: "cs", password: "another password" }, SYSTEM_ACTOR)).rejects.toThrow(
+      /^email:/,
+    );
   });
 
   it("applies a role change and a disable on the very next session read", async () => {
-    const user = await createUser(
-      t.db,
-      { email: "sam@example.com", role: "manager", password: "sam's password" },
-      SYSTEM_ACTOR,
-    );
+    const email = `${uniqueId("sam")}@example.com`;
+    const user = await createUser(t.db, { email, role: "manager", password: "sam's password" }, SYSTEM_ACTOR);
     // The session token holds only the id; each request re-reads the row.
     expect((await loadSessionUser(t.db, user.id))?.role).toBe("manager");
     await setUserRole(t.db, user.id, "cs", SYSTEM_ACTOR);
@@ -58,7 +64,7 @@ describe("staff users", () => {
     await setUserActive(t.db, user.id, false, SYSTEM_ACTOR);
     expect(await loadSessionUser(t.db, user.id)).toBeNull();
     // A disabled user cannot sign in again either.
-    expect(await verifyCredentials(t.db, "sam@example.com", "sam's password")).toBeNull();
+    expect(await verifyCredentials(t.db, email, "sam's password")).toBeNull();
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).map((a) => a.action);
     expect(actions).toEqual(["user.create", "user.role", "user.disable"]);
   });
