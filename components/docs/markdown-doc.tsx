@@ -48,7 +48,7 @@ export function MarkdownDoc({ source, resolveHref }: { source: string; resolveHr
     pre: ({ children }) => (
       <pre
         tabIndex={0}
-        className="my-4 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-sm leading-relaxed"
+        className="my-4 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-sm leading-relaxed [&_code]:bg-transparent [&_code]:p-0"
       >
         {children}
       </pre>

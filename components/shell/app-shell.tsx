@@ -27,6 +27,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
           <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
         </p>
+        <a href="/docs/metrics" className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent">
+          How the figures are counted
+        </a>
         <div className="mt-auto border-t border-line pt-4 text-sm">
           <p className="font-medium" data-testid="user-name">
             {user.name}
