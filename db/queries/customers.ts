@@ -1,4 +1,4 @@
-// Customers and MRR at an instant, by the state rules of SPEC §3, computed from subscription events.
+// Customers and MRR at an instant, by the state rules of docs/metrics.md, computed from subscription events.
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";

@@ -1,4 +1,4 @@
-// The read API's numbers (SPEC §3, §5): churn months and cohorts from the rollups, the overview.
+// The read API's numbers (docs/metrics.md, docs/api.md): churn months and cohorts from the rollups, the overview.
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";

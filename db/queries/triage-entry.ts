@@ -1,4 +1,4 @@
-// How accounts enter and leave the at-risk queue on their own (SPEC §3, issue rules):
+// How accounts enter and leave the at-risk queue on their own (docs/metrics.md):
 // - recovery: a paying customer whose health fell below the threshold; not re-added while an
 //   item is live (open, contacted, in progress — snoozed included), and after an item closed
 //   only by falling below the threshold again;

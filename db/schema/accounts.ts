@@ -15,7 +15,7 @@ export const accounts = pgTable(
     seatsPaid: integer("seats_paid"),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true, precision: 3 }),
-    // Cache of the state rules of SPEC §3 at the latest event; metrics recompute from events.
+    // Cache of the state rules of docs/metrics.md at the latest event; metrics recompute from events.
     status: accountStatus("status").notNull().default("none"),
     mrrCents: integer("mrr_cents").notNull().default(0),
     // The first converted event (cohort membership), also cached from the events.

@@ -1,4 +1,4 @@
-// Postgres enums shared by the Holdfast schema; values are part of the wire format (SPEC §5).
+// Postgres enums shared by the Holdfast schema; values are part of the wire format (docs/api.md).
 import { pgEnum } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/auth/roles";
 import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";

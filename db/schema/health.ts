@@ -1,4 +1,4 @@
-// Health scores (SPEC §3): the admin's settings and each account's latest score with its reasons.
+// Health scores (docs/metrics.md): the admin's settings and each account's latest score with its reasons.
 import { check, index, integer, jsonb, pgTable, real, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { HealthComponent, HealthWeights } from "@/lib/metrics/health";

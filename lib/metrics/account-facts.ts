@@ -1,4 +1,4 @@
-// One account's contribution to every monthly figure, from its own events (SPEC §3). Only months
+// One account's contribution to every monthly figure, from its own events (docs/metrics.md). Only months
 // with events get a row: in a month without events the state at its start and end is the same,
 // so nothing moves, and the running totals (customers, MRR, cohort cells) carry over unchanged.
 import type { Movements } from "./churn";

@@ -1,7 +1,7 @@
-// Monthly churn and MRR movements (SPEC §3) from per-month sums of the accounts' facts.
+// Monthly churn and MRR movements (docs/metrics.md) from per-month sums of the accounts' facts.
 import { type Month, monthRange } from "./months";
 
-/** The month's movements (SPEC §3): counts of accounts and their MRR. */
+/** The month's movements (docs/metrics.md): counts of accounts and their MRR. */
 export interface Movements {
   new: number;
   reactivated: number;

@@ -1,4 +1,4 @@
-// Logo and revenue retention by cohort (SPEC §3) from per-cohort, per-month changes.
+// Logo and revenue retention by cohort (docs/metrics.md) from per-cohort, per-month changes.
 import { type Month, addMonths, monthDiff } from "./months";
 import { ratio } from "./churn";
 

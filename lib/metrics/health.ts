@@ -1,4 +1,4 @@
-// The health score of SPEC §3: six components in 0–1, weighted into 0–100, with the reasons a
+// The health score of docs/metrics.md: six components in 0–1, weighted into 0–100, with the reasons a
 // low score has, in words. Pure: the inputs are gathered by db/queries/health.
 
 export const HEALTH_COMPONENTS = ["depth", "breadth", "trend", "billing", "intent", "voice"] as const;

@@ -1,4 +1,4 @@
-// The reason breakdown (SPEC §3): responses, cancels, MRR lost, regrettable and saves, from rows
+// The reason breakdown (docs/metrics.md): responses, cancels, MRR lost, regrettable and saves, from rows
 // grouped by the database. A saved answer is validated 30 × 24 h after it was given.
 import { ratio } from "./churn";
 

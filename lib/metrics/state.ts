@@ -1,4 +1,4 @@
-// The state rules of SPEC §3: an account's state and MRR at an instant, from its subscription events.
+// The state rules of docs/metrics.md: an account's state and MRR at an instant, from its subscription events.
 
 export const SUBSCRIPTION_EVENT_TYPES = [
   "trial_started",

@@ -1,4 +1,4 @@
-// The ingestion wire format of SPEC §5: one strict zod schema per item (unknown fields are
+// The ingestion wire format of docs/api.md: one strict zod schema per item (unknown fields are
 // rejected), shared by the API, the CSV import and the OpenAPI document.
 import { z } from "zod";
 import { text } from "./text";

@@ -1,4 +1,4 @@
-// Query parameters of the read API (SPEC §5), shared by the route handlers and the pages.
+// Query parameters of the read API (docs/api.md), shared by the route handlers and the pages.
 import { z } from "zod";
 import { isMonth, lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
 import { SEGMENTS } from "./accounts";
@@ -36,7 +36,7 @@ export interface MetricsScope {
   plan?: string;
 }
 
-/** The defaults of SPEC §5: asOf now, `to` the last month ended by asOf, `from` 23 months earlier. */
+/** The defaults of docs/api.md: asOf now, `to` the last month ended by asOf, `from` 23 months earlier. */
 export function resolveScope(query: MetricsQuery, now = new Date()): MetricsScope {
   const asOf = query.asOf ?? now;
   const to = query.to ?? (query.from ? maxMonth(query.from, lastCompleteMonth(asOf)) : lastCompleteMonth(asOf));

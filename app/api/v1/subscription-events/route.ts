@@ -1,4 +1,4 @@
-// POST /api/v1/subscription-events — ingestion (SPEC §5): {"items": [...]}, API key with the ingest scope.
+// POST /api/v1/subscription-events — ingestion (docs/api.md): {"items": [...]}, API key with the ingest scope.
 import { getDb } from "@/db/client";
 import { withApiKey } from "@/lib/auth/route";
 import { answerIngest } from "@/lib/http/ingest-answer";

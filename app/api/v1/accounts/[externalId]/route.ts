@@ -1,4 +1,4 @@
-// GET /api/v1/accounts/{externalId} — one account in the SPEC §5 shape, with its health score.
+// GET /api/v1/accounts/{externalId} — one account in the shape of docs/api.md, with its health score.
 import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
 import { accountHealth } from "@/db/queries/timeline";

@@ -1,4 +1,4 @@
-// GET /api/v1/metrics/cohorts — SPEC §5; add format=csv for the chart's CSV download.
+// GET /api/v1/metrics/cohorts — see docs/api.md; add format=csv for the chart's CSV download.
 import { cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import { metricsRoute } from "@/lib/http/metrics-route";
 
