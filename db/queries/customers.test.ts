@@ -3,57 +3,62 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { accounts } from "@/db/schema";
 import { insertAccounts, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
-import { useTestDb } from "@/test/db";
+import { useTestDbPerTest } from "@/test/db";
 import { customersAt, customersBySegmentAt } from "./customers";
 
-const t = useTestDb();
+// These count every account in the installation, so each test has a database of its own.
+const t = useTestDbPerTest();
+
+/** Six accounts, one per case of the state rules. */
+async function insertStateRuleAccounts() {
+  await insertAccounts(t.db, [
+    // Active at $100 since January.
+    { id: "a", segment: "smb", plan: "starter", events: [["2024-01-05T00:00:00Z", "converted", 10000]] },
+    // Expanded to $250 on 1 March 00:00 exactly: at that instant it still counts at $200.
+    {
+      id: "b",
+      segment: "mid",
+      plan: "business",
+      events: [
+        ["2024-01-10T00:00:00Z", "converted", 20000],
+        ["2024-03-01T00:00:00Z", "expansion", 25000],
+      ],
+    },
+    // Paused at $10: a customer at its paused amount.
+    {
+      id: "c",
+      segment: "smb",
+      plan: "growth",
+      events: [
+        ["2024-01-15T00:00:00Z", "converted", 5000],
+        ["2024-02-01T00:00:00Z", "paused", 1000],
+      ],
+    },
+    // Canceled in February (the amount sent with canceled is ignored): not a customer.
+    {
+      id: "d",
+      segment: "smb",
+      plan: "starter",
+      events: [
+        ["2024-01-20T00:00:00Z", "converted", 7000],
+        ["2024-02-10T00:00:00Z", "canceled", 7000],
+      ],
+    },
+    // Still in trial: not a customer.
+    {
+      id: "e",
+      segment: "enterprise",
+      plan: "enterprise",
+      events: [["2024-02-20T00:00:00Z", "trial_started", 99900]],
+    },
+    // No events at all.
+    { id: "f", segment: "smb", events: [] },
+  ]);
+}
 
 describe("customersAt", () => {
   it("counts customers and MRR by the state rules, from the events", async () => {
-    await insertAccounts(t.db, [
-      // Active at $100 since January.
-      { id: "a", segment: "smb", plan: "starter", events: [["2024-01-05T00:00:00Z", "converted", 10000]] },
-      // Expanded to $250 on 1 March 00:00 exactly: at that instant it still counts at $200.
-      {
-        id: "b",
-        segment: "mid",
-        plan: "business",
-        events: [
-          ["2024-01-10T00:00:00Z", "converted", 20000],
-          ["2024-03-01T00:00:00Z", "expansion", 25000],
-        ],
-      },
-      // Paused at $10: a customer at its paused amount.
-      {
-        id: "c",
-        segment: "smb",
-        plan: "growth",
-        events: [
-          ["2024-01-15T00:00:00Z", "converted", 5000],
-          ["2024-02-01T00:00:00Z", "paused", 1000],
-        ],
-      },
-      // Canceled in February (the amount sent with canceled is ignored): not a customer.
-      {
-        id: "d",
-        segment: "smb",
-        plan: "starter",
-        events: [
-          ["2024-01-20T00:00:00Z", "converted", 7000],
-          ["2024-02-10T00:00:00Z", "canceled", 7000],
-        ],
-      },
-      // Still in trial: not a customer.
-      {
-        id: "e",
-        segment: "enterprise",
-        plan: "enterprise",
-        events: [["2024-02-20T00:00:00Z", "trial_started", 99900]],
-      },
-      // No events at all.
-      { id: "f", segment: "smb", events: [] },
-    ]);
-
+    await insertStateRuleAccounts();
     // At 1 March 00:00: a ($100) + b ($200, the expansion is not strictly before) + c ($10) = 3 customers, $310.
     expect(await customersAt(t.db, new Date("2024-03-01T00:00:00Z"))).toEqual({
       customers: 3,
@@ -76,6 +81,7 @@ describe("customersAt", () => {
   });
 
   it("groups customers by segment", async () => {
+    await insertStateRuleAccounts();
     const rows = await customersBySegmentAt(t.db, new Date("2024-03-01T00:00:00Z"));
     // mid: b at $200; smb: a ($100) + c ($10).
     expect(rows).toEqual([

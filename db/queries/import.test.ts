@@ -6,11 +6,10 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { guessMapping, guessMoneyInUnits, rowToItem } from "@/lib/import/csv-mapping";
 import { INGEST_RESOURCES } from "@/lib/validation/ingest";
-import { useTestDb } from "@/test/db";
+import type { Db } from "@/db/client";
+import { useTestDbPerTest } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
 import { importRows } from "./ingest";
-
-const t = useTestDb();
 
 const ACCOUNTS = `Customer ID,Company,Plan,Seats
 c-1,Alder Labs,growth,12
@@ -44,13 +43,13 @@ function mapped(kind: "accounts" | "subscription-events", text: string) {
 }
 
 /** What the import page does: rows failing the schema are held back; the rest go to the server. */
-async function importFile(kind: "accounts" | "subscription-events", text: string) {
+async function importFile(db: Db, kind: "accounts" | "subscription-events", text: string) {
   const { items } = mapped(kind, text);
   const lines = items.map((item, i) => ({ item, line: i + 2 }));
   const local = lines.filter((l) => !INGEST_RESOURCES[kind].safeParse(l.item).success);
   const sent = lines.filter((l) => !local.includes(l));
   const outcome = await importRows(
-    t.db,
+    db,
     kind,
     sent.map((s) => s.item),
     SYSTEM_ACTOR,
@@ -63,7 +62,7 @@ async function importFile(kind: "accounts" | "subscription-events", text: string
   };
 }
 
-describe("CSV import", () => {
+describe("CSV mapping", () => {
   it("guesses the columns from the header", () => {
     expect(mapped("accounts", ACCOUNTS).mapping).toMatchObject({
       externalId: "Customer ID",
@@ -78,10 +77,15 @@ describe("CSV import", () => {
       mrrAfterCents: "MonthlyCharges",
     });
   });
+});
+
+describe("CSV import", () => {
+  // The tests read every account in the installation, so each has a database of its own.
+  const t = useTestDbPerTest();
 
   it("imports the good rows and reports exactly the broken ones by line", async () => {
     // Line 4: no company name; line 5: seats "many". 84.0 is a whole number.
-    expect(await importFile("accounts", ACCOUNTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5] });
+    expect(await importFile(t.db, "accounts", ACCOUNTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5] });
     const seats = await queryRows<{ external_id: string; seats_paid: number }>(
       t.db,
       sql`select external_id, seats_paid from accounts order by 1`,
@@ -92,7 +96,11 @@ describe("CSV import", () => {
       { external_id: "c-5", seats_paid: 40 },
     ]);
     // Line 4: 30 February; line 5: unknown account c-9 (found by the server); line 7: "upgrade" is no event type.
-    expect(await importFile("subscription-events", EVENTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5, 7] });
+    expect(await importFile(t.db, "subscription-events", EVENTS)).toEqual({
+      accepted: 3,
+      skipped: 0,
+      badLines: [4, 5, 7],
+    });
     const mrr = await queryRows<{ external_id: string; mrr_cents: number }>(
       t.db,
       sql`select external_id, mrr_cents from accounts order by 1`,
@@ -106,9 +114,15 @@ describe("CSV import", () => {
   });
 
   it("changes nothing when the same file is imported again", async () => {
+    await importFile(t.db, "accounts", ACCOUNTS);
+    await importFile(t.db, "subscription-events", EVENTS);
     const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`);
-    expect(await importFile("subscription-events", EVENTS)).toEqual({ accepted: 3, skipped: 3, badLines: [4, 5, 7] });
-    expect(await importFile("accounts", ACCOUNTS)).toMatchObject({ accepted: 3 });
+    expect(await importFile(t.db, "subscription-events", EVENTS)).toEqual({
+      accepted: 3,
+      skipped: 3,
+      badLines: [4, 5, 7],
+    });
+    expect(await importFile(t.db, "accounts", ACCOUNTS)).toMatchObject({ accepted: 3 });
     expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`)).toEqual(
       before,
     );

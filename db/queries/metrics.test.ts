@@ -1,6 +1,6 @@
 // Every metric of SPEC §3 through the read API's request handler, on hand-computed fixtures. Each
 // scenario has its own plan, so one database holds them all and `plan=` isolates each.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { accounts } from "@/db/schema";
@@ -10,6 +10,7 @@ import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
 import { useTestDb } from "@/test/db";
+import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
 import { drillCohort, drillMonth, drillReasons } from "./drill";
 import { refreshDerived } from "./rollups";
@@ -33,11 +34,36 @@ const month = (months: ChurnMonth[], m: string) => {
   return found;
 };
 
+/** The month-edge scenario (E1–E3) under a plan of its own, returned; two tests read it. */
+async function insertEdgeAccounts(): Promise<string> {
+  const plan = uniqueId("edge");
+  await insertAccounts(t.db, [
+    // E1 converts exactly at 2024-05-01T00:00Z: May's, not April's.
+    { id: `${plan}-e1`, plan, events: [["2024-05-01T00:00:00Z", "converted", 10000]] },
+    // E2 converts at 23:30 on 31 May in UTC−2, which is 01:30 UTC on 1 June: June's.
+    { id: `${plan}-e2`, plan, events: [["2024-05-31T23:30:00-02:00", "converted", 9000]] },
+    // E3 converts on 15 April and cancels at 01:00 on 1 May in UTC+2, i.e. 23:00 UTC on 30 April.
+    {
+      id: `${plan}-e3`,
+      plan,
+      events: [
+        ["2024-04-15T00:00:00Z", "converted", 7000],
+        ["2024-05-01T01:00:00+02:00", "canceled"],
+      ],
+    },
+  ]);
+  return plan;
+}
+
 describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the end)", () => {
   const query = "asOf=2024-04-15T00:00:00Z&from=2024-01&to=2024-03&plan=puzzle";
 
-  it("answers churn, cohorts and reasons exactly as the fixture expects", async () => {
+  // Loaded once for these tests, which only read it; no other test writes plan `puzzle`.
+  beforeAll(async () => {
     await loadSeedPuzzle(t.db);
+  });
+
+  it("answers churn, cohorts and reasons exactly as the fixture expects", async () => {
     expect(await get(churnEndpoint, query)).toEqual(seedPuzzle("expected-churn.json"));
     expect(await get(cohortsEndpoint, query)).toEqual(seedPuzzle("expected-cohorts.json"));
     const reasons = (await get(reasonsEndpoint, query)) as ReasonsReport;
@@ -270,22 +296,8 @@ describe("movements (hand-computed)", () => {
   });
 
   it("places events at 00:00 on the 1st and with a zone offset in the right UTC month", async () => {
-    await insertAccounts(t.db, [
-      // E1 converts exactly at 2024-05-01T00:00Z: May's, not April's.
-      { id: "e1", plan: "edge", events: [["2024-05-01T00:00:00Z", "converted", 10000]] },
-      // E2 converts at 23:30 on 31 May in UTC−2, which is 01:30 UTC on 1 June: June's.
-      { id: "e2", plan: "edge", events: [["2024-05-31T23:30:00-02:00", "converted", 9000]] },
-      // E3 converts on 15 April and cancels at 01:00 on 1 May in UTC+2, i.e. 23:00 UTC on 30 April.
-      {
-        id: "e3",
-        plan: "edge",
-        events: [
-          ["2024-04-15T00:00:00Z", "converted", 7000],
-          ["2024-05-01T01:00:00+02:00", "canceled"],
-        ],
-      },
-    ]);
-    const months = await churn("asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=edge");
+    const plan = await insertEdgeAccounts();
+    const months = await churn(`asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=${plan}`);
     expect(month(months, "2024-04")).toMatchObject({ customersStart: 0, customersEnd: 0, new: 0, newAndLost: 1 });
     expect(month(months, "2024-05")).toMatchObject({ customersStart: 0, customersEnd: 1, new: 1, newCents: 10000 });
     expect(month(months, "2024-06")).toMatchObject({
@@ -295,7 +307,7 @@ describe("movements (hand-computed)", () => {
       newCents: 9000,
       mrrEndCents: 19000,
     });
-    const table = await cohorts("asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=edge");
+    const table = await cohorts(`asOf=2024-08-01T00:00:00Z&from=2024-04&to=2024-06&plan=${plan}`);
     expect(table.map((c) => [c.cohort, c.size, c.baseMrrCents, c.cells.length])).toEqual([
       // Ages up to July, the last month ended by asOf: April 0–3, May 0–2, June 0–1.
       ["2024-04", 1, 7000, 4],
@@ -312,14 +324,15 @@ describe("movements (hand-computed)", () => {
   });
 
   it("lists the cohort of the month that has not ended, without cells, counting conversions before asOf", async () => {
+    const plan = await insertEdgeAccounts();
     // asOf 2024-06-10: E2 converted on 1 June (before asOf); June has not ended.
-    const table = await cohorts("asOf=2024-06-10T00:00:00Z&from=2024-05&to=2024-06&plan=edge");
+    const table = await cohorts(`asOf=2024-06-10T00:00:00Z&from=2024-05&to=2024-06&plan=${plan}`);
     expect(table.map((c) => [c.cohort, c.size, c.cells.length])).toEqual([
       ["2024-05", 1, 1],
       ["2024-06", 1, 0],
     ]);
     // asOf at 01:00 UTC on 1 June: E2's conversion at 01:30 is still in the future.
-    const early = await cohorts("asOf=2024-06-01T01:00:00Z&from=2024-05&to=2024-06&plan=edge");
+    const early = await cohorts(`asOf=2024-06-01T01:00:00Z&from=2024-05&to=2024-06&plan=${plan}`);
     expect(early.map((c) => c.cohort)).toEqual(["2024-05"]);
   });
 
