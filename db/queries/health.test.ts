@@ -20,20 +20,23 @@
 //         depth 0, breadth 0, trend 0 (both windows empty), billing 1, intent 1: .3 ÷ .9 → 33.33…
 // trial — a trial ending 29 Nov (within 7 days): enters the conversion tab.
 // stale — a trial that ended 16 Oct (41 days before): neither scored nor queued.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { accounts, activityFeatureMonths, activityUserMonths, signals, triageItems, users } from "@/db/schema";
 import { markFullRunDone, refreshHealthOnce } from "@/lib/health/scheduler";
-import { useTestDb } from "@/test/db";
+import { useTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
 import { getHealthSettings, recomputeHealth, saveHealthSettings } from "./health";
+import { takeHealthStale } from "./health-stale";
 import { ingestBatch } from "./ingest";
-import { changeItem, listQueue, logOutreach } from "./triage";
+import { type ItemChange, changeItem, listQueue, logOutreach } from "./triage";
 import type { SessionUser } from "./users";
 
-const t = useTestDb();
+// Scores, the queue and the settings belong to the whole installation, and most tests change them:
+// each test has a database of its own, with the fixture above.
+const t = useTestDbPerTest();
 const asOf = new Date("2026-11-26T12:00:00Z");
 const HOUR = 3_600_000;
 const weights = { depth: 0.2, breadth: 0.15, trend: 0.25, billing: 0.15, intent: 0.15, voice: 0.1 };
@@ -70,7 +73,15 @@ async function itemOf(accountId: string) {
   return row;
 }
 
-beforeAll(async () => {
+async function itemById(id: string) {
+  const [row] = await t.db.select().from(triageItems).where(eq(triageItems.id, id));
+  if (!row) throw new Error(`item ${id} vanished`);
+  return row;
+}
+
+beforeEach(async () => {
+  // Accounts marked for re-scoring are kept in this process, not the database: each test starts with none.
+  takeHealthStale();
   const db = t.db;
   await db.insert(users).values([cs, cs2, manager].map((u) => ({ ...u, passwordHash: "x" })));
   await insertAccounts(db, [
@@ -150,6 +161,7 @@ describe("health scores", () => {
   });
 
   it("does not flag one quiet person in a busy team, and says why the quiet team is at risk", async () => {
+    await recomputeHealth(t.db, asOf);
     expect((await scoreOf("busy"))?.reasons).toEqual(["Uses 1 of 3 key features"]);
     // Largest loss first: trend .25×.9 = .225, depth .2×.9 = .18, then breadth, billing and intent
     // at .15 each (in component order), voice .1×.7 = .07.
@@ -164,6 +176,7 @@ describe("health scores", () => {
   });
 
   it("puts the accounts below the threshold in the queue, the most MRR first, and trials apart", async () => {
+    await recomputeHealth(t.db, asOf);
     const recovery = await listQueue(t.db, manager, filters, asOf);
     expect(recovery.rows.map((r) => r.externalId)).toEqual(["idle", "quiet"]); // $500 before $100
     expect(recovery.rows[0]?.assigneeName).toBe("Morgan"); // the account's owner takes it
@@ -174,6 +187,7 @@ describe("health scores", () => {
   });
 
   it("does not add an account again while its item is live, nor after it closed until it falls below again", async () => {
+    await recomputeHealth(t.db, asOf);
     await recomputeHealth(t.db, new Date(asOf.getTime() + HOUR));
     expect(await t.db.select().from(triageItems)).toHaveLength(3);
     const quiet = await itemOf("quiet");
@@ -203,6 +217,8 @@ describe("health scores", () => {
   });
 
   it("closes a conversion item by itself when the trial converts", async () => {
+    await recomputeHealth(t.db, asOf);
+    expect((await itemOf("trial"))?.status).toBe("open");
     await ingestBatch(
       t.db,
       "subscription-events",
@@ -214,6 +230,7 @@ describe("health scores", () => {
   });
 
   it("re-scores an account from the scheduler's next round after new activity arrives", async () => {
+    await recomputeHealth(t.db, asOf);
     const now = new Date(asOf.getTime() + 6 * HOUR);
     markFullRunDone(now);
     const before = (await scoreOf("idle"))?.score ?? 0;
@@ -235,6 +252,7 @@ describe("health scores", () => {
 
 describe("triage changes", () => {
   it("refuses a stale write with 409, names who changed it, and keeps their change", async () => {
+    await recomputeHealth(t.db, asOf);
     const item = await itemOf("idle");
     if (!item) throw new Error("idle has no item");
     const first = await changeItem(
@@ -255,6 +273,7 @@ describe("triage changes", () => {
   });
 
   it("lets a cs user neither take someone else's item nor assign to another person", async () => {
+    await recomputeHealth(t.db, asOf);
     const idle = await itemOf("idle"); // assigned to the manager
     if (!idle) throw new Error("idle has no item");
     const taken = await changeItem(t.db, cs, { id: idle.id, version: idle.version, assigneeId: cs.id }, actor(cs));
@@ -283,6 +302,14 @@ describe("triage changes", () => {
   });
 
   it("logs outreach: the item becomes contacted and is due on its follow-up day", async () => {
+    await recomputeHealth(t.db, asOf);
+    // The manager gives quiet's item to Corey (cs), who then logs the call.
+    const given = await itemOf("quiet");
+    if (!given) throw new Error("quiet has no item");
+    expect(
+      (await changeItem(t.db, manager, { id: given.id, version: given.version, assigneeId: cs2.id }, actor(manager)))
+        .ok,
+    ).toBe(true);
     const item = (
       await t.db
         .select()
@@ -312,6 +339,7 @@ describe("triage changes", () => {
   });
 
   it("snoozes an item out of the queue until its day, then it comes back", async () => {
+    await recomputeHealth(t.db, asOf);
     const item = await itemOf("idle");
     if (!item) throw new Error("idle has no item");
     expect(
@@ -335,6 +363,49 @@ describe("triage changes", () => {
   });
 
   it("writes every change to the audit log", async () => {
+    const at = (hours: number) => new Date(asOf.getTime() + hours * HOUR);
+    await recomputeHealth(t.db, asOf);
+    const idle = await itemOf("idle");
+    const quiet = await itemOf("quiet");
+    if (!idle || !quiet) throw new Error("idle or quiet has no item");
+    const change = async (user: SessionUser, id: string, fields: Omit<ItemChange, "id" | "version">, now: Date) =>
+      changeItem(t.db, user, { id, version: (await itemById(id)).version, ...fields }, actor(user), now);
+    // The manager starts on idle; the same write again, with the version already used, is refused.
+    expect((await change(manager, idle.id, { status: "in_progress" }, at(0.25))).ok).toBe(true);
+    expect(
+      await changeItem(t.db, manager, { id: idle.id, version: idle.version, status: "lost" }, actor(manager), at(0.25)),
+    ).toMatchObject({ ok: false, status: 409 });
+    // Casey may not take the manager's item, takes quiet's, and the manager gives it to Corey.
+    expect(await change(cs, idle.id, { assigneeId: cs.id }, at(0.5))).toMatchObject({ ok: false, status: 403 });
+    expect((await change(cs, quiet.id, { assigneeId: cs.id }, at(0.5))).ok).toBe(true);
+    expect((await change(manager, quiet.id, { assigneeId: cs2.id }, at(0.75))).ok).toBe(true);
+    const logged = await logOutreach(
+      t.db,
+      cs2,
+      {
+        accountExternalId: "quiet",
+        item: { id: quiet.id, version: (await itemById(quiet.id)).version },
+        channel: "email",
+        summary: "Asked how the team is doing",
+      },
+      actor(cs2),
+    );
+    expect(logged.ok).toBe(true);
+    expect((await change(manager, idle.id, { snoozeUntil: "2026-12-03" }, at(1))).ok).toBe(true);
+    expect((await change(manager, quiet.id, { status: "dismissed" }, at(1.5))).ok).toBe(true);
+    // Quiet rises above a lowered threshold, then falls below the usual one again: it enters again.
+    await saveHealthSettings(t.db, { ...settings, threshold: 5 }, SYSTEM_ACTOR);
+    await recomputeHealth(t.db, at(3));
+    await saveHealthSettings(t.db, settings, SYSTEM_ACTOR);
+    await recomputeHealth(t.db, at(4));
+    // The trial converts: its conversion item closes.
+    await ingestBatch(
+      t.db,
+      "subscription-events",
+      [{ accountExternalId: "trial", occurredAt: "2026-11-26T13:00:00Z", type: "converted", mrrAfterCents: 4900 }],
+      SYSTEM_ACTOR,
+    );
+    await recomputeHealth(t.db, at(5));
     const rows = await queryRows<{ action: string; n: number }>(
       t.db,
       sql`select action, count(*)::int as n from audit_log where entity_type = 'triage_item' or action = 'outreach.log' group by action order by action`,
@@ -342,8 +413,8 @@ describe("triage changes", () => {
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     // enter: idle, quiet, trial, quiet again, and the converted trial as a customer with no use
     // (no seats, breadth 0, trend 0, billing 1, intent 1: .3 ÷ .8 = 37.5); close: its conversion
-    // item; updates: dismiss,
-    // in_progress, assign to self, reassign, snooze = 5 (refused changes write nothing).
+    // item; updates: in_progress, assign to self, reassign, snooze, dismiss = 5 (refused changes
+    // write nothing).
     expect(byAction).toEqual({ "outreach.log": 1, "triage.close": 1, "triage.enter": 5, "triage.update": 5 });
   });
 });

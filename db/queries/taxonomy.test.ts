@@ -7,11 +7,11 @@
 //   u1 other          "We moved everything to Notion"               → Uncategorized
 //   u2 other          "notion does this for free"                   → Uncategorized
 //   u3 other          "Our budget was cut"                          → Uncategorized
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { cancellationResponses, reasonCodeDefaults, users } from "@/db/schema";
-import { useTestDb } from "@/test/db";
+import { useTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
 import { ingestBatch } from "./ingest";
@@ -19,7 +19,9 @@ import { archiveCategory, currentTaxonomyVersion, mergeCategories, splitCategory
 import { LastAdminError, loadSessionUser, setUserActive, setUserRole } from "./users";
 import { answerHistory, applyRule, createRule, fileAnswers, listAnswers, previewRule } from "./workbench";
 
-const t = useTestDb();
+// The taxonomy, its version and the last-admin rule belong to the whole installation, and most tests
+// change them: each test has a database of its own, with the fixture above.
+const t = useTestDbPerTest();
 const admin = { type: "user" as const, id: "usr_admin", label: "admin@test" };
 
 async function refsIn(category: string) {
@@ -32,7 +34,7 @@ async function refsIn(category: string) {
 const countAll = async () =>
   (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n;
 
-beforeAll(async () => {
+beforeEach(async () => {
   await t.db.insert(users).values([
     { id: "usr_admin", email: "admin@test", name: "Ada", role: "admin", passwordHash: "x" },
     { id: "usr_mgr", email: "mgr@test", name: "Max", role: "manager", passwordHash: "x" },
@@ -149,6 +151,15 @@ describe("taxonomy changes", () => {
   });
 
   it("splits the answers matching a pattern into a new category", async () => {
+    // Budget cut first holds a1, a2 and b1, filed there by hand; the pattern matches a1 and a2.
+    const filed = [...(await refsIn("cat_price_value")), ...(await refsIn("cat_missing_features"))];
+    await fileAnswers(
+      t.db,
+      filed.map((r) => r.ref),
+      "cat_budget_cut",
+      admin,
+    );
+    expect(await refsIn("cat_budget_cut")).toHaveLength(3);
     const { id, moved } = await splitCategory(
       t.db,
       "cat_budget_cut",
