@@ -2,12 +2,13 @@
 // through the ingestion handler with an Idempotency-Key each; 30 % of the batches are sent again
 // (half of those at the same moment as the first, half after its answer was "lost"). The rollups
 // must hold exactly the events sent, each counted once.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { useTestDb } from "@/test/db";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
+import { makeApiKey } from "@/test/factories";
+import type { ApiKeyIdentity } from "./api-keys";
 import { SYSTEM_ACTOR } from "./audit";
 import { ingestBatch } from "./ingest";
 
@@ -16,7 +17,6 @@ const EVENTS = 100_000;
 const BATCH = 5000;
 const WORKERS = 8;
 const ACCOUNTS = Array.from({ length: 50 }, (_, i) => `xo-${i}`);
-let key: ApiKeyIdentity;
 
 interface Event {
   accountExternalId: string;
@@ -51,7 +51,7 @@ function expected(batches: Event[][]): Map<string, { days: number; events: numbe
   return out;
 }
 
-async function send(batch: Event[], idem: string): Promise<number> {
+async function send(key: ApiKeyIdentity, batch: Event[], idem: string): Promise<number> {
   const request = new Request("http://holdfast.test/api/v1/activity", {
     method: "POST",
     body: JSON.stringify({ items: batch }),
@@ -61,27 +61,23 @@ async function send(batch: Event[], idem: string): Promise<number> {
 }
 
 /** Sends until an answer other than 409 (still running) comes back, as a client retrying would. */
-async function deliver(batch: Event[], idem: string): Promise<number> {
+async function deliver(key: ApiKeyIdentity, batch: Event[], idem: string): Promise<number> {
   for (;;) {
-    const status = await send(batch, idem);
+    const status = await send(key, batch, idem);
     if (status !== 409) return status;
     await new Promise((r) => setTimeout(r, 5));
   }
 }
 
-beforeAll(async () => {
-  const made = await createApiKey(t.db, { name: "exactly-once", scopes: ["ingest"] }, SYSTEM_ACTOR);
-  key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
-  await ingestBatch(
-    t.db,
-    "accounts",
-    ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
-    SYSTEM_ACTOR,
-  );
-});
-
 describe("exactly once", () => {
   it("keeps exact rollups when 30 % of the batches are sent twice by concurrent workers", async () => {
+    const key = await makeApiKey(t.db, ["ingest"]);
+    await ingestBatch(
+      t.db,
+      "accounts",
+      ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
+      SYSTEM_ACTOR,
+    );
     const batches = events();
     const retried = new Set(batches.map((_, i) => i).filter((i) => i % 10 < 3)); // 6 of 20
     const statuses: number[] = [];
@@ -94,10 +90,10 @@ describe("exactly once", () => {
           const idem = `batch-${i}`;
           if (retried.has(i) && i % 2 === 0) {
             // The retry races the first delivery.
-            statuses.push(...(await Promise.all([deliver(batch, idem), deliver(batch, idem)])));
+            statuses.push(...(await Promise.all([deliver(key, batch, idem), deliver(key, batch, idem)])));
           } else {
-            statuses.push(await deliver(batch, idem));
-            if (retried.has(i)) statuses.push(await deliver(batch, idem)); // the answer was lost
+            statuses.push(await deliver(key, batch, idem));
+            if (retried.has(i)) statuses.push(await deliver(key, batch, idem)); // the answer was lost
           }
         }
       }),

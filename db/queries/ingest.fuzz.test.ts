@@ -2,22 +2,18 @@
 // mixing valid items with wrong types, extra fields (id, role, …), huge and odd Unicode strings and
 // broken envelopes. Never a 5xx; a refused batch leaves every table as it was; an accepted one
 // says how many items it took.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
 import { useTestDb } from "@/test/db";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
-import { SYSTEM_ACTOR } from "./audit";
-import { ingestBatch } from "./ingest";
+import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 
 const RUNS = Number(process.env.HOLDFAST_FUZZ_RUNS ?? 1000);
 const t = useTestDb();
-let key: ApiKeyIdentity;
 
-const ACCOUNTS = ["fz-1", "fz-2", "fz-3"];
 const odd = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -49,14 +45,18 @@ const when = fc.oneof(
   fc.constantFrom("2026-02-30T10:00:00Z", "2026-01-01T00:00:00", "yesterday", "2026-01-01T00:00:00.123456789+02:00"),
 );
 
-const VALID: Record<IngestResource, fc.Arbitrary<Record<string, unknown>>> = {
+/** Valid items for each endpoint, about the test's own accounts (and, for accounts, one new one). */
+const validItems = (
+  known: string[],
+  unknown: string,
+): Record<IngestResource, fc.Arbitrary<Record<string, unknown>>> => ({
   accounts: fc.record({
-    externalId: fc.constantFrom(...ACCOUNTS, "fz-new"),
+    externalId: fc.constantFrom(...known, unknown),
     name: fc.string({ minLength: 1, maxLength: 30 }),
     segment: fc.constantFrom("smb", "mid", "enterprise"),
   }),
   "subscription-events": fc.record({
-    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    accountExternalId: fc.constantFrom(...known),
     occurredAt: when,
     type: fc.constantFrom(
       "trial_started",
@@ -71,35 +71,30 @@ const VALID: Record<IngestResource, fc.Arbitrary<Record<string, unknown>>> = {
     mrrAfterCents: fc.integer({ min: 0, max: 1_000_000 }),
   }),
   activity: fc.record({
-    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    accountExternalId: fc.constantFrom(...known),
     userRef: fc.string({ minLength: 1, maxLength: 20 }),
     feature: fc.string({ minLength: 1, maxLength: 20 }),
     occurredAt: when,
   }),
   signals: fc.record({
-    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    accountExternalId: fc.constantFrom(...known),
     kind: fc.constantFrom("payment_failed", "nps", "ticket_opened"),
     occurredAt: when,
     score: fc.integer({ min: 0, max: 10 }),
   }),
   cancellations: fc.record({
-    accountExternalId: fc.constantFrom(...ACCOUNTS),
+    accountExternalId: fc.constantFrom(...known),
     submittedAt: when,
     reasonCode: fc.constantFrom("too_expensive", "other", "brand_new_code"),
     freeText: odd,
     outcome: fc.constantFrom("canceled", "saved"),
   }),
-};
+});
 
 /** A valid item, then maybe broken: a field given junk, an extra field, a field dropped, the account unknown. */
-function item(resource: IngestResource): fc.Arbitrary<unknown> {
+function item(validItem: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unknown> {
   return fc
-    .tuple(
-      VALID[resource],
-      fc.nat(9),
-      fc.constantFrom("id", "role", "accountId", "seq", "__proto__", "constructor"),
-      junk,
-    )
+    .tuple(validItem, fc.nat(9), fc.constantFrom("id", "role", "accountId", "seq", "__proto__", "constructor"), junk)
     .map(([valid, how, extra, value]) => {
       const copy: Record<string, unknown> = { ...valid };
       const fields = Object.keys(copy);
@@ -114,13 +109,13 @@ function item(resource: IngestResource): fc.Arbitrary<unknown> {
     });
 }
 
-function body(resource: IngestResource): fc.Arbitrary<string> {
+function body(validItem: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 8, arbitrary: fc.array(item(resource), { maxLength: 6 }).map((items) => JSON.stringify({ items })) },
+    { weight: 8, arbitrary: fc.array(item(validItem), { maxLength: 6 }).map((items) => JSON.stringify({ items })) },
     {
       weight: 1,
       arbitrary: fc
-        .array(item(resource), { maxLength: 3 })
+        .array(item(validItem), { maxLength: 3 })
         .chain((items) => junk.map((extra) => JSON.stringify({ items, extra }))),
     },
     { weight: 1, arbitrary: junk.map((j) => (typeof j === "string" ? j : JSON.stringify(j))) },
@@ -147,25 +142,17 @@ async function fingerprint(): Promise<string> {
   return row?.f ?? "";
 }
 
-beforeAll(async () => {
-  const made = await createApiKey(t.db, { name: "fuzz", scopes: ["ingest"] }, SYSTEM_ACTOR);
-  key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
-  await ingestBatch(
-    t.db,
-    "accounts",
-    ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
-    SYSTEM_ACTOR,
-  );
-});
-
 describe.each(["accounts", "subscription-events", "activity", "signals", "cancellations"] as const)(
   "fuzzing POST /api/v1/%s",
   (resource) => {
     it(`answers ${RUNS} generated bodies without a 5xx, and a refused one writes nothing`, async () => {
+      // A key of its own keeps this test's Idempotency-Keys apart from the other endpoints' tests.
+      const key = await makeApiKey(t.db, ["ingest"]);
+      const known = await makeAccounts(t.db, 3, "fz");
       const seen = { accepted: 0, refused: 0 };
       await fc.assert(
         fc.asyncProperty(
-          body(resource),
+          body(validItems(known, uniqueId("fz-new"))[resource]),
           fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: undefined }),
           async (text, idem) => {
             const before = await fingerprint();

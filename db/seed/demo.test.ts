@@ -1,6 +1,6 @@
 // The demo business must look real: churn by segment, trial conversion, the movements a SaaS has,
 // team-wide fading before cancels, real-sounding verbatims — and be identical for one seed.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asc, sql } from "drizzle-orm";
 import { customersAt } from "@/db/queries/customers";
 import { queryRows } from "@/db/rows";
@@ -53,8 +53,12 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
 }
 
 describe("demo preset, seed 1", () => {
-  it("loads about 2,000 accounts over 30 months", async () => {
+  // Loaded once: every test only reads it (the determinism test loads its copies elsewhere).
+  beforeAll(async () => {
     await loadDataset(t.db, generatePreset("demo", 1, anchor));
+  });
+
+  it("loads about 2,000 accounts over 30 months", async () => {
     const [row] = await queryRows<{ n: number; first: string; last: string }>(
       t.db,
       sql`select count(distinct account_id)::int as n, min(occurred_at)::text as first, max(occurred_at)::text as last from subscription_events`,
