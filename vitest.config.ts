@@ -11,6 +11,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ["default", "./test/count-reporter.ts"],
+    // Files and the tests in each run in a random order, so a test that leans on another's data
+    // fails. The run prints its seed; `--sequence.seed=N` repeats an order. Every project takes
+    // this from the root (vitest 4 reads `sequence` only here).
+    sequence: { shuffle: true },
     projects: [
       {
         resolve: { alias },
