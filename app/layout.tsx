@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { FormatProvider } from "@/components/providers/format-provider";
+import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { readerLocale } from "@/lib/locale-server";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
+        <HydrationMarker />
         <NuqsAdapter>
           <FormatProvider locale={locale} timeZone={timeZone}>
             {children}
