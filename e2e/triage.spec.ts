@@ -1,6 +1,9 @@
 // The at-risk queue worked the way a CS agent works it: by keyboard, from the queue to the
 // account page and back to Due today; a manager's bulk assign; a stale write caught with 409.
-import { type Page, expect, test } from "@playwright/test";
+// Each test puts accounts of its own in the queue and finds them by their externalId.
+import type { Page } from "@playwright/test";
+import { type OwnAccount, expect, test } from "./fixtures";
+import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
 
 const DAY = 86_400_000;
@@ -11,37 +14,40 @@ const shownDay = (offset = 0) =>
     new Date(`${utcDay(offset)}T00:00:00Z`),
   );
 
-/** Moves the keyboard cursor to the row of the queue at `index` with j (and back with k). */
-async function moveTo(page: Page, index: number) {
+const rowOf = (page: Page, account: OwnAccount) =>
+  page.locator(`[data-testid="queue-row"][data-account="${account.externalId}"]`);
+
+/** Moves the keyboard cursor to the row of `account` with j (after j and k to start at the top). */
+async function moveTo(page: Page, account: OwnAccount) {
+  const row = rowOf(page, account);
+  await expect(row).toBeVisible();
+  const index = await page
+    .getByTestId("queue-row")
+    .evaluateAll((trs, id) => trs.findIndex((tr) => tr.getAttribute("data-account") === id), account.externalId);
+  expect(index).toBeGreaterThanOrEqual(0);
   await page.keyboard.press("j");
   await page.keyboard.press("k");
   for (let i = 0; i < index; i++) await page.keyboard.press("j");
-  await expect(page.getByTestId("queue-row").nth(index)).toBeFocused();
+  await expect(row).toBeFocused();
 }
-
-test.describe.configure({ mode: "serial" });
 
 test.describe("as a cs agent", () => {
   test.use({ storageState: storageState("cs") });
 
-  test("works an item by keyboard: assign, log a call, set status, timeline and Due", async ({ page }) => {
-    await page.goto("/at-risk");
-    const rows = page.getByTestId("queue-row");
-    await expect(rows.first()).toBeVisible();
-    // The first unassigned recovery item.
-    const unassigned = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.textContent?.includes("Unassigned")));
-    expect(unassigned).toBeGreaterThanOrEqual(0);
-    const row = rows.nth(unassigned);
-    const account = (await row.getAttribute("data-account")) ?? "";
-    const name = (await row.getByRole("link").textContent()) ?? "";
+  test("works an item by keyboard: assign, log a call, set status, timeline and Due", async ({ page, own }) => {
+    const account = await own.account("Keyboard Works");
+    await own.queue(account);
+    const { name } = account;
+    await gotoHydrated(page, `/at-risk?tab=recovery&segment=${account.segment}`);
+    const row = rowOf(page, account);
+    await expect(row).toContainText("Unassigned");
 
-    await moveTo(page, unassigned);
+    await moveTo(page, account);
     await page.keyboard.press("a");
     await expect(page.getByTestId("action-notice")).toContainText(`${name} is assigned to you.`);
-    const mine = page.locator(`[data-account="${account}"]`);
-    await expect(mine).toContainText("Casey Success");
+    await expect(row).toContainText("Casey Success");
 
-    await mine.focus();
+    await row.focus();
     await page.keyboard.press("o");
     const dialog = page.getByRole("dialog", { name: `Log outreach to ${name}` });
     await expect(dialog).toBeVisible();
@@ -56,96 +62,92 @@ test.describe("as a cs agent", () => {
     await page.keyboard.press("Enter");
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("action-notice")).toContainText(`follow up on ${shownDay(1)}`);
-    await expect(mine).toContainText(shownDay(1));
-    await expect(mine.getByLabel(`Status of ${name}`)).toHaveValue("contacted");
+    await expect(row).toContainText(shownDay(1));
+    await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("contacted");
 
-    await mine.focus();
+    await row.focus();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/accounts/${account}$`));
+    await expect(page).toHaveURL(new RegExp(`/accounts/${account.externalId}$`));
     await expect(page.getByTestId("triage-summary")).toContainText("Contacted");
     const status = page.getByRole("combobox", { name: /^Status/ });
     await status.focus();
     await page.keyboard.press("ArrowDown");
     await expect(page.getByTestId("action-notice")).toContainText("Status set to in progress.");
     await expect(page.getByTestId("triage-summary")).toContainText("In progress");
-    const call = page.getByTestId("timeline").locator('[data-kind="outreach"]').first();
-    await expect(call).toContainText("Call by Casey Success");
-    await expect(call).toContainText("booked a demo");
-    await expect(call).toContainText(`Follow up on ${shownDay(1)}`);
+    const calls = page.getByTestId("timeline").locator('[data-kind="outreach"]');
+    await expect(calls).toHaveCount(1);
+    await expect(calls).toContainText("Call by Casey Success");
+    await expect(calls).toContainText("booked a demo");
+    await expect(calls).toContainText(`Follow up on ${shownDay(1)}`);
 
     // Not due today; due on the follow-up day.
-    await page.goto("/at-risk?tab=due");
-    await expect(page.locator(`[data-account="${account}"]`)).toHaveCount(0);
-    await page.goto(`/at-risk?tab=due&on=${utcDay(1)}`);
-    await expect(page.locator(`[data-account="${account}"]`)).toBeVisible();
+    await gotoHydrated(page, `/at-risk?tab=due&segment=${account.segment}`);
     await expect(page.getByRole("tab", { name: /Due today/ })).toHaveAttribute("aria-selected", "true");
+    await expect(row).toHaveCount(0);
+    await gotoHydrated(page, `/at-risk?tab=due&on=${utcDay(1)}&segment=${account.segment}`);
+    await expect(row).toBeVisible();
   });
 
-  test("snoozes an item out of the queue with s", async ({ page }) => {
-    await page.goto("/at-risk?tab=conversion&who=unassigned");
-    const rows = page.getByTestId("queue-row");
-    await expect(rows.first()).toBeVisible();
-    const account = (await rows.first().getAttribute("data-account")) ?? "";
-    await moveTo(page, 0);
+  test("snoozes an item out of the queue with s", async ({ page, own }) => {
+    const account = await own.account("Snooze Key", { trialEndsInDays: 10 });
+    await own.queue(account);
+    await gotoHydrated(page, `/at-risk?tab=conversion&who=unassigned&segment=${account.segment}`);
+    await moveTo(page, account);
     await page.keyboard.press("s");
     const dialog = page.getByRole("dialog", { name: /Snooze/ });
     await dialog.getByRole("button", { name: "A week" }).click();
     await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
     await expect(page.getByTestId("action-notice")).toContainText(`snoozed until ${shownDay(7)}`);
-    await expect(page.locator(`[data-account="${account}"]`)).toHaveCount(0);
-    await page.goto("/at-risk?tab=conversion&status=snoozed");
-    await expect(page.locator(`[data-account="${account}"]`)).toBeVisible();
+    await expect(rowOf(page, account)).toHaveCount(0);
+    await gotoHydrated(page, `/at-risk?tab=conversion&status=snoozed&segment=${account.segment}`);
+    await expect(rowOf(page, account)).toBeVisible();
   });
 });
 
 test.describe("as a manager", () => {
   test.use({ storageState: storageState("manager") });
 
-  test("bulk-assigns selected items to a cs agent", async ({ page }) => {
-    await page.goto("/at-risk?tab=conversion&who=unassigned");
-    const rows = page.getByTestId("queue-row");
-    await expect(rows.nth(1)).toBeVisible();
-    const picked = [await rows.nth(0).getAttribute("data-account"), await rows.nth(1).getAttribute("data-account")];
-    await moveTo(page, 0);
-    await page.keyboard.press("x");
-    await page.keyboard.press("j");
-    await page.keyboard.press("x");
+  test("bulk-assigns selected items to a cs agent", async ({ page, own }) => {
+    const picked = [
+      await own.account("Bulk One", { trialEndsInDays: 10 }),
+      await own.account("Bulk Two", { trialEndsInDays: 10 }),
+    ];
+    for (const account of picked) await own.queue(account);
+    await gotoHydrated(page, "/at-risk?tab=conversion&who=unassigned&segment=enterprise");
+    for (const account of picked) {
+      await moveTo(page, account);
+      await page.keyboard.press("x");
+    }
     const bar = page.getByRole("region", { name: "Bulk assign" });
     await expect(bar).toContainText("2 selected");
     await bar.getByLabel("Assign the selected items to").selectOption({ label: "Casey Success" });
     await bar.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByTestId("action-notice")).toContainText("2 items assigned to Casey Success.");
-    await page.goto("/at-risk?tab=conversion&who=all");
-    for (const a of picked) await expect(page.locator(`[data-account="${a}"]`)).toContainText("Casey Success");
+    await gotoHydrated(page, "/at-risk?tab=conversion&who=all&segment=enterprise");
+    for (const account of picked) await expect(rowOf(page, account)).toContainText("Casey Success");
   });
 
-  test("puts an account from a drill-through list in the queue", async ({ page }) => {
-    const anchor = new Date(`${process.env.E2E_ANCHOR}T00:00:00Z`);
-    const lastMonth = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - 1, 1))
-      .toISOString()
-      .slice(0, 7);
-    await page.goto(`/overview?drill=churned:${lastMonth}`);
-    const rows = page.getByTestId("drill-rows").locator("tr");
-    await expect(rows.first()).toBeVisible();
-    const link = rows.first().getByRole("link");
-    const name = (await link.textContent()) ?? "";
-    const href = (await link.getAttribute("href")) ?? "";
-    await rows
-      .first()
-      .getByRole("button", { name: `Add ${name} to the queue` })
-      .click();
-    await expect(page.getByTestId("drill-queued")).toHaveText("1 added to the at-risk queue.");
-    await page.goto(href);
+  test("puts an account from a drill-through list in the queue", async ({ page, own }) => {
+    // The reasons of this account's plan: one answer, filed under Price & value by its code.
+    const account = await own.account("Drill Queue");
+    await own.answers(account, ["Too dear for what we use."], "too_expensive");
+    const month = new Date().toISOString().slice(0, 7);
+    await gotoHydrated(page, `/reasons?from=2024-01&to=${month}&plan=${account.plan}&drill=reasons:price-value`);
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByTestId("drill-count")).toHaveText("1 account");
+    await dialog.getByRole("button", { name: `Add ${account.name} to the queue` }).click();
+    await expect(dialog.getByTestId("drill-queued")).toHaveText("1 added to the at-risk queue.");
+    await gotoHydrated(page, `/accounts/${account.externalId}`);
     await expect(page.getByTestId("triage-summary")).toContainText("In the recovery queue");
   });
 
-  test("a stale change is refused with who changed it, and a reload shows their change", async ({ browser }) => {
+  test("a stale change is refused with who changed it, and a reload shows their change", async ({ browser, own }) => {
+    const account = await own.account("Stale Change");
+    await own.queue(account);
     const first = await browser.newPage({ storageState: storageState("manager") });
     const second = await browser.newPage({ storageState: storageState("admin") });
-    await first.goto("/at-risk?status=open");
-    const account = (await first.getByTestId("queue-row").first().getAttribute("data-account")) ?? "";
-    await first.goto(`/accounts/${account}`);
-    await second.goto(`/accounts/${account}`);
+    await gotoHydrated(first, `/accounts/${account.externalId}`);
+    await gotoHydrated(second, `/accounts/${account.externalId}`);
     await second.getByRole("combobox", { name: /^Status/ }).selectOption("in_progress");
     await expect(second.getByTestId("action-notice")).toContainText("Status set to in progress.");
     // The first page still holds the old version.

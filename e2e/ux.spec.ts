@@ -1,7 +1,9 @@
-// The small things: ⌘K / Ctrl-K to jump to an account, and Undo after a change.
-import { expect, test } from "@playwright/test";
+// The small things: ⌘K / Ctrl-K to jump to an account, and Undo after a change (on queue items of
+// the test's own); charts as PNG and as tables reached by keyboard.
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor } from "./env";
+import { expect, test } from "./fixtures";
+import { CHARTS, gotoHydrated, reloadHydrated, waitForCharts } from "./hydrated";
 import { storageState } from "./users";
 
 const target = generatePreset("demo", 1, e2eAnchor()).accounts[7];
@@ -9,7 +11,7 @@ const target = generatePreset("demo", 1, e2eAnchor()).accounts[7];
 test.use({ storageState: storageState("manager") });
 
 test("Ctrl-K jumps to an account by its externalId, and to a page by its name", async ({ page }) => {
-  await page.goto("/overview");
+  await gotoHydrated(page, "/overview");
   await page.keyboard.press("Control+k");
   const box = page.getByRole("combobox", { name: "Search pages and accounts" });
   await expect(box).toBeFocused();
@@ -26,23 +28,25 @@ test("Ctrl-K jumps to an account by its externalId, and to a page by its name", 
   await expect(page).toHaveURL(/\/cohorts$/);
 });
 
-test("a status change in the queue can be undone", async ({ page }) => {
-  await page.goto("/at-risk?tab=conversion&status=open");
-  const row = page.getByTestId("queue-row").last();
-  const account = (await row.getAttribute("data-account")) ?? "";
-  const name = (await row.getByRole("link").textContent()) ?? "";
+test("a status change in the queue can be undone", async ({ page, own }) => {
+  const account = await own.account("Status Undo", { trialEndsInDays: 10 });
+  await own.queue(account);
+  const { name } = account;
+  await gotoHydrated(page, `/at-risk?tab=conversion&status=open&segment=${account.segment}`);
+  const row = page.locator(`[data-testid="queue-row"][data-account="${account.externalId}"]`);
   await row.getByLabel(`Status of ${name}`).selectOption("dismissed");
   const notice = page.getByTestId("action-notice");
   await expect(notice).toContainText(`${name}: dismissed.`);
+  await expect(row).toHaveCount(0);
   await notice.getByRole("button", { name: "Undo" }).click();
   await expect(notice).toContainText(`${name} is back to open.`);
-  await expect(page.locator(`[data-account="${account}"]`).getByLabel(`Status of ${name}`)).toHaveValue("open");
+  await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("open");
 });
 
 test("a chart downloads as a PNG image", async ({ page }) => {
-  await page.goto("/overview");
+  await gotoHydrated(page, "/overview");
+  await waitForCharts(page, CHARTS["/overview"] ?? 1);
   const panel = page.getByRole("region", { name: "MRR movements" });
-  await expect(panel.locator("svg.recharts-surface").first()).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     panel.getByRole("button", { name: "Download PNG" }).click(),
@@ -54,13 +58,13 @@ test("a chart downloads as a PNG image", async ({ page }) => {
   expect(bytes.length).toBeGreaterThan(10_000);
 });
 
-test("taking an item and snoozing it can each be undone", async ({ page }) => {
-  await page.goto("/at-risk?tab=conversion&who=unassigned");
-  const row = page.getByTestId("queue-row").last();
-  const account = (await row.getAttribute("data-account")) ?? "";
-  const name = (await row.getByRole("link").first().textContent()) ?? "";
+test("taking an item and snoozing it can each be undone", async ({ page, own }) => {
+  const account = await own.account("Take Undo", { trialEndsInDays: 10 });
+  await own.queue(account);
+  const { name } = account;
+  await gotoHydrated(page, `/at-risk?tab=conversion&who=unassigned&segment=${account.segment}`);
   const notice = page.getByTestId("action-notice");
-  const here = page.locator(`[data-account="${account}"]`);
+  const here = page.locator(`[data-testid="queue-row"][data-account="${account.externalId}"]`);
 
   await here.getByRole("button", { name: "Take" }).click();
   await expect(notice).toContainText(`${name} is assigned to you.`);
@@ -70,7 +74,7 @@ test("taking an item and snoozing it can each be undone", async ({ page }) => {
 
   // Snoozing names the version it saw; reload so the row carries the one after the undo (a stale
   // version is refused with 409, as a concurrent change would be).
-  await page.reload();
+  await reloadHydrated(page);
   await here.getByRole("button", { name: "Snooze" }).click();
   const dialog = page.getByRole("dialog", { name: /Snooze/ });
   await dialog.getByRole("button", { name: "A week" }).click();
@@ -90,15 +94,12 @@ async function tabTo(page: import("@playwright/test").Page, target: import("@pla
   throw new Error(`Not reached by ${max} presses of Tab`);
 }
 
-for (const [path, charts] of [
-  ["/overview", 1],
-  ["/cohorts", 1],
-  ["/reasons", 2],
-] as const) {
+for (const [path, charts] of Object.entries(CHARTS)) {
   test(`every chart on ${path} opens its table from the keyboard`, async ({ page }) => {
     test.setTimeout(60_000);
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await gotoHydrated(page, path);
+    // Drawn before tabbing: a chart arriving later would change the order of the tab stops.
+    await waitForCharts(page, charts);
     const summaries = page.locator("summary", { hasText: "Table of the chart" });
     await expect(summaries).toHaveCount(charts);
     for (let i = 0; i < charts; i++) {
@@ -113,7 +114,8 @@ for (const [path, charts] of [
 }
 
 test("the cohort triangle is one tab stop, walked with the arrow keys, Enter drilling through", async ({ page }) => {
-  await page.goto("/cohorts");
+  await gotoHydrated(page, "/cohorts");
+  await waitForCharts(page, CHARTS["/cohorts"] ?? 1);
   const cells = page.locator("[data-cell]");
   await expect(cells.first()).toBeVisible();
   await expect(page.locator('[data-cell][tabindex="0"]')).toHaveCount(1);

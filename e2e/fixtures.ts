@@ -1,0 +1,160 @@
+// Data of a spec's own, so specs that change data never act on the demo set's rows or on each
+// other's: accounts and answers sent through the ingestion API with a key an admin makes in the UI
+// (one per worker), and queue items added from the account page, as a manager would.
+import { randomUUID } from "node:crypto";
+import {
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  test as base,
+  expect,
+  request as playwrightRequest,
+} from "@playwright/test";
+import type { SEGMENTS } from "@/lib/values";
+import { e2eBaseUrl } from "./env";
+import { gotoHydrated } from "./hydrated";
+import { storageState } from "./users";
+
+const DAY = 86_400_000;
+type Segment = (typeof SEGMENTS)[number];
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
+/** Eight characters that make a name unique across workers and runs. */
+export function unique(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** Makes an API key on the admin page (`page` signed in as an admin) and returns it, as shown once. */
+export async function createApiKey(
+  page: Page,
+  name: string,
+  scopes: ("ingest" | "read")[],
+  perMinute?: number,
+): Promise<string> {
+  await gotoHydrated(page, "/admin/api-keys");
+  await page.getByLabel("Name").fill(name);
+  for (const scope of ["ingest", "read"] as const) {
+    const box = page.getByRole("checkbox", { name: scope });
+    if (scopes.includes(scope)) await box.check();
+    else await box.uncheck();
+  }
+  if (perMinute !== undefined) await page.getByLabel("Requests a minute").fill(String(perMinute));
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").innerText()).trim();
+  expect(key).toMatch(/^hf_/);
+  return key;
+}
+
+/** An API client that sends `key` and no session. */
+export function keyClient(key: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({
+    baseURL: e2eBaseUrl(),
+    storageState: SIGNED_OUT,
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
+}
+
+export interface OwnAccount {
+  externalId: string;
+  name: string;
+  /** A plan no other account has: the metrics pages filter by it. */
+  plan: string;
+  segment: Segment;
+}
+
+export interface AccountOptions {
+  /** A trial ending in this many days: the account goes to the conversion queue, else recovery. */
+  trialEndsInDays?: number;
+  /**
+   * Enterprise by default: the demo set has few enterprise items in the queue, so a spec's own
+   * rows are on the first page of a queue filtered by segment.
+   */
+  segment?: Segment;
+}
+
+/** Creates accounts, answers and queue items for one test. */
+export class OwnData {
+  constructor(
+    private readonly api: APIRequestContext,
+    private readonly browser: Browser,
+  ) {}
+
+  private async send(path: string, items: unknown[]): Promise<void> {
+    const response = await this.api.post(path, { data: { items } });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  }
+
+  /**
+   * A new account with no subscription history (a trial has only its start): the customer and MRR
+   * figures other specs compare with the demo set stay as they are.
+   */
+  async account(label: string, options: AccountOptions = {}): Promise<OwnAccount> {
+    const id = unique();
+    const account: OwnAccount = {
+      externalId: `e2e-${id}`,
+      name: `${label} ${id}`,
+      plan: `e2e-plan-${id}`,
+      segment: options.segment ?? "enterprise",
+    };
+    const trial = options.trialEndsInDays;
+    await this.send("/api/v1/accounts", [
+      {
+        ...account,
+        ...(trial === undefined ? {} : { trialEndsAt: new Date(Date.now() + trial * DAY).toISOString() }),
+      },
+    ]);
+    if (trial !== undefined) {
+      await this.send("/api/v1/subscription-events", [
+        {
+          accountExternalId: account.externalId,
+          occurredAt: new Date(Date.now() - 7 * DAY).toISOString(),
+          type: "trial_started",
+        },
+      ]);
+    }
+    return account;
+  }
+
+  /** Cancellation-survey answers of `account`, submitted over the last hours. */
+  async answers(account: OwnAccount, texts: string[], reasonCode = "other"): Promise<void> {
+    await this.send(
+      "/api/v1/cancellations",
+      texts.map((freeText, i) => ({
+        accountExternalId: account.externalId,
+        submittedAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+        reasonCode,
+        freeText,
+        outcome: "canceled",
+      })),
+    );
+  }
+
+  /** Puts `account` in the at-risk queue from its page, as a manager: the item is unassigned. */
+  async queue(account: OwnAccount): Promise<void> {
+    const context = await this.browser.newContext({ baseURL: e2eBaseUrl(), storageState: storageState("manager") });
+    const page = await context.newPage();
+    await gotoHydrated(page, `/accounts/${account.externalId}`);
+    await page.getByRole("region", { name: "Triage" }).getByRole("button", { name: "Add to queue" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText(`${account.name} added to the queue.`);
+    await context.close();
+  }
+}
+
+export const test = base.extend<{ own: OwnData }, { ingestApi: APIRequestContext }>({
+  ingestApi: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ baseURL: e2eBaseUrl(), storageState: storageState("admin") });
+      const key = await createApiKey(await context.newPage(), `e2e worker ${unique()}`, ["ingest"]);
+      await context.close();
+      const api = await keyClient(key);
+      await use(api);
+      await api.dispose();
+    },
+    { scope: "worker" },
+  ],
+  own: async ({ ingestApi, browser }, use) => {
+    await use(new OwnData(ingestApi, browser));
+  },
+});
+
+export { expect };
