@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor } from "./env";
+import { CHARTS, gotoHydrated, waitForCharts } from "./hydrated";
 import { storageState } from "./users";
 
 const account = generatePreset("demo", 1, e2eAnchor()).accounts[3]?.externalId ?? "missing";
@@ -32,8 +33,10 @@ for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const found: string[] = [];
     for (const path of PAGES) {
-      await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await gotoHydrated(page, path);
+      // The charts are checked too: their code arrives after hydration.
+      const charts = CHARTS[path];
+      if (charts) await waitForCharts(page, charts);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
         found.push(

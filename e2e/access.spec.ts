@@ -1,5 +1,6 @@
 // Signing in and out, refusals a person sees in the browser, and the way back after sign-in.
 import { expect, test } from "@playwright/test";
+import { gotoHydrated } from "./hydrated";
 import { demoUser, storageState } from "./users";
 
 const PAGES = ["/overview", "/cohorts", "/reasons", "/at-risk", "/accounts", "/admin"];
@@ -11,7 +12,7 @@ test.describe("anonymous visitor", () => {
       await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path)}$`));
     }
     const admin = demoUser("admin");
-    await page.goto("/accounts?segment=enterprise");
+    await gotoHydrated(page, "/accounts?segment=enterprise");
     await page.getByLabel("E-mail").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -19,7 +20,7 @@ test.describe("anonymous visitor", () => {
   });
 
   test("sees a clear message for a wrong password and stays signed out", async ({ page }) => {
-    await page.goto("/sign-in");
+    await gotoHydrated(page, "/sign-in");
     await page.getByLabel("E-mail").fill(demoUser("cs").email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -62,7 +63,7 @@ test("signing out ends the session", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const manager = demoUser("manager");
-  await page.goto("/sign-in");
+  await gotoHydrated(page, "/sign-in");
   await page.getByLabel("E-mail").fill(manager.email);
   await page.getByLabel("Password").fill(manager.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -2,6 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor } from "./env";
+import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
 
 const data = generatePreset("demo", 1, e2eAnchor());
@@ -11,7 +12,7 @@ test.use({ storageState: storageState("cs") });
 test("searches accounts, keeps the search in the URL, and survives a reload", async ({ page }) => {
   const target = data.accounts[42];
   expect(target).toBeDefined();
-  await page.goto("/accounts");
+  await gotoHydrated(page, "/accounts");
   await page.getByLabel("Search accounts").fill(target?.externalId ?? "");
   await expect(page).toHaveURL(new RegExp(`q=${target?.externalId}`));
   const rows = page.getByRole("table", { name: "Accounts" }).locator("tbody tr");

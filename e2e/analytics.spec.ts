@@ -1,6 +1,7 @@
 // The analytics pages in the browser: filters in the URL, drill-through lists exactly the accounts
 // a figure counts, and CSV downloads carrying the API's numbers.
 import { expect, test } from "@playwright/test";
+import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
 
 test.use({ storageState: storageState("manager") });
@@ -13,7 +14,7 @@ interface ChurnMonth {
 }
 
 test("a filter change lands in the URL and survives a reload", async ({ page }) => {
-  await page.goto("/overview");
+  await gotoHydrated(page, "/overview");
   const before = await page.getByTestId("overview-customers").innerText();
   await page.getByLabel("Segment").selectOption("enterprise");
   await expect(page).toHaveURL(/segment=enterprise/);
@@ -28,7 +29,7 @@ test("the logo churn figure drills through to exactly the churned accounts", asy
   const churn = (await (await request.get("/api/v1/metrics/churn?segment=smb")).json()) as { months: ChurnMonth[] };
   const last = churn.months[churn.months.length - 1];
   expect(last?.churned).toBeGreaterThan(0);
-  await page.goto("/overview?segment=smb");
+  await gotoHydrated(page, "/overview?segment=smb");
   await page.getByTestId("overview-logo-churn").click();
   await expect(page).toHaveURL(new RegExp(`drill=churned%3A${last?.month}|drill=churned:${last?.month}`));
   const dialog = page.getByRole("dialog");
@@ -47,7 +48,7 @@ test("a cohort cell drills through to the customers it counts", async ({ page, r
   const cohort = body.cohorts.find((c) => c.cells.length > 3);
   const cell = cohort?.cells[3];
   expect(cell?.customers).toBeGreaterThan(0);
-  await page.goto("/cohorts");
+  await gotoHydrated(page, "/cohorts");
   await page.getByTestId(`cohort-cell-${cohort?.cohort}-3`).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("drill-count")).toHaveText(`${cell?.customers} accounts`);
@@ -55,9 +56,8 @@ test("a cohort cell drills through to the customers it counts", async ({ page, r
 });
 
 test("the revenue switch and the chosen view are kept in the URL", async ({ page }) => {
-  await page.goto("/cohorts");
   // The switch works once the page has hydrated: a click on the server's HTML alone does nothing.
-  await page.waitForLoadState("networkidle");
+  await gotoHydrated(page, "/cohorts");
   await page.getByRole("radio", { name: "Revenue" }).click();
   await expect(page).toHaveURL(/view=revenue/);
   await expect(page.getByRole("heading", { name: "Revenue retention by cohort" })).toBeVisible();
@@ -84,7 +84,7 @@ test("the churn CSV download carries the API's numbers", async ({ page, request 
 });
 
 test("the reasons page shows its taxonomy version and drills a category", async ({ page }) => {
-  await page.goto("/reasons");
+  await gotoHydrated(page, "/reasons");
   await expect(page.getByTestId("taxonomy-version")).toContainText(/taxonomy version \d+/);
   await page.getByRole("button", { name: "Price & value" }).click();
   const dialog = page.getByRole("dialog");

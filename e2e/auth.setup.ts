@@ -1,12 +1,13 @@
 // Signs in through the form as each role and keeps the session for the specs.
 import { expect, test as setup } from "@playwright/test";
 import { ROLE_LABEL } from "@/lib/auth/roles";
+import { gotoHydrated } from "./hydrated";
 import { ROLES, demoUser, storageState } from "./users";
 
 for (const role of ROLES) {
   setup(`sign in as ${role}`, async ({ page }) => {
     const user = demoUser(role);
-    await page.goto("/sign-in");
+    await gotoHydrated(page, "/sign-in");
     await page.getByLabel("E-mail").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();

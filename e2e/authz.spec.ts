@@ -4,6 +4,7 @@ import { type APIRequestContext, type Browser, expect, request as playwrightRequ
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor, e2eBaseUrl } from "./env";
 import { IDENTITIES, type Identity, MATRIX, type MatrixRow, discoverRoutes } from "./authz-matrix";
+import { createApiKey, unique } from "./fixtures";
 import { storageState } from "./users";
 
 const account = generatePreset("demo", 1, e2eAnchor()).accounts[0]?.externalId ?? "missing";
@@ -18,16 +19,7 @@ const keys: Partial<Record<Identity, string>> = {};
 /** Makes an API key with one scope in the admin UI (as a user of Holdfast would). */
 async function makeKey(browser: Browser, scope: "ingest" | "read"): Promise<string> {
   const context = await browser.newContext({ storageState: storageState("admin") });
-  const page = await context.newPage();
-  await page.goto("/admin/api-keys");
-  await page.getByLabel("Name").fill(`matrix ${scope} ${Date.now()}`);
-  for (const s of ["ingest", "read"] as const) {
-    const box = page.getByRole("checkbox", { name: s });
-    if (s === scope) await box.check();
-    else await box.uncheck();
-  }
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").innerText()).trim();
+  const key = await createApiKey(await context.newPage(), `matrix ${scope} ${unique()}`, [scope]);
   await context.close();
   return key;
 }

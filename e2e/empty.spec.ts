@@ -5,6 +5,7 @@ import { type Page, expect, test } from "@playwright/test";
 import { waitForHealth } from "@/scripts/serve";
 import { readCurl } from "@/test/curl";
 import { EMPTY_ADMIN, e2eEmptyUrl } from "./env";
+import { gotoHydrated } from "./hydrated";
 
 test.use({ baseURL: e2eEmptyUrl(), storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -13,7 +14,7 @@ const EMPTY_PAGES = ["/overview", "/cohorts", "/reasons", "/at-risk", "/accounts
 
 async function signIn(page: Page) {
   expect(await waitForHealth(e2eEmptyUrl())).toBe(true);
-  await page.goto("/sign-in");
+  await gotoHydrated(page, "/sign-in");
   await page.locator("#email").fill(EMPTY_ADMIN.email);
   await page.locator("#password").fill(EMPTY_ADMIN.password);
   await page.getByRole("button", { name: /sign in/i }).click();
@@ -49,7 +50,7 @@ test("every page of an empty installation says how to send data, accessibly", as
 
 test("the commands shown, sent as printed, fill the overview and the reasons in", async ({ page, request }) => {
   await signIn(page);
-  await page.goto("/admin/api-keys");
+  await gotoHydrated(page, "/admin/api-keys");
   await page.getByLabel("Name").fill("Billing sync");
   await page.getByRole("checkbox", { name: "ingest" }).check();
   await page.getByRole("button", { name: "Create key" }).click();

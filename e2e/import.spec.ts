@@ -1,6 +1,7 @@
 // CSV import in the browser: upload, check the guessed columns, import behind a progress bar,
 // and read the summary with the broken lines named.
 import { expect, test } from "@playwright/test";
+import { gotoHydrated, reloadHydrated } from "./hydrated";
 import { storageState } from "./users";
 
 test.use({ storageState: storageState("manager") });
@@ -14,7 +15,7 @@ test("imports a CSV in chunks, watching the progress bar finish, with broken lin
   lines[1001] = `e2e-${stamp}-1001,Import Test 1001,growth,lots`;
   const csv = lines.join("\n");
 
-  await page.goto("/import");
+  await gotoHydrated(page, "/import");
   await page
     .getByLabel("CSV file")
     .setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -31,7 +32,7 @@ test("imports a CSV in chunks, watching the progress bar finish, with broken lin
   await expect(page.getByTestId("import-errors")).toContainText("1002");
 
   // The same file again upserts the same accounts: still 1,198 of them.
-  await page.reload();
+  await reloadHydrated(page);
   await page
     .getByLabel("CSV file")
     .setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import { e2eBaseUrl } from "./env";
+import { SIGNED_OUT as empty, createApiKey, keyClient, unique } from "./fixtures";
+import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
-
-const empty = { cookies: [], origins: [] };
 
 function actionId(exportedName: string): string {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
@@ -49,7 +49,7 @@ test("the x-middleware-subrequest header does not skip the proxy or the server's
 });
 
 test.describe("server actions", () => {
-  const name = `Probe ${Date.now()}`;
+  const name = `Probe ${unique()}`;
   const body = JSON.stringify([{ name, description: "", regrettable: true, color: "chart-1" }]);
   const post = (ctx: APIRequestContext, data: string, origin?: string) =>
     ctx.post("/admin/taxonomy", {
@@ -80,7 +80,7 @@ test.describe("server actions", () => {
     expect(await control.text()).toContain('"ok":true');
     await admin.dispose();
     const page = await (await browser.newContext({ storageState: storageState("admin") })).newPage();
-    await page.goto("/admin/taxonomy");
+    await gotoHydrated(page, "/admin/taxonomy");
     const table = page.getByRole("table", { name: "Reason categories" });
     await expect(table.getByText(`${name} control`, { exact: true })).toBeVisible();
     await expect(table.getByText(name, { exact: true })).toHaveCount(0);
@@ -104,17 +104,9 @@ test.describe("server actions", () => {
 
 test("an ingestion body over 5 MB is refused with 413 before it is read", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageState("admin") });
-  const page = await context.newPage();
-  await page.goto("/admin/api-keys");
-  await page.getByLabel("Name").fill(`probe ${Date.now()}`);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").innerText()).trim();
+  const key = await createApiKey(await context.newPage(), `probe ${unique()}`, ["ingest"]);
   await context.close();
-  const api = await playwrightRequest.newContext({
-    baseURL: e2eBaseUrl(),
-    storageState: empty,
-    extraHTTPHeaders: { authorization: `Bearer ${key}` },
-  });
+  const api = await keyClient(key);
   const items = Array.from({ length: 3000 }, (_, i) => ({ externalId: `probe-${i}`, name: "y".repeat(2000) }));
   const response = await api.post("/api/v1/accounts", {
     data: JSON.stringify({ items }),

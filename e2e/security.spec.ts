@@ -2,9 +2,9 @@
 // page, sign-in backoff (form and Auth.js route), per-key rate limits, and the audit entries.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { e2eBaseUrl } from "./env";
+import { SIGNED_OUT as empty, createApiKey, keyClient, unique } from "./fixtures";
+import { CHARTS, gotoHydrated, waitForCharts, waitForHydration } from "./hydrated";
 import { storageState } from "./users";
-
-const empty = { cookies: [], origins: [] };
 
 test.describe("signed in as cs", () => {
   test.use({ storageState: storageState("cs") });
@@ -27,7 +27,10 @@ test.describe("signed in as cs", () => {
       const scripts = (await response?.text())?.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-      await page.waitForLoadState("networkidle");
+      // Hydrated, and the charts' code (loaded after hydration) run too.
+      await waitForHydration(page);
+      const charts = CHARTS[path];
+      if (charts) await waitForCharts(page, charts);
     }
     expect(violations).toEqual([]);
   });
@@ -40,15 +43,15 @@ test.describe("signed out", () => {
     page,
     browser,
   }) => {
-    const email = `locked.${Date.now()}@holdfast.local`;
+    const email = `locked.${unique()}@holdfast.local`;
     for (let i = 1; i <= 5; i++) {
-      await page.goto("/sign-in");
+      await gotoHydrated(page, "/sign-in");
       await page.getByLabel("E-mail").fill(email);
       await page.getByLabel("Password").fill(`wrong password ${i}`);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
     }
-    await page.goto("/sign-in");
+    await gotoHydrated(page, "/sign-in");
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill("wrong password 6");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -75,17 +78,8 @@ test.describe("as an admin", () => {
   test.use({ storageState: storageState("admin") });
 
   test("a key over its requests a minute gets 429 with Retry-After", async ({ page }) => {
-    await page.goto("/admin/api-keys");
-    await page.getByLabel("Name").fill(`e2e limited ${Date.now()}`);
-    await page.getByRole("checkbox", { name: "read" }).check();
-    await page.getByLabel("Requests a minute").fill("2");
-    await page.getByRole("button", { name: "Create key" }).click();
-    const key = (await page.getByTestId("new-api-key").innerText()).trim();
-    const api = await playwrightRequest.newContext({
-      baseURL: e2eBaseUrl(),
-      storageState: empty,
-      extraHTTPHeaders: { authorization: `Bearer ${key}` },
-    });
+    const key = await createApiKey(page, `e2e limited ${unique()}`, ["read"], 2);
+    const api = await keyClient(key);
     expect((await api.get("/api/v1/metrics/overview")).status()).toBe(200);
     expect((await api.get("/api/v1/metrics/overview")).status()).toBe(200);
     const third = await api.get("/api/v1/metrics/overview");

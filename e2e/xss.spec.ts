@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import { e2eBaseUrl } from "./env";
+import { createApiKey, keyClient, unique } from "./fixtures";
+import { CHARTS, gotoHydrated, waitForCharts } from "./hydrated";
 import { storageState } from "./users";
 
 const PAYLOADS = [
@@ -95,15 +97,8 @@ test.use({ storageState: storageState("admin") });
 
 test("stores fifty payloads where text is typed or sent", async ({ page }) => {
   expect(PAYLOADS).toHaveLength(50);
-  await page.goto("/admin/api-keys");
-  await page.getByLabel("Name").fill(`xss ${Date.now()}`);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").innerText()).trim();
-  const api = await playwrightRequest.newContext({
-    baseURL: e2eBaseUrl(),
-    storageState: { cookies: [], origins: [] },
-    extraHTTPHeaders: { authorization: `Bearer ${key}` },
-  });
+  const key = await createApiKey(page, `xss ${unique()}`, ["ingest"]);
+  const api = await keyClient(key);
   const ok = async (path: string, items: unknown[]) =>
     expect((await api.post(path, { data: { items } })).status(), path).toBe(200);
   await ok(
@@ -166,8 +161,9 @@ test("no payload runs or becomes markup on any page that shows them", async ({ p
     "/admin/audit?page=2",
   ];
   for (const path of pages) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await gotoHydrated(page, path);
+    const charts = CHARTS[path];
+    if (charts) await waitForCharts(page, charts);
     // Nothing injected became an element: no img, iframe, svg or script carrying a payload.
     const injected = await page.evaluate(
       () =>
