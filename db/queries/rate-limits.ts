@@ -45,12 +45,10 @@ const signInKeys = (ip: string, email: string) => ({
   ip: `signin:ip:${ip}`,
 });
 
-export async function signInWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
-  const keys = signInKeys(ip, email);
-  const rows = await queryRows<{ key: string; window_start: Date | string; count: number }>(
-    db,
-    sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip})`,
-  );
+type CounterRow = { key: string; window_start: Date | string; count: number };
+
+/** Seconds until the counters in `rows` allow another attempt (0: allowed now). */
+function waitOf(rows: CounterRow[], keys: { email: string; ip: string }, now: Date): number {
   let wait = 0;
   for (const r of rows) {
     const free = r.key === keys.email ? FREE.email : FREE.ip;
@@ -60,6 +58,57 @@ export async function signInWait(db: Db, ip: string, email: string, now = new Da
     wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
   }
   return Math.max(0, wait);
+}
+
+/** Seconds an address (from an IP) must wait before its next sign-in attempt; reads, counts nothing. */
+export async function signInWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
+  const keys = signInKeys(ip, email);
+  const rows = await queryRows<CounterRow>(
+    db,
+    sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip})`,
+  );
+  return waitOf(rows, keys, now);
+}
+
+/**
+ * Counts a sign-in attempt against its address and its IP before the password is checked, so
+ * attempts sent at once cannot all be checked. Both counter rows are locked (in key order, so two
+ * attempts never wait on each other in a circle); the attempt is counted only when neither has to
+ * wait, and a refused attempt changes nothing. Returns the wait in seconds: 0 means counted, go on.
+ */
+export async function claimSignInAttempt(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
+  const keys = signInKeys(ip, email);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into rate_limits (key, window_start, count)
+      select k, ${now}::timestamptz, 0 from unnest(array[${keys.email}, ${keys.ip}]::text[]) as k
+      order by k
+      on conflict (key) do nothing
+    `);
+    const rows = await queryRows<CounterRow>(
+      tx,
+      sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip}) order by key for update`,
+    );
+    const wait = waitOf(rows, keys, now);
+    if (wait > 0) return wait;
+    await tx.execute(sql`
+      update rate_limits set
+        count = case when window_start <= ${now}::timestamptz - interval '15 minutes' then 1 else count + 1 end,
+        window_start = ${now}::timestamptz
+      where key in (${keys.email}, ${keys.ip})
+    `);
+    return 0;
+  });
+}
+
+/**
+ * A claimed attempt had the right password: the address starts afresh, and the IP gets its count
+ * back (successes never use up an office's allowance).
+ */
+export async function signInSucceeded(db: Db, ip: string, email: string): Promise<void> {
+  const keys = signInKeys(ip, email);
+  await db.execute(sql`delete from rate_limits where key = ${keys.email}`);
+  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${keys.ip}`);
 }
 
 export async function recordSignInFailure(db: Db, ip: string, email: string, now = new Date()): Promise<void> {

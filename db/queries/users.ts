@@ -16,12 +16,35 @@ export interface SessionUser {
   role: Role;
 }
 
+/** A user behind a live session: with their token's session version and the one-time flag. */
+export type SignedInUser = SessionUser & {
+  /** Signed in with a one-time password: only changing it (and signing out) is allowed. */
+  mustChangePassword: boolean;
+  sessionVersion: number;
+};
+
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
+const sessionColumns = {
+  ...publicColumns,
+  mustChangePassword: users.mustChangePassword,
+  sessionVersion: users.sessionVersion,
+};
 
 /**
- * The user behind a session token, re-read on every request: a disabled user gets null (signed out at
- * once) and a changed role applies to the very next request.
+ * The user behind a session token, re-read on every request: null for a disabled user (signed out
+ * at once) and for a token whose session version has been raised since it was issued (sign-out, a
+ * password change or reset, disabling); a changed role applies to the very next request.
  */
+export async function loadSession(db: Db, userId: string, sessionVersion: number): Promise<SignedInUser | null> {
+  const [row] = await db
+    .select(sessionColumns)
+    .from(users)
+    .where(sql`${users.id} = ${userId} and ${users.active} and ${users.sessionVersion} = ${sessionVersion}`)
+    .limit(1);
+  return row ?? null;
+}
+
+/** A user as their next request will see them (active only, the role as it is now), whatever the session. */
 export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
   const [row] = await db
     .select(publicColumns)
@@ -32,15 +55,16 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
 }
 
 /** Checks a password; the same work is done for unknown e-mails so timing does not reveal them. */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<SessionUser | null> {
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<SignedInUser | null> {
   const [row] = await db
-    .select({ ...publicColumns, passwordHash: users.passwordHash, active: users.active })
+    .select({ ...sessionColumns, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
     .limit(1);
   const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
   if (!row || !ok || !row.active) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  const { passwordHash: _hash, active: _active, ...user } = row;
+  return user;
 }
 
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$QTrKJUnkMD71njpE5BWa8Q$O5bHw6JNks2Sq5N/sGcG6ZqYw1Ganb3WxnL/1qXc/C8";
@@ -51,7 +75,16 @@ export class DuplicateEmailError extends Error {
   }
 }
 
-export async function createUser(db: Db, input: CreateUserInput, actor: Actor): Promise<SessionUser> {
+/**
+ * A new staff user. `mustChangePassword` when the password is a one-time one someone else chose (the
+ * admin page); an operator's own choice on the command line is kept as it is.
+ */
+export async function createUser(
+  db: Db,
+  input: CreateUserInput,
+  actor: Actor,
+  options: { mustChangePassword?: boolean } = {},
+): Promise<SessionUser> {
   const passwordHash = await hash(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -62,7 +95,14 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Actor): 
     const name = input.name ?? input.email.split("@")[0] ?? input.email;
     const [row] = await tx
       .insert(users)
-      .values({ id: createId(), email: input.email, name, role: input.role, passwordHash })
+      .values({
+        id: createId(),
+        email: input.email,
+        name,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: options.mustChangePassword ?? false,
+      })
       .returning(publicColumns);
     if (!row) throw new Error("The user was not created.");
     await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: row.id, after: row });
@@ -72,7 +112,12 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Actor): 
 
 export async function listUsers(db: Db) {
   return db
-    .select({ ...publicColumns, active: users.active, createdAt: users.createdAt })
+    .select({
+      ...publicColumns,
+      active: users.active,
+      mustChangePassword: users.mustChangePassword,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.name));
 }
@@ -119,7 +164,11 @@ export async function setUserActive(db: Db, userId: string, active: boolean, act
       .where(eq(users.id, userId));
     if (!before) throw new Error(`user: no user with id ${userId}`);
     await guardLastAdmin(tx, userId, active || before.role !== "admin");
-    await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));
+    // Disabling also ends every session the user holds, so enabling them again does not revive one.
+    await tx
+      .update(users)
+      .set({ active, updatedAt: new Date(), ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }) })
+      .where(eq(users.id, userId));
     await recordAudit(tx, actor, {
       action: active ? "user.enable" : "user.disable",
       entityType: "user",

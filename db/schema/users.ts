@@ -12,6 +12,12 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash").notNull(),
+    // A one-time password (an admin's reset, or the first one of a user made in the admin page):
+    // nothing but changing it is allowed until it is changed.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Carried in each session token; raising it (sign-out, a password change or reset, disabling)
+    // ends every session issued before.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
