@@ -1,5 +1,7 @@
-import type { SessionUser } from "@/db/queries/users";
+import Link from "next/link";
+import type { SignedInUser } from "@/db/queries/users";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
 import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
 import { CommandPalette } from "./command-palette";
 import { type NavItem, NavLinks } from "./nav-links";
@@ -14,8 +16,9 @@ const NAV: (NavItem & { minRole?: "manager" | "admin" })[] = [
   { href: "/admin", label: "Admin", minRole: "admin" },
 ];
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
-  const items = NAV.filter((item) => !item.minRole || hasRole(user.role, item.minRole));
+export function AppShell({ user, children }: { user: SignedInUser; children: React.ReactNode }) {
+  // With a one-time password pending, nothing but changing it (or signing out) is open.
+  const items = user.mustChangePassword ? [] : NAV.filter((item) => !item.minRole || hasRole(user.role, item.minRole));
   return (
     <div className="flex min-h-screen">
       <nav aria-label="Main" className="flex w-56 shrink-0 flex-col border-r border-line bg-surface p-4">
@@ -27,9 +30,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
           <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
         </p>
-        <a href="/docs/metrics" className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent">
+        <Link
+          href="/docs/metrics"
+          className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent"
+        >
           How the figures are counted
-        </a>
+        </Link>
         <div className="mt-auto border-t border-line pt-4 text-sm">
           <p className="font-medium" data-testid="user-name">
             {user.name}
@@ -37,6 +43,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <p className="text-muted" data-testid="user-role">
             {ROLE_LABEL[user.role]}
           </p>
+          <a href={CHANGE_PASSWORD_PATH} className="mt-2 block text-accent hover:underline">
+            Change password
+          </a>
           <form action={signOutAction} className="mt-3">
             <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-canvas">
               Sign out

@@ -1,12 +1,14 @@
 // The one helper every server action goes through: it finds the user, checks the role on the
-// server, validates the input with the action's zod schema, and names the bad field on failure.
+// server (and that no one-time password waits to be changed), validates the input with the
+// action's zod schema, and names the bad field on failure.
 import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { type Actor, recordRefusal } from "@/db/queries/audit";
-import type { SessionUser } from "@/db/queries/users";
+import type { SessionUser, SignedInUser } from "@/db/queries/users";
+import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
 import { type Role, hasRole } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
+import { type GateOptions, getCurrentUser } from "@/lib/auth/session";
 
 /** `status` follows HTTP: 401 signed out, 403 not allowed, 404 gone, 409 changed by someone else. */
 export type ActionResult<T> =
@@ -16,7 +18,7 @@ export type ActionResult<T> =
 /** Returned by an action's body to refuse with a status (the write's WHERE clause said no). */
 export class Refusal {
   constructor(
-    readonly status: 403 | 404 | 409 | 422,
+    readonly status: 403 | 404 | 409 | 422 | 429,
     readonly error: string,
     readonly details: { changedBy?: string | null; changedAt?: string; field?: string } = {},
   ) {}
@@ -43,11 +45,16 @@ export function actorOf(user: SessionUser): Actor {
 export function action<S extends z.ZodType, T>(
   minRole: Role,
   schema: S,
-  run: (input: z.infer<S>, user: SessionUser) => Promise<T | Refusal>,
+  run: (input: z.infer<S>, user: SignedInUser) => Promise<T | Refusal>,
+  options: GateOptions = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, error: "Your session has ended; sign in again." };
+    if (user.mustChangePassword && options.pendingPasswordChange !== "allow") {
+      await recordRefusal(await getDb(), actorOf(user), "server action before a password change", "one-time password");
+      return { ok: false, status: 403, error: `Change your one-time password first, at ${CHANGE_PASSWORD_PATH}.` };
+    }
     if (!hasRole(user.role, minRole)) {
       await recordRefusal(await getDb(), actorOf(user), `server action needing ${minRole}`, `is ${user.role}`);
       return { ok: false, status: 403, error: `This needs the ${minRole} role; you are ${user.role}.` };

@@ -1,5 +1,5 @@
-// Route handlers' gate: the same session and role rules as pages, and API keys with scopes,
-// answered as problem+json.
+// Route handlers' gate: the same session and role rules as pages (a pending one-time password
+// refuses everything), and API keys with scopes, answered as problem+json.
 import "server-only";
 import { getDb } from "@/db/client";
 import { type ApiKeyIdentity, type ApiScope, authenticateApiKey } from "@/db/queries/api-keys";
@@ -7,6 +7,7 @@ import { type Actor, recordRefusal } from "@/db/queries/audit";
 import { hitWindow } from "@/db/queries/rate-limits";
 import type { SessionUser } from "@/db/queries/users";
 import { problem } from "@/lib/http/problem";
+import { CHANGE_PASSWORD_PATH } from "./paths";
 import { type Role, hasRole } from "./roles";
 import { getCurrentUser } from "./session";
 
@@ -15,6 +16,7 @@ type Handler<C, W> = (request: Request, context: C, who: W) => Promise<Response>
 const UNAUTHORIZED = () => problem(401, "Unauthorized", "Sign in, or send an API key as Authorization: Bearer <key>.");
 
 const userActor = (user: SessionUser): Actor => ({ type: "user", id: user.id, label: user.email });
+const PENDING_PASSWORD = `Change your one-time password first, at ${CHANGE_PASSWORD_PATH}.`;
 const keyActor = (key: ApiKeyIdentity): Actor => ({ type: "api_key", id: key.id, label: key.name });
 const what = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;
 
@@ -32,6 +34,7 @@ export function withUser<C>(
   return async (request, context) => {
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
+    if (user.mustChangePassword) return refuse(request, userActor(user), 403, PENDING_PASSWORD);
     if (!hasRole(user.role, minRole))
       return refuse(
         request,
@@ -88,6 +91,7 @@ export function withApiKey<C>(
     if (!minRole) return UNAUTHORIZED();
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
+    if (user.mustChangePassword) return refuse(request, userActor(user), 403, PENDING_PASSWORD);
     if (!hasRole(user.role, minRole))
       return refuse(
         request,
