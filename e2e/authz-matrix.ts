@@ -89,6 +89,8 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /admin/audit", sample: "/admin/audit", kind: "page", access: adminOnly },
   { route: "GET /api-docs", sample: "/api-docs", kind: "page", access: everyone },
   { route: "GET /docs/[name]", sample: "/docs/metrics", kind: "page", access: staff },
+  // Everyone signed in changes their own password (and a pending one-time password opens only this).
+  { route: "GET /account/password", sample: "/account/password", kind: "page", access: staff },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
   // An empty chunk: refused before the body matters for cs; answered 400 (no items) for managers.
   {

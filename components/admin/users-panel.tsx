@@ -1,11 +1,13 @@
 "use client";
-// Admin: create a user (the one-time password is shown once), change roles, disable and enable.
+// Admin: create a user (the one-time password is shown once), change roles, reset a password to a
+// one-time password (shown once, in a dialog), disable and enable.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
 import { DataTable } from "@/components/ui/data-table";
+import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { useFormat } from "@/components/providers/format-provider";
 import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
 
@@ -15,6 +17,7 @@ export interface UserRow {
   name: string;
   role: Role;
   active: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -26,6 +29,7 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
 
   function act(call: () => Promise<{ ok: boolean; error?: string }>) {
     start(async () => {
@@ -124,9 +128,22 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
                 ))}
               </select>
             </td>
-            <td className="px-4 py-2">{u.active ? "Active" : <span className="text-bad">Disabled</span>}</td>
+            <td className="px-4 py-2">
+              {u.active ? "Active" : <span className="text-bad">Disabled</span>}
+              {u.mustChangePassword && <span className="block text-xs text-warn">Must change password</span>}
+            </td>
             <td className="px-4 py-2">{fmt.date(u.createdAt)}</td>
-            <td className="px-4 py-2 text-right">
+            <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
+              {u.id !== meId && (
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => setResetting(u)}
+                  className="rounded-md border border-line px-2 py-1 text-xs"
+                >
+                  Reset password
+                </button>
+              )}
               <button
                 type="button"
                 disabled={pending}
@@ -139,6 +156,13 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
           </tr>
         ))}
       </DataTable>
+      <ResetPasswordDialog
+        user={resetting}
+        onClose={() => {
+          setResetting(null);
+          router.refresh();
+        }}
+      />
     </div>
   );
 }

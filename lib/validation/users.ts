@@ -8,11 +8,18 @@ export const signInSchema = z.object({
   password: text().min(1, "Enter your password").max(200),
 });
 
+/** Every password a person chooses: at least 10 characters (argon2 takes any text up to 200). */
+export const PASSWORD_MIN = 10;
+const newPassword = (label: string) =>
+  text()
+    .min(PASSWORD_MIN, `${label} must be at least ${PASSWORD_MIN} characters`)
+    .max(200, `${label} must be at most 200 characters`);
+
 export const createUserSchema = z.object({
   email: text().trim().toLowerCase().email("email must be a valid e-mail address"),
   name: text().trim().min(1, "name must not be empty").max(120).optional(),
   role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
-  password: text().min(10, "password must be at least 10 characters").max(200),
+  password: newPassword("password"),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -20,6 +27,25 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const inviteUserSchema = createUserSchema.omit({ password: true }).strict();
 export const setRoleSchema = z.object({ userId: text().min(1).max(100), role: z.enum(ROLES) }).strict();
 export const setActiveSchema = z.object({ userId: text().min(1).max(100), active: z.boolean() }).strict();
+export const resetPasswordSchema = z.object({ userId: text().min(1).max(100) }).strict();
+/** `npm run user:password -- --email E`. */
+export const passwordResetCliSchema = z.object({
+  email: text().trim().toLowerCase().email("email must be a valid e-mail address"),
+});
+
+/** A signed-in user's own change: the current password, and the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: text().min(1, "Enter your current password").max(200),
+    newPassword: newPassword("The new password"),
+    confirmPassword: text().max(200),
+  })
+  .strict()
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const auditFiltersSchema = z.object({
   actor: text().max(200).optional().catch(undefined),
