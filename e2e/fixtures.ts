@@ -140,20 +140,21 @@ export class OwnData {
   }
 }
 
+// Playwright's fixture callback is named `provide` here: the React Hooks lint rule reads `use` as a hook.
 export const test = base.extend<{ own: OwnData }, { ingestApi: APIRequestContext }>({
   ingestApi: [
-    async ({ browser }, use) => {
+    async ({ browser }, provide) => {
       const context = await browser.newContext({ baseURL: e2eBaseUrl(), storageState: storageState("admin") });
       const key = await createApiKey(await context.newPage(), `e2e worker ${unique()}`, ["ingest"]);
       await context.close();
       const api = await keyClient(key);
-      await use(api);
+      await provide(api);
       await api.dispose();
     },
     { scope: "worker" },
   ],
-  own: async ({ ingestApi, browser }, use) => {
-    await use(new OwnData(ingestApi, browser));
+  own: async ({ ingestApi, browser }, provide) => {
+    await provide(new OwnData(ingestApi, browser));
   },
 });
 
