@@ -17,17 +17,21 @@ const shownDay = (offset = 0) =>
 const rowOf = (page: Page, account: OwnAccount) =>
   page.locator(`[data-testid="queue-row"][data-account="${account.externalId}"]`);
 
-/** Moves the keyboard cursor to the row of `account` with j (after j and k to start at the top). */
+/** Moves the keyboard cursor to the row of `account`: up to the first row with k, then down with j. */
 async function moveTo(page: Page, account: OwnAccount) {
   const row = rowOf(page, account);
   await expect(row).toBeVisible();
-  const index = await page
-    .getByTestId("queue-row")
-    .evaluateAll((trs, id) => trs.findIndex((tr) => tr.getAttribute("data-account") === id), account.externalId);
-  expect(index).toBeGreaterThanOrEqual(0);
-  await page.keyboard.press("j");
-  await page.keyboard.press("k");
-  for (let i = 0; i < index; i++) await page.keyboard.press("j");
+  const rows = page.getByTestId("queue-row");
+  const target = await rows.evaluateAll(
+    (trs, id) => trs.findIndex((tr) => tr.getAttribute("data-account") === id),
+    account.externalId,
+  );
+  // The cursor row (the first one until a key moves it); k on the first row stays there and focuses it.
+  const cursor = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.getAttribute("aria-selected") === "true"));
+  expect(target).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= Math.max(0, cursor); i++) await page.keyboard.press("k");
+  await expect(rows.first()).toBeFocused();
+  for (let i = 0; i < target; i++) await page.keyboard.press("j");
   await expect(row).toBeFocused();
 }
 
