@@ -1,5 +1,6 @@
 // Signing in and out, refusals a person sees in the browser, and the way back after sign-in.
 import { expect, test } from "@playwright/test";
+import { SIGNED_OUT, createUser, firstSignIn } from "./fixtures";
 import { gotoHydrated } from "./hydrated";
 import { demoUser, storageState } from "./users";
 
@@ -59,15 +60,12 @@ test.describe("admin user", () => {
 });
 
 test("signing out ends the session", async ({ browser }) => {
-  // A fresh sign-in, so signing out does not end the session the other specs share.
-  const context = await browser.newContext();
+  // A user of its own: signing out ends every session of that user, and the demo users' sessions
+  // are shared by the other specs.
+  const user = await createUser(browser, "Sign Out");
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
   const page = await context.newPage();
-  const manager = demoUser("manager");
-  await gotoHydrated(page, "/sign-in");
-  await page.getByLabel("E-mail").fill(manager.email);
-  await page.getByLabel("Password").fill(manager.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-name")).toHaveText(manager.name);
+  await firstSignIn(page, user);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/overview");

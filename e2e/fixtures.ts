@@ -12,7 +12,7 @@ import {
 } from "@playwright/test";
 import type { SEGMENTS } from "@/lib/values";
 import { e2eBaseUrl } from "./env";
-import { gotoHydrated } from "./hydrated";
+import { gotoHydrated, waitForHydration } from "./hydrated";
 import { storageState } from "./users";
 
 const DAY = 86_400_000;
@@ -52,6 +52,58 @@ export function keyClient(key: string): Promise<APIRequestContext> {
     storageState: SIGNED_OUT,
     extraHTTPHeaders: { authorization: `Bearer ${key}` },
   });
+}
+
+export interface OwnUser {
+  email: string;
+  name: string;
+  /** The one-time password shown once when the user was made; their first sign-in changes it. */
+  password: string;
+}
+
+/** A new cs user made by an admin in Admin → Users, as Holdfast's admins do. */
+export async function createUser(browser: Browser, label: string): Promise<OwnUser> {
+  const id = unique();
+  const context = await browser.newContext({ baseURL: e2eBaseUrl(), storageState: storageState("admin") });
+  const page = await context.newPage();
+  await gotoHydrated(page, "/admin");
+  const user = { email: `${label.toLowerCase().replace(/\W+/g, ".")}.${id}@holdfast.local`, name: `${label} ${id}` };
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("E-mail").fill(user.email);
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByRole("button", { name: "Create user" }).click();
+  const shown = page.getByTestId("one-time-password");
+  await expect(shown).toContainText(user.email);
+  const password = ((await shown.locator("p.font-mono").textContent()) ?? "").trim();
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  await context.close();
+  return { ...user, password };
+}
+
+/** Signs in with the form on /sign-in. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await gotoHydrated(page, "/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * A new user's first sign-in: Holdfast asks for a password of their own before anything else, and
+ * then opens the overview. Returns the password chosen.
+ */
+export async function firstSignIn(page: Page, user: OwnUser): Promise<string> {
+  const chosen = `a passphrase of ${user.name}`;
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await waitForHydration(page);
+  await page.getByLabel("Current password").fill(user.password);
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("New password again").fill(chosen);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByTestId("user-name")).toHaveText(user.name);
+  return chosen;
 }
 
 export interface OwnAccount {
