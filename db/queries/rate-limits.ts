@@ -126,3 +126,40 @@ export async function recordSignInFailure(db: Db, ip: string, email: string, now
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${signInKeys("", email).email}`);
 }
+
+// Invalid API keys: each address may send a few a minute (a mistyped key is retried, a guessed one
+// is not), and its refusals are counted per clock hour in one row here, because the audit log
+// refuses UPDATE: the log gets one entry per address per hour, not one per request.
+export const REFUSED_KEYS = { limit: 10, seconds: 60 };
+
+export interface RefusedKeyCount {
+  verdict: Verdict;
+  /** Refusals from the address in this clock hour, this one included. */
+  count: number;
+  /** The hour before's counter, read when this is the hour's first refusal. */
+  previous: { since: Date; count: number } | null;
+}
+
+/** Counts one refused API key from `ip`: against its per-minute limit and its counter of the hour. */
+export async function countRefusedKey(db: Db, ip: string, now = new Date()): Promise<RefusedKeyCount> {
+  const verdict = await hitWindow(db, `apikey-refused:${ip}`, REFUSED_KEYS.limit, REFUSED_KEYS.seconds, now);
+  const key = `apikey-refused-hour:${ip}`;
+  const [row] = await queryRows<{ count: number; prev_start: Date | string | null; prev_count: number | null }>(
+    db,
+    sql`
+    with hour as (select date_trunc('hour', ${now}::timestamptz, 'UTC') as start),
+    old as (select window_start, count from rate_limits where key = ${key})
+    insert into rate_limits (key, window_start, count) select ${key}, hour.start, 1 from hour
+    on conflict (key) do update set
+      window_start = excluded.window_start,
+      count = case when rate_limits.window_start < excluded.window_start then 1 else rate_limits.count + 1 end
+    returning count, (select window_start from old) as prev_start, (select count from old) as prev_count
+  `,
+  );
+  const count = row?.count ?? 1;
+  const previous =
+    count === 1 && row?.prev_start != null && row.prev_count != null
+      ? { since: new Date(row.prev_start), count: row.prev_count }
+      : null;
+  return { verdict, count, previous };
+}

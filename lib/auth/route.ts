@@ -6,6 +6,7 @@ import { type ApiKeyIdentity, type ApiScope, authenticateApiKey } from "@/db/que
 import { type Actor, recordRefusal } from "@/db/queries/audit";
 import { hitWindow } from "@/db/queries/rate-limits";
 import type { SessionUser } from "@/db/queries/users";
+import { answerInvalidKey } from "@/lib/http/invalid-key";
 import { problem } from "@/lib/http/problem";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { type Role, hasRole } from "./roles";
@@ -65,13 +66,7 @@ export function withApiKey<C>(
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const key = await bearerKey(request);
-    if (key === null)
-      return refuse(
-        request,
-        { type: "anonymous", id: null, label: "invalid API key" },
-        401,
-        "The API key is not valid or was revoked.",
-      );
+    if (key === null) return answerInvalidKey(request, await getDb());
     if (key) {
       if (!key.scopes.includes(scope))
         return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scope} scope.`);
