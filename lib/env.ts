@@ -1,6 +1,7 @@
 // The environment, parsed once by zod: the only module that reads process.env.
 import path from "node:path";
 import { z } from "zod";
+import { parseCidrs } from "@/lib/http/forwarded";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +24,21 @@ const schema = z.object({
   TEST_DATABASE_URL: z.string().optional(),
   // Seconds between health refreshes in the server (accounts with new data); 0 turns them off.
   HEALTH_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // The reverse proxies in front of Holdfast (comma-separated IPs or CIDRs): only their X-Forwarded-For is believed.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine(
+      (list) => {
+        try {
+          parseCidrs(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, fd00::/8)" },
+    ),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
 });
 

@@ -1,6 +1,6 @@
-// The caller's address for rate limits and the audit log: the first X-Forwarded-For hop (set it at
-// your reverse proxy), else X-Real-IP, else "direct".
+// The caller's address for rate limits and the audit log, as Holdfast's HTTP server set it from the
+// socket and TRUSTED_PROXIES (scripts/http-server.ts): the client cannot choose it.
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || "direct").slice(0, 100);
+  const set = headers.get("x-holdfast-client-ip") ?? headers.get("x-forwarded-for")?.split(",")[0];
+  return (set?.trim() || "direct").slice(0, 100);
 }
