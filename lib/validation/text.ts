@@ -1,8 +1,19 @@
-// Text PostgreSQL can store: every Unicode character but NUL, which a text column refuses.
+// Text PostgreSQL can store: every Unicode character but NUL (a text column refuses it) and lone
+// surrogates (no UTF-8 exists for them, and jsonb refuses their escapes).
 import { z } from "zod";
+import { hasLoneSurrogate } from "@/lib/input-checks";
 
 export const NO_NUL = /^[^\u0000]*$/;
 export const NUL_MESSAGE = "must not contain the NUL character (\\u0000)";
+export const SURROGATE_MESSAGE = "must not contain a lone surrogate (half of a UTF-16 pair)";
 
-/** A string schema that names the field's NUL character instead of failing in the database. */
-export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).regex(NO_NUL, NUL_MESSAGE);
+/** A string schema that names the field's NUL or lone surrogate instead of failing in the database. */
+export const text = (params?: Parameters<typeof z.string>[0]) =>
+  z
+    .string(params)
+    .regex(NO_NUL, NUL_MESSAGE)
+    .refine((s) => !hasLoneSurrogate(s), SURROGATE_MESSAGE);
+
+/** Storable text of at most `max` characters. */
+export const safeText = (max: number, params?: Parameters<typeof z.string>[0]) =>
+  text(params).max(max, `must be at most ${max} characters`);
