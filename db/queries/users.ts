@@ -8,6 +8,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { CreateUserInput } from "@/lib/validation/users";
 import { queryRows } from "@/db/rows";
 import { type Actor, recordAudit } from "./audit";
+import { NoSuchUserError } from "./passwords";
 
 export interface SessionUser {
   id: string;
@@ -143,7 +144,7 @@ async function guardLastAdmin(tx: Db, userId: string, staysAdmin: boolean): Prom
 export async function setUserRole(db: Db, userId: string, role: Role, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select(publicColumns).from(users).where(eq(users.id, userId));
-    if (!before) throw new Error(`user: no user with id ${userId}`);
+    if (!before) throw new NoSuchUserError(userId);
     await guardLastAdmin(tx, userId, role === "admin");
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
     await recordAudit(tx, actor, {
@@ -162,7 +163,7 @@ export async function setUserActive(db: Db, userId: string, active: boolean, act
       .select({ ...publicColumns, active: users.active })
       .from(users)
       .where(eq(users.id, userId));
-    if (!before) throw new Error(`user: no user with id ${userId}`);
+    if (!before) throw new NoSuchUserError(userId);
     await guardLastAdmin(tx, userId, active || before.role !== "admin");
     // Disabling also ends every session the user holds, so enabling them again does not revive one.
     await tx

@@ -34,19 +34,20 @@ const metricParams = [
     name: "from",
     in: "query",
     schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
-    description: "First month (YYYY-MM), inclusive. Default: 23 months before `to`.",
+    description: "First month (YYYY-MM, 1970–2100), inclusive. Default: 23 months before `to`.",
   },
   {
     name: "to",
     in: "query",
     schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
-    description: "Last month (YYYY-MM), inclusive. Default: the last month ended by `asOf`.",
+    description: "Last month (YYYY-MM, 1970–2100), inclusive. Default: the last month ended by `asOf`.",
   },
   {
     name: "asOf",
     in: "query",
     schema: { type: "string", format: "date-time" },
-    description: "ISO 8601 instant with a zone; events at or after it are ignored. Default: now.",
+    description:
+      "ISO 8601 instant with a zone, in the years 1970–2100; events at or after it are ignored. Default: now.",
   },
   {
     name: "segment",
@@ -54,7 +55,12 @@ const metricParams = [
     schema: { type: "string", enum: [...SEGMENTS] },
     description: "The accounts' current segment.",
   },
-  { name: "plan", in: "query", schema: { type: "string" }, description: "The accounts' current plan." },
+  {
+    name: "plan",
+    in: "query",
+    schema: { type: "string", minLength: 1, maxLength: 100 },
+    description: "The accounts' current plan.",
+  },
   {
     name: "format",
     in: "query",
@@ -169,12 +175,15 @@ export function openApiDocument(): Json {
       tags: ["Read"],
       summary: "One account with its health score",
       security: READ,
-      parameters: [{ name: "externalId", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [
+        { name: "externalId", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 200 } },
+      ],
       responses: {
         "200": {
           description: "The account",
           content: { "application/json": { schema: { $ref: "#/components/schemas/AccountResponse" } } },
         },
+        "400": problem("No account can have this externalId (empty, too long, a NUL or a lone surrogate)"),
         "404": problem("No account with this externalId"),
       },
     },

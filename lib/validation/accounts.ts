@@ -2,13 +2,20 @@
 import { z } from "zod";
 
 import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
+import { safeText, text } from "./text";
 
 export { ACCOUNT_STATUSES, SEGMENTS };
 
 export const accountListSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
   segment: z.enum(SEGMENTS).optional().catch(undefined),
   status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type AccountListQuery = z.infer<typeof accountListSchema>;
+
+/** The command palette's account search. */
+export const findAccountsSchema = z.object({ q: text().trim().min(1).max(200) }).strict();
+
+/** An account's externalId in a URL (`/accounts/{externalId}`, the read API): what ingestion can have stored. */
+export const externalIdParam = safeText(200).min(1, "must not be empty");

@@ -16,3 +16,5 @@ export const apiKeySchema = z.object({
     .max(1_000_000)
     .default(600),
 });
+
+export const revokeApiKeySchema = z.object({ id: text().min(1).max(100) });

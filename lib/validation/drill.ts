@@ -1,7 +1,9 @@
 // Which figure's accounts to list: a churn-month figure, a cohort cell or a reason bar.
 import { z } from "zod";
-import { isMonth } from "@/lib/metrics/months";
+import { YEARS } from "@/lib/input-checks";
+import { calendarMonth } from "./dates";
 import { metricsQuerySchema } from "./metrics";
+import { safeText } from "./text";
 
 export const MONTH_FIGURES = [
   "customersStart",
@@ -15,7 +17,7 @@ export const MONTH_FIGURES = [
 ] as const;
 export type MonthFigure = (typeof MONTH_FIGURES)[number];
 
-const month = z.string().refine(isMonth, "must be a month written YYYY-MM");
+const month = calendarMonth(`must be a month written YYYY-MM in the years ${YEARS}`);
 
 export const drillSchema = z.intersection(
   metricsQuerySchema,
@@ -24,7 +26,7 @@ export const drillSchema = z.intersection(
     [
       z.object({ figure: z.enum(MONTH_FIGURES), month }),
       z.object({ figure: z.literal("cohort"), cohort: month, age: z.coerce.number().int().min(0).max(240) }),
-      z.object({ figure: z.literal("reasons"), category: z.string().min(1).max(100), month: month.optional() }),
+      z.object({ figure: z.literal("reasons"), category: safeText(100).min(1), month: month.optional() }),
     ],
     { error: () => `figure must be one of ${[...MONTH_FIGURES, "cohort", "reasons"].join(", ")}` },
   ),

@@ -1,6 +1,7 @@
 // The admin's health-score settings form, checked the same way in the browser and on the server.
 import { z } from "zod";
 import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
+import { text } from "./text";
 
 export const healthSettingsSchema = z
   .object({
@@ -11,7 +12,7 @@ export const healthSettingsSchema = z
         ) as Record<(typeof HEALTH_COMPONENTS)[number], z.ZodNumber>,
       )
       .strict(),
-    keyFeatures: z.array(z.string().trim().min(1).max(100)).max(50),
+    keyFeatures: z.array(text().trim().min(1).max(100)).max(50),
     threshold: z.number().int().min(0).max(100),
   })
   .strict()

@@ -1,6 +1,7 @@
 // The ingestion wire format of docs/api.md: one strict zod schema per item (unknown fields are
 // rejected), shared by the API, the CSV import and the OpenAPI document.
 import { z } from "zod";
+import { instant } from "./dates";
 import { text } from "./text";
 import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";
 import { SAVE_OFFERS } from "@/lib/metrics/reasons";
@@ -9,14 +10,6 @@ import { SEGMENTS } from "./accounts";
 export const MAX_ITEMS = 5000;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** ISO 8601 with a zone; digits past the millisecond are dropped. */
-const instant = z.iso
-  .datetime({
-    offset: true,
-    precision: undefined,
-    message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-03-01T12:00:00Z",
-  })
-  .transform((s) => new Date(s));
 const externalId = text().trim().min(1, "must not be empty").max(200);
 const accountRef = externalId.describe("externalId of an account sent before (accounts come first)");
 const cents = z.number().int("must be whole cents").min(0, "must not be negative").max(2_000_000_000);
@@ -29,15 +22,15 @@ export const accountItem = z
     plan: text().trim().min(1).max(100).nullish(),
     segment: z.enum(SEGMENTS, { message: `must be one of ${SEGMENTS.join(", ")}` }).nullish(),
     seatsPaid: z.number().int().min(0).max(10_000_000).nullish(),
-    ownerEmail: text().trim().toLowerCase().email("must be an e-mail address").nullish(),
-    trialEndsAt: instant.nullish(),
+    ownerEmail: text().trim().toLowerCase().max(254).email("must be an e-mail address").nullish(),
+    trialEndsAt: instant().nullish(),
   })
   .describe("An account, upserted by externalId; fields left out keep their stored value.");
 
 export const subscriptionEventItem = z
   .strictObject({
     accountExternalId: accountRef,
-    occurredAt: instant,
+    occurredAt: instant(),
     type: z.enum(SUBSCRIPTION_EVENT_TYPES, { message: `must be one of ${SUBSCRIPTION_EVENT_TYPES.join(", ")}` }),
     mrrAfterCents: cents.optional(),
     externalId: externalId.optional(),
@@ -54,7 +47,7 @@ export const activityItem = z
     accountExternalId: accountRef,
     userRef: text().trim().min(1, "must not be empty").max(200),
     feature: text().trim().min(1, "must not be empty").max(200),
-    occurredAt: instant,
+    occurredAt: instant(),
   })
   .describe("One product-usage event, stored in the daily rollups.");
 
@@ -64,7 +57,7 @@ export const signalItem = z
   .strictObject({
     accountExternalId: accountRef,
     kind: z.enum(SIGNAL_KINDS, { message: `must be one of ${SIGNAL_KINDS.join(", ")}` }),
-    occurredAt: instant,
+    occurredAt: instant(),
     score: z.number().int().min(0, "must be 0–10").max(10, "must be 0–10").nullish(),
     comment: text().max(10_000).nullish(),
   })
@@ -79,7 +72,7 @@ export const CANCELLATION_OUTCOMES = ["canceled", "saved", "paused", "downgraded
 export const cancellationItem = z
   .strictObject({
     accountExternalId: accountRef,
-    submittedAt: instant,
+    submittedAt: instant(),
     reasonCode: text().regex(/^[a-z0-9_]{1,64}$/, "must be 1–64 characters of a–z, 0–9 and _"),
     freeText: text().max(20_000).nullish(),
     competitor: text().trim().max(200).nullish(),

@@ -1,14 +1,15 @@
 // Query parameters of the read API (docs/api.md), shared by the route handlers and the pages.
 import { z } from "zod";
-import { isMonth, lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
+import { YEARS } from "@/lib/input-checks";
+import { lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
 import { SEGMENTS } from "./accounts";
+import { calendarMonth, instant } from "./dates";
+import { safeText } from "./text";
 
-/** ISO 8601 with a zone; digits past the millisecond are dropped by Date. */
-export const instantSchema = z.iso
-  .datetime({ offset: true, message: "must be an ISO 8601 timestamp with a zone, e.g. 2024-04-15T00:00:00Z" })
-  .transform((s) => new Date(s));
+/** ISO 8601 with a zone, 1970–2100; digits past the millisecond are dropped by Date. */
+export const instantSchema = instant("must be an ISO 8601 timestamp with a zone, e.g. 2024-04-15T00:00:00Z");
 
-const monthSchema = z.string().refine(isMonth, "must be a month written YYYY-MM, e.g. 2024-03");
+const monthSchema = calendarMonth(`must be a month written YYYY-MM, e.g. 2024-03, in the years ${YEARS}`);
 
 export const metricsQuerySchema = z
   .object({
@@ -16,7 +17,7 @@ export const metricsQuerySchema = z
     from: monthSchema.optional(),
     to: monthSchema.optional(),
     segment: z.enum(SEGMENTS, { message: `must be one of ${SEGMENTS.join(", ")}` }).optional(),
-    plan: z.string().min(1).max(100).optional(),
+    plan: safeText(100).min(1).optional(),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to)

@@ -1,6 +1,6 @@
 // Shapes of the taxonomy and categorizing forms, shared by the admin pages and the server.
 import { z } from "zod";
-import { text } from "./text";
+import { safeText, text } from "./text";
 
 import { CATEGORY_COLORS } from "@/lib/values";
 
@@ -34,6 +34,7 @@ const id = text().min(1).max(100);
 /** An answer is named by its account's id and its arrival number: `acc_…:123`. */
 export const answerRef = text().regex(/^[^:]{1,100}:\d{1,18}$/, "Not an answer reference.");
 
+export const answerHistorySchema = z.object({ ref: answerRef }).strict();
 export const updateCategorySchema = z.object({ id, category: categoryInputSchema }).strict();
 export const mergeCategoriesSchema = z.object({ sourceId: id, targetId: id }).strict();
 export const splitCategorySchema = z
@@ -48,9 +49,9 @@ export const ruleSchema = z.object({ match: matchInputSchema, categoryId: id }).
 export const ruleIdSchema = z.object({ id }).strict();
 
 export const workbenchFiltersSchema = z.object({
-  category: text().max(100).default("cat_uncategorized").catch("cat_uncategorized"),
+  category: safeText(100).default("cat_uncategorized").catch("cat_uncategorized"),
   q: text().trim().max(200).optional().catch(undefined),
-  code: text().max(64).optional().catch(undefined),
+  code: safeText(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type WorkbenchFilters = z.infer<typeof workbenchFiltersSchema>;

@@ -1,6 +1,8 @@
 // The at-risk queue's URL filters and the shapes of every triage change, shared by forms and server.
 import { z } from "zod";
-import { text } from "./text";
+import { YEARS } from "@/lib/input-checks";
+import { calendarDate } from "./dates";
+import { safeText, text } from "./text";
 import { SEGMENTS } from "./accounts";
 import {
   OUTREACH_CHANNELS,
@@ -27,19 +29,16 @@ export const queueFiltersSchema = z.object({
   who: z.enum(QUEUE_WHO).default("all").catch("all"),
   status: z.enum(QUEUE_STATUS_FILTERS).default("live").catch("live"),
   segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
-  owner: text().max(100).nullable().default(null).catch(null),
+  owner: safeText(100).nullable().default(null).catch(null),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
   /** Due view: follow-ups due on or before this day (default today, UTC). */
-  on: text()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .default(null)
-    .catch(null),
+  on: calendarDate().nullable().default(null).catch(null),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.");
-const itemRef = { id: text().min(1).max(100), version: z.number().int().min(1) };
+const isoDate = calendarDate(`Use a real date like 2026-12-01, in the years ${YEARS}.`);
+/** Versions count up from 1 in an integer column. */
+const itemRef = { id: text().min(1).max(100), version: z.number().int().min(1).max(2_147_483_647) };
 
 export const changeItemSchema = z
   .object({

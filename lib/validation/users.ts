@@ -1,10 +1,11 @@
 // One zod schema per user input, shared by the CLI, forms and server actions.
 import { z } from "zod";
-import { text } from "./text";
+import { calendarDate } from "./dates";
+import { safeText, text } from "./text";
 import { ROLES } from "@/lib/auth/roles";
 
 export const signInSchema = z.object({
-  email: text().trim().toLowerCase().email("Enter a valid e-mail address"),
+  email: text().trim().toLowerCase().max(254).email("Enter a valid e-mail address"),
   password: text().min(1, "Enter your password").max(200),
 });
 
@@ -16,7 +17,7 @@ const newPassword = (label: string) =>
     .max(200, `${label} must be at most 200 characters`);
 
 export const createUserSchema = z.object({
-  email: text().trim().toLowerCase().email("email must be a valid e-mail address"),
+  email: text().trim().toLowerCase().max(254).email("email must be a valid e-mail address"),
   name: text().trim().min(1, "name must not be empty").max(120).optional(),
   role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
   password: newPassword("password"),
@@ -30,7 +31,7 @@ export const setActiveSchema = z.object({ userId: text().min(1).max(100), active
 export const resetPasswordSchema = z.object({ userId: text().min(1).max(100) }).strict();
 /** `npm run user:password -- --email E`. */
 export const passwordResetCliSchema = z.object({
-  email: text().trim().toLowerCase().email("email must be a valid e-mail address"),
+  email: text().trim().toLowerCase().max(254).email("email must be a valid e-mail address"),
 });
 
 /** A signed-in user's own change: the current password, and the new one twice. */
@@ -48,19 +49,13 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const auditFiltersSchema = z.object({
-  actor: text().max(200).optional().catch(undefined),
-  action: text().max(100).optional().catch(undefined),
-  entity: text().max(100).optional().catch(undefined),
+  actor: safeText(200).optional().catch(undefined),
+  action: safeText(100).optional().catch(undefined),
+  entity: safeText(100).optional().catch(undefined),
   /** Words in the entity id or the actor's label. */
   q: text().trim().max(200).optional().catch(undefined),
-  from: text()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  to: text()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  from: calendarDate().optional().catch(undefined),
+  to: calendarDate().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -1,12 +1,12 @@
 "use server";
 // Admin: revoke an API key; requests with it are refused from then on.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { action, actorOf } from "@/lib/actions/safe-action";
+import { revokeApiKeySchema } from "@/lib/validation/api-keys";
 
-const revoke = action("admin", z.object({ id: z.string().min(1) }), async ({ id }, user) => {
+const revoke = action("admin", revokeApiKeySchema, async ({ id }, user) => {
   const done = await revokeApiKey(await getDb(), id, actorOf(user));
   revalidatePath("/admin/api-keys");
   return { revoked: done };

@@ -1,12 +1,11 @@
 "use server";
 // Admin: one answer's filing history (who moved it, when, from what to what, under which version).
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { answerHistory } from "@/db/queries/workbench";
 import { action } from "@/lib/actions/safe-action";
-import { answerRef } from "@/lib/validation/taxonomy";
+import { answerHistorySchema } from "@/lib/validation/taxonomy";
 
-const run = action("admin", z.object({ ref: answerRef }).strict(), async ({ ref }) => {
+const run = action("admin", answerHistorySchema, async ({ ref }) => {
   const rows = await answerHistory(await getDb(), ref);
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
