@@ -3,6 +3,7 @@
 // every page and route. It also sets a per-request nonce Content-Security-Policy (Next.js puts
 // the nonce on its own scripts) and tells the server which path was asked for.
 import { type NextRequest, NextResponse } from "next/server";
+import { decodeParam } from "@/lib/input-checks";
 
 const PUBLIC = [
   /^\/sign-in$/,
@@ -47,6 +48,10 @@ export function proxy(request: NextRequest) {
     headers.set("x-holdfast-path", pathname);
     return secure(NextResponse.next({ request: { headers } }));
   };
+  // A path that is not percent-encoded UTF-8 (`%E0%A4%A`, a lone surrogate as `%ED%A0%80`) names no
+  // page or route; the router would fail decoding it with a 500.
+  if (decodeParam(pathname) === null)
+    return secure(new NextResponse("Bad request: the path is not valid percent-encoded UTF-8.", { status: 400 }));
   if (PUBLIC.some((p) => p.test(pathname))) return pass();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
   // API routes may also be called with an API key; they check it themselves.

@@ -1,12 +1,20 @@
 // The metrics filters as URL state, parsed by one set of parsers on the server and in the browser.
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, createParser, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { isCalendarDate, isCalendarMonth, isSafeText } from "@/lib/input-checks";
 import { QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
 
+// A value that cannot be one (month 13, 2026-02-31, a NUL, 10 kB) reads as absent, on the server
+// and in the browser alike, so it never reaches a query.
+const parseAsMonth = createParser({ parse: (v) => (isCalendarMonth(v) ? v : null), serialize: (v: string) => v });
+const parseAsDate = createParser({ parse: (v) => (isCalendarDate(v) ? v : null), serialize: (v: string) => v });
+const parseAsText = (max: number) =>
+  createParser({ parse: (v) => (v !== "" && isSafeText(v, max) ? v : null), serialize: (v: string) => v });
+
 export const metricsFilterParsers = {
-  from: parseAsString,
-  to: parseAsString,
+  from: parseAsMonth,
+  to: parseAsMonth,
   segment: parseAsStringLiteral(SEGMENTS),
-  plan: parseAsString,
+  plan: parseAsText(100),
 };
 
 export const loadMetricsFilters = createLoader(metricsFilterParsers);
@@ -35,18 +43,18 @@ export const queueFilterParsers = {
   who: parseAsStringLiteral(QUEUE_WHO).withDefault("all"),
   status: parseAsStringLiteral(QUEUE_STATUS_FILTERS).withDefault("live"),
   segment: parseAsStringLiteral(SEGMENTS),
-  owner: parseAsString,
+  owner: parseAsText(100),
   page: parseAsInteger.withDefault(1),
-  on: parseAsString,
+  on: parseAsDate,
 };
 
 export const loadQueueFilters = createLoader(queueFilterParsers);
 
 // The categorizing workbench's filters.
 export const workbenchFilterParsers = {
-  category: parseAsString.withDefault("cat_uncategorized"),
-  q: parseAsString,
-  code: parseAsString,
+  category: parseAsText(100).withDefault("cat_uncategorized"),
+  q: parseAsText(200),
+  code: parseAsText(64),
   page: parseAsInteger.withDefault(1),
 };
 

@@ -15,18 +15,27 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatSegment } from "@/lib/format";
+import { decodeParam } from "@/lib/input-checks";
 import { getFormat } from "@/lib/locale-server";
+import { externalIdParam } from "@/lib/validation/accounts";
 
 type Props = { params: Promise<{ externalId: string }> };
 
+/** The externalId in the path; null when no account can have it (it does not decode, a NUL, too long). */
+async function externalIdOf(params: Props["params"]): Promise<string | null> {
+  const parsed = externalIdParam.safeParse(decodeParam((await params).externalId));
+  return parsed.success ? parsed.data : null;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).externalId) };
+  return { title: (await externalIdOf(params)) ?? "Account" };
 }
 
 export default async function AccountPage({ params }: Props) {
   const user = await requireUser("cs");
   const fmt = await getFormat();
-  const externalId = decodeURIComponent((await params).externalId);
+  const externalId = await externalIdOf(params);
+  if (externalId === null) notFound();
   const db = await getDb();
   const account = await getAccountDetail(db, externalId);
   if (!account) notFound();
