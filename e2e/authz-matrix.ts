@@ -92,13 +92,13 @@ export const MATRIX: MatrixRow[] = [
   // Everyone signed in changes their own password (and a pending one-time password opens only this).
   { route: "GET /account/password", sample: "/account/password", kind: "page", access: staff },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
-  // An empty chunk: refused before the body matters for cs; answered 400 (no items) for managers.
+  // The matrix posts a form: refused before the body matters for cs; answered 415 (not JSON) for managers.
   {
     route: "POST /api/import/[kind]",
     sample: "/api/import/accounts",
     kind: "api",
     access: managers,
-    statuses: { manager: 400, admin: 400, "key:ingest": 401, "key:read": 401 },
+    statuses: { manager: 415, admin: 415, "key:ingest": 401, "key:read": 401 },
   },
   { route: "GET /api/v1/openapi.json", sample: "/api/v1/openapi.json", kind: "api", access: everyone },
   // Signature-verified, not signed in: without a configured secret it answers 503, never 2xx.

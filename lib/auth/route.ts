@@ -8,6 +8,7 @@ import { hitWindow } from "@/db/queries/rate-limits";
 import type { SessionUser } from "@/db/queries/users";
 import { answerInvalidKey } from "@/lib/http/invalid-key";
 import { problem } from "@/lib/http/problem";
+import { refuseBodyType, refuseCrossOrigin } from "@/lib/http/same-origin";
 import { CHANGE_PASSWORD_PATH } from "./paths";
 import { type Role, hasRole } from "./roles";
 import { getCurrentUser } from "./session";
@@ -27,12 +28,17 @@ async function refuse(request: Request, actor: Actor, status: 401 | 403, detail:
   return problem(status, status === 401 ? "Unauthorized" : "Forbidden", detail);
 }
 
-/** Wraps a route handler: 401 without a session, 403 below `minRole`, else calls it with the user. */
+/**
+ * Wraps a route handler: a write from another origin is refused (403), then 401 without a session,
+ * 403 below `minRole`, 415 for a write whose body is not JSON, else calls it with the user.
+ */
 export function withUser<C>(
   minRole: Role,
   handler: Handler<C, SessionUser>,
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
+    const crossOrigin = refuseCrossOrigin(request);
+    if (crossOrigin) return crossOrigin;
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
     if (user.mustChangePassword) return refuse(request, userActor(user), 403, PENDING_PASSWORD);
@@ -43,7 +49,7 @@ export function withUser<C>(
         403,
         `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`,
       );
-    return handler(request, context, user);
+    return refuseBodyType(request) ?? handler(request, context, user);
   };
 }
 
@@ -84,6 +90,9 @@ export function withApiKey<C>(
       return handler(request, context, { kind: "api_key", key });
     }
     if (!minRole) return UNAUTHORIZED();
+    // Without a key the session cookie authenticates: the same rule for writes as withUser.
+    const crossOrigin = refuseCrossOrigin(request);
+    if (crossOrigin) return crossOrigin;
     const user = await getCurrentUser();
     if (!user) return UNAUTHORIZED();
     if (user.mustChangePassword) return refuse(request, userActor(user), 403, PENDING_PASSWORD);
@@ -94,6 +103,6 @@ export function withApiKey<C>(
         403,
         `This endpoint needs the ${minRole} role or higher; you are ${user.role}.`,
       );
-    return handler(request, context, { kind: "user", user });
+    return refuseBodyType(request) ?? handler(request, context, { kind: "user", user });
   };
 }
