@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
 import { rewriteClientHeaders } from "@/lib/http/client-headers";
-import { parseCidrs } from "@/lib/http/forwarded";
+import { normalizeAddress, parseCidrs } from "@/lib/http/forwarded";
 
 const dev = process.argv.includes("--dev");
 const port = env().PORT;
@@ -14,7 +14,7 @@ const warnOnce = (socket: string) => {
   if (warned) return;
   warned = true;
   console.warn(
-    `Holdfast: ignoring X-Forwarded-For from ${socket}, which is not in TRUSTED_PROXIES; the caller's address is the socket's. Behind a reverse proxy, set TRUSTED_PROXIES to its address.`,
+    `Holdfast: ignoring X-Forwarded-For from ${normalizeAddress(socket)}, which is not in TRUSTED_PROXIES; the caller's address is the socket's. Behind a reverse proxy, set TRUSTED_PROXIES to its address.`,
   );
 };
 
