@@ -6,10 +6,10 @@ import type { Reporter, TestModule } from "vitest/node";
 export default class CountReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const counts: Record<string, { passed: number; failed: number; skipped: number }> = {};
-    for (const module of modules) {
-      const project = module.project.name || "default";
+    for (const testModule of modules) {
+      const project = testModule.project.name || "default";
       const c = (counts[project] ??= { passed: 0, failed: 0, skipped: 0 });
-      for (const test of module.children.allTests()) {
+      for (const test of testModule.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") c.passed += 1;
         else if (state === "failed") c.failed += 1;

@@ -49,7 +49,7 @@ function holder(when: string): { state: { handle?: DbHandle }; ref: TestDb } {
 }
 
 /** A database opened before the file's first test and closed after its last: tests share it, so each uses its own ids. */
-export function useTestDb(): TestDb {
+export function setupTestDb(): TestDb {
   const { state, ref } = holder("beforeAll");
   beforeAll(async () => {
     state.handle = await createTestDb();
@@ -64,7 +64,7 @@ export function useTestDb(): TestDb {
  * A new database for every test, for tests about what the whole installation holds (the queue, the
  * taxonomy, the last admin, totals over every account), where other tests' rows would change the answer.
  */
-export function useTestDbPerTest(): TestDb {
+export function setupTestDbPerTest(): TestDb {
   const { state, ref } = holder("beforeEach");
   beforeEach(async () => {
     state.handle = await createTestDb();

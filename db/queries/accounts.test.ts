@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { insertAccounts } from "@/test/fixtures";
-import { useTestDbPerTest } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { PAGE_SIZE, getAccountDetail, listAccounts } from "./accounts";
 
 // The list's totals count every account in the installation, so each test has a database of its own.
-const t = useTestDbPerTest();
+const t = setupTestDbPerTest();
 
 describe("account list and detail", () => {
   it("searches by name or external id, filters, and pages", async () => {

@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { accounts } from "@/db/schema";
 import { insertAccounts, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
-import { useTestDbPerTest } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { customersAt, customersBySegmentAt } from "./customers";
 
 // These count every account in the installation, so each test has a database of its own.
-const t = useTestDbPerTest();
+const t = setupTestDbPerTest();
 
 /** Six accounts, one per case of the state rules. */
 async function insertStateRuleAccounts() {

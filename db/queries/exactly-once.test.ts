@@ -6,13 +6,13 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { makeApiKey } from "@/test/factories";
 import type { ApiKeyIdentity } from "./api-keys";
 import { SYSTEM_ACTOR } from "./audit";
 import { ingestBatch } from "./ingest";
 
-const t = useTestDb();
+const t = setupTestDb();
 const EVENTS = 100_000;
 const BATCH = 5000;
 const WORKERS = 8;

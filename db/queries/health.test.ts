@@ -25,7 +25,7 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { accounts, activityFeatureMonths, activityUserMonths, signals, triageItems, users } from "@/db/schema";
 import { markFullRunDone, refreshHealthOnce } from "@/lib/health/scheduler";
-import { useTestDbPerTest } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
 import { getHealthSettings, recomputeHealth, saveHealthSettings } from "./health";
@@ -36,7 +36,7 @@ import type { SessionUser } from "./users";
 
 // Scores, the queue and the settings belong to the whole installation, and most tests change them:
 // each test has a database of its own, with the fixture above.
-const t = useTestDbPerTest();
+const t = setupTestDbPerTest();
 const asOf = new Date("2026-11-26T12:00:00Z");
 const HOUR = 3_600_000;
 const weights = { depth: 0.2, breadth: 0.15, trend: 0.25, billing: 0.15, intent: 0.15, voice: 0.1 };

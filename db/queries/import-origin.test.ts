@@ -3,9 +3,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/rows";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 // The signed-in manager stands for the session cookie (next-auth needs the Next server); the route,
 // its gate and the database are the real ones.

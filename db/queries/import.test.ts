@@ -7,7 +7,7 @@ import { queryRows } from "@/db/rows";
 import { guessMapping, guessMoneyInUnits, rowToItem } from "@/lib/import/csv-mapping";
 import { INGEST_RESOURCES } from "@/lib/validation/ingest";
 import type { Db } from "@/db/client";
-import { useTestDbPerTest } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
 import { importRows } from "./ingest";
 
@@ -81,7 +81,7 @@ describe("CSV mapping", () => {
 
 describe("CSV import", () => {
   // The tests read every account in the installation, so each has a database of its own.
-  const t = useTestDbPerTest();
+  const t = setupTestDbPerTest();
 
   it("imports the good rows and reports exactly the broken ones by line", async () => {
     // Line 4: no company name; line 5: seats "many". 84.0 is a whole number.

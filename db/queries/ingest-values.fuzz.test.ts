@@ -9,7 +9,7 @@ import { answerImport } from "@/lib/http/import-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
 // Aliased: the React Hooks lint rule takes any use… call for a hook.
-import { useTestDb as testDbForFile } from "@/test/db";
+import { setupTestDb as testDbForFile } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { fuzzSurface } from "@/test/fuzz";
 import { HOSTILE, dateLike, hostileText } from "@/test/hostile";

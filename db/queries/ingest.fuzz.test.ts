@@ -8,11 +8,11 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 
 const RUNS = Number(process.env.HOLDFAST_FUZZ_RUNS ?? 1000);
-const t = useTestDb();
+const t = setupTestDb();
 
 const odd = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),

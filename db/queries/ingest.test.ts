@@ -8,12 +8,12 @@ import { answerIngest } from "@/lib/http/ingest-answer";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import type { IngestResource } from "@/lib/validation/ingest";
-import { useTestDb, useTestDbPerTest } from "@/test/db";
+import { setupTestDb, setupTestDbPerTest } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { seedPuzzle } from "@/test/fixtures";
 import { claimInTransaction } from "./idempotency";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 /** The ingestion handler, called with a new API key of its own (so its Idempotency-Keys are its own too). */
 async function apiClient(db: Db) {
@@ -58,7 +58,7 @@ async function counts(db: Db) {
 
 describe("the seed puzzle through the ingestion API", () => {
   // The read API answers for every account in the installation: this test gets a database of its own.
-  const own = useTestDbPerTest();
+  const own = setupTestDbPerTest();
 
   it("loads accounts, events and answers, and the read API then answers as expected", async () => {
     const { post } = await apiClient(own.db);

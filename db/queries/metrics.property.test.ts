@@ -8,10 +8,10 @@ import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/metrics/state";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { type FixtureEvent, insertAccounts, insertEvents } from "@/test/fixtures";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 const MONTHS = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"];
 const ASOF = "2024-08-01T00:00:00.000Z";

@@ -9,14 +9,14 @@ import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } fro
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
 import { drillCohort, drillMonth, drillReasons } from "./drill";
 import { refreshDerived } from "./rollups";
 import { resolveScope } from "@/lib/validation/metrics";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 async function call<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<Response> {
   return answerMetrics(new Request(`http://holdfast.test/api/v1/metrics/${endpoint.name}?${query}`), t.db, endpoint);

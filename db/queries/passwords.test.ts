@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
 import {
   NoSuchUserError,
@@ -17,7 +17,7 @@ import {
 } from "./passwords";
 import { createUser, loadSession, setUserActive, verifyCredentials } from "./users";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 async function newUser(email: string, password = "first password 1", mustChangePassword = false) {
   const user = await createUser(t.db, { email, role: "cs", password }, SYSTEM_ACTOR, { mustChangePassword });

@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { type ExampleResource, INGEST_EXAMPLES, curlCommand } from "@/lib/api-examples";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { readCurl } from "@/test/curl";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
 import { SYSTEM_ACTOR } from "./audit";
 import { customersAt } from "./customers";
 import { dataPresence } from "./presence";
 
-const t = useTestDb();
+const t = setupTestDb();
 const KEY = "hf_example";
 
 function requestOf(command: string, apiKey: string): Request {

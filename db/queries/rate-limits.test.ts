@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { SYSTEM_ACTOR, recordAudit } from "./audit";
 import { clearSignInFailures, hitWindow, recordSignInFailure, signInWait } from "./rate-limits";
 
-const t = useTestDb();
+const t = setupTestDb();
 const at = (s: number) => new Date(Date.UTC(2026, 10, 26, 12, 0, s));
 
 describe("a fixed window per key", () => {

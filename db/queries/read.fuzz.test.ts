@@ -9,7 +9,7 @@ import { answerDrill } from "@/lib/http/drill-answer";
 import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
 // Aliased: the React Hooks lint rule takes any use… call for a hook.
-import { useTestDb as testDbForFile } from "@/test/db";
+import { setupTestDb as testDbForFile } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { fuzzSurface } from "@/test/fuzz";

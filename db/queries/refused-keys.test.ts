@@ -3,9 +3,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/rows";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 // The route module as it is, on this file's database; a bearer request never reads the session
 // (whose next-auth import needs the Next server).

@@ -5,10 +5,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { rewriteClientHeaders } from "@/lib/http/client-headers";
 import { clientIp } from "@/lib/http/client-ip";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { attemptSignIn } from "./sign-in";
 
-const t = useTestDb();
+const t = setupTestDb();
 let server: Server | undefined;
 afterAll(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
 

@@ -1,13 +1,13 @@
 // Sign-in limits under a burst: attempts sent at once are counted before any password is checked,
 // so the per-address and per-IP allowances hold on PGlite's one connection and on a PostgreSQL pool.
 import { describe, expect, it } from "vitest";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
 import { signInWait } from "./rate-limits";
 import { type CredentialCheck, type SignInOutcome, attemptSignIn } from "./sign-in";
 import { createUser, verifyCredentials } from "./users";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 /** The real argon2 check, counted. */
 function countingCheck(): { check: CredentialCheck; readonly calls: number } {

@@ -6,9 +6,9 @@ import Stripe from "stripe";
 import { queryRows } from "@/db/rows";
 import { answerStripe } from "@/lib/http/stripe-answer";
 import { monthlyCents } from "@/lib/stripe/map";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 
-const t = useTestDb();
+const t = setupTestDb();
 const SECRET = "whsec_test_holdfast_0123456789";
 let eventNo = 0;
 

@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { cancellationResponses, reasonCodeDefaults, users } from "@/db/schema";
-import { useTestDbPerTest } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
 import { ingestBatch } from "./ingest";
@@ -21,7 +21,7 @@ import { answerHistory, applyRule, createRule, fileAnswers, listAnswers, preview
 
 // The taxonomy, its version and the last-admin rule belong to the whole installation, and most tests
 // change them: each test has a database of its own, with the fixture above.
-const t = useTestDbPerTest();
+const t = setupTestDbPerTest();
 const admin = { type: "user" as const, id: "usr_admin", label: "admin@test" };
 
 async function refsIn(category: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
-import { useTestDb } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { SYSTEM_ACTOR } from "./audit";
 import {
@@ -13,7 +13,7 @@ import {
   verifyCredentials,
 } from "./users";
 
-const t = useTestDb();
+const t = setupTestDb();
 
 /** A manager with a mixed-case address, as typed, created the way the admin page creates users. */
 async function createDana(local: string) {

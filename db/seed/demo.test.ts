@@ -5,7 +5,7 @@ import { asc, sql } from "drizzle-orm";
 import { customersAt } from "@/db/queries/customers";
 import { queryRows } from "@/db/rows";
 import { accounts, activityUserMonths, cancellationResponses, signals, subscriptionEvents } from "@/db/schema";
-import { createTestDb, useTestDb } from "@/test/db";
+import { createTestDb, setupTestDb } from "@/test/db";
 import { distinctActive } from "@/lib/metrics/activity";
 import type { Db } from "@/db/client";
 import { loadDataset } from "./load";
@@ -14,7 +14,7 @@ import { shapeOf } from "./shape";
 
 const anchor = new Date("2026-11-26T00:00:00Z");
 const DAY = 86_400_000;
-const t = useTestDb();
+const t = setupTestDb();
 
 async function eventsFromDb(db: Db) {
   return db
