@@ -1,11 +1,14 @@
 // The metrics filters as URL state, parsed by one set of parsers on the server and in the browser.
 import { createLoader, createParser, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { isCalendarDate, isCalendarMonth, isSafeText } from "@/lib/input-checks";
-import { QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
+import { MONTH_FIGURES, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
 
 // A value that cannot be one (month 13, 2026-02-31, a NUL, 10 kB) reads as absent, on the server
 // and in the browser alike, so it never reaches a query.
-const parseAsMonth = createParser({ parse: (v) => (isCalendarMonth(v) ? v : null), serialize: (v: string) => v });
+export const parseAsMonth = createParser({
+  parse: (v) => (isCalendarMonth(v) ? v : null),
+  serialize: (v: string) => v,
+});
 const parseAsDate = createParser({ parse: (v) => (isCalendarDate(v) ? v : null), serialize: (v: string) => v });
 const parseAsText = (max: number) =>
   createParser({ parse: (v) => (v !== "" && isSafeText(v, max) ? v : null), serialize: (v: string) => v });
@@ -18,6 +21,17 @@ export const metricsFilterParsers = {
 };
 
 export const loadMetricsFilters = createLoader(metricsFilterParsers);
+
+/** An open drill-through: `figure:YYYY-MM`, `cohort:YYYY-MM:age` or `reasons:category[:YYYY-MM]`. */
+export function isDrill(value: string): boolean {
+  const [figure = "", a = "", b, ...rest] = value.split(":");
+  if (rest.length > 0) return false;
+  if (figure === "cohort") return isCalendarMonth(a) && /^\d{1,3}$/.test(b ?? "") && Number(b) <= 240;
+  if (figure === "reasons") return a !== "" && isSafeText(a, 100) && (b === undefined || isCalendarMonth(b));
+  return (MONTH_FIGURES as readonly string[]).includes(figure) && isCalendarMonth(a) && b === undefined;
+}
+
+export const parseAsDrill = createParser({ parse: (v) => (isDrill(v) ? v : null), serialize: (v: string) => v });
 
 export interface MetricsFilters {
   from: string | null;

@@ -1,7 +1,7 @@
 // The checks every value from outside passes before SQL: storable text, real dates and months,
 // instants in 1970–2100; the zod blocks built on them; the URL parsers that ignore what fails them.
 import { describe, expect, it } from "vitest";
-import { loadMetricsFilters, loadQueueFilters, loadWorkbenchFilters } from "@/lib/filters";
+import { isDrill, loadMetricsFilters, loadQueueFilters, loadWorkbenchFilters } from "@/lib/filters";
 import { decodeParam, isCalendarDate, isCalendarMonth, isInstantInRange, isSafeText } from "@/lib/input-checks";
 import { calendarDate, calendarMonth, instant } from "@/lib/validation/dates";
 import { metricsQuerySchema } from "@/lib/validation/metrics";
@@ -159,5 +159,24 @@ describe("where the values come from", () => {
     });
     // Through a URL a lone surrogate is already U+FFFD, which is text like any other.
     expect(loadWorkbenchFilters({ q: "\uDFFF" }).q).toBe("\uFFFD");
+  });
+
+  it.each([
+    ["churned:2024-03", true],
+    ["customersStart:2024-03", true],
+    ["cohort:2024-01:3", true],
+    ["reasons:price-value", true],
+    ["reasons:price-value:2024-02", true],
+    ["churned:2024-13", false],
+    ["churned:", false],
+    ["cohort:2024-01:999", false],
+    ["cohort:2024-01", false],
+    ["reasons:", false],
+    ["reasons:a\u0000", false],
+    ["%E0%A4%A", false],
+    ["NaN", false],
+    ["churned:2024-03:1", false],
+  ])("the drill-through %j opens: %s", (value, ok) => {
+    expect(isDrill(value)).toBe(ok);
   });
 });

@@ -19,3 +19,15 @@ export const QUEUE_STATUS_FILTERS = ["live", "snoozed", ...TRIAGE_STATUSES] as c
 export const OUTREACH_CHANNELS = ["call", "email", "meeting", "in_app", "other"] as const;
 
 export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
+
+/** The churn-month figures a chart opens a drill-through list for (`figure:YYYY-MM` in the URL). */
+export const MONTH_FIGURES = [
+  "customersStart",
+  "customersEnd",
+  "new",
+  "reactivated",
+  "churned",
+  "newAndLost",
+  "expansion",
+  "contraction",
+] as const;

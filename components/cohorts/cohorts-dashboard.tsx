@@ -2,13 +2,14 @@
 // Cohorts: the retention triangle with a logo/revenue switch, and retention curves for chosen
 // cohorts beside the average. View and chosen cohorts live in the URL like the filters.
 import { useQuery } from "@tanstack/react-query";
-import { parseAsArrayOf, parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
+import { parseAsArrayOf, parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
 import { curveRows } from "@/components/charts/curves";
 import { ChartTable } from "@/components/charts/chart-table";
 import { RetentionCurvesChart } from "@/components/charts/lazy";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
+import { parseAsMonth } from "@/lib/filters";
 import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
 import { PngButton } from "@/components/ui/png-button";
 import { toCsv } from "@/lib/csv/to-csv";
@@ -27,7 +28,7 @@ export function CohortsDashboard({ currency }: { currency: string }) {
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS).withDefault("logo"));
-  const [curves, setCurves] = useQueryState("curves", parseAsArrayOf(parseAsString));
+  const [curves, setCurves] = useQueryState("curves", parseAsArrayOf(parseAsMonth));
   const query = useQuery(cohortsQuery(filters));
   const money = (c: number) => fmt.money(c, currency, { compact: true });
 

@@ -1,7 +1,7 @@
 "use client";
 // The metrics filters and the open drill-through, read from and written to the URL.
-import { parseAsString, useQueryState, useQueryStates } from "nuqs";
-import { metricsFilterParsers } from "@/lib/filters";
+import { useQueryState, useQueryStates } from "nuqs";
+import { metricsFilterParsers, parseAsDrill } from "@/lib/filters";
 
 export function useMetricsFilters() {
   return useQueryStates(metricsFilterParsers);
@@ -9,7 +9,7 @@ export function useMetricsFilters() {
 
 /** `figure:month`, `cohort:YYYY-MM:age` or `reasons:category[:month]`; null when closed. */
 export function useDrill() {
-  return useQueryState("drill", parseAsString);
+  return useQueryState("drill", parseAsDrill);
 }
 
 export function drillParams(drill: string): Record<string, string> {

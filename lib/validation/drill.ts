@@ -1,20 +1,12 @@
 // Which figure's accounts to list: a churn-month figure, a cohort cell or a reason bar.
 import { z } from "zod";
 import { YEARS } from "@/lib/input-checks";
+import { MONTH_FIGURES } from "@/lib/values";
 import { calendarMonth } from "./dates";
 import { metricsQuerySchema } from "./metrics";
 import { safeText } from "./text";
 
-export const MONTH_FIGURES = [
-  "customersStart",
-  "customersEnd",
-  "new",
-  "reactivated",
-  "churned",
-  "newAndLost",
-  "expansion",
-  "contraction",
-] as const;
+export { MONTH_FIGURES };
 export type MonthFigure = (typeof MONTH_FIGURES)[number];
 
 const month = calendarMonth(`must be a month written YYYY-MM in the years ${YEARS}`);
