@@ -120,3 +120,40 @@ export function shown(input: unknown): string {
     typeof v === "string" && v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : v,
   );
 }
+
+export type Path = (string | number)[];
+/** Every value's path in an argument: leaves, arrays and nested objects. */
+export function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
+  if (value && typeof value === "object")
+    return [
+      ...(prefix.length > 0 ? [prefix] : []),
+      ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k])),
+    ];
+  return [prefix];
+}
+export function setAt(value: unknown, [head, ...rest]: Path, replacement: unknown): unknown {
+  if (head === undefined) return replacement;
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? setAt(v, rest, replacement) : v));
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  copy[head] = setAt(copy[head], rest, replacement);
+  return copy;
+}
+
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: hostileText },
+  { weight: 3, arbitrary: dateLike },
+  { weight: 2, arbitrary: fc.constantFrom(2_147_483_648, -2_147_483_649, Number.MAX_SAFE_INTEGER, -1, 0, 1.5, 1e308) },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.constantFrom(true, false, null, undefined) },
+  { weight: 1, arbitrary: fc.array(hostileText, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.object({ maxDepth: 1 }) },
+);
+
+/** A valid argument with one or two of its values (or a new key) replaced by hostile ones. */
+export function hostileArgument(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const paths = [...pathsOf(valid), ["extra"]];
+  return fc
+    .array(fc.tuple(fc.constantFrom(...paths), anyValue), { minLength: 1, maxLength: 2 })
+    .map((changes) => changes.reduce<unknown>((arg, [p, v]) => setAt(arg, p, v), valid));
+}

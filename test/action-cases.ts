@@ -1,0 +1,355 @@
+// Every server action of lib/actions as a fuzzing case: its zod schema, a valid argument, and what
+// its body does with the parsed input (the query it calls), on rows a test makes for it. The
+// session and role gate are not here: e2e/admin.spec.ts calls each action as each role.
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { listAccounts } from "@/db/queries/accounts";
+import { recomputeHealth, saveHealthSettings } from "@/db/queries/health";
+import {
+  NoSuchUserError,
+  SamePasswordError,
+  TooManyAttemptsError,
+  WrongPasswordError,
+  changeOwnPassword,
+  oneTimePassword,
+  resetPassword,
+} from "@/db/queries/passwords";
+import { signInWait } from "@/db/queries/rate-limits";
+import { attemptSignIn } from "@/db/queries/sign-in";
+import {
+  TaxonomyError,
+  archiveCategory,
+  createCategory,
+  mergeCategories,
+  splitCategory,
+  updateCategory,
+} from "@/db/queries/taxonomy";
+import { addToQueue, changeItem, logOutreach } from "@/db/queries/triage";
+import {
+  DuplicateEmailError,
+  LastAdminError,
+  type SessionUser,
+  createUser,
+  setUserActive,
+  setUserRole,
+} from "@/db/queries/users";
+import {
+  answerHistory,
+  applyRule,
+  archiveRule,
+  createRule,
+  fileAnswers,
+  previewRule,
+  setRegrettable,
+} from "@/db/queries/workbench";
+import { queryRows } from "@/db/rows";
+import { sql } from "drizzle-orm";
+import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
+import { findAccountsSchema } from "@/lib/validation/accounts";
+import { apiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
+import { healthSettingsSchema } from "@/lib/validation/health";
+import {
+  answerHistorySchema,
+  archiveCategorySchema,
+  categoryInputSchema,
+  fileAnswersSchema,
+  matchInputSchema,
+  mergeCategoriesSchema,
+  regrettableSchema,
+  ruleIdSchema,
+  ruleSchema,
+  splitCategorySchema,
+  updateCategorySchema,
+} from "@/lib/validation/taxonomy";
+import { addToQueueSchema, bulkAssignSchema, changeItemSchema, logOutreachSchema } from "@/lib/validation/triage";
+import {
+  changePasswordSchema,
+  inviteUserSchema,
+  resetPasswordSchema,
+  setActiveSchema,
+  setRoleSchema,
+  signInSchema,
+} from "@/lib/validation/users";
+import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
+import { insertResponses } from "./fixtures";
+
+const PASSWORD = "fuzz-password-0123";
+const IP = "203.0.113.9";
+
+/** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule. */
+export async function actionFixture(db: Db) {
+  const admin = await createUser(
+    db,
+    { email: uniqueEmail("fz-admin"), name: "Fuzz Admin", role: "admin", password: PASSWORD },
+    SYSTEM_ACTOR,
+  );
+  const other = await createUser(
+    db,
+    { email: uniqueEmail("fz-cs"), name: "Fuzz Cs", role: "cs", password: PASSWORD },
+    SYSTEM_ACTOR,
+  );
+  const [account = ""] = await makeAccounts(db, 1, "fz-act");
+  await addToQueue(db, admin, [account], SYSTEM_ACTOR);
+  const [item] = await queryRows<{ id: string; version: number }>(
+    db,
+    sql`select t.id, t.version from triage_items t join accounts a on a.id = t.account_id where a.external_id = ${account}`,
+  );
+  const category = await createCategory(
+    db,
+    { name: uniqueId("Fuzz"), description: "", regrettable: true, color: "chart-1" },
+    SYSTEM_ACTOR,
+  );
+  const target = await createCategory(
+    db,
+    { name: uniqueId("Fuzz"), description: "", regrettable: false, color: "chart-2" },
+    SYSTEM_ACTOR,
+  );
+  await insertResponses(db, [
+    {
+      accountId: account,
+      submittedAt: "2025-02-01T00:00:00Z",
+      reasonCode: "other",
+      outcome: "canceled",
+      freeText: "price",
+    },
+  ]);
+  const [answer] = await queryRows<{ ref: string }>(
+    db,
+    sql`select account_id || ':' || seq as ref from cancellation_responses where account_id = ${account}`,
+  );
+  const rule = await createRule(
+    db,
+    { pattern: "price", matchKind: "keyword", reasonCode: null },
+    category.id,
+    SYSTEM_ACTOR,
+  );
+  const key = await makeApiKey(db, ["read"]);
+  return {
+    admin,
+    other,
+    account,
+    item: { id: item?.id ?? "", version: item?.version ?? 1 },
+    categoryId: category.id,
+    targetId: target.id,
+    ref: answer?.ref ?? "",
+    ruleId: rule.id,
+    keyId: key.id,
+  };
+}
+export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
+
+export interface ActionCase {
+  /** The exported name of the action in lib/actions. */
+  action: string;
+  schema: z.ZodType;
+  valid: (f: ActionFixture) => Record<string, unknown>;
+  /** What the action's body does with the parsed input. */
+  run: (db: Db, input: never, f: ActionFixture) => Promise<unknown>;
+}
+
+const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
+
+export const ACTION_CASES: ActionCase[] = [
+  {
+    action: "changePasswordAction",
+    schema: changePasswordSchema,
+    valid: () => ({
+      currentPassword: PASSWORD,
+      newPassword: "another-password-42",
+      confirmPassword: "another-password-42",
+    }),
+    run: (db, i: z.infer<typeof changePasswordSchema>, f) =>
+      changeOwnPassword(db, { userId: f.other.id, ip: IP, ...i }, actor(f.other)),
+  },
+  {
+    action: "findAccountsAction",
+    schema: findAccountsSchema,
+    valid: (f) => ({ q: f.account }),
+    run: (db, i: z.infer<typeof findAccountsSchema>) => listAccounts(db, { q: i.q, page: 1 }),
+  },
+  {
+    action: "createApiKeyAction",
+    schema: apiKeySchema,
+    valid: () => ({ name: "Fuzz key", scopes: ["read"], rateLimitPerMinute: 60 }),
+    run: (db, i: z.infer<typeof apiKeySchema>, f) => createApiKey(db, i, actor(f.admin)),
+  },
+  {
+    action: "revokeApiKeyAction",
+    schema: revokeApiKeySchema,
+    valid: (f) => ({ id: f.keyId }),
+    run: (db, i: z.infer<typeof revokeApiKeySchema>, f) => revokeApiKey(db, i.id, actor(f.admin)),
+  },
+  {
+    action: "signInAction",
+    schema: signInSchema,
+    valid: (f) => ({ email: f.other.email, password: "not-the-password" }),
+    run: async (db, i: z.infer<typeof signInSchema>) => {
+      await signInWait(db, IP, i.email);
+      return attemptSignIn(db, { ip: IP, ...i });
+    },
+  },
+  {
+    action: "answerHistoryAction",
+    schema: answerHistorySchema,
+    valid: (f) => ({ ref: f.ref }),
+    run: (db, i: z.infer<typeof answerHistorySchema>) => answerHistory(db, i.ref),
+  },
+  {
+    action: "applyRuleAction",
+    schema: ruleIdSchema,
+    valid: (f) => ({ id: f.ruleId }),
+    run: (db, i: z.infer<typeof ruleIdSchema>, f) => applyRule(db, i.id, actor(f.admin)),
+  },
+  {
+    action: "archiveRuleAction",
+    schema: ruleIdSchema,
+    valid: (f) => ({ id: f.ruleId }),
+    run: (db, i: z.infer<typeof ruleIdSchema>, f) => archiveRule(db, i.id, actor(f.admin)),
+  },
+  {
+    action: "createRuleAction",
+    schema: ruleSchema,
+    valid: (f) => ({
+      match: { pattern: "pric(e|ey)", matchKind: "regex", reasonCode: "other" },
+      categoryId: f.categoryId,
+    }),
+    run: (db, i: z.infer<typeof ruleSchema>, f) => createRule(db, i.match, i.categoryId, actor(f.admin)),
+  },
+  {
+    action: "fileAnswersAction",
+    schema: fileAnswersSchema,
+    valid: (f) => ({ refs: [f.ref], categoryId: f.targetId }),
+    run: (db, i: z.infer<typeof fileAnswersSchema>, f) => fileAnswers(db, i.refs, i.categoryId, actor(f.admin)),
+  },
+  {
+    action: "previewRuleAction",
+    schema: matchInputSchema,
+    valid: () => ({ pattern: "price", matchKind: "keyword", reasonCode: null }),
+    run: (db, i: z.infer<typeof matchInputSchema>) => previewRule(db, i),
+  },
+  {
+    action: "setRegrettableAction",
+    schema: regrettableSchema,
+    valid: (f) => ({ refs: [f.ref], regrettable: true }),
+    run: (db, i: z.infer<typeof regrettableSchema>, f) => setRegrettable(db, i.refs, i.regrettable, actor(f.admin)),
+  },
+  {
+    action: "saveHealthSettingsAction",
+    schema: healthSettingsSchema,
+    valid: () => ({ ...DEFAULT_HEALTH_SETTINGS, keyFeatures: ["reports"] }),
+    run: async (db, i: z.infer<typeof healthSettingsSchema>, f) => {
+      await saveHealthSettings(db, i, actor(f.admin));
+      return recomputeHealth(db, new Date());
+    },
+  },
+  {
+    action: "archiveCategoryAction",
+    schema: archiveCategorySchema,
+    valid: (f) => ({ id: f.categoryId }),
+    run: (db, i: z.infer<typeof archiveCategorySchema>, f) => archiveCategory(db, i.id, actor(f.admin)),
+  },
+  {
+    action: "createCategoryAction",
+    schema: categoryInputSchema,
+    valid: () => ({ name: "Fuzzed", description: "d", regrettable: false, color: "chart-3" }),
+    run: (db, i: z.infer<typeof categoryInputSchema>, f) => createCategory(db, i, actor(f.admin)),
+  },
+  {
+    action: "mergeCategoriesAction",
+    schema: mergeCategoriesSchema,
+    valid: (f) => ({ sourceId: f.categoryId, targetId: f.targetId }),
+    run: (db, i: z.infer<typeof mergeCategoriesSchema>, f) =>
+      mergeCategories(db, i.sourceId, i.targetId, actor(f.admin)),
+  },
+  {
+    action: "splitCategoryAction",
+    schema: splitCategorySchema,
+    valid: (f) => ({
+      sourceId: f.categoryId,
+      category: { name: "Split", description: "", regrettable: true, color: "chart-4" },
+      match: { pattern: "price", matchKind: "keyword", reasonCode: null },
+    }),
+    run: (db, i: z.infer<typeof splitCategorySchema>, f) =>
+      splitCategory(db, i.sourceId, i.category, i.match, actor(f.admin)),
+  },
+  {
+    action: "updateCategoryAction",
+    schema: updateCategorySchema,
+    valid: (f) => ({
+      id: f.targetId,
+      category: { name: "Renamed", description: "", regrettable: true, color: "chart-5" },
+    }),
+    run: (db, i: z.infer<typeof updateCategorySchema>, f) => updateCategory(db, i.id, i.category, actor(f.admin)),
+  },
+  {
+    action: "addToQueueAction",
+    schema: addToQueueSchema,
+    valid: (f) => ({ externalIds: [f.account] }),
+    run: (db, i: z.infer<typeof addToQueueSchema>, f) => addToQueue(db, f.admin, i.externalIds, actor(f.admin)),
+  },
+  {
+    action: "bulkAssignAction",
+    schema: bulkAssignSchema,
+    valid: (f) => ({ items: [f.item], assigneeId: f.other.id }),
+    run: async (db, i: z.infer<typeof bulkAssignSchema>, f) => {
+      for (const item of i.items) await changeItem(db, f.admin, { ...item, assigneeId: i.assigneeId }, actor(f.admin));
+    },
+  },
+  {
+    action: "changeTriageItemAction",
+    schema: changeItemSchema,
+    valid: (f) => ({ ...f.item, status: "in_progress", assigneeId: f.admin.id, snoozeUntil: "2026-12-01" }),
+    run: (db, i: z.infer<typeof changeItemSchema>, f) => changeItem(db, f.admin, i, actor(f.admin)),
+  },
+  {
+    action: "logOutreachAction",
+    schema: logOutreachSchema,
+    valid: (f) => ({
+      accountExternalId: f.account,
+      item: f.item,
+      channel: "call",
+      summary: "Called them",
+      outcome: "Will think",
+      nextFollowUpOn: "2026-12-01",
+    }),
+    run: (db, i: z.infer<typeof logOutreachSchema>, f) => logOutreach(db, f.admin, i, actor(f.admin)),
+  },
+  {
+    action: "createUserAction",
+    schema: inviteUserSchema,
+    valid: () => ({ email: uniqueEmail("fz-invite"), name: "Invited", role: "cs" }),
+    run: (db, i: z.infer<typeof inviteUserSchema>, f) =>
+      createUser(db, { ...i, password: oneTimePassword() }, actor(f.admin), { mustChangePassword: true }),
+  },
+  {
+    action: "resetPasswordAction",
+    schema: resetPasswordSchema,
+    valid: (f) => ({ userId: f.other.id }),
+    run: (db, i: z.infer<typeof resetPasswordSchema>, f) => resetPassword(db, i.userId, actor(f.admin)),
+  },
+  {
+    action: "setUserActiveAction",
+    schema: setActiveSchema,
+    valid: (f) => ({ userId: f.other.id, active: false }),
+    run: (db, i: z.infer<typeof setActiveSchema>, f) => setUserActive(db, i.userId, i.active, actor(f.admin)),
+  },
+  {
+    action: "setUserRoleAction",
+    schema: setRoleSchema,
+    valid: (f) => ({ userId: f.other.id, role: "manager" }),
+    run: (db, i: z.infer<typeof setRoleSchema>, f) => setUserRole(db, i.userId, i.role, actor(f.admin)),
+  },
+];
+
+/** Errors a query throws for a person to read; the actions answer them as refusals (4xx). */
+export const REFUSALS = [
+  TaxonomyError,
+  DuplicateEmailError,
+  LastAdminError,
+  NoSuchUserError,
+  WrongPasswordError,
+  SamePasswordError,
+  TooManyAttemptsError,
+];
