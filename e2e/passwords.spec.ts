@@ -126,7 +126,7 @@ test("a new user changes the one-time password before any page, route or action 
   await changePassword(page, "not the one-time password", "a brand new passphrase");
   await expect(page.getByText("The current password is not right.")).toBeVisible();
   await changePassword(page, user.password, "short");
-  await expect(page.getByText("at least 10 characters")).toBeVisible();
+  await expect(page.getByText("The new password must be at least 10 characters")).toBeVisible();
   await changePassword(page, user.password, user.password);
   await expect(page.getByText("different from the current one")).toBeVisible();
   await changePassword(page, user.password, "a brand new passphrase");

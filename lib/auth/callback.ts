@@ -19,9 +19,12 @@ export function sameOriginPath(value: unknown, origin = HOME): string | null {
   return path.startsWith("/") && !path.startsWith("//") ? path : null;
 }
 
-/** After signing in: a path of this application other than the sign-in page, else `fallback`. */
+/**
+ * After signing in: a path of this application other than the sign-in page, else `fallback`. Only a
+ * value written as a path is taken (the proxy writes it so); an address, even of this site, is not.
+ */
 export function safeCallbackPath(value: unknown, fallback = "/overview"): string {
-  const path = sameOriginPath(value);
+  const path = typeof value === "string" && value.startsWith("/") ? sameOriginPath(value) : null;
   if (!path) return fallback;
   const { pathname } = new URL(path, HOME);
   return pathname === "/sign-in" || pathname.startsWith("/sign-in/") ? fallback : path;
