@@ -6,12 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTION_CASES, REFUSALS, actionFixture } from "@/test/action-cases";
-// Aliased: the React Hooks lint rule takes any use… call for a hook.
-import { setupTestDb as testDbForFile } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { fuzzSurface } from "@/test/fuzz";
 import { HOSTILE, hostileArgument, pathsOf, setAt } from "@/test/hostile";
 
-const t = testDbForFile();
+const t = setupTestDb();
 
 describe("every server action has a fuzzing case", () => {
   it("lists each exported action of lib/actions", () => {

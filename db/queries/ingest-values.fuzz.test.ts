@@ -8,13 +8,12 @@ import { IMPORT_KINDS, type ImportKind, rowToItem } from "@/lib/import/csv-mappi
 import { answerImport } from "@/lib/http/import-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
-// Aliased: the React Hooks lint rule takes any use… call for a hook.
-import { setupTestDb as testDbForFile } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { fuzzSurface } from "@/test/fuzz";
 import { HOSTILE, dateLike, hostileText } from "@/test/hostile";
 
-const t = testDbForFile();
+const t = setupTestDb();
 
 /** A valid item of each kind, about `account`. */
 function validItem(resource: IngestResource, account: string): Record<string, unknown> {

@@ -8,14 +8,13 @@ import { answerAccount } from "@/lib/http/account-answer";
 import { answerDrill } from "@/lib/http/drill-answer";
 import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
-// Aliased: the React Hooks lint rule takes any use… call for a hook.
-import { setupTestDb as testDbForFile } from "@/test/db";
+import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { fuzzSurface } from "@/test/fuzz";
 import { HOSTILE, dateLike, hostileQueries, hostileText, queryPairs, searchOf } from "@/test/hostile";
 
-const t = testDbForFile();
+const t = setupTestDb();
 
 const READ_KEYS = ["asOf", "from", "to", "segment", "plan", "format", "table"] as const;
 const DRILL_KEYS = [...READ_KEYS, "figure", "month", "cohort", "age", "category"] as const;
