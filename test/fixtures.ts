@@ -20,17 +20,15 @@ export interface FixtureAccount {
 }
 
 export async function insertAccounts(db: Db, list: FixtureAccount[]): Promise<void> {
-  await db
-    .insert(accounts)
-    .values(
-      list.map((a) => ({
-        id: a.id,
-        externalId: a.externalId ?? a.id,
-        name: a.name ?? a.id,
-        segment: a.segment,
-        plan: a.plan,
-      })),
-    );
+  await db.insert(accounts).values(
+    list.map((a) => ({
+      id: a.id,
+      externalId: a.externalId ?? a.id,
+      name: a.name ?? a.id,
+      segment: a.segment,
+      plan: a.plan,
+    })),
+  );
   for (const a of list) await insertEvents(db, a.id, a.events, false);
   await refreshDerived(
     db,
@@ -41,16 +39,14 @@ export async function insertAccounts(db: Db, list: FixtureAccount[]): Promise<vo
 /** Appends events to an account in the order given (its arrival order) and refreshes its rollups. */
 export async function insertEvents(db: Db, accountId: string, events: FixtureEvent[], refresh = true): Promise<void> {
   if (events.length > 0) {
-    await db
-      .insert(subscriptionEvents)
-      .values(
-        events.map(([occurredAt, type, mrr]) => ({
-          accountId,
-          occurredAt: new Date(occurredAt),
-          type,
-          mrrAfterCents: mrr ?? 0,
-        })),
-      );
+    await db.insert(subscriptionEvents).values(
+      events.map(([occurredAt, type, mrr]) => ({
+        accountId,
+        occurredAt: new Date(occurredAt),
+        type,
+        mrrAfterCents: mrr ?? 0,
+      })),
+    );
   }
   if (refresh) await refreshDerived(db, [accountId]);
 }
