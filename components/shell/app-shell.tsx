@@ -26,16 +26,20 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
           Holdfast
         </a>
         <NavLinks items={items} />
-        <p className="mt-4 px-3 text-xs text-muted">
-          <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
-          <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
-        </p>
-        <Link
-          href="/docs/metrics"
-          className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent"
-        >
-          How the figures are counted
-        </Link>
+        {!user.mustChangePassword && (
+          <>
+            <p className="mt-4 px-3 text-xs text-muted">
+              <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
+              <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
+            </p>
+            <Link
+              href="/docs/metrics"
+              className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent"
+            >
+              How the figures are counted
+            </Link>
+          </>
+        )}
         <div className="mt-auto border-t border-line pt-4 text-sm">
           <p className="font-medium" data-testid="user-name">
             {user.name}

@@ -11,10 +11,10 @@ export const signInSchema = z.object({
 
 /** Every password a person chooses: at least 10 characters (argon2 takes any text up to 200). */
 export const PASSWORD_MIN = 10;
-const newPassword = (label: string) =>
+const newPassword = (label: string, end = "") =>
   text()
-    .min(PASSWORD_MIN, `${label} must be at least ${PASSWORD_MIN} characters`)
-    .max(200, `${label} must be at most 200 characters`);
+    .min(PASSWORD_MIN, `${label} must be at least ${PASSWORD_MIN} characters${end}`)
+    .max(200, `${label} must be at most 200 characters${end}`);
 
 export const createUserSchema = z.object({
   email: text().trim().toLowerCase().max(254).email("email must be a valid e-mail address"),
@@ -37,14 +37,14 @@ export const passwordResetCliSchema = z.object({
 /** A signed-in user's own change: the current password, and the new one twice. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: text().min(1, "Enter your current password").max(200),
-    newPassword: newPassword("The new password"),
+    currentPassword: text().min(1, "Enter your current password.").max(200),
+    newPassword: newPassword("The new password", "."),
     confirmPassword: text().max(200),
   })
   .strict()
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The two new passwords differ",
+    message: "The two new passwords differ.",
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
