@@ -33,12 +33,12 @@ async function newUser(browser: Browser): Promise<{ email: string; password: str
   return { email, password };
 }
 
+/** Sends the sign-in form; the caller says where that should lead. */
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await gotoHydrated(page, "/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname !== "/sign-in");
 }
 
 async function changePassword(page: Page, current: string, next: string): Promise<void> {
@@ -48,12 +48,13 @@ async function changePassword(page: Page, current: string, next: string): Promis
   await page.getByRole("button", { name: "Change password" }).click();
 }
 
-/** Signs a new user in; when Holdfast asks for a new password first, chooses `next`. */
+/** A new user's first sign-in: Holdfast asks for a password of their own (`next`) before anything else. */
 async function signInNew(page: Page, user: { email: string; password: string }, next: string): Promise<string> {
   await signIn(page, user.email, user.password);
-  if (new URL(page.url()).pathname !== "/account/password") return user.password;
+  await expect(page).toHaveURL(/\/account\/password$/);
   await changePassword(page, user.password, next);
   await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByTestId("user-name")).toHaveText("Password Tester");
   return next;
 }
 
