@@ -12,17 +12,29 @@ const RANK = { anonymous: 0, forged: 0, cs: 1, manager: 2, admin: 3 } as const;
 type Who = keyof typeof RANK;
 
 /** Every server action of the build, with the role its source file asks of `action(…)`. */
-function serverActions(): { id: string; file: string; name: string; minRole: Who }[] {
+function serverActions(): { id: string; file: string; name: string; minRole: Who; page: string }[] {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
+  // Each action is posted to a page whose bundle holds it, as a browser does (Next would otherwise
+  // forward the request to such a page itself).
+  const pageOf = (workers: Record<string, unknown>) =>
+    Object.keys(workers)
+      .filter((w) => w.startsWith("app/") && w.endsWith("/page") && !w.includes("["))
+      .map(
+        (w) =>
+          w
+            .replace(/^app/, "")
+            .replace(/\/\([^/]+\)/g, "")
+            .replace(/\/page$/, "") || "/",
+      )[0] ?? "/overview";
   return Object.entries(manifest.node)
     .filter(([, a]) => a.filename.startsWith("lib/actions/") && !a.filename.startsWith("lib/actions/auth/"))
     .map(([id, a]) => {
       const source = fs.readFileSync(a.filename, "utf8");
       const role = /action\("(cs|manager|admin)"/.exec(source)?.[1] as Who | undefined;
       if (!role) throw new Error(`${a.filename} does not go through action(minRole, …)`);
-      return { id, file: a.filename, name: a.exportedName, minRole: role };
+      return { id, file: a.filename, name: a.exportedName, minRole: role, page: pageOf(a.workers) };
     });
 }
 
@@ -68,7 +80,7 @@ test.describe("as an admin", () => {
     for (const who of ["anonymous", "forged", "cs", "manager"] as const) {
       const ctx = await as(who);
       for (const a of actions.filter((x) => RANK[x.minRole] > RANK[who])) {
-        const response = await ctx.post("/overview", {
+        const response = await ctx.post(a.page, {
           headers: { "next-action": a.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
           data: JSON.stringify([
             {
