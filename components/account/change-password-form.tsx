@@ -55,46 +55,31 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
     >
       {/* For password managers: whose password this is. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <label className="block text-sm font-medium">
-        Current password
-        <input
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error?.field === "currentPassword" || undefined}
-          aria-describedby={describe("currentPassword")}
-          className={input}
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        New password
-        <input
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          aria-invalid={error?.field === "newPassword" || undefined}
-          aria-describedby={describe("newPassword") ?? "password-rule"}
-          className={input}
-        />
-      </label>
+      <PasswordField
+        name="currentPassword"
+        label="Current password"
+        autoComplete="current-password"
+        invalid={error?.field === "currentPassword"}
+        describedBy={describe("currentPassword")}
+      />
+      <PasswordField
+        name="newPassword"
+        label="New password"
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN}
+        invalid={error?.field === "newPassword"}
+        describedBy={describe("newPassword") ?? "password-rule"}
+      />
       <p id="password-rule" className="-mt-2 text-xs text-muted">
         At least {PASSWORD_MIN} characters.
       </p>
-      <label className="block text-sm font-medium">
-        New password again
-        <input
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={error?.field === "confirmPassword" || undefined}
-          aria-describedby={describe("confirmPassword")}
-          className={input}
-        />
-      </label>
+      <PasswordField
+        name="confirmPassword"
+        label="New password again"
+        autoComplete="new-password"
+        invalid={error?.field === "confirmPassword"}
+        describedBy={describe("confirmPassword")}
+      />
       {error && (
         <p id="password-error" role="alert" className="rounded-md bg-bad-soft px-3 py-2 text-sm text-bad">
           {error.text}
@@ -113,5 +98,30 @@ export function ChangePasswordForm({ email, forced }: { email: string; forced: b
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>
+  );
+}
+
+function PasswordField(props: {
+  name: Field;
+  label: string;
+  autoComplete: "current-password" | "new-password";
+  minLength?: number;
+  invalid: boolean;
+  describedBy: string | undefined;
+}) {
+  return (
+    <label className="block text-sm font-medium">
+      {props.label}
+      <input
+        name={props.name}
+        type="password"
+        autoComplete={props.autoComplete}
+        required
+        minLength={props.minLength}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.describedBy}
+        className={input}
+      />
+    </label>
   );
 }
