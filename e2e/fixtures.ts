@@ -131,8 +131,16 @@ export class OwnData {
     private readonly browser: Browser,
   ) {}
 
+  /**
+   * One ingestion request. A keep-alive socket the server closes as the request goes out resets
+   * (ECONNRESET); the request is sent again once under the same Idempotency-Key, so it is stored once.
+   */
   private async send(path: string, items: unknown[]): Promise<void> {
-    const response = await this.api.post(path, { data: { items } });
+    const options = { data: { items }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } };
+    const response = await this.api.post(path, options).catch((error: unknown) => {
+      if (!String(error).includes("ECONNRESET")) throw error;
+      return this.api.post(path, options);
+    });
     expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   }
 

@@ -25,6 +25,10 @@ const server = createServer((req, res) => {
   rewriteClientHeaders(req, trusted, warnOnce);
   void handle(req, res);
 });
+// Keep idle connections longer than the 5 s default, so a client (or a proxy in front, whose own
+// idle timeout is commonly 60 s) rarely sends a request on a socket this server is closing.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(`Holdfast is listening on port ${port}${dev ? " (development)" : ""}.`));
 // With the database open, db/client.ts closes it on the signal and then exits; without, exit here.
 for (const signal of ["SIGINT", "SIGTERM"] as const)
