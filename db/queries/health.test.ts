@@ -16,8 +16,10 @@
 //         NPS 9 on 1 May (over 180 days ago), NPS 3 on 2 Nov.
 //         depth .1, breadth 0, trend .1, billing 0, intent 0, voice .3:
 //         .02 + 0 + .025 + 0 + 0 + .03 = .075 → 7.5
-// idle  — 5 seats, MRR $500 (more than quiet's $100), no activity at all, no signals:
+// idle  — 5 seats, MRR $500 (more than quiet's $100), u01 active on 10 Jun and never since, no signals:
 //         depth 0, breadth 0, trend 0 (both windows empty), billing 1, intent 1: .3 ÷ .9 → 33.33…
+// billing — 5 seats, MRR $300, no activity ever sent (billing data only), no signals: depth,
+//         breadth and trend left out; billing 1, intent 1: (.15 + .15) ÷ .3 → 100, not queued.
 // trial — a trial ending 29 Nov (within 7 days): enters the conversion tab.
 // stale — a trial that ended 16 Oct (41 days before): neither scored nor queued.
 import { beforeEach, describe, expect, it } from "vitest";
@@ -88,6 +90,7 @@ beforeEach(async () => {
     { id: "busy", events: [["2025-01-05T00:00:00Z", "converted", 20000]] },
     { id: "quiet", events: [["2025-01-05T00:00:00Z", "converted", 10000]] },
     { id: "idle", events: [["2025-01-05T00:00:00Z", "converted", 50000]] },
+    { id: "billing", events: [["2025-01-05T00:00:00Z", "converted", 30000]] },
     { id: "trial", events: [["2026-11-15T00:00:00Z", "trial_started"]] },
     { id: "stale", events: [["2026-10-01T00:00:00Z", "trial_started"]] },
   ]);
@@ -95,7 +98,10 @@ beforeEach(async () => {
     .update(accounts)
     .set({ seatsPaid: 10 })
     .where(sql`${accounts.id} in ('busy', 'quiet')`);
-  await db.update(accounts).set({ seatsPaid: 5 }).where(eq(accounts.id, "idle"));
+  await db
+    .update(accounts)
+    .set({ seatsPaid: 5 })
+    .where(sql`${accounts.id} in ('idle', 'billing')`);
   await db
     .update(accounts)
     .set({ trialEndsAt: new Date("2026-11-29T00:00:00Z") })
@@ -118,6 +124,7 @@ beforeEach(async () => {
       activeDays: bit(10) | (u === "u02" ? bit(29) : 0) | (u === "u01" ? bit(30) : 0),
       events: 1,
     })),
+    { accountId: "idle", month: "2026-06-01", userRef: "u01", activeDays: bit(10), events: 1 },
   ];
   await db.insert(activityUserMonths).values(rows);
   await db.insert(activityFeatureMonths).values([
@@ -153,11 +160,24 @@ describe("health scores", () => {
   it("scores each component as the fixture's comments compute", async () => {
     expect((await getHealthSettings(t.db)).keyFeatures).toEqual(settings.keyFeatures);
     const result = await recomputeHealth(t.db, asOf);
-    expect(result.scored).toBe(4); // busy, quiet, idle, trial — not the long-ended trial
+    expect(result.scored).toBe(5); // busy, quiet, idle, billing, trial — not the long-ended trial
     expect((await scoreOf("busy"))?.score).toBeCloseTo((100 * 0.755) / 0.9, 3);
     expect((await scoreOf("quiet"))?.score).toBeCloseTo(7.5, 3);
     expect((await scoreOf("idle"))?.score).toBeCloseTo((100 * 0.3) / 0.9, 3);
     expect(await scoreOf("stale")).toBeUndefined();
+  });
+
+  it("leaves out depth, breadth and trend of an account that never sent activity", async () => {
+    await recomputeHealth(t.db, asOf);
+    const [row] = await queryRows<{ score: number; reasons: string[]; components: { name: string }[] }>(
+      t.db,
+      sql`select score, reasons, components from health_scores where account_id = 'billing'`,
+    );
+    expect(row?.components.map((c) => c.name)).toEqual(["billing", "intent"]);
+    expect(row?.score).toBe(100);
+    expect(row?.reasons).toEqual([]);
+    // Stopped is not the same as never: idle was active in June and its usage counts as 0.
+    expect((await scoreOf("idle"))?.reasons).toContain("No active users in the last 56 days");
   });
 
   it("does not flag one quiet person in a busy team, and says why the quiet team is at risk", async () => {
@@ -411,10 +431,9 @@ describe("triage changes", () => {
       sql`select action, count(*)::int as n from audit_log where entity_type = 'triage_item' or action = 'outreach.log' group by action order by action`,
     );
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
-    // enter: idle, quiet, trial, quiet again, and the converted trial as a customer with no use
-    // (no seats, breadth 0, trend 0, billing 1, intent 1: .3 ÷ .8 = 37.5); close: its conversion
-    // item; updates: in_progress, assign to self, reassign, snooze, dismiss = 5 (refused changes
-    // write nothing).
-    expect(byAction).toEqual({ "outreach.log": 1, "triage.close": 1, "triage.enter": 5, "triage.update": 5 });
+    // enter: idle, quiet, trial, quiet again — not the converted trial, which never sent activity
+    // (billing 1, intent 1: 100); close: its conversion item; updates: in_progress, assign to self,
+    // reassign, snooze, dismiss = 5 (refused changes write nothing).
+    expect(byAction).toEqual({ "outreach.log": 1, "triage.close": 1, "triage.enter": 4, "triage.update": 5 });
   });
 });

@@ -56,6 +56,7 @@ function scoredAccounts(asOf: Date): SQL {
 interface InputRow {
   account_id: string;
   seats_paid: number | null;
+  ever_active: boolean;
   users_last: number | null;
   users_previous: number | null;
   features_used: number | null;
@@ -136,7 +137,13 @@ export async function healthInputs(
       where c.submitted_at >= ${new Date(asOf.getTime() - 90 * DAY)} and c.submitted_at < ${asOf}
       order by c.account_id, c.submitted_at desc, c.seq desc
     )
-    select s.id as account_id, s.seats_paid, users.users_last::int, users.users_previous::int, features.features_used::int,
+    select s.id as account_id, s.seats_paid,
+      exists (
+        select 1 from activity_user_months u
+        where u.account_id = s.id and u.month <= ${lastHi}::date
+          and (u.active_days::bigint & ${dayMask(sql`u.month`, "1970-01-01", lastHi)}) <> 0
+      ) as ever_active,
+      users.users_last::int, users.users_previous::int, features.features_used::int,
       sig.recovered_at, sig.failed, sig.nps_score, sig.nps_at,
       answers.submitted_at, answers.offer_shown, answers.offer_accepted, answers.outcome
     from scope s
@@ -150,6 +157,7 @@ export async function healthInputs(
   for (const r of rows) {
     const recovered = r.recovered_at === null ? -Infinity : asDate(r.recovered_at).getTime();
     out.set(r.account_id, {
+      everActive: r.ever_active,
       seatsPaid: r.seats_paid,
       activeUsersLast: r.users_last ?? 0,
       activeUsersPrevious: r.users_previous ?? 0,

@@ -10,6 +10,7 @@ const settings: HealthSettings = {
   threshold: 50,
 };
 const healthy: HealthInputs = {
+  everActive: true,
   seatsPaid: 10,
   activeUsersLast: 10,
   activeUsersPrevious: 10,
@@ -60,6 +61,35 @@ describe("health components", () => {
   it("voice = latest NPS ÷ 10, left out without one", () => {
     expect(value({ ...healthy, latestNps: { score: 3, at: asOf } }, "voice")).toBe(0.3);
     expect(value({ ...healthy, latestNps: null }, "voice")).toBeUndefined();
+  });
+});
+
+describe("an account that never sent activity", () => {
+  // Billing data only: depth, breadth and trend are left out, not 0. With billing 1, intent 1 and
+  // no NPS the score is 100 × (.15×1 + .15×1) ÷ (.15 + .15) = 100, and nothing is a reason.
+  const billingOnly: HealthInputs = {
+    ...healthy,
+    everActive: false,
+    activeUsersLast: 0,
+    activeUsersPrevious: 0,
+    keyFeaturesUsed: 0,
+    latestNps: null,
+  };
+
+  it("has no depth, breadth or trend, and scores on the rest", () => {
+    const r = computeHealth(billingOnly, settings, asOf);
+    expect(r.components.map((c) => c.name)).toEqual(["billing", "intent"]);
+    expect(r.score).toBe(100);
+    expect(r.reasons).toEqual([]);
+  });
+
+  it("scores 0 on them once its activity has stopped", () => {
+    // Same inputs but it was active once: depth 0/10, breadth 0/6, trend 0 (both windows empty).
+    const r = computeHealth({ ...billingOnly, everActive: true }, settings, asOf);
+    expect(["depth", "breadth", "trend"].map((n) => r.components.find((c) => c.name === n)?.value)).toEqual([0, 0, 0]);
+    // (.15×1 + .15×1) ÷ (.2 + .15 + .25 + .15 + .15) = .3 ÷ .9 → 33.33…
+    expect(r.score).toBeCloseTo(100 / 3, 10);
+    expect(r.reasons).toContain("No active users in the last 56 days");
   });
 });
 

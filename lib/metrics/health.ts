@@ -30,6 +30,11 @@ export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
 
 /** Windows: the 28 days up to asOf ("last") and the 28 days before them ("previous"). */
 export interface HealthInputs {
+  /**
+   * Whether the account has sent any product activity before asOf. One that never has (billing
+   * data only) has no depth, breadth or trend: they are left out, not scored 0.
+   */
+  everActive: boolean;
   seatsPaid: number | null;
   activeUsersLast: number;
   activeUsersPrevious: number;
@@ -85,10 +90,10 @@ interface Part {
   reason: string | null;
 }
 
-function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[] {
+/** Depth, breadth and trend: the usage components, for an account that has sent activity. */
+function usageParts(inputs: HealthInputs, keyFeatureCount: number): Part[] {
   const { activeUsersLast: last, activeUsersPrevious: previous } = inputs;
   const out: Part[] = [];
-
   if (inputs.seatsPaid !== null && inputs.seatsPaid > 0) {
     const value = Math.min(1, last / inputs.seatsPaid);
     out.push({
@@ -117,6 +122,13 @@ function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[
     detail: `${plural(last, "active user")} in the last 28 days, ${previous} in the 28 days before`,
     reason: trendReason,
   });
+
+  return out;
+}
+
+function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[] {
+  const out: Part[] = [];
+  if (inputs.everActive) out.push(...usageParts(inputs, keyFeatureCount));
 
   const failed = inputs.unrecoveredFailedPayments;
   out.push({
