@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFormatter } from "./format";
+import { makeFormatter, plural } from "./format";
 import { pickLocale, pickTimeZone } from "./locale";
 
 describe("pickLocale", () => {
@@ -66,5 +66,15 @@ describe("makeFormatter", () => {
     // The instant is shown at the reader's clock: 00:30 on the 6th in Berlin.
     expect(us.dateTime(instant)).toMatch(/^Mar 6, 2026, 12:30 AM GMT\+1$/);
     expect(gb.dateTime(instant)).toBe("5 Mar 2026, 23:30 UTC");
+  });
+});
+
+describe("plural", () => {
+  it("is singular for exactly one, plural otherwise, with the number shown as asked", () => {
+    expect(plural(1, "row")).toBe("1 row");
+    expect(plural(0, "row")).toBe("0 rows");
+    expect(plural(2, "row")).toBe("2 rows");
+    expect(plural(2, "category", "categories")).toBe("2 categories");
+    expect(plural(1200, "answer", undefined, (n) => n.toLocaleString("en-US"))).toBe("1,200 answers");
   });
 });

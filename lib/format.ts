@@ -88,3 +88,8 @@ const SEGMENT_LABEL: Record<string, string> = { smb: "SMB", mid: "Mid-market", e
 export function formatSegment(segment: string | null): string {
   return segment ? (SEGMENT_LABEL[segment] ?? segment) : "No segment";
 }
+
+/** A count with its noun, singular for exactly one: "1 row", "2 rows", "1,200 answers" (through `show`). */
+export function plural(n: number, one: string, many = `${one}s`, show: (n: number) => string = String): string {
+  return `${show(n)} ${n === 1 ? one : many}`;
+}
