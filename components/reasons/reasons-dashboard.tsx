@@ -15,6 +15,7 @@ import { Explain } from "@/components/ui/explain";
 import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
+import { RegrettableSplit } from "./regrettable-split";
 import { formatLabel } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { metricsUrl, reasonsQuery } from "@/lib/query/metrics";
@@ -48,9 +49,6 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
       row[m.category] = measure === "responses" ? m.responses : m.mrrLostCents;
     return row;
   });
-  const regrettable = r.categories.reduce((s, c) => s + c.regrettableResponses, 0);
-  const regrettableMrr = r.categories.filter((c) => c.regrettable).reduce((s, c) => s + c.mrrLostCents, 0);
-  const totalMrr = r.categories.reduce((s, c) => s + c.mrrLostCents, 0);
   const offers = r.byOffer.map((o) => ({
     offer: formatLabel(o.offer),
     saved: o.saved,
@@ -115,45 +113,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
       </Panel>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Panel
-          title="Regrettable or not"
-          description="Regrettable churn is caused by something the company controls: product, quality, support, price and value."
-        >
-          <div
-            className="flex h-6 overflow-hidden rounded"
-            role="img"
-            aria-label={`${regrettable} of ${total} answers regrettable`}
-          >
-            <div style={{ width: `${(100 * regrettable) / total}%`, background: chart.negative }} />
-            <div style={{ width: `${(100 * (total - regrettable)) / total}%`, background: chart.series(9) }} />
-          </div>
-          <dl className="mt-4 grid grid-cols-2 gap-4 text-sm">
-            <div>
-              <dt className="flex items-center text-muted">
-                Regrettable
-                <Explain label="Regrettable answers" doc={METRIC_DOC.reasonBreakdown}>
-                  <p>
-                    Answers in categories marked regrettable, unless an admin overrode the answer:{" "}
-                    {fmt.number(regrettable)} of {fmt.number(total)} answers ({fmt.percent(regrettable / total)}).
-                  </p>
-                </Explain>
-              </dt>
-              <dd className="text-xl font-semibold tabular-nums" data-testid="regrettable-count">
-                {fmt.number(regrettable)}{" "}
-                <span className="text-sm font-normal text-muted">({fmt.percent(regrettable / total)})</span>
-              </dd>
-              <dd className="text-muted">{money(regrettableMrr)} MRR lost</dd>
-            </div>
-            <div>
-              <dt className="text-muted">Not regrettable</dt>
-              <dd className="text-xl font-semibold tabular-nums">
-                {fmt.number(total - regrettable)}{" "}
-                <span className="text-sm font-normal text-muted">({fmt.percent((total - regrettable) / total)})</span>
-              </dd>
-              <dd className="text-muted">{money(totalMrr - regrettableMrr)} MRR lost</dd>
-            </div>
-          </dl>
-        </Panel>
+        <RegrettableSplit categories={r.categories} total={total} money={money} />
         <Panel
           title="Save rate by offer"
           description="Saved = the answer did not end in a cancel and the account is still a customer 30 days later. Answers under 30 days old are pending and left out of the rate."
@@ -218,7 +178,8 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                   >
                     <span className="inline-block h-3 w-3 rounded-sm" style={{ background: chart.token(c.color) }} />
                     {c.name}
-                    {c.regrettable ? "" : <span className="text-xs text-muted">(not regrettable)</span>}
+                    {c.regrettable === false && <span className="text-xs text-muted">(not regrettable)</span>}
+                    {c.regrettable === null && <span className="text-xs text-muted">(not yet filed)</span>}
                   </button>
                 </td>
                 <td className="py-1.5 text-right">{fmt.number(c.responses)}</td>

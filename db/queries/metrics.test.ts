@@ -437,8 +437,9 @@ describe("reasons (hand-computed)", () => {
       pending: 0,
     });
     expect(bySlug["not-adopted"]).toMatchObject({ responses: 1, saved: 0, pending: 1, regrettableResponses: 1 });
+    // Uncategorized's answers are not yet filed: neither regrettable nor not.
     expect(bySlug.uncategorized).toMatchObject({
-      regrettable: false,
+      regrettable: null,
       responses: 1,
       canceled: 1,
       mrrLostCents: 8000,

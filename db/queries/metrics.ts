@@ -130,7 +130,9 @@ function reasonGroupsSql(scope: MetricsScope): SQL {
   return sql`
       with r as (
         select cr.account_id, cr.submitted_at, cr.reason_code, cr.offer_shown::text as offer, cr.outcome,
-               cr.category_id, coalesce(cr.regrettable_override, c.regrettable) as regrettable
+               cr.category_id,
+               -- An answer waiting in Uncategorized is not yet filed: neither regrettable nor not, whatever its own flag.
+               case when c.is_uncategorized then null else coalesce(cr.regrettable_override, c.regrettable) end as regrettable
         from cancellation_responses cr
         join reason_categories c on c.id = cr.category_id
         join accounts a on a.id = cr.account_id
@@ -166,16 +168,19 @@ function reasonGroupsSql(scope: MetricsScope): SQL {
 export async function reasonsData(db: Db, scope: MetricsScope) {
   const [versionSql, categoriesSql, groupsSql] = reasonStatements(scope);
   const [version] = await queryRows<{ v: number }>(db, versionSql);
-  const categories = await queryRows<{ id: string; slug: string; name: string; regrettable: boolean; color: string }>(
-    db,
-    categoriesSql,
-  );
+  const categories = await queryRows<{
+    id: string;
+    slug: string;
+    name: string;
+    regrettable: boolean | null;
+    color: string;
+  }>(db, categoriesSql);
   const groups = await queryRows<{
     month: string;
     category_id: string;
     reason_code: string;
     offer: string;
-    regrettable: boolean;
+    regrettable: boolean | null;
     canceled: boolean;
     save_state: "saved" | "lost" | "pending" | null;
     responses: number;
@@ -216,7 +221,8 @@ export function reportStatements(name: "churn" | "cohorts" | "reasons", scope: M
 function reasonStatements(scope: MetricsScope): [SQL, SQL, SQL] {
   return [
     sql`select coalesce(max(version), 1)::int as v from taxonomy_versions`,
-    sql`select id, slug, name, regrettable, color from reason_categories where archived_at is null order by sort_order, name`,
+    sql`select id, slug, name, case when is_uncategorized then null else regrettable end as regrettable, color
+        from reason_categories where archived_at is null order by sort_order, name`,
     reasonGroupsSql(scope),
   ];
 }

@@ -41,6 +41,7 @@ export async function listCategories(db: Db) {
     slug: string;
     name: string;
     description: string;
+    // The form edits a yes/no; Uncategorized stores none (NULL), and an edit keeps it so.
     regrettable: boolean;
     color: string;
     is_uncategorized: boolean;
@@ -50,7 +51,7 @@ export async function listCategories(db: Db) {
   }>(
     db,
     sql`
-    select c.id, c.slug, c.name, c.description, c.regrettable, c.color, c.is_uncategorized, c.archived_at,
+    select c.id, c.slug, c.name, c.description, coalesce(c.regrettable, false) as regrettable, c.color, c.is_uncategorized, c.archived_at,
       (select count(*)::int from cancellation_responses r where r.category_id = c.id) as answers,
       (select array_agg(d.reason_code order by d.reason_code) from reason_code_defaults d where d.category_id = c.id) as codes
     from reason_categories c
@@ -167,7 +168,9 @@ export async function updateCategory(
       renamed ? `Renamed “${before.name}” to “${input.name}”` : `Edited “${input.name}”`,
       actor,
     );
-    await tx.update(reasonCategories).set(input).where(eq(reasonCategories.id, id));
+    // Uncategorized keeps no regrettable flag: its answers are not yet filed (docs/metrics.md).
+    const stored = before.isUncategorized ? { ...input, regrettable: null } : input;
+    await tx.update(reasonCategories).set(stored).where(eq(reasonCategories.id, id));
     const pick = {
       name: before.name,
       description: before.description,
@@ -179,7 +182,7 @@ export async function updateCategory(
       entityType: "reason_category",
       entityId: id,
       before: pick,
-      after: { ...input, version },
+      after: { ...stored, version },
     });
     return { version };
   });

@@ -1,7 +1,9 @@
 // The cancellation survey: reason categories (versioned taxonomy) and the answers customers gave.
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -28,7 +30,9 @@ export const reasonCategories = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    regrettable: boolean("regrettable").notNull(),
+    // Whether answers filed here count as regrettable by default; null only for Uncategorized, whose
+    // answers are not yet filed and count as neither (docs/metrics.md).
+    regrettable: boolean("regrettable"),
     // A theme token (chart-1 … chart-12), not a hex value: colours come from one theme.
     color: text("color").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
@@ -37,7 +41,10 @@ export const reasonCategories = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("reason_categories_slug_idx").on(t.slug)],
+  (t) => [
+    uniqueIndex("reason_categories_slug_idx").on(t.slug),
+    check("reason_categories_regrettable_check", sql`(${t.regrettable} is null) = ${t.isUncategorized}`),
+  ],
 );
 
 // The category a new answer with this reason code is filed into.

@@ -11,7 +11,8 @@ export interface ReasonGroup {
   categoryId: string;
   reasonCode: string;
   offer: SaveOffer;
-  regrettable: boolean;
+  /** null: not yet filed (the answer waits in Uncategorized), neither regrettable nor not. */
+  regrettable: boolean | null;
   canceled: boolean;
   /** For answers not ending in a cancel: saved, not saved, or pending (30 days not yet over). */
   saveState: "saved" | "lost" | "pending" | null;
@@ -23,7 +24,8 @@ export interface CategoryInfo {
   id: string;
   slug: string;
   name: string;
-  regrettable: boolean;
+  /** The category's default; null for Uncategorized. */
+  regrettable: boolean | null;
   color: string;
 }
 
@@ -34,11 +36,13 @@ export interface ReasonsReport {
     category: string;
     name: string;
     color: string;
-    regrettable: boolean;
+    regrettable: boolean | null;
     responses: number;
     canceled: number;
     mrrLostCents: number;
     regrettableResponses: number;
+    /** MRR lost by the answers counted in regrettableResponses. */
+    regrettableMrrLostCents: number;
     saved: number;
     pending: number;
   }[];
@@ -66,6 +70,7 @@ export function reasonsReport(
         canceled: 0,
         mrrLostCents: 0,
         regrettableResponses: 0,
+        regrettableMrrLostCents: 0,
         saved: 0,
         pending: 0,
       },
@@ -86,7 +91,8 @@ export function reasonsReport(
       c.responses += g.responses;
       c.canceled += canceled;
       c.mrrLostCents += g.mrrLostCents;
-      c.regrettableResponses += g.regrettable ? g.responses : 0;
+      c.regrettableResponses += g.regrettable === true ? g.responses : 0;
+      c.regrettableMrrLostCents += g.regrettable === true ? g.mrrLostCents : 0;
       c.saved += saved;
       c.pending += pending;
     }
@@ -123,4 +129,37 @@ export function reasonsReport(
       (a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category),
     ),
   };
+}
+
+export interface SplitPart {
+  responses: number;
+  mrrLostCents: number;
+}
+
+/**
+ * Regrettable, not regrettable and not yet filed: the answers in Uncategorized (whose flag is null)
+ * are neither of the first two; elsewhere an answer's own flag, else its category's, decides.
+ */
+export function regrettableSplit(
+  categories: readonly Pick<
+    ReasonsReport["categories"][number],
+    "regrettable" | "responses" | "mrrLostCents" | "regrettableResponses" | "regrettableMrrLostCents"
+  >[],
+): { total: number; regrettable: SplitPart; notRegrettable: SplitPart; unfiled: SplitPart } {
+  const regrettable = { responses: 0, mrrLostCents: 0 };
+  const notRegrettable = { responses: 0, mrrLostCents: 0 };
+  const unfiled = { responses: 0, mrrLostCents: 0 };
+  for (const c of categories) {
+    if (c.regrettable === null) {
+      unfiled.responses += c.responses;
+      unfiled.mrrLostCents += c.mrrLostCents;
+      continue;
+    }
+    regrettable.responses += c.regrettableResponses;
+    regrettable.mrrLostCents += c.regrettableMrrLostCents;
+    notRegrettable.responses += c.responses - c.regrettableResponses;
+    notRegrettable.mrrLostCents += c.mrrLostCents - c.regrettableMrrLostCents;
+  }
+  const total = regrettable.responses + notRegrettable.responses + unfiled.responses;
+  return { total, regrettable, notRegrettable, unfiled };
 }

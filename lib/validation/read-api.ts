@@ -65,11 +65,15 @@ export const reasonsResponseSchema = z.object({
       category: z.string().describe("The category's stable slug"),
       name: z.string(),
       color: z.string(),
-      regrettable: z.boolean().describe("The category's default"),
+      regrettable: z
+        .boolean()
+        .nullable()
+        .describe("The category's default; null for Uncategorized, whose answers count as neither regrettable nor not"),
       responses: z.number().int(),
       canceled: z.number().int(),
       mrrLostCents: cents,
       regrettableResponses: z.number().int(),
+      regrettableMrrLostCents: cents.describe("MRR lost by the answers counted in regrettableResponses"),
       saved: z.number().int(),
       pending: z.number().int(),
     }),
