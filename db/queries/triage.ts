@@ -1,7 +1,9 @@
 // The at-risk queue: listing it, and every change a person makes to an item. The role rule
 // (a cs user changes only items that are theirs or unassigned, and assigns only to self) and the
 // version the person saw are both in the WHERE clause of the write; when it matches nothing the
-// row is read again only to say why (not found, changed by someone else, or not yours).
+// row is read again only to say why (not found, changed by someone else, or not yours). Outreach
+// is a record of what happened: anyone logs it on any account; on a colleague's item it changes
+// none of that item's decisions (status, assignee, snooze, follow-up), only its last contact.
 import { type SQL, and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -127,8 +129,29 @@ export async function listQueue(
   };
 }
 
+/** An item as a write left it: the queue shows it at once, whatever order the page data arrives in. */
+export interface ItemState {
+  id: string;
+  version: number;
+  status: TriageStatus;
+  assigneeId: string | null;
+  snoozedUntil: string | null;
+  lastOutreachAt: string | null;
+  nextFollowUpOn: string | null;
+}
+
+const stateOf = (r: typeof triageItems.$inferSelect): ItemState => ({
+  id: r.id,
+  version: r.version,
+  status: r.status,
+  assigneeId: r.assigneeId,
+  snoozedUntil: iso(r.snoozedUntil),
+  lastOutreachAt: iso(r.lastOutreachAt),
+  nextFollowUpOn: r.nextFollowUpOn,
+});
+
 export type ChangeOutcome =
-  | { ok: true; version: number }
+  | { ok: true; version: number; item?: ItemState }
   | { ok: false; status: 404; error: string }
   | { ok: false; status: 403; error: string }
   | { ok: false; status: 409; error: string; changedBy: string | null; changedAt: string };
@@ -155,9 +178,11 @@ async function explainMiss(
   id: string,
   version: number,
   user: SessionUser,
+  accountId?: string,
 ): Promise<Exclude<ChangeOutcome, { ok: true }>> {
   const [row] = await db
     .select({
+      accountId: triageItems.accountId,
       version: triageItems.version,
       updatedAt: triageItems.updatedAt,
       assigneeId: triageItems.assigneeId,
@@ -167,6 +192,8 @@ async function explainMiss(
     .leftJoin(users, eq(users.id, triageItems.updatedBy))
     .where(eq(triageItems.id, id));
   if (!row) return { ok: false, status: 404, error: "This item is no longer in the queue." };
+  if (accountId !== undefined && row.accountId !== accountId)
+    return { ok: false, status: 404, error: "This item belongs to another account." };
   if (row.version !== version) {
     const who = row.by ?? "Holdfast";
     return {
@@ -269,8 +296,17 @@ export async function changeItem(
       before: pick(before),
       after: pick(after),
     });
-    return { ok: true, version: after.version };
+    return { ok: true, version: after.version, item: stateOf(after) };
   });
+}
+
+async function assigneeName(db: Db, itemId: string): Promise<string> {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(triageItems)
+    .innerJoin(users, eq(users.id, triageItems.assigneeId))
+    .where(eq(triageItems.id, itemId));
+  return row?.name ?? "a colleague";
 }
 
 export interface OutreachInput {
@@ -283,7 +319,12 @@ export interface OutreachInput {
   nextFollowUpOn?: string | null;
 }
 
-/** Logs outreach; on an item it also records the follow-up, and an open item becomes contacted. */
+/**
+ * Logs outreach. On an item the person may change it also records the follow-up, and an open item
+ * becomes contacted; on a colleague's item (a cs agent's) it records only the contact, and a
+ * follow-up date, being the colleague's to set, is refused. Either way the item's version must be
+ * the one the person saw.
+ */
 export async function logOutreach(
   db: Db,
   user: SessionUser,
@@ -297,9 +338,14 @@ export async function logOutreach(
       .where(eq(accounts.externalId, input.accountExternalId));
     if (!account) return { ok: false, status: 404, error: `No account with externalId ${input.accountExternalId}.` };
     const now = new Date();
-    let version = 0;
+    let item: ItemState | undefined;
     if (input.item) {
-      const updated = await tx
+      const seen = and(
+        eq(triageItems.id, input.item.id),
+        eq(triageItems.accountId, account.id),
+        eq(triageItems.version, input.item.version),
+      );
+      const [updated] = await tx
         .update(triageItems)
         .set({
           version: sql`${triageItems.version} + 1` as unknown as number,
@@ -310,17 +356,24 @@ export async function logOutreach(
           status:
             sql`case when ${triageItems.status} = 'open' then 'contacted'::triage_status else ${triageItems.status} end` as unknown as TriageStatus,
         })
-        .where(
-          and(
-            eq(triageItems.id, input.item.id),
-            eq(triageItems.accountId, account.id),
-            eq(triageItems.version, input.item.version),
-            mayChange(user),
-          ),
-        )
-        .returning({ version: triageItems.version, status: triageItems.status });
-      if (!updated[0]) return explainMiss(tx, input.item.id, input.item.version, user);
-      version = updated[0].version;
+        .where(and(seen, mayChange(user)))
+        .returning();
+      if (updated) item = stateOf(updated);
+      else {
+        const miss = await explainMiss(tx, input.item.id, input.item.version, user, account.id);
+        // Anything but "not yours" (gone, another account's, changed since): nothing is stored.
+        if (miss.status !== 403) return miss;
+        if (input.nextFollowUpOn)
+          return {
+            ok: false,
+            status: 403,
+            error: `This item is ${await assigneeName(tx, input.item.id)}’s: its follow-up is theirs to set. Log the outreach without one.`,
+          };
+        // A colleague's item: the contact is recorded; the version stays, as none of their decisions changed.
+        const [noted] = await tx.update(triageItems).set({ lastOutreachAt: now }).where(seen).returning();
+        if (!noted) return explainMiss(tx, input.item.id, input.item.version, user, account.id);
+        item = stateOf(noted);
+      }
     }
     const id = `out_${crypto.randomUUID().replace(/-/g, "")}`;
     const row = {
@@ -336,7 +389,7 @@ export async function logOutreach(
     };
     await tx.insert(outreachLogs).values(row);
     await recordAudit(tx, actor, { action: "outreach.log", entityType: "outreach_log", entityId: id, after: row });
-    return { ok: true, version };
+    return { ok: true, version: item?.version ?? 0, item };
   });
 }
 

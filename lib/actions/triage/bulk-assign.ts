@@ -2,21 +2,21 @@
 // Managers: assign many queue items at once; each keeps its own version check.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { changeItem } from "@/db/queries/triage";
+import { type ItemState, changeItem } from "@/db/queries/triage";
 import { action, actorOf } from "@/lib/actions/safe-action";
 import { bulkAssignSchema } from "@/lib/validation/triage";
 
 const assign = action("manager", bulkAssignSchema, async ({ items, assigneeId }, user) => {
   const db = await getDb();
   const refused: { id: string; error: string }[] = [];
-  let assigned = 0;
+  const changed: ItemState[] = [];
   for (const item of items) {
     const outcome = await changeItem(db, user, { ...item, assigneeId }, actorOf(user));
-    if (outcome.ok) assigned++;
-    else refused.push({ id: item.id, error: outcome.error });
+    if (outcome.ok && outcome.item) changed.push(outcome.item);
+    else if (!outcome.ok) refused.push({ id: item.id, error: outcome.error });
   }
   revalidatePath("/at-risk");
-  return { assigned, refused };
+  return { assigned: changed.length, refused, items: changed };
 });
 
 export async function bulkAssignAction(input: unknown) {
