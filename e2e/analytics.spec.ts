@@ -88,6 +88,6 @@ test("the reasons page shows its taxonomy version and drills a category", async 
   await expect(page.getByTestId("taxonomy-version")).toContainText(/taxonomy version \d+/);
   await page.getByRole("button", { name: "Price & value" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog.getByRole("heading")).toContainText("price-value");
+  await expect(dialog.getByRole("heading")).toContainText("“Price & value”");
   await expect(dialog.getByTestId("drill-rows").locator("tr").first()).toBeVisible();
 });

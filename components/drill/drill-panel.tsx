@@ -20,16 +20,24 @@ const FIGURE_TITLE: Record<string, string> = {
   contraction: "Contracted in",
 };
 
-export function drillTitle(drill: string, fmt: Formatter): string {
+/** `categoryNames` maps a reason category's slug to its name: titles name categories, never slugs. */
+export function drillTitle(drill: string, fmt: Formatter, categoryNames: Record<string, string> = {}): string {
   const p = drillParams(drill);
   if (p.figure === "cohort")
     return `${fmt.month(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
   if (p.figure === "reasons")
-    return `Accounts with answers filed under “${p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
+    return `Accounts with answers filed under “${categoryNames[p.category ?? ""] ?? p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
   return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${fmt.month(p.month ?? "")}`;
 }
 
-export function DrillPanel({ currency }: { currency: string }) {
+export function DrillPanel({
+  currency,
+  categoryNames,
+}: {
+  currency: string;
+  /** The reason categories' names by slug, where the page has reasons. */
+  categoryNames?: Record<string, string>;
+}) {
   const fmt = useFormat();
   const [drill, setDrill] = useDrill();
   const [filters] = useMetricsFilters();
@@ -73,7 +81,7 @@ export function DrillPanel({ currency }: { currency: string }) {
           <header className="flex items-start justify-between gap-4 border-b border-line p-5">
             <div>
               <h2 id="drill-title" className="text-lg font-semibold">
-                {drillTitle(drill, fmt)}
+                {drillTitle(drill, fmt, categoryNames)}
               </h2>
               <p className="text-sm text-muted" data-testid="drill-count">
                 {query.data
