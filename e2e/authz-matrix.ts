@@ -145,6 +145,13 @@ export const MATRIX: MatrixRow[] = [
     access: readApi,
     statuses: keyScope,
   },
+  {
+    route: "GET /api/v1/metrics/reasons/verbatims",
+    sample: "/api/v1/metrics/reasons/verbatims",
+    kind: "api",
+    access: readApi,
+    statuses: keyScope,
+  },
   // Drill-through lists serve the charts: sessions only, so a key is not known there (401).
   {
     route: "GET /api/v1/metrics/drill",

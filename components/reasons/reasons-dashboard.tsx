@@ -16,6 +16,8 @@ import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { RegrettableSplit } from "./regrettable-split";
+import { VERBATIMS_ID, VerbatimsList } from "./verbatims-list";
+import { useVerbatimsParams } from "./verbatims-params";
 import { formatLabel } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { metricsUrl, reasonsQuery } from "@/lib/query/metrics";
@@ -27,6 +29,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const [measure, setMeasure] = useQueryState("measure", parseAsStringLiteral(MEASURES).withDefault("responses"));
+  const [, setVerbatims] = useVerbatimsParams();
+  const readAnswers = (category: string) => {
+    void setVerbatims({ vcategory: category, vpage: null });
+    document.getElementById(VERBATIMS_ID)?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
   const query = useQuery(reasonsQuery(filters));
   const money = (c: number) => fmt.money(c, currency, { compact: true });
 
@@ -165,6 +172,9 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
               <th className="py-1 text-right">MRR lost</th>
               <th className="py-1 text-right">Saved</th>
               <th className="py-1 text-right">Pending</th>
+              <th className="py-1 text-right">
+                <span className="sr-only">Answers in their own words</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line tabular-nums">
@@ -177,7 +187,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                     onClick={() => setDrill(`reasons:${c.category}`)}
                   >
                     <span className="inline-block h-3 w-3 rounded-sm" style={{ background: chart.token(c.color) }} />
-                    {c.name}
+                    <span id={`category-${c.category}`}>{c.name}</span>
                     {c.regrettable === false && <span className="text-xs text-muted">(not regrettable)</span>}
                     {c.regrettable === null && <span className="text-xs text-muted">(not yet filed)</span>}
                   </button>
@@ -187,6 +197,16 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
                 <td className="py-1.5 text-right">{fmt.money(c.mrrLostCents, currency)}</td>
                 <td className="py-1.5 text-right">{fmt.number(c.saved)}</td>
                 <td className="py-1.5 text-right">{fmt.number(c.pending)}</td>
+                <td className="py-1.5 pl-3 text-right">
+                  <button
+                    type="button"
+                    className="rounded border border-line px-1.5 py-0.5 text-xs hover:text-accent"
+                    aria-describedby={`category-${c.category}`}
+                    onClick={() => readAnswers(c.category)}
+                  >
+                    Read answers
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -220,7 +240,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           </tbody>
         </table>
       </Panel>
-      <DrillPanel currency={currency} />
+      <VerbatimsList categories={r.categories} />
+      <DrillPanel
+        currency={currency}
+        categoryNames={Object.fromEntries(r.categories.map((c) => [c.category, c.name]))}
+      />
     </div>
   );
 }

@@ -1,7 +1,5 @@
-// Cancellation answers as customers wrote them, newest first.
-import { desc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { accounts, cancellationResponses, reasonCategories } from "@/db/schema";
+// The columns every list of cancellation answers shows (the reasons page lists its own: db/queries/verbatims.ts).
+import { cancellationResponses, reasonCategories } from "@/db/schema";
 
 /** What every list of answers shows (join reason_categories for the category's name). */
 export const answerColumns = {
@@ -16,17 +14,3 @@ export const answerColumns = {
   outcome: cancellationResponses.outcome,
   category: reasonCategories.name,
 };
-
-export async function latestResponses(db: Db, limit = 25) {
-  return db
-    .select({
-      ...answerColumns,
-      accountName: accounts.name,
-      accountExternalId: accounts.externalId,
-    })
-    .from(cancellationResponses)
-    .innerJoin(accounts, eq(accounts.id, cancellationResponses.accountId))
-    .innerJoin(reasonCategories, eq(reasonCategories.id, cancellationResponses.categoryId))
-    .orderBy(desc(cancellationResponses.submittedAt), desc(cancellationResponses.seq))
-    .limit(limit);
-}

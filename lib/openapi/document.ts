@@ -12,6 +12,7 @@ import {
   reasonsResponseSchema,
 } from "@/lib/validation/read-api";
 import { SEGMENTS } from "@/lib/validation/accounts";
+import { VERBATIMS_MAX_PAGE, verbatimsResponseSchema } from "@/lib/validation/verbatims";
 
 type Json = Record<string, unknown>;
 
@@ -169,6 +170,45 @@ export function openApiDocument(): Json {
       },
     };
   }
+  paths["/api/v1/metrics/reasons/verbatims"] = {
+    get: {
+      operationId: "metrics-reasons-verbatims",
+      tags: ["Read"],
+      summary: "The reasons report's answers in the customers' words, 25 to a page, newest first",
+      security: READ,
+      parameters: [
+        ...metricParams.filter((p) => p.name !== "format"),
+        {
+          name: "category",
+          in: "query",
+          schema: { type: "string", minLength: 1, maxLength: 100 },
+          description: "A category's slug (as in the reasons report); all categories when absent.",
+        },
+        {
+          name: "q",
+          in: "query",
+          schema: { type: "string", maxLength: 200 },
+          description:
+            "Words that must all appear in the answer's text, case-insensitive; % and _ are the characters themselves.",
+        },
+        {
+          name: "page",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: VERBATIMS_MAX_PAGE, default: 1 },
+          description: "The page, from 1; a page past the last answers the last.",
+        },
+      ],
+      responses: {
+        "200": {
+          description: "One page of answers",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/VerbatimsResponse" } } },
+        },
+        "400": problem("A bad query parameter, named"),
+        "401": problem("Neither a session nor an API key"),
+        "403": problem("The key lacks the read scope"),
+      },
+    },
+  };
   paths["/api/v1/accounts/{externalId}"] = {
     get: {
       operationId: "account",
@@ -218,6 +258,7 @@ export function openApiDocument(): Json {
     ChurnResponse: schema(churnResponseSchema),
     CohortsResponse: schema(cohortsResponseSchema),
     ReasonsResponse: schema(reasonsResponseSchema),
+    VerbatimsResponse: schema(verbatimsResponseSchema),
     AccountResponse: schema(accountResponseSchema),
   };
   for (const [resource, item] of Object.entries(INGEST_RESOURCES)) {

@@ -4,6 +4,7 @@ import type { DrillResult } from "@/db/queries/drill";
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
+import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { type MetricsFilters, filtersToSearch } from "@/lib/filters";
 
 export interface OverviewData {
@@ -59,6 +60,27 @@ export const overviewQuery = (f: MetricsFilters) =>
 export const churnQuery = (f: MetricsFilters) => reportQuery<ChurnData>("churn", f);
 export const cohortsQuery = (f: MetricsFilters) => reportQuery<CohortsData>("cohorts", f);
 export const reasonsQuery = (f: MetricsFilters) => reportQuery<ReasonsReport>("reasons", f);
+
+/** The reasons report's answers in the customers' words: a category's slug, words to find, a page. */
+export interface VerbatimsParams {
+  category: string | null;
+  q: string | null;
+  page: number;
+}
+
+export const verbatimsQuery = (f: MetricsFilters, v: VerbatimsParams) =>
+  queryOptions({
+    queryKey: ["metrics", "verbatims", keyOf(f), v],
+    queryFn: () =>
+      getJson<VerbatimsPage>(
+        metricsUrl("reasons/verbatims", f, {
+          category: v.category ?? undefined,
+          q: v.q ?? undefined,
+          page: v.page > 1 ? v.page : undefined,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
 
 export const drillQuery = (f: MetricsFilters, drill: Record<string, string | number | undefined>) =>
   queryOptions({

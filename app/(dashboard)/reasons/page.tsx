@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { MetricsPage } from "@/components/metrics/metrics-page";
-import { LatestVerbatims } from "@/components/reasons/latest-verbatims";
 import { ReasonsDashboard } from "@/components/reasons/reasons-dashboard";
 import { WhenData } from "@/components/ui/no-data";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,15 +21,12 @@ export default async function ReasonsPage({
   return (
     <>
       <PageHeader title="Reasons" description="Why customers leave, what it costs, and which save offers work." />
-      {/* One boundary: the charts and the answers below them arrive together, so nothing shifts. */}
+      {/* One boundary: the charts and the answers in the customers' words below them arrive together. */}
       <Suspense fallback={<FiguresSkeleton label="reasons" />}>
         <WhenData needs="cancellations" role={user.role}>
           <MetricsPage filters={filters} prefetch={["reasons"]}>
             <ReasonsDashboard currency={env().CURRENCY} />
           </MetricsPage>
-          <div className="mt-6">
-            <LatestVerbatims />
-          </div>
         </WhenData>
       </Suspense>
     </>
