@@ -21,7 +21,8 @@ export interface WorkbenchAnswer {
   accountName: string;
   mrrCents: number;
   categoryId: string;
-  regrettable: boolean;
+  /** Null for an answer in Uncategorized: not yet filed, so neither regrettable nor not. */
+  regrettable: boolean | null;
   regrettableOverride: boolean | null;
   suggestion: { ruleId: string; categoryId: string; categoryName: string } | null;
 }
@@ -86,8 +87,11 @@ export async function listAnswers(
       accountName: r.account_name as string,
       mrrCents: Number(r.mrr_cents),
       categoryId: r.category_id as string,
-      regrettable: (r.regrettable_override as boolean | null) ?? (r.regrettable as boolean),
-      regrettableOverride: r.regrettable_override as boolean | null,
+      regrettable:
+        r.category_id === UNCATEGORIZED
+          ? null
+          : ((r.regrettable_override as boolean | null) ?? (r.regrettable as boolean | null)),
+      regrettableOverride: r.category_id === UNCATEGORIZED ? null : (r.regrettable_override as boolean | null),
       suggestion: r.rule_id
         ? {
             ruleId: r.rule_id as string,
@@ -117,6 +121,11 @@ export async function fileAnswers(
   return db.transaction(async (tx) => {
     const target = await liveTarget(tx, categoryId);
     const filed = await refile(tx, refsWhere(refs), categoryId, await currentTaxonomyVersion(tx), "file", actor);
+    // An answer put back in Uncategorized is not yet filed: an override it had no longer applies.
+    if (categoryId === UNCATEGORIZED)
+      await tx.execute(
+        sql`update cancellation_responses r set regrettable_override = null where ${refsWhere(refs)} and r.category_id = ${UNCATEGORIZED}`,
+      );
     await recordAudit(tx, actor, {
       action: "answers.file",
       entityType: "cancellation_response",
@@ -138,9 +147,21 @@ export async function setRegrettable(
       tx,
       sql`select r.account_id || ':' || r.seq as ref, r.regrettable_override as v from cancellation_responses r where ${refsWhere(refs)}`,
     );
-    await tx.execute(
-      sql`update cancellation_responses r set regrettable_override = ${regrettable} where ${refsWhere(refs)}`,
+    // Only a filed answer has a flag: the write leaves answers in Uncategorized alone, and a batch
+    // holding one is refused whole (the transaction rolls back).
+    const changed = await queryRows<{ ref: string }>(
+      tx,
+      sql`update cancellation_responses r set regrettable_override = ${regrettable}
+          where ${refsWhere(refs)} and r.category_id <> ${UNCATEGORIZED}
+          returning r.account_id || ':' || r.seq as ref`,
     );
+    if (changed.length < before.length)
+      throw new TaxonomyError(
+        "refs",
+        before.length - changed.length === 1 && before.length === 1
+          ? "This answer is not yet filed: file it into a category first; its regrettable flag comes from there."
+          : `${before.length - changed.length} of these answers are not yet filed: file them into a category first; nothing was changed.`,
+      );
     await recordAudit(tx, actor, {
       action: "answers.regrettable",
       entityType: "cancellation_response",
@@ -148,7 +169,7 @@ export async function setRegrettable(
       before,
       after: { refs, regrettableOverride: regrettable },
     });
-    return { changed: before.length };
+    return { changed: changed.length };
   });
 }
 
