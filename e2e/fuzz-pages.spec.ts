@@ -23,7 +23,7 @@ const METRICS_KEYS = ["from", "to", "segment", "plan", "drill", "view", "curves"
 const KEYS_OF: Record<string, string[]> = {
   "GET /overview": METRICS_KEYS,
   "GET /cohorts": METRICS_KEYS,
-  "GET /reasons": METRICS_KEYS,
+  "GET /reasons": [...METRICS_KEYS, "vcategory", "vq", "vpage"],
   "GET /at-risk": ["tab", "who", "status", "segment", "owner", "page", "on"],
   "GET /accounts": ["q", "segment", "status", "page"],
   "GET /admin/audit": ["actor", "action", "entity", "q", "from", "to", "page"],

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import type { Db } from "@/db/client";
 import { answerAccount } from "@/lib/http/account-answer";
 import { answerDrill } from "@/lib/http/drill-answer";
+import { answerVerbatims } from "@/lib/http/verbatims-answer";
 import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
 import { setupTestDb } from "@/test/db";
@@ -18,6 +19,7 @@ const t = setupTestDb();
 
 const READ_KEYS = ["asOf", "from", "to", "segment", "plan", "format", "table"] as const;
 const DRILL_KEYS = [...READ_KEYS, "figure", "month", "cohort", "age", "category"] as const;
+const VERBATIMS_KEYS = ["asOf", "from", "to", "segment", "plan", "category", "q", "page"] as const;
 
 /** A few accounts with a history and answers under a plan of their own, so the reports have rows. */
 async function someHistory(db: Db): Promise<{ plan: string; ids: string[] }> {
@@ -114,6 +116,32 @@ describe("fuzzing GET /api/v1/metrics/drill", () => {
           ]),
         ),
       },
+    );
+  });
+});
+
+describe("fuzzing GET /api/v1/metrics/reasons/verbatims", () => {
+  it("answers every generated query below 500, and a bad value with a 400 naming it", async () => {
+    const { plan } = await someHistory(t.db);
+    const value = fc.oneof(
+      { weight: 3, arbitrary: readValue(plan) },
+      { weight: 1, arbitrary: fc.constantFrom("%", "_", "\\", "100%_off", "price-value", "uncategorized", "1", "2") },
+    );
+    await fuzzSurface(
+      "GET /api/v1/metrics/reasons/verbatims query",
+      queryPairs(VERBATIMS_KEYS, value),
+      async (pairs: [string, string][]) => {
+        const response = await answerVerbatims(
+          new Request(`http://holdfast.test/api/v1/metrics/reasons/verbatims?${searchOf(pairs)}`),
+          t.db,
+        );
+        if (response.status === 400) {
+          const body = (await response.json()) as { errors?: { field: string }[] };
+          expect(body.errors?.length).toBeGreaterThan(0);
+        }
+        return response.status;
+      },
+      { examples: hostileQueries(VERBATIMS_KEYS) },
     );
   });
 });
