@@ -93,6 +93,12 @@ export async function HealthBreakdown({
           ))}
         </tbody>
       </table>
+      {!health.components.some((c) => c.name === "trend") && (
+        <p className="mt-3 text-sm text-muted" data-testid="health-no-activity">
+          No product activity has been received for this account, so depth, breadth and trend are left out until it
+          sends some.
+        </p>
+      )}
       {health.reasons.length > 0 && (
         <>
           <h3 className="mt-4 text-sm font-semibold">Why it is low</h3>
