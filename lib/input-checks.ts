@@ -6,6 +6,8 @@
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 2100;
 export const YEARS = `${MIN_YEAR}–${MAX_YEAR}`;
+/** The most months `to` may lie after `from` in a range the read API answers. */
+export const MAX_RANGE_MONTHS = 120;
 
 const FIRST_INSTANT = Date.UTC(MIN_YEAR, 0, 1);
 const END_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1);
@@ -20,6 +22,11 @@ export function hasNul(value: string): boolean {
 
 export function hasLoneSurrogate(value: string): boolean {
   return LONE_SURROGATE.test(value);
+}
+
+/** The text with NUL, other control characters and lone surrogates shown as U+FFFD, for a notice. */
+export function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD").replace(new RegExp(LONE_SURROGATE.source, "g"), "\uFFFD");
 }
 
 /** Text of at most `max` characters that a text or jsonb column can store. */
@@ -42,6 +49,14 @@ export function isCalendarDate(value: string): boolean {
 export function isCalendarMonth(value: string): boolean {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
   return m !== null && inYears(Number(m[1]));
+}
+
+/** The last page a paged list in a URL may ask for. */
+export const MAX_PAGE = 100_000;
+
+/** A page of a list in a URL: 1 to 100 000, in plain digits (no sign, point, exponent or hex). */
+export function isPageNumber(value: string): boolean {
+  return /^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_PAGE;
 }
 
 /** An instant from 1970-01-01T00:00Z up to (not including) 2101-01-01T00:00Z. */

@@ -1,5 +1,6 @@
 "use client";
-// Date range, segment and plan for the metrics pages; every change lands in the URL.
+// Date range, segment and plan for the metrics pages; every change lands in the URL. A change of
+// one end writes both as shown, so a range the page swapped stays swapped.
 import { useMetricsFilters } from "@/components/metrics/use-filters";
 import { SegmentSelect } from "./segment-select";
 
@@ -28,7 +29,7 @@ export function FilterBar({
           className={`${field} mt-1 block`}
           value={filters.from ?? defaultFrom}
           max={filters.to ?? defaultTo}
-          onChange={(e) => setFilters({ from: e.target.value || null })}
+          onChange={(e) => setFilters({ from: e.target.value || null, to: filters.to })}
           name="from"
         />
       </label>
@@ -39,7 +40,7 @@ export function FilterBar({
           className={`${field} mt-1 block`}
           value={filters.to ?? defaultTo}
           min={filters.from ?? defaultFrom}
-          onChange={(e) => setFilters({ to: e.target.value || null })}
+          onChange={(e) => setFilters({ from: filters.from, to: e.target.value || null })}
           name="to"
         />
       </label>

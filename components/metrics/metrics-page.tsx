@@ -1,6 +1,8 @@
-// The frame of every metrics page: the filters and the prefetched data for the client widgets.
+// The frame of every metrics page: the notice of what its URL held that it ignored, the filters and
+// the prefetched data for the client widgets.
 import { HydrationBoundary } from "@tanstack/react-query";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { MetricsNotice } from "@/components/filters/metrics-notice";
 import { getDb } from "@/db/client";
 import { listPlans } from "@/db/queries/plans";
 import type { MetricsFilters } from "@/lib/filters";
@@ -18,6 +20,7 @@ export async function MetricsPage({
   const [{ state, scope }, plans] = await Promise.all([prefetchMetrics(filters, prefetch), getDb().then(listPlans)]);
   return (
     <>
+      <MetricsNotice reports={prefetch} />
       <FilterBar plans={plans} defaultFrom={scope.from} defaultTo={scope.to} />
       <HydrationBoundary state={state}>{children}</HydrationBoundary>
     </>

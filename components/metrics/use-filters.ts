@@ -1,10 +1,14 @@
 "use client";
 // The metrics filters and the open drill-through, read from and written to the URL.
+import { useMemo } from "react";
 import { useQueryState, useQueryStates } from "nuqs";
-import { metricsFilterParsers, parseAsDrill } from "@/lib/filters";
+import { metricsFilterParsers, parseAsDrill, settleRange } from "@/lib/filters";
 
+/** The filters as the page draws them: the range settled as on the server (a reversed one swapped). */
 export function useMetricsFilters() {
-  return useQueryStates(metricsFilterParsers);
+  const [raw, setFilters] = useQueryStates(metricsFilterParsers);
+  const filters = useMemo(() => settleRange(raw).filters, [raw]);
+  return [filters, setFilters] as const;
 }
 
 /** `figure:month`, `cohort:YYYY-MM:age` or `reasons:category[:month]`; null when closed. */

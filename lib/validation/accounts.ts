@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
 import { safeText, text } from "./text";
+import { pageNumber } from "./page";
 
 export { ACCOUNT_STATUSES, SEGMENTS };
 
@@ -10,7 +11,7 @@ export const accountListSchema = z.object({
   q: text().trim().max(200).optional().catch(undefined),
   segment: z.enum(SEGMENTS).optional().catch(undefined),
   status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: pageNumber().default(1).catch(1),
 });
 export type AccountListQuery = z.infer<typeof accountListSchema>;
 

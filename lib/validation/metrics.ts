@@ -1,6 +1,6 @@
 // Query parameters of the read API (docs/api.md), shared by the route handlers and the pages.
 import { z } from "zod";
-import { YEARS } from "@/lib/input-checks";
+import { MAX_RANGE_MONTHS, YEARS } from "@/lib/input-checks";
 import { lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
 import { SEGMENTS } from "./accounts";
 import { calendarMonth, instant } from "./dates";
@@ -22,8 +22,12 @@ export const metricsQuerySchema = z
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to)
       ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-    if (q.from && q.to && monthDiff(q.from, q.to) > 120) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "the range may span at most 120 months" });
+    if (q.from && q.to && monthDiff(q.from, q.to) > MAX_RANGE_MONTHS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: `the range may span at most ${MAX_RANGE_MONTHS} months`,
+      });
     }
   });
 

@@ -1,6 +1,7 @@
 // Shapes of the taxonomy and categorizing forms, shared by the admin pages and the server.
 import { z } from "zod";
 import { safeText, text } from "./text";
+import { pageNumber } from "./page";
 
 import { CATEGORY_COLORS } from "@/lib/values";
 
@@ -52,6 +53,6 @@ export const workbenchFiltersSchema = z.object({
   category: safeText(100).default("cat_uncategorized").catch("cat_uncategorized"),
   q: text().trim().max(200).optional().catch(undefined),
   code: safeText(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: pageNumber().default(1).catch(1),
 });
 export type WorkbenchFilters = z.infer<typeof workbenchFiltersSchema>;

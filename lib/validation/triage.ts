@@ -3,6 +3,7 @@ import { z } from "zod";
 import { YEARS } from "@/lib/input-checks";
 import { calendarDate } from "./dates";
 import { safeText, text } from "./text";
+import { pageNumber } from "./page";
 import { SEGMENTS } from "./accounts";
 import {
   OUTREACH_CHANNELS,
@@ -30,7 +31,7 @@ export const queueFiltersSchema = z.object({
   status: z.enum(QUEUE_STATUS_FILTERS).default("live").catch("live"),
   segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
   owner: safeText(100).nullable().default(null).catch(null),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: pageNumber().default(1).catch(1),
   /** Due view: follow-ups due on or before this day (default today, UTC). */
   on: calendarDate().nullable().default(null).catch(null),
 });

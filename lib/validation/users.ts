@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { calendarDate } from "./dates";
 import { safeText, text } from "./text";
+import { pageNumber } from "./page";
 import { ROLES } from "@/lib/auth/roles";
 
 export const signInSchema = z.object({
@@ -56,6 +57,6 @@ export const auditFiltersSchema = z.object({
   q: text().trim().max(200).optional().catch(undefined),
   from: calendarDate().optional().catch(undefined),
   to: calendarDate().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: pageNumber().default(1).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

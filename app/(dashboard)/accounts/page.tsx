@@ -16,7 +16,10 @@ import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatSegment } from "@/lib/format";
 import { getFormat } from "@/lib/locale-server";
+import { firstValues } from "@/lib/filters";
 import { type AccountListQuery, accountListSchema } from "@/lib/validation/accounts";
+import { searchNotices } from "@/lib/validation/params";
+import { ParamNotice } from "@/components/ui/param-notice";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -26,13 +29,16 @@ export default async function AccountsPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const user = await requireUser("cs");
-  const query = accountListSchema.parse(await searchParams);
+  const search = await searchParams;
+  // A repeated key reads as its first value, as the filters in the browser read it.
+  const query = accountListSchema.parse(firstValues(search));
   return (
     <>
       <PageHeader
         title="Accounts"
         description="Every account, highest MRR first. Search by name, domain or external id."
       />
+      <ParamNotice notices={searchNotices(accountListSchema, search)} />
       <AccountFilters />
       <Suspense fallback={<TableSkeleton label="accounts" />}>
         <AccountResults query={query} role={user.role} />

@@ -11,13 +11,16 @@ import { NoData } from "@/components/ui/no-data";
 import { dataPresence } from "@/db/queries/presence";
 import { env } from "@/lib/env";
 import { loadQueueFilters } from "@/lib/filters";
+import { searchNotices } from "@/lib/validation/params";
 import { queueFiltersSchema } from "@/lib/validation/triage";
+import { ParamNotice } from "@/components/ui/param-notice";
 
 export const metadata: Metadata = { title: "At risk" };
 
 export default async function AtRiskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser("cs");
-  const filters = queueFiltersSchema.parse(await loadQueueFilters(searchParams));
+  const search = await searchParams;
+  const filters = queueFiltersSchema.parse(loadQueueFilters(search));
   const db = await getDb();
   const [queue, users, settings] = await Promise.all([
     listQueue(db, user, filters, new Date()),
@@ -32,6 +35,7 @@ export default async function AtRiskPage({ searchParams }: { searchParams: Promi
         title="At risk"
         description={`Customers whose health fell below ${settings.threshold}, and trials about to end. Work it top to bottom: take an item, reach out, log what happened and when to follow up.`}
       />
+      <ParamNotice notices={searchNotices(queueFiltersSchema, search)} />
       {!noAccounts ? (
         <QueueView
           rows={queue.rows}

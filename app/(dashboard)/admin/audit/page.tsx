@@ -9,6 +9,9 @@ import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getFormat } from "@/lib/locale-server";
 import { auditFiltersSchema } from "@/lib/validation/users";
+import { searchNotices } from "@/lib/validation/params";
+import { firstValues, swapReversed } from "@/lib/filters";
+import { ParamNotice } from "@/components/ui/param-notice";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -20,9 +23,7 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireUser("admin");
   const fmt = await getFormat();
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
-  );
+  const { range: filters, notices: swapped } = swapReversed(auditFiltersSchema.parse(firstValues(raw)));
   const db = await getDb();
   const [{ rows, total }, facets] = await Promise.all([listAudit(db, filters), auditFacets(db)]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -33,6 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
         description="Every change made by a person, an API key or Holdfast itself, with the row before and after. Entries cannot be edited."
       />
       <AdminNav />
+      <ParamNotice notices={[...searchNotices(auditFiltersSchema, raw), ...swapped]} />
       <form
         method="get"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-3"

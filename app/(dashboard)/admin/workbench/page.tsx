@@ -10,12 +10,15 @@ import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { loadWorkbenchFilters } from "@/lib/filters";
 import { workbenchFiltersSchema } from "@/lib/validation/taxonomy";
+import { searchNotices } from "@/lib/validation/params";
+import { ParamNotice } from "@/components/ui/param-notice";
 
 export const metadata: Metadata = { title: "Categorize answers" };
 
 export default async function WorkbenchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("admin");
-  const filters = workbenchFiltersSchema.parse(await loadWorkbenchFilters(searchParams));
+  const search = await searchParams;
+  const filters = workbenchFiltersSchema.parse(loadWorkbenchFilters(search));
   const db = await getDb();
   const [page, categories, rules, codes] = await Promise.all([
     listAnswers(db, filters),
@@ -30,6 +33,7 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
         description="File cancel answers into categories the managers can act on. Uncategorized answers first; any category can be reviewed."
       />
       <AdminNav />
+      <ParamNotice notices={searchNotices(workbenchFiltersSchema, search)} />
       <Workbench
         answers={page.rows}
         total={page.total}
