@@ -32,11 +32,10 @@ describe("makeFormatter", () => {
   it("writes money, numbers and rates in the reader's locale", () => {
     const us = makeFormatter("en-US");
     const de = makeFormatter("de-DE");
-    expect(us.money(cents, "USD")).toBe("$1,234,567.80");
-    expect(de.money(cents, "USD")).toBe("1.234.567,80\u00a0$");
-    expect(de.money(cents, "EUR")).toBe("1.234.567,80\u00a0€");
-    // Whole amounts drop the cents; compact keeps one decimal.
-    expect(us.money(500_000, "USD")).toBe("$5,000");
+    // Money is in whole currency units (1,234,567.80 rounds to 1,234,568); compact, for chart axes, keeps one decimal.
+    expect(us.money(cents, "USD")).toBe("$1,234,568");
+    expect(de.money(cents, "USD")).toBe("1.234.568\u00a0$");
+    expect(de.money(cents, "EUR")).toBe("1.234.568\u00a0€");
     expect(us.money(cents, "USD", { compact: true })).toBe("$1.2M");
     expect(us.number(12345)).toBe("12,345");
     expect(de.number(12345)).toBe("12.345");
@@ -45,6 +44,19 @@ describe("makeFormatter", () => {
     expect(de.percent(0.0284)).toBe("2,8\u00a0%");
     expect(us.percent(null)).toBe("–");
     expect(de.ratio(4.406)).toBe("4,41");
+  });
+
+  it("writes every amount in one form, whole units, whether or not it has cents", () => {
+    const us = makeFormatter("en-US");
+    // A page showed $5,000 beside $1,234.50: one rule now, whole units (half a unit rounds away from zero).
+    expect([500_000, 123_450, 4_999, 50, 49, -123_450].map((c) => us.money(c, "USD"))).toEqual([
+      "$5,000",
+      "$1,235",
+      "$50",
+      "$1",
+      "$0",
+      "-$1,235",
+    ]);
   });
 
   it("signs changes, leaving a change that rounds to zero unsigned", () => {

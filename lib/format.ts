@@ -10,6 +10,7 @@ export const DEFAULT_TIME_ZONE = "UTC";
 export interface Formatter {
   readonly locale: string;
   readonly timeZone: string;
+  /** Whole currency units; `compact` ("$1.2M") only where space is short, as on chart axes. */
   money(cents: number, currency: string, options?: { compact?: boolean }): string;
   number(n: number): string;
   /** A calendar day: a Date (its UTC day) or "YYYY-MM-DD". */
@@ -43,15 +44,17 @@ export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string 
   return {
     locale,
     timeZone,
+    // One form for money on every page, whole currency units (cents only in the API and the raw CSV),
+    // so a table never shows $5,000 beside $1,234.50; compact is for chart axes.
     money(cents, currency, options = {}) {
-      const whole = !options.compact && cents % 100 === 0;
-      const key = `money:${currency}:${options.compact ? "c" : whole ? "0" : "2"}`;
+      const key = `money:${currency}:${options.compact ? "c" : "0"}`;
       return number(key, {
         style: "currency",
         currency,
         notation: options.compact ? "compact" : "standard",
-        minimumFractionDigits: options.compact ? 0 : whole ? 0 : 2,
-        maximumFractionDigits: options.compact ? 1 : whole ? 0 : 2,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: options.compact ? 1 : 0,
+        signDisplay: "negative",
       }).format(cents / 100);
     },
     number: (n) => number("plain", {}).format(n),

@@ -19,10 +19,14 @@ import { axisStyle, chart } from "./theme";
 export function MrrMovementsChart({
   months,
   formatMoney,
+  formatTick = formatMoney,
   onSelect,
 }: {
   months: ChurnMonth[];
+  /** Amounts in the tooltip: the same form as the page's figures and tables. */
   formatMoney: (cents: number) => string;
+  /** The axis labels, where a shorter form fits. */
+  formatTick?: (cents: number) => string;
   onSelect: (figure: string, month: string) => void;
 }) {
   const data = months.map((m) => ({
@@ -35,7 +39,7 @@ export function MrrMovementsChart({
         <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} stroke={chart.grid} />
           <XAxis dataKey="month" tick={axisStyle} tickLine={false} />
-          <YAxis tick={axisStyle} tickFormatter={(v: number) => formatMoney(v)} width={72} />
+          <YAxis tick={axisStyle} tickFormatter={(v: number) => formatTick(v)} width={72} />
           <ReferenceLine y={0} stroke={chart.muted} />
           <Tooltip
             formatter={(v, name) => [formatMoney(Math.abs(Number(v))), String(name)]}

@@ -18,6 +18,7 @@ import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import { useFormat } from "@/components/providers/format-provider";
+import { plural } from "@/lib/format";
 import { churnQuery, metricsUrl, overviewQuery } from "@/lib/query/metrics";
 
 type RateKey = "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio";
@@ -138,7 +139,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       explain: (
         <p>
           Sum of each customer’s MRR after its last event (a paused account at its paused amount) over the{" "}
-          {fmt.number(overview.data.customers)} customers: <strong>{money(overview.data.mrrCents)}</strong>.
+          {plural(overview.data.customers, "customer", undefined, fmt.number)}:{" "}
+          <strong>{money(overview.data.mrrCents)}</strong>.
         </p>
       ),
     },
@@ -149,8 +151,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       <p>
         Customers at the start of {lastLabel} who were not customers at its end (
         <strong>{fmt.number(last.churned)}</strong>) ÷ customers at the start (
-        <strong>{fmt.number(last.customersStart)}</strong>). {fmt.number(last.newAndLost)} accounts that joined and left
-        within the month are counted apart as new-and-lost.
+        <strong>{fmt.number(last.customersStart)}</strong>). {plural(last.newAndLost, "account", undefined, fmt.number)}{" "}
+        that joined and left within the month {last.newAndLost === 1 ? "is" : "are"} counted apart as new-and-lost.
       </p>,
       "churned",
       "down",
@@ -183,8 +185,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
       "Net revenue retention",
       "overview-nrr",
       <p>
-        Over the {fmt.number(last.customersStart)} customers at the start of {lastLabel} only: (MRR at the start{" "}
-        {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction{" "}
+        Over the {plural(last.customersStart, "customer", undefined, fmt.number)} at the start of {lastLabel} only: (MRR
+        at the start {money(last.mrrStartCents)} + expansion {money(last.expansionCents)} − contraction{" "}
         {money(last.contractionCents)} − churned {money(last.churnedCents)}) ÷ {money(last.mrrStartCents)}.
       </p>,
       "customersStart",
@@ -263,7 +265,8 @@ export function OverviewDashboard({ currency }: { currency: string }) {
         >
           <MrrMovementsChart
             months={months}
-            formatMoney={compact}
+            formatMoney={money}
+            formatTick={compact}
             onSelect={(figure, month) => setDrill(`${figure}:${month}`)}
           />
           <ChartTable
