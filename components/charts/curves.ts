@@ -1,5 +1,6 @@
 // The numbers the retention curves draw, apart from the chart so pages can use them without loading
 // the chart library.
+import { csvTable, writeCsv } from "@/lib/csv/table";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { CohortView } from "./cohort-heatmap";
 
@@ -31,4 +32,16 @@ export function curveRows(cohorts: Cohort[], chosen: string[], view: CohortView)
     }
     return row;
   });
+}
+
+/** The curves' download, for people as every chart's: retention in percent by months since conversion. */
+export function curvesCsv(cohorts: Cohort[], chosen: string[], view: CohortView): string {
+  const measure = view === "logo" ? "logo retention" : "revenue retention";
+  const table = csvTable(curveRows(cohorts, chosen, view), [
+    { key: "age", label: "Months since conversion", kind: "count" },
+    ...chosen.map((c) => ({ key: c, label: `${c} ${measure}`, kind: "rate" as const })),
+    { key: "average", label: `Average ${measure}`, kind: "rate" },
+  ]);
+  // No money in it: the currency is never written.
+  return writeCsv(table, { for: "people", currency: "" });
 }

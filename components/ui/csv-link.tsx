@@ -1,8 +1,11 @@
-// "Download CSV": the same endpoint the chart reads, as CSV.
+// "Download CSV": what a chart's download button gives is the CSV for people (money in currency
+// units, rates as percentages: `for=people`, docs/api.md); the raw CSV stays for tools and the API.
 export function CsvLink({ href, label = "Download CSV" }: { href: string; label?: string }) {
+  const url = new URL(href, "http://holdfast.invalid");
+  url.searchParams.set("for", "people");
   return (
     <a
-      href={href}
+      href={`${url.pathname}${url.search}`}
       download
       className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-canvas hover:text-ink"
     >

@@ -1,91 +1,99 @@
-// The read API's reports as CSV: one table per chart, with exactly the numbers the JSON holds.
+// The read API's reports as CSV tables: one table per chart, with exactly the numbers the JSON holds,
+// written raw or for people (lib/csv/table.ts).
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
-import { toCsv } from "./to-csv";
+import { type CsvColumn, type CsvTable, csvTable } from "./table";
 
 export const CHURN_COLUMNS = [
-  "month",
-  "customersStart",
-  "customersEnd",
-  "new",
-  "reactivated",
-  "churned",
-  "newAndLost",
-  "logoChurnRate",
-  "mrrStartCents",
-  "mrrEndCents",
-  "newCents",
-  "expansionCents",
-  "contractionCents",
-  "churnedCents",
-  "reactivationCents",
-  "grossMrrChurnRate",
-  "netMrrChurnRate",
-  "netRevenueRetention",
-  "quickRatio",
-] as const satisfies readonly (keyof ChurnMonth)[];
+  { key: "month", label: "Month", kind: "text" },
+  { key: "customersStart", label: "Customers at start", kind: "count" },
+  { key: "customersEnd", label: "Customers at end", kind: "count" },
+  { key: "new", label: "New customers", kind: "count" },
+  { key: "reactivated", label: "Reactivated customers", kind: "count" },
+  { key: "churned", label: "Churned customers", kind: "count" },
+  { key: "newAndLost", label: "New and lost", kind: "count" },
+  { key: "logoChurnRate", label: "Logo churn rate", kind: "rate" },
+  { key: "mrrStartCents", label: "MRR at start", kind: "money" },
+  { key: "mrrEndCents", label: "MRR at end", kind: "money" },
+  { key: "newCents", label: "New MRR", kind: "money" },
+  { key: "expansionCents", label: "Expansion MRR", kind: "money" },
+  { key: "contractionCents", label: "Contraction MRR", kind: "money" },
+  { key: "churnedCents", label: "Churned MRR", kind: "money" },
+  { key: "reactivationCents", label: "Reactivation MRR", kind: "money" },
+  { key: "grossMrrChurnRate", label: "Gross MRR churn rate", kind: "rate" },
+  { key: "netMrrChurnRate", label: "Net MRR churn rate", kind: "rate" },
+  { key: "netRevenueRetention", label: "Net revenue retention", kind: "rate" },
+  { key: "quickRatio", label: "Quick ratio", kind: "ratio" },
+] as const satisfies readonly CsvColumn<keyof ChurnMonth>[];
 
-export function churnCsv(months: readonly ChurnMonth[]): string {
-  return toCsv(months as unknown as Record<string, number | string | null>[], CHURN_COLUMNS);
+export function churnCsv(months: readonly ChurnMonth[]): CsvTable {
+  return csvTable(months, CHURN_COLUMNS);
 }
 
-type CohortRow = Record<
-  "cohort" | "size" | "baseMrrCents" | "age" | "customers" | "mrrCents" | "logoRetention" | "revenueRetention",
-  string | number | null
->;
+const COHORT_COLUMNS = [
+  { key: "cohort", label: "Cohort", kind: "text" },
+  { key: "size", label: "Size", kind: "count" },
+  { key: "baseMrrCents", label: "Base MRR", kind: "money" },
+  { key: "age", label: "Months since conversion", kind: "count" },
+  { key: "customers", label: "Customers", kind: "count" },
+  { key: "mrrCents", label: "MRR", kind: "money" },
+  { key: "logoRetention", label: "Logo retention", kind: "rate" },
+  { key: "revenueRetention", label: "Revenue retention", kind: "rate" },
+] as const satisfies readonly CsvColumn[];
 
-export function cohortsCsv(cohorts: readonly Cohort[]): string {
-  const rows = cohorts.flatMap((c): CohortRow[] =>
-    c.cells.length === 0
-      ? [
-          {
-            cohort: c.cohort,
-            size: c.size,
-            baseMrrCents: c.baseMrrCents,
-            age: null,
-            customers: null,
-            mrrCents: null,
-            logoRetention: null,
-            revenueRetention: null,
-          },
-        ]
-      : c.cells.map((cell) => ({ cohort: c.cohort, size: c.size, baseMrrCents: c.baseMrrCents, ...cell })),
-  );
-  return toCsv(rows, [
-    "cohort",
-    "size",
-    "baseMrrCents",
-    "age",
-    "customers",
-    "mrrCents",
-    "logoRetention",
-    "revenueRetention",
-  ]);
+/** One row per cell; a cohort without cells gives one row with empty cell columns. */
+export function cohortsCsv(cohorts: readonly Cohort[]): CsvTable {
+  const rows = cohorts.flatMap((c) => {
+    const cohort = { cohort: c.cohort, size: c.size, baseMrrCents: c.baseMrrCents };
+    return c.cells.length === 0 ? [cohort] : c.cells.map((cell) => ({ ...cohort, ...cell }));
+  });
+  return csvTable(rows, COHORT_COLUMNS);
 }
 
 export const REASON_TABLES = ["categories", "reasonCodes", "byOffer", "byMonth"] as const;
 export type ReasonTable = (typeof REASON_TABLES)[number];
 
-export function reasonsCsv(report: ReasonsReport, table: ReasonTable): string {
+const answers = { key: "responses", label: "Answers", kind: "count" } as const;
+const canceled = { key: "canceled", label: "Canceled", kind: "count" } as const;
+const mrrLost = { key: "mrrLostCents", label: "MRR lost", kind: "money" } as const;
+
+export function reasonsCsv(report: ReasonsReport, table: ReasonTable): CsvTable {
   switch (table) {
     case "categories":
-      return toCsv(report.categories, [
-        "category",
-        "name",
-        "regrettable",
-        "responses",
-        "canceled",
-        "mrrLostCents",
-        "regrettableResponses",
-        "saved",
-        "pending",
+      return csvTable(report.categories, [
+        { key: "category", label: "Category", kind: "text" },
+        { key: "name", label: "Name", kind: "text" },
+        { key: "regrettable", label: "Regrettable", kind: "flag" },
+        answers,
+        canceled,
+        mrrLost,
+        { key: "regrettableResponses", label: "Regrettable answers", kind: "count" },
+        { key: "saved", label: "Saved", kind: "count" },
+        { key: "pending", label: "Pending", kind: "count" },
       ]);
     case "reasonCodes":
-      return toCsv(report.reasonCodes, ["reasonCode", "responses", "canceled", "mrrLostCents"]);
+      return csvTable(report.reasonCodes, [
+        { key: "reasonCode", label: "Reason code", kind: "text" },
+        answers,
+        canceled,
+        mrrLost,
+      ]);
     case "byOffer":
-      return toCsv(report.byOffer, ["offer", "responses", "saved", "pending", "saveRate"]);
+      return csvTable(report.byOffer, [
+        { key: "offer", label: "Offer", kind: "text" },
+        answers,
+        { key: "saved", label: "Saved", kind: "count" },
+        { key: "pending", label: "Pending", kind: "count" },
+        { key: "saveRate", label: "Save rate", kind: "rate" },
+      ]);
     case "byMonth":
-      return toCsv(report.byMonth, ["month", "category", "responses", "canceled", "mrrLostCents"]);
+      return csvTable(report.byMonth, [
+        { key: "month", label: "Month", kind: "text" },
+        { key: "category", label: "Category", kind: "text" },
+        answers,
+        canceled,
+        mrrLost,
+      ]);
   }
 }

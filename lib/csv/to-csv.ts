@@ -14,9 +14,14 @@ export function toCsv<T extends Record<string, CsvValue>>(
     if (v === null || v === undefined) return "";
     if (typeof v === "number") return v;
     if (typeof v === "boolean") return v ? "true" : "false";
-    return FORMULA_START.test(v) ? `'${v}` : v;
+    return csvText(v);
   };
   return stringify([columns as string[], ...rows.map((r) => columns.map((c) => cell(r[c])))], {
     cast: { number: (n) => String(n) },
   });
+}
+
+/** Text as a spreadsheet will not run it: a leading quote before a formula's first character. */
+export function csvText(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
 }

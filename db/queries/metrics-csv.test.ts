@@ -1,0 +1,233 @@
+// The CSV downloads: `format=csv` raw (cents and fractions, as the JSON), and `format=csv&for=people`
+// (what a chart's download button gives): money in currency units with the currency code in the
+// header, rates as percentages, no locale separators. Every endpoint, on a hand-computed history.
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
+import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
+import { setupTestDb } from "@/test/db";
+import { uniqueId } from "@/test/factories";
+import { insertAccounts, insertResponses } from "@/test/fixtures";
+
+const t = setupTestDb();
+
+async function call<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<Response> {
+  return answerMetrics(new Request(`http://holdfast.test/api/v1/metrics/${endpoint.name}?${query}`), t.db, endpoint);
+}
+async function csvRows<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<string[][]> {
+  const response = await call(endpoint, query);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("text/csv");
+  return parse(await response.text()) as string[][];
+}
+
+/**
+ * A (plan of its own): converts 10 Jan 2024 at $100.00 and expands to $123.45 on 10 Feb;
+ * B: converts 15 Jan at $33.33 and cancels 20 Feb; C: converts 20 Jan at $50.00.
+ */
+async function history(): Promise<{ plan: string; query: string }> {
+  const plan = uniqueId("csv");
+  await insertAccounts(t.db, [
+    {
+      id: `${plan}-a`,
+      plan,
+      events: [
+        ["2024-01-10T00:00:00Z", "converted", 10000],
+        ["2024-02-10T00:00:00Z", "expansion", 12345],
+      ],
+    },
+    {
+      id: `${plan}-b`,
+      plan,
+      events: [
+        ["2024-01-15T00:00:00Z", "converted", 3333],
+        ["2024-02-20T00:00:00Z", "canceled"],
+      ],
+    },
+    { id: `${plan}-c`, plan, events: [["2024-01-20T00:00:00Z", "converted", 5000]] },
+  ]);
+  return { plan, query: `asOf=2024-03-15T00:00:00Z&from=2024-01&to=2024-02&plan=${plan}` };
+}
+
+const CHURN_HEADER = [
+  "Month",
+  "Customers at start",
+  "Customers at end",
+  "New customers",
+  "Reactivated customers",
+  "Churned customers",
+  "New and lost",
+  "Logo churn rate (%)",
+  "MRR at start (USD)",
+  "MRR at end (USD)",
+  "New MRR (USD)",
+  "Expansion MRR (USD)",
+  "Contraction MRR (USD)",
+  "Churned MRR (USD)",
+  "Reactivation MRR (USD)",
+  "Gross MRR churn rate (%)",
+  "Net MRR churn rate (%)",
+  "Net revenue retention (%)",
+  "Quick ratio",
+];
+// January: nobody at the start, A, B and C new: 3 customers, $100.00 + $33.33 + $50.00 = $183.33.
+// Every rate divides by the start (0 customers, $0): empty.
+const JANUARY = [
+  "2024-01",
+  "0",
+  "3",
+  "3",
+  "0",
+  "0",
+  "0",
+  "",
+  "0.00",
+  "183.33",
+  "183.33",
+  "0.00",
+  "0.00",
+  "0.00",
+  "0.00",
+  "",
+  "",
+  "",
+  "",
+];
+// February: 3 at the start ($183.33); B churns ($33.33), A expands by $23.45; 2 at the end, $123.45 + $50.00 = $173.45.
+// Logo churn 1 ÷ 3 = 33.33 %; gross MRR churn 33.33 ÷ 183.33 = 18.18 %; net (33.33 − 23.45) ÷ 183.33 = 9.88 ÷ 183.33
+// = 5.39 %; NRR (183.33 + 23.45 − 33.33) ÷ 183.33 = 173.45 ÷ 183.33 = 94.61 %; quick ratio 23.45 ÷ 33.33 = 0.70.
+const FEBRUARY = [
+  "2024-02",
+  "3",
+  "2",
+  "0",
+  "0",
+  "1",
+  "0",
+  "33.33",
+  "183.33",
+  "173.45",
+  "0.00",
+  "23.45",
+  "0.00",
+  "33.33",
+  "0.00",
+  "18.18",
+  "5.39",
+  "94.61",
+  "0.70",
+];
+
+describe("CSV for people", () => {
+  it("writes churn in dollars and percentages, with the currency in the header and no separators", async () => {
+    const { query } = await history();
+    expect(await csvRows(churnEndpoint, `${query}&format=csv&for=people`)).toEqual([CHURN_HEADER, JANUARY, FEBRUARY]);
+  });
+
+  it("writes the overview's two months as churn rows", async () => {
+    const { plan } = await history();
+    const rows = await csvRows(overviewEndpoint, `asOf=2024-03-15T00:00:00Z&plan=${plan}&format=csv&for=people`);
+    expect(rows).toEqual([CHURN_HEADER, JANUARY, FEBRUARY]);
+  });
+
+  it("writes cohort cells with retention as percentages", async () => {
+    const { query } = await history();
+    expect(await csvRows(cohortsEndpoint, `${query}&format=csv&for=people`)).toEqual([
+      [
+        "Cohort",
+        "Size",
+        "Base MRR (USD)",
+        "Months since conversion",
+        "Customers",
+        "MRR (USD)",
+        "Logo retention (%)",
+        "Revenue retention (%)",
+      ],
+      // January's cohort is A, B and C: base $183.33. At its own month's end all 3 remain (100 %);
+      // a month later 2 of 3 (66.67 %) with $173.45 ÷ $183.33 = 94.61 % of the base.
+      ["2024-01", "3", "183.33", "0", "3", "183.33", "100.00", "100.00"],
+      ["2024-01", "3", "183.33", "1", "2", "173.45", "66.67", "94.61"],
+    ]);
+  });
+
+  it("writes the reasons tables with MRR lost in dollars and save rates in percent", async () => {
+    const { plan, query } = await history();
+    await insertResponses(t.db, [
+      // B cancels on 20 Feb at its $33.33: MRR lost $33.33.
+      {
+        accountId: `${plan}-b`,
+        submittedAt: "2024-02-20T00:00:00Z",
+        reasonCode: "too_expensive",
+        offerShown: "discount",
+        outcome: "canceled",
+      },
+      // C takes the discount on 1 Feb and is still a customer 30 days later: saved. Discount: 1 of 2 saved, 50 %.
+      {
+        accountId: `${plan}-c`,
+        submittedAt: "2024-02-01T00:00:00Z",
+        reasonCode: "too_expensive",
+        offerShown: "discount",
+        offerAccepted: true,
+        outcome: "saved",
+      },
+    ]);
+    const offers = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=byOffer`);
+    expect(offers[0]).toEqual(["Offer", "Answers", "Saved", "Pending", "Save rate (%)"]);
+    expect(offers.find((r) => r[0] === "discount")).toEqual(["discount", "2", "1", "0", "50.00"]);
+    const codes = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=reasonCodes`);
+    expect(codes).toEqual([
+      ["Reason code", "Answers", "Canceled", "MRR lost (USD)"],
+      ["too_expensive", "2", "1", "33.33"],
+    ]);
+    const categories = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people`);
+    expect(categories[0]).toEqual([
+      "Category",
+      "Name",
+      "Regrettable",
+      "Answers",
+      "Canceled",
+      "MRR lost (USD)",
+      "Regrettable answers",
+      "Saved",
+      "Pending",
+    ]);
+    expect(categories.find((r) => r[0] === "price-value")).toEqual([
+      "price-value",
+      "Price & value",
+      "yes",
+      "2",
+      "1",
+      "33.33",
+      "2",
+      "1",
+      "0",
+    ]);
+    const months = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=byMonth`);
+    expect(months).toEqual([
+      ["Month", "Category", "Answers", "Canceled", "MRR lost (USD)"],
+      ["2024-02", "price-value", "2", "1", "33.33"],
+    ]);
+  });
+
+  it("writes thousands without a separator and keeps the raw CSV raw", async () => {
+    const plan = uniqueId("csv-big");
+    // $12,345.67 from January: 1234567 cents, written 12345.67 for people and 1234567 raw.
+    await insertAccounts(t.db, [{ id: `${plan}-a`, plan, events: [["2024-01-10T00:00:00Z", "converted", 1234567]] }]);
+    const query = `asOf=2024-03-15T00:00:00Z&from=2024-01&to=2024-01&plan=${plan}&format=csv`;
+    const people = await csvRows(churnEndpoint, `${query}&for=people`);
+    expect(people[1]?.[9]).toBe("12345.67");
+    const raw = await csvRows(churnEndpoint, query);
+    expect(raw[0]?.[9]).toBe("mrrEndCents");
+    expect(raw[1]?.[9]).toBe("1234567");
+  });
+
+  it("answers 400 naming `for` for a reader it does not know, or without format=csv", async () => {
+    for (const query of ["format=csv&for=machines", "format=csv&for=", "for=people"]) {
+      const response = await call(churnEndpoint, query);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      const body = (await response.json()) as { errors: { field: string }[] };
+      expect(body.errors.map((e) => e.field)).toEqual(["for"]);
+    }
+  });
+});
