@@ -35,7 +35,8 @@ const metricParams = [
     name: "from",
     in: "query",
     schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
-    description: "First month (YYYY-MM, 1970–2100), inclusive. Default: 23 months before `to`.",
+    description:
+      "First month (YYYY-MM, 1970–2100), inclusive. Default: 23 months before `to`. A `from` after `to`, or more than 120 months before it, answers 400 naming `from`.",
   },
   {
     name: "to",
