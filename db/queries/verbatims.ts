@@ -3,10 +3,16 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { addMonths } from "@/lib/metrics/months";
+import { type Month, addMonths } from "@/lib/metrics/months";
 import type { Verbatim, VerbatimsPage } from "@/lib/types/verbatims";
-import type { MetricsScope } from "@/lib/validation/metrics";
-import { segmentPlanWhere } from "./filters";
+import { type AccountFilter, segmentPlanWhere } from "./filters";
+
+/** The reasons report's scope (a MetricsScope): answers by submittedAt in from..to, before asOf. */
+export interface VerbatimsScope extends AccountFilter {
+  asOf: Date;
+  from: Month;
+  to: Month;
+}
 
 export const VERBATIMS_PAGE_SIZE = 25;
 
@@ -28,7 +34,7 @@ export function searchWords(q: string | undefined): string[] {
   return (q ?? "").split(/\s+/).filter(Boolean).slice(0, 10);
 }
 
-function whereOf(scope: MetricsScope, filter: VerbatimsFilter): SQL {
+function whereOf(scope: VerbatimsScope, filter: VerbatimsFilter): SQL {
   const where: SQL[] = [
     sql`cr.submitted_at >= ${`${scope.from}-01T00:00:00Z`}`,
     sql`cr.submitted_at < ${`${addMonths(scope.to, 1)}-01T00:00:00Z`}`,
@@ -41,7 +47,7 @@ function whereOf(scope: MetricsScope, filter: VerbatimsFilter): SQL {
   return sql.join(where, sql` and `);
 }
 
-export async function listVerbatims(db: Db, scope: MetricsScope, filter: VerbatimsFilter): Promise<VerbatimsPage> {
+export async function listVerbatims(db: Db, scope: VerbatimsScope, filter: VerbatimsFilter): Promise<VerbatimsPage> {
   const where = whereOf(scope, filter);
   const from = sql`from cancellation_responses cr
     join accounts a on a.id = cr.account_id
