@@ -66,7 +66,8 @@ export function fromOklab([L, a, b]: Lab): Rgb {
 export function mixOklab(a: Rgb, p: number, b: Rgb): Rgb {
   const [x, y] = [oklab(a), oklab(b)];
   const t = p / 100;
-  return fromOklab([0, 1, 2].map((i) => x[i]! * t + y[i]! * (1 - t)) as unknown as Lab);
+  const mixed = fromOklab([0, 1, 2].map((i) => x[i]! * t + y[i]! * (1 - t)) as unknown as Lab);
+  return mixed.map((v) => Math.min(1, Math.max(0, v))) as unknown as Rgb;
 }
 
 /** CIELAB (D65) for CIEDE2000. */
@@ -140,4 +141,10 @@ export function themeColours(): Record<Theme, Record<string, string>> {
   if (!light || !dark) throw new Error("app/globals.css: the theme blocks were not found");
   const base = vars(light);
   return { light: base, dark: { ...base, ...vars(dark) } };
+}
+
+/** CSS `color-mix(in srgb, a p%, b)`: straight through the gamma-encoded channels. */
+export function mixSrgb(a: Rgb, p: number, b: Rgb): Rgb {
+  const t = p / 100;
+  return [0, 1, 2].map((i) => a[i]! * t + b[i]! * (1 - t)) as unknown as Rgb;
 }

@@ -1,29 +1,52 @@
 "use client";
 // The cohort triangle: rows are conversion months, columns months since; each cell's colour runs
-// from pale (0 %) to the heat colour (100 %), and into green above 100 % (revenue can exceed its base).
+// one way from 0 % to 150 % (revenue can pass 100 %, and the scale goes on deepening past it).
 import { useRef, useState } from "react";
 import { useFormat } from "@/components/providers/format-provider";
+import { plural } from "@/lib/format";
 import type { Cohort } from "@/lib/metrics/cohorts";
+import { chart } from "./theme";
 
 export type CohortView = "logo" | "revenue";
 
-export function retentionColor(value: number | null): { background: string; color: string } {
-  if (value === null) return { background: "transparent", color: "var(--color-muted)" };
-  // At most 55 % of the heat colour over the surface, so the text (ink) keeps its contrast in
-  // both themes; above 100 % the green takes over.
-  if (value > 1) {
-    const pct = Math.min(55, 25 + (value - 1) * 60);
-    return {
-      background: `color-mix(in srgb, var(--color-heat-good) ${pct}%, var(--color-surface))`,
-      color: "var(--color-ink)",
-    };
+/** Value → place on the scale (0–1), in straight pieces: most of the scale goes to 40–100 %, where
+ * retention mostly lies, and it keeps deepening up to 150 % (revenue); more is drawn as 150 %. */
+const KNOTS: readonly (readonly [value: number, place: number])[] = [
+  [0, 0],
+  [0.4, 0.12],
+  [1, 0.72],
+  [1.5, 1],
+];
+/** The place of heat-1 (app/globals.css), where the text turns from heat-text to heat-ink: a
+ * lightness at which both keep 4.5:1, so the scale needs no jump there. */
+const TURN = 0.53;
+
+function place(value: number): number {
+  const v = Math.max(0, value);
+  for (let i = 1; i < KNOTS.length; i++) {
+    const [v0, p0] = KNOTS[i - 1] ?? [0, 0];
+    const [v1, p1] = KNOTS[i] ?? [0, 0];
+    if (v <= v1) return p0 + ((v - v0) / (v1 - v0)) * (p1 - p0);
   }
-  const pct = Math.max(3, value * 55);
-  return {
-    background: `color-mix(in srgb, var(--color-heat) ${pct}%, var(--color-surface))`,
-    color: "var(--color-ink)",
-  };
+  return 1;
 }
+
+const share = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+export function retentionColor(value: number | null): { background: string; color: string } {
+  if (value === null) return { background: "transparent", color: chart.token("muted") };
+  const p = place(value);
+  // Mixed in OKLab, whose lightness is even to the eye and moves in a straight line between stops.
+  const mix = (from: string, to: string, t: number) =>
+    `color-mix(in oklab, ${chart.token(to)} ${share(t)}, ${chart.token(from)})`;
+  return p < TURN
+    ? { background: mix("heat-0", "heat-1", p / TURN), color: chart.token("heat-text") }
+    : { background: mix("heat-1", "heat-2", (p - TURN) / (1 - TURN)), color: chart.token("heat-ink") };
+}
+
+/** The three label columns, then `cell` rem per age: the ages share what the panel has, between
+ * 2 rem (all 24 ages of the default range fit beside the menu at 1440 px) and 3 rem each. */
+const tableWidth = (ages: number, cell: number) => `calc(12.5rem + ${ages} * ${cell + 0.125}rem)`;
 
 export function CohortHeatmap({
   cohorts,
@@ -71,11 +94,24 @@ export function CohortHeatmap({
   return (
     <div className="overflow-x-auto">
       <p className="sr-only">Arrow keys move between cells; Enter opens the accounts a cell counts.</p>
-      <table ref={tableRef} onKeyDown={onKeyDown} className="border-separate border-spacing-0.5 text-xs tabular-nums">
+      <table
+        ref={tableRef}
+        onKeyDown={onKeyDown}
+        className="table-fixed border-separate border-spacing-0.5 text-xs tabular-nums"
+        style={{ width: `min(100%, ${tableWidth(ages.length, 3)})`, minWidth: tableWidth(ages.length, 2) }}
+      >
         <caption className="sr-only">
           {view === "logo" ? "Logo retention" : "Revenue retention"} by cohort (rows) and months since conversion
           (columns)
         </caption>
+        <colgroup>
+          <col style={{ width: "4rem" }} />
+          <col style={{ width: "3rem" }} />
+          <col style={{ width: "5.5rem" }} />
+          {ages.map((a) => (
+            <col key={a} />
+          ))}
+        </colgroup>
         <thead>
           <tr className="text-muted">
             <th scope="col" className="px-2 py-1 text-left font-medium">
@@ -88,7 +124,7 @@ export function CohortHeatmap({
               Base MRR
             </th>
             {ages.map((a) => (
-              <th key={a} scope="col" className="w-12 px-1 py-1 text-center font-medium">
+              <th key={a} scope="col" className="px-0 py-1 text-center font-medium">
                 {a}
               </th>
             ))}
@@ -112,14 +148,14 @@ export function CohortHeatmap({
                   <td key={age} className="p-0">
                     <button
                       type="button"
-                      className="h-7 w-12 rounded-sm text-center hover:outline hover:outline-2 hover:outline-ink"
+                      className="h-7 w-full rounded-sm text-center text-[11px] tracking-tighter hover:outline hover:outline-2 hover:outline-ink"
                       style={style}
                       onClick={() => onSelect(c.cohort, age)}
                       onFocus={() => setActive({ row, age })}
                       tabIndex={active.row === row && active.age === age ? 0 : -1}
                       data-cell={`${row}:${age}`}
-                      aria-label={`${c.cohort} cohort, month ${age}: ${label}, ${cell.customers} of ${c.size} customers, ${formatMoney(cell.mrrCents)} MRR`}
-                      title={`${cell.customers} of ${c.size} customers · ${formatMoney(cell.mrrCents)} of ${formatMoney(c.baseMrrCents)}`}
+                      aria-label={`${c.cohort} cohort, month ${age}: ${label}, ${cell.customers} of ${plural(c.size, "customer")}, ${formatMoney(cell.mrrCents)} MRR`}
+                      title={`${cell.customers} of ${plural(c.size, "customer")} · ${formatMoney(cell.mrrCents)} of ${formatMoney(c.baseMrrCents)}`}
                       data-testid={`cohort-cell-${c.cohort}-${age}`}
                     >
                       {label}
@@ -136,18 +172,25 @@ export function CohortHeatmap({
 }
 
 export function HeatmapLegend() {
-  const stops = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5];
+  const fmt = useFormat();
+  // The scale in steps of ten points, labelled every fifty; 150 % stands for anything above it too.
+  const steps = Array.from({ length: 16 }, (_, i) => i / 10);
   return (
-    <div className="flex items-center gap-1 text-xs text-muted" aria-label="Colour scale">
-      {stops.map((s) => (
-        <span key={s} className="flex flex-col items-center">
-          <span
-            className="h-3 w-8 rounded-sm border border-line"
-            style={{ background: retentionColor(s).background }}
-          />
-          {Math.round(s * 100)}%
-        </span>
-      ))}
+    <div
+      className="text-xs text-muted"
+      role="img"
+      aria-label="Colour scale: deeper colour, higher retention, up to 150 %"
+    >
+      <div className="flex w-80 overflow-hidden rounded-sm border border-line">
+        {steps.map((s) => (
+          <span key={s} className="h-3 flex-1" style={{ background: retentionColor(s).background }} />
+        ))}
+      </div>
+      <div className="flex w-80 justify-between">
+        {[0, 0.5, 1, 1.5].map((s) => (
+          <span key={s}>{s === 1.5 ? `${fmt.percent(s, 0)}+` : fmt.percent(s, 0)}</span>
+        ))}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
-import { curveRows } from "@/components/charts/curves";
+import { curveRows, curvesCsv } from "@/components/charts/curves";
 import { ChartTable } from "@/components/charts/chart-table";
 import { RetentionCurvesChart } from "@/components/charts/lazy";
 import { DrillPanel } from "@/components/drill/drill-panel";
@@ -12,7 +12,6 @@ import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { parseAsMonth } from "@/lib/filters";
 import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
 import { PngButton } from "@/components/ui/png-button";
-import { toCsv } from "@/lib/csv/to-csv";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Explain } from "@/components/ui/explain";
 import { METRIC_DOC } from "@/lib/docs-links";
@@ -30,7 +29,7 @@ export function CohortsDashboard({ currency }: { currency: string }) {
   const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS).withDefault("logo"));
   const [curves, setCurves] = useQueryState("curves", parseAsArrayOf(parseAsMonth));
   const query = useQuery(cohortsQuery(filters));
-  const money = (c: number) => fmt.money(c, currency, { compact: true });
+  const money = (c: number) => fmt.money(c, currency);
 
   if (query.isError) return <EmptyState title="The cohorts could not be loaded">{query.error.message}</EmptyState>;
   if (!query.data) return <FiguresSkeleton label="cohorts" />;
@@ -61,6 +60,10 @@ export function CohortsDashboard({ currency }: { currency: string }) {
             Share of each cohort still a customer at the end of each month since conversion
             {view === "revenue" ? ", in MRR against the cohort’s first conversions (it can pass 100 %)" : ""}. Click a
             cell for its accounts.
+          </>
+        }
+        actions={
+          <>
             <Explain
               label={view === "logo" ? "Logo retention" : "Revenue retention"}
               doc={view === "logo" ? METRIC_DOC.logoRetention : METRIC_DOC.revenueRetention}
@@ -77,10 +80,6 @@ export function CohortsDashboard({ currency }: { currency: string }) {
                 </p>
               )}
             </Explain>
-          </>
-        }
-        actions={
-          <>
             <div
               role="radiogroup"
               aria-label="Retention measure"
@@ -121,10 +120,7 @@ export function CohortsDashboard({ currency }: { currency: string }) {
             <PngButton filename={`holdfast-retention-curves-${view}.png`} />
             <CsvDataLink
               filename={`holdfast-retention-curves-${view}.csv`}
-              csv={() => {
-                const rows = curveRows(withCells, chosen, view);
-                return toCsv(rows, ["age", ...chosen, "average"]);
-              }}
+              csv={() => curvesCsv(withCells, chosen, view)}
             />
           </>
         }
