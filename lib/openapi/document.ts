@@ -69,6 +69,13 @@ const metricParams = [
     schema: { type: "string", enum: ["json", "csv"] },
     description: "csv for the chart's CSV download.",
   },
+  {
+    name: "for",
+    in: "query",
+    schema: { type: "string", enum: ["people"] },
+    description:
+      "With format=csv: people for the chart's download (money in currency units with the currency code in the header, rates as percentages, no separators); without it the CSV is raw (cents and fractions, as the JSON).",
+  },
 ];
 
 const READ = [{ apiKey: [] }, { session: [] }];
