@@ -180,32 +180,33 @@ describe("CSV for people", () => {
       ["too_expensive", "2", "1", "33.33"],
     ]);
     const categories = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people`);
+    // People read the category's name, not its slug.
     expect(categories[0]).toEqual([
       "Category",
-      "Name",
       "Regrettable",
       "Answers",
       "Canceled",
       "MRR lost (USD)",
       "Regrettable answers",
+      "Regrettable MRR lost (USD)",
       "Saved",
       "Pending",
     ]);
-    expect(categories.find((r) => r[0] === "price-value")).toEqual([
-      "price-value",
+    expect(categories.find((r) => r[0] === "Price & value")).toEqual([
       "Price & value",
       "yes",
       "2",
       "1",
       "33.33",
       "2",
+      "33.33",
       "1",
       "0",
     ]);
     const months = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=byMonth`);
     expect(months).toEqual([
       ["Month", "Category", "Answers", "Canceled", "MRR lost (USD)"],
-      ["2024-02", "price-value", "2", "1", "33.33"],
+      ["2024-02", "Price & value", "2", "1", "33.33"],
     ]);
   });
 

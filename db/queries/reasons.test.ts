@@ -126,3 +126,36 @@ describe("regrettable or not", () => {
     ).toEqual([]);
   });
 });
+
+describe("the reasons CSV for people", () => {
+  it("names each category by its name, never its slug; the raw CSV keeps the slug", async () => {
+    const plan = uniqueId("csv-names");
+    const [a] = await makeAccounts(t.db, 1, plan, { plan, events: [["2024-01-01T00:00:00Z", "converted", 1000]] });
+    await insertResponses(t.db, [
+      { accountId: a ?? "", submittedAt: "2024-03-05T00:00:00Z", reasonCode: "switched_service", outcome: "canceled" },
+    ]);
+    const csv = async (extra: string) => {
+      const response = await answerMetrics(
+        new Request(
+          `http://holdfast.test/api/v1/metrics/reasons?asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=${plan}&format=csv${extra}`,
+        ),
+        t.db,
+        reasonsEndpoint,
+      );
+      expect(response.status).toBe(200);
+      return (await response.text()).trim().split("\n");
+    };
+    const months = await csv("&for=people&table=byMonth");
+    expect(months).toEqual([
+      "Month,Category,Answers,Canceled,MRR lost (USD)",
+      "2024-03,Switched to a competitor,1,1,10.00",
+    ]);
+    const categories = await csv("&for=people&table=categories");
+    expect(categories.join("\n")).not.toContain("switched-competitor");
+    expect(categories[0]?.startsWith("Category,Regrettable,")).toBe(true);
+    expect(categories.find((line) => line.startsWith("Switched to a competitor,"))).toBeDefined();
+    expect(categories.find((line) => line.startsWith("Uncategorized,"))?.split(",")[1]).toBe("");
+    const raw = await csv("&table=byMonth");
+    expect(raw).toEqual(["month,category,responses,canceled,mrrLostCents", "2024-03,switched-competitor,1,1,1000"]);
+  });
+});

@@ -58,17 +58,22 @@ const answers = { key: "responses", label: "Answers", kind: "count" } as const;
 const canceled = { key: "canceled", label: "Canceled", kind: "count" } as const;
 const mrrLost = { key: "mrrLostCents", label: "MRR lost", kind: "money" } as const;
 
+// People read a category's name; the raw CSV keeps its slug (and the name) as the JSON does.
+const categorySlug = { key: "category", label: "Slug", kind: "text", only: "raw" } as const;
+
 export function reasonsCsv(report: ReasonsReport, table: ReasonTable): CsvTable {
   switch (table) {
     case "categories":
       return csvTable(report.categories, [
-        { key: "category", label: "Category", kind: "text" },
-        { key: "name", label: "Name", kind: "text" },
+        categorySlug,
+        { key: "name", label: "Category", kind: "text" },
+        // Empty for Uncategorized, whose answers are not yet filed.
         { key: "regrettable", label: "Regrettable", kind: "flag" },
         answers,
         canceled,
         mrrLost,
         { key: "regrettableResponses", label: "Regrettable answers", kind: "count" },
+        { key: "regrettableMrrLostCents", label: "Regrettable MRR lost", kind: "money" },
         { key: "saved", label: "Saved", kind: "count" },
         { key: "pending", label: "Pending", kind: "count" },
       ]);
@@ -87,13 +92,17 @@ export function reasonsCsv(report: ReasonsReport, table: ReasonTable): CsvTable 
         { key: "pending", label: "Pending", kind: "count" },
         { key: "saveRate", label: "Save rate", kind: "rate" },
       ]);
-    case "byMonth":
-      return csvTable(report.byMonth, [
+    case "byMonth": {
+      const names = new Map(report.categories.map((c) => [c.category, c.name]));
+      const rows = report.byMonth.map((m) => ({ ...m, name: names.get(m.category) ?? m.category }));
+      return csvTable(rows, [
         { key: "month", label: "Month", kind: "text" },
-        { key: "category", label: "Category", kind: "text" },
+        categorySlug,
+        { key: "name", label: "Category", kind: "text", only: "people" },
         answers,
         canceled,
         mrrLost,
       ]);
+    }
   }
 }

@@ -12,6 +12,8 @@ export interface CsvColumn<K extends string = string> {
   /** The header for people; the raw CSV's header is the key. */
   label: string;
   kind: ColumnKind;
+  /** A column only one reader gets (e.g. a slug for machines, the name for people). */
+  only?: CsvReader["for"];
 }
 
 export interface CsvTable {
@@ -30,15 +32,16 @@ export function csvTable<K extends string>(
 }
 
 export function writeCsv(table: CsvTable, reader: CsvReader): string {
+  const columns = table.columns.filter((c) => c.only === undefined || c.only === reader.for);
   if (reader.for === "raw")
     return toCsv(
       table.rows,
-      table.columns.map((c) => c.key),
+      columns.map((c) => c.key),
     );
-  const header = table.columns.map((c) =>
+  const header = columns.map((c) =>
     csvText(c.kind === "money" ? `${c.label} (${reader.currency})` : c.kind === "rate" ? `${c.label} (%)` : c.label),
   );
-  const rows = table.rows.map((row) => table.columns.map((c) => forPeople(row[c.key], c.kind)));
+  const rows = table.rows.map((row) => columns.map((c) => forPeople(row[c.key], c.kind)));
   return stringify([header, ...rows]);
 }
 
