@@ -34,7 +34,8 @@ export function CsvDataLink({
         a.href = url;
         a.download = filename;
         a.click();
-        URL.revokeObjectURL(url);
+        // Revoked once the download has started: revoking at once can cancel it.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
       }}
     >
       {label}

@@ -67,7 +67,8 @@ export function PngButton({ filename }: { filename: string }) {
         a.href = url;
         a.download = filename;
         a.click();
-        URL.revokeObjectURL(url);
+        // Revoked once the download has started: revoking at once can cancel it.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
       }}
     >
       Download PNG
