@@ -1,22 +1,25 @@
 "use client";
 // The categorizing workbench, worked from the keyboard: j/k move, x selects, 1–9 file the
-// selection (or the current answer) into a category, y accepts the suggestion, r flips
-// regrettable, / searches. Answers are paged and searched on the server.
-import Link from "next/link";
+// selection (or the current answer) into a category, f opens a palette of every category, y accepts
+// the suggestion, r flips regrettable, / searches. Every press is carried out, in order (see
+// workbench-queue.ts). Answers are paged and searched on the server.
 import { useQueryStates } from "nuqs";
 import { useEffect, useRef, useState } from "react";
 import type { WorkbenchAnswer } from "@/db/queries/workbench";
-import { ActionNotice, useAction } from "@/components/ui/use-action";
-import { Modal } from "@/components/ui/modal";
+import { ActionNotice } from "@/components/ui/use-action";
 import { Pager } from "@/components/ui/pager";
-import { SelectableHead } from "@/components/ui/selectable-head";
 import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
 import { setRegrettableAction } from "@/lib/actions/categorize/set-regrettable";
 import { workbenchFilterParsers } from "@/lib/filters";
+import { plural } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
+import { FilingPalette } from "./filing-palette";
 import { RulesPanel, type RuleRow } from "./rules-panel";
+import { type AnswerHistory, WorkbenchHistory } from "./workbench-history";
+import { useWorkbenchQueue } from "./workbench-queue";
+import { WorkbenchTable } from "./workbench-table";
 
 export interface WorkbenchCategory {
   id: string;
@@ -26,6 +29,8 @@ export interface WorkbenchCategory {
 }
 
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+const NOT_YET_FILED =
+  "This answer is not yet filed, so it is neither regrettable nor not: file it into a category first; its flag comes from there.";
 
 export function Workbench({
   answers,
@@ -46,7 +51,10 @@ export function Workbench({
 }) {
   const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(workbenchFilterParsers, { shallow: false });
-  const { run, busy, message, reload, clear } = useAction();
+  const queue = useWorkbenchQueue(answers);
+  const { busy, message, reload, clear, say, waiting } = queue;
+  // The answers as they will be once the queued writes are done: a filed answer leaves at once.
+  const visible = queue.visible;
   const {
     cursor,
     current: row0,
@@ -56,20 +64,21 @@ export function Workbench({
     toggle,
     selectAll,
     clearSelection,
-  } = useRowCursor(answers, (a) => a.ref);
+  } = useRowCursor(visible, (a) => a.ref);
   const [search, setSearch] = useState(filters.q ?? "");
-  const [history, setHistory] = useState<{
-    answer: WorkbenchAnswer;
-    rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[];
-  } | null>(null);
+  const [history, setHistory] = useState<AnswerHistory | null>(null);
+  const [palette, setPalette] = useState<string[] | null>(null);
 
   async function showHistory(answer: WorkbenchAnswer) {
     const result = await answerHistoryAction({ ref: answer.ref });
     if (result.ok) setHistory({ answer, rows: result.data });
   }
   const searchRef = useRef<HTMLInputElement>(null);
-  // Keys 1–9: the live categories other than the one being looked at.
-  const targets = categories.filter((c) => c.id !== filters.category && !c.isUncategorized).slice(0, 9);
+  // Every live category but the one being looked at can be filed into (from the palette); keys
+  // 1–9 are shortcuts to the first nine of them other than Uncategorized.
+  const destinations = categories.filter((c) => c.id !== filters.category);
+  const targets = destinations.filter((c) => !c.isUncategorized).slice(0, 9);
+  const shortcuts = new Map(targets.map((c, i) => [c.id, i + 1]));
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -78,30 +87,62 @@ export function Workbench({
     return () => clearTimeout(t);
   }, [search, filters.q, setFilters]);
 
-  const chosen = (row: WorkbenchAnswer | undefined) => (selected.size > 0 ? [...selected] : row ? [row.ref] : []);
+  // When the answer under the cursor leaves the list, the focus goes with it: give it to the answer
+  // now under the cursor, so the keys keep working from there.
+  const focusedFor = useRef(visible);
+  useEffect(() => {
+    if (focusedFor.current === visible) return;
+    focusedFor.current = visible;
+    if (document.activeElement === document.body && visible.length > 0) move(cursor);
+  });
+
+  /** The answer under the cursor as of this press (earlier presses may not have re-rendered yet). */
+  const rowNow = () => {
+    const rows = queue.showing();
+    return rows[Math.min(cursor, rows.length - 1)];
+  };
+  const chosen = (row: WorkbenchAnswer | undefined) => {
+    const shown = new Set(queue.showing().map((a) => a.ref));
+    const picked = [...selected].filter((r) => shown.has(r));
+    return picked.length > 0 ? picked : row ? [row.ref] : [];
+  };
   const here = categories.find((c) => c.id === filters.category);
-  const file = (refs: string[], category: { id: string; name: string }) =>
-    refs.length > 0 &&
-    run(
+  const file = (refs: string[], category: { id: string; name: string }) => {
+    if (refs.length === 0) return;
+    queue.moveAway(
+      refs,
       () => fileAnswersAction({ refs, categoryId: category.id }),
-      `${refs.length} ${refs.length === 1 ? "answer" : "answers"} filed under ${category.name}.`,
+      `${plural(refs.length, "answer")} filed under ${category.name}.`,
       () => () =>
-        void run(
+        queue.undo(
+          refs,
           () => fileAnswersAction({ refs, categoryId: filters.category }),
           `Put back in ${here?.name ?? "the category"}.`,
         ),
     );
-  const flipRegrettable = (row: WorkbenchAnswer) =>
-    run(
-      () => setRegrettableAction({ refs: [row.ref], regrettable: !row.regrettable }),
-      `Marked ${row.regrettable ? "not regrettable" : "regrettable"}.`,
+  };
+  const flipRegrettable = (row: WorkbenchAnswer) => {
+    const now = queue.flagNow(row);
+    if (now === null) {
+      say({ tone: "error", text: NOT_YET_FILED });
+      return;
+    }
+    const to = !now.regrettable;
+    queue.flag(
+      row.ref,
+      { regrettable: to, override: to },
+      () => setRegrettableAction({ refs: [row.ref], regrettable: to }),
+      `Marked ${to ? "regrettable" : "not regrettable"}.`,
       // Undo restores the answer's own override, or none (the category's default).
       () => () =>
-        void run(
-          () => setRegrettableAction({ refs: [row.ref], regrettable: row.regrettableOverride }),
-          `Back to ${row.regrettable ? "regrettable" : "not regrettable"}.`,
+        queue.flag(
+          row.ref,
+          now,
+          () => setRegrettableAction({ refs: [row.ref], regrettable: now.override }),
+          `Back to ${now.regrettable ? "regrettable" : "not regrettable"}.`,
         ),
     );
+  };
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -111,8 +152,8 @@ export function Workbench({
         searchRef.current?.focus();
         return;
       }
-      if (isTyping(e.target) || answers.length === 0 || busy) return;
-      const row = row0;
+      if (isTyping(e.target) || answers.length === 0) return;
+      const row = rowNow();
       if (e.key === "j" || e.key === "ArrowDown" || e.key === "k" || e.key === "ArrowUp") {
         e.preventDefault();
         move(e.key === "j" || e.key === "ArrowDown" ? cursor + 1 : cursor - 1);
@@ -121,16 +162,18 @@ export function Workbench({
         toggle(row.ref);
       } else if (/^[1-9]$/.test(e.key)) {
         const target = targets[Number(e.key) - 1];
-        if (target) {
-          e.preventDefault();
-          void file(chosen(row), target);
-        }
+        e.preventDefault();
+        if (target) file(chosen(row), target);
+        else say({ tone: "error", text: `No category has the key ${e.key}: press f to choose from all of them.` });
+      } else if (e.key === "f" && row) {
+        e.preventDefault();
+        setPalette(chosen(row));
       } else if (e.key === "y" && row?.suggestion) {
         e.preventDefault();
-        void file([row.ref], { id: row.suggestion.categoryId, name: row.suggestion.categoryName });
+        file([row.ref], { id: row.suggestion.categoryId, name: row.suggestion.categoryName });
       } else if (e.key === "r" && row) {
         e.preventDefault();
-        void flipRegrettable(row);
+        flipRegrettable(row);
       } else if (e.key === "Escape") clearSelection();
     }
     window.addEventListener("keydown", onKey);
@@ -139,6 +182,8 @@ export function Workbench({
 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = categories.find((c) => c.id === filters.category);
+  // The server's count, less the answers already filed away and not yet gone from its list.
+  const shownTotal = Math.max(0, total - (answers.length - visible.length));
   return (
     <div className="grid gap-6 2xl:grid-cols-[1fr_22rem]">
       <div>
@@ -188,7 +233,7 @@ export function Workbench({
             </select>
           </label>
           <p className="ml-auto text-sm text-muted" data-testid="workbench-total">
-            {fmt.number(total)} {total === 1 ? "answer" : "answers"} in {current?.name ?? "this category"}
+            {plural(shownTotal, "answer", "answers", fmt.number)} in {current?.name ?? "this category"}
           </p>
         </form>
 
@@ -198,8 +243,8 @@ export function Workbench({
             <button
               key={c.id}
               type="button"
-              disabled={busy || answers.length === 0}
-              onClick={() => void file(chosen(row0), c)}
+              disabled={visible.length === 0}
+              onClick={() => file(chosen(row0), c)}
               className="flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 hover:bg-canvas disabled:opacity-50"
             >
               <kbd className="rounded bg-canvas px-1 font-mono">{i + 1}</kbd>
@@ -207,6 +252,15 @@ export function Workbench({
               {c.name}
             </button>
           ))}
+          <button
+            type="button"
+            disabled={visible.length === 0}
+            onClick={() => setPalette(chosen(row0))}
+            className="flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 hover:bg-canvas disabled:opacity-50"
+          >
+            <kbd className="rounded bg-canvas px-1 font-mono">f</kbd>
+            Any category…
+          </button>
           <span className="text-muted">
             · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd>{" "}
             regrettable
@@ -214,16 +268,21 @@ export function Workbench({
         </div>
 
         <ActionNotice message={message} onReload={reload} onDismiss={clear} />
+        {waiting > 1 && (
+          <p className="mb-2 text-sm text-muted" role="status">
+            Saving: {plural(waiting, "change")} waiting their turn.
+          </p>
+        )}
         {selected.size > 0 && (
           <p className="mb-2 text-sm" role="status">
-            {selected.size} selected — a number key files them all.{" "}
+            {selected.size} selected — a number key or <kbd>f</kbd> files them all.{" "}
             <button type="button" className="text-accent" onClick={clearSelection}>
               Clear
             </button>
           </p>
         )}
 
-        {answers.length === 0 ? (
+        {visible.length === 0 ? (
           <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
             <p className="font-medium">
               {filters.q || filters.code ? "No answer matches" : `Nothing left in ${current?.name ?? "this category"}`}
@@ -235,99 +294,22 @@ export function Workbench({
             </p>
           </div>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
-            <table className="w-full text-left text-sm" data-testid="workbench-table">
-              <caption className="sr-only">Answers to file. Use j and k to move, number keys to file.</caption>
-              <SelectableHead
-                head={["Answer", "Reason code", "Account", "MRR", "Date", "Suggestion", "Regrettable"]}
-                selectAll={{
-                  label: "Select every answer on this page",
-                  checked: selected.size === answers.length,
-                  onChange: selectAll,
-                }}
-              />
-              <tbody className="divide-y divide-line">
-                {answers.map((a, i) => {
-                  const active = i === cursor;
-                  return (
-                    <tr
-                      key={a.ref}
-                      {...rowProps(i)}
-                      data-testid="answer-row"
-                      className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
-                    >
-                      <td className="px-3 py-2">
-                        <input
-                          type="checkbox"
-                          tabIndex={-1}
-                          aria-label={`Select the answer of ${a.accountName}`}
-                          checked={selected.has(a.ref)}
-                          onChange={(e) => toggle(a.ref, e.target.checked)}
-                        />
-                      </td>
-                      <td className="min-w-[18rem] max-w-xl px-3 py-2">
-                        {a.freeText ? <span>{a.freeText}</span> : <span className="text-muted">No comment left.</span>}
-                        {a.competitor && <span className="block text-xs text-muted">Competitor: {a.competitor}</span>}
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          className="block text-xs text-accent hover:underline"
-                          onClick={() => void showHistory(a)}
-                        >
-                          Filing history
-                        </button>
-                      </td>
-                      <td className="px-3 py-2 font-mono text-xs">{a.reasonCode}</td>
-                      <td className="px-3 py-2">
-                        <Link
-                          href={`/accounts/${encodeURIComponent(a.externalId)}`}
-                          className="text-accent hover:underline"
-                          tabIndex={-1}
-                        >
-                          {a.accountName}
-                        </Link>
-                        <span className="block text-xs text-muted">{a.outcome}</span>
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.money(a.mrrCents, currency)}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{fmt.date(new Date(a.submittedAt))}</td>
-                      <td className="px-3 py-2">
-                        {a.suggestion ? (
-                          <button
-                            type="button"
-                            tabIndex={-1}
-                            onClick={() =>
-                              void file([a.ref], {
-                                id: a.suggestion?.categoryId ?? "",
-                                name: a.suggestion?.categoryName ?? "",
-                              })
-                            }
-                            className="whitespace-nowrap rounded-full border border-accent/40 bg-accent/5 px-2 py-0.5 text-xs text-accent"
-                            data-testid="suggestion"
-                          >
-                            → {a.suggestion.categoryName} <kbd className="font-mono">y</kbd>
-                          </button>
-                        ) : (
-                          <span className="text-muted">–</span>
-                        )}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          onClick={() => void flipRegrettable(a)}
-                          className="rounded border border-line px-1.5 py-0.5 text-xs"
-                          title="Flip for this answer only (r)"
-                        >
-                          {a.regrettable ? "Yes" : "No"}
-                          {a.regrettableOverride === null ? <span className="text-muted"> (default)</span> : null}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <WorkbenchTable
+            answers={visible}
+            cursor={cursor}
+            busy={busy}
+            currency={currency}
+            rowProps={rowProps}
+            selected={selected}
+            toggle={toggle}
+            selectAll={selectAll}
+            flagOf={queue.flagOf}
+            onHistory={(a) => void showHistory(a)}
+            onAccept={(a) =>
+              a.suggestion && file([a.ref], { id: a.suggestion.categoryId, name: a.suggestion.categoryName })
+            }
+            onFlip={flipRegrettable}
+          />
         )}
         {pages > 1 && (
           <Pager
@@ -338,46 +320,15 @@ export function Workbench({
         )}
       </div>
       <RulesPanel rules={rules} categories={categories.filter((c) => !c.isUncategorized)} />
-      <Modal open={history !== null} onClose={() => setHistory(null)} labelledBy="history-title">
-        {history && (
-          <div className="space-y-3 p-5">
-            <h2 id="history-title" className="text-lg font-semibold">
-              Filing history
-            </h2>
-            <p className="text-sm text-muted">
-              “{history.answer.freeText ?? history.answer.reasonCode}” — {history.answer.accountName}
-            </p>
-            {history.rows.length === 0 ? (
-              <p className="text-sm">Never moved: filed on arrival by its reason code ({history.answer.reasonCode}).</p>
-            ) : (
-              <ol className="space-y-2 text-sm" data-testid="filing-history">
-                <li className="text-muted">
-                  Filed on arrival under {history.rows[0]?.from} (reason code {history.answer.reasonCode}).
-                </li>
-                {history.rows.map((h, i) => (
-                  <li key={i}>
-                    {h.from} → <strong>{h.to}</strong>
-                    <span className="block text-xs text-muted">
-                      {fmt.date(new Date(h.at))} · {h.by} ·{" "}
-                      {h.cause === "file" ? "filed by hand" : h.cause === "rule" ? "by a rule" : h.cause} · taxonomy v
-                      {h.version}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <div className="flex justify-end">
-              <button
-                type="button"
-                onClick={() => setHistory(null)}
-                className="rounded-md border border-line px-3 py-1.5 text-sm"
-              >
-                Close
-              </button>
-            </div>
-          </div>
-        )}
-      </Modal>
+      <FilingPalette
+        open={palette !== null}
+        count={palette?.length ?? 0}
+        categories={destinations}
+        shortcuts={shortcuts}
+        onFile={(c) => file(palette ?? [], c)}
+        onClose={() => setPalette(null)}
+      />
+      <WorkbenchHistory history={history} onClose={() => setHistory(null)} />
     </div>
   );
 }
