@@ -11,7 +11,16 @@ export interface CategoryValues {
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
-export function CategoryFields({ value, onChange }: { value: CategoryValues; onChange: (v: CategoryValues) => void }) {
+/** `unfiled`: Uncategorized, whose answers are not yet filed and which has no regrettable flag. */
+export function CategoryFields({
+  value,
+  onChange,
+  unfiled = false,
+}: {
+  value: CategoryValues;
+  onChange: (v: CategoryValues) => void;
+  unfiled?: boolean;
+}) {
   return (
     <div className="space-y-3">
       <label className="block text-sm">
@@ -34,14 +43,21 @@ export function CategoryFields({ value, onChange }: { value: CategoryValues; onC
           className={field}
         />
       </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={value.regrettable}
-          onChange={(e) => onChange({ ...value, regrettable: e.target.checked })}
-        />
-        Regrettable by default (a loss the company could have prevented)
-      </label>
+      {unfiled ? (
+        <p className="text-sm text-muted">
+          Answers here are not yet filed: they count as neither regrettable nor not until they are filed in another
+          category.
+        </p>
+      ) : (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={value.regrettable}
+            onChange={(e) => onChange({ ...value, regrettable: e.target.checked })}
+          />
+          Regrettable by default (a loss the company could have prevented)
+        </label>
+      )}
       <fieldset className="text-sm">
         <legend>Colour</legend>
         <div className="mt-1 flex flex-wrap gap-1.5">

@@ -23,7 +23,7 @@ export interface CategoryRow extends CategoryValues {
 
 type Dialog =
   | { kind: "create"; value: CategoryValues }
-  | { kind: "edit"; id: string; value: CategoryValues }
+  | { kind: "edit"; id: string; value: CategoryValues; unfiled: boolean }
   | { kind: "merge"; source: CategoryRow; targetId: string }
   | {
       kind: "split";
@@ -173,7 +173,15 @@ export function TaxonomyPanel({
                       </span>
                     </span>
                   </td>
-                  <td className="px-4 py-2">{c.regrettable ? "Yes" : "No"}</td>
+                  <td className="px-4 py-2">
+                    {c.isUncategorized ? (
+                      <span className="text-muted">Neither — not yet filed</span>
+                    ) : c.regrettable ? (
+                      "Yes"
+                    ) : (
+                      "No"
+                    )}
+                  </td>
                   <td className="px-4 py-2 font-mono text-xs">{c.reasonCodes.join(", ") || "–"}</td>
                   <td className="px-4 py-2 tabular-nums">{fmt.number(c.answers)}</td>
                   <td className="px-4 py-2">
@@ -187,6 +195,7 @@ export function TaxonomyPanel({
                             setDialog({
                               kind: "edit",
                               id: c.id,
+                              unfiled: c.isUncategorized,
                               value: {
                                 name: c.name,
                                 description: c.description,
@@ -276,7 +285,11 @@ export function TaxonomyPanel({
               {title}
             </h2>
             {(dialog.kind === "create" || dialog.kind === "edit") && (
-              <CategoryFields value={dialog.value} onChange={(value) => setDialog({ ...dialog, value })} />
+              <CategoryFields
+                value={dialog.value}
+                unfiled={dialog.kind === "edit" && dialog.unfiled}
+                onChange={(value) => setDialog({ ...dialog, value })}
+              />
             )}
             {dialog.kind === "merge" && (
               <>
