@@ -111,25 +111,36 @@ test("an Uncategorized answer is not yet filed: neither regrettable nor not, and
 
 for (const width of [1280, 1440]) {
   test(`at ${width} px nothing overflows and every column header is on screen, palette open`, async ({ page, own }) => {
-    const account = await own.account("Wide Answers");
+    const account = await own.account("Wide Answers With A Rather Long Company Name");
     const code = `e2e_${unique()}`;
+    const keyword = `wide${unique()}`;
     await own.answers(
       account,
       [
-        "A long answer that runs on and on about the reasons we left, ".repeat(6),
-        `https://example.com/${"a-very-long-unbroken-path-segment".repeat(8)}`,
+        `A long answer that runs on and on about the reasons we left, ${keyword}. `.repeat(6),
+        `https://example.com/${keyword}/${"a-very-long-unbroken-path-segment".repeat(8)}`,
       ],
       code,
     );
+    // A rule of the test's own, so the answers carry the longest suggestion there is.
+    await gotoHydrated(page, `/admin/workbench?code=${code}`);
+    const rules = page.getByRole("region", { name: "Rules" });
+    await rules.getByLabel("Keyword or pattern").fill(keyword);
+    await rules.getByLabel("Suggests").selectOption({ label: "Switched to a competitor" });
+    await rules.getByRole("button", { name: "Preview" }).click();
+    await rules.getByRole("button", { name: "Save rule" }).click();
+    await expect(page.getByTestId("suggestion")).toHaveCount(2);
     await page.setViewportSize({ width, height: 900 });
     const fit = () =>
       page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
+        // Outside the window, or cut off by the table's own scrolling box.
         outside: [...document.querySelectorAll("th")]
           .filter((th) => {
             const r = th.getBoundingClientRect();
-            return r.left < 0 || r.right > document.documentElement.clientWidth;
+            const box = th.closest("table")?.parentElement?.getBoundingClientRect();
+            return r.left < 0 || r.right > document.documentElement.clientWidth || (box && r.right > box.right + 0.5);
           })
           .map((th) => th.textContent),
       }));

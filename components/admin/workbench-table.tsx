@@ -80,8 +80,8 @@ export function WorkbenchTable({
                     Filing history
                   </button>
                 </td>
-                <td className="max-w-40 px-3 py-2 font-mono text-xs wrap-anywhere">{a.reasonCode}</td>
-                <td className="max-w-48 px-3 py-2 wrap-anywhere">
+                <td className="max-w-44 min-w-36 px-3 py-2 font-mono text-xs wrap-anywhere">{a.reasonCode}</td>
+                <td className="max-w-48 min-w-32 px-3 py-2 wrap-anywhere">
                   <Link
                     href={`/accounts/${encodeURIComponent(a.externalId)}`}
                     className="text-accent hover:underline"
