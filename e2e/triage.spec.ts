@@ -1,7 +1,7 @@
 // The at-risk queue worked the way a CS agent works it: by keyboard, from the queue to the
 // account page and back to Due today; a manager's bulk assign; a stale write caught with 409.
 // Each test puts accounts of its own in the queue and finds them by their externalId.
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { type OwnAccount, expect, test } from "./fixtures";
 import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
@@ -102,9 +102,132 @@ test.describe("as a cs agent", () => {
     await dialog.getByRole("button", { name: "A week" }).click();
     await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
     await expect(page.getByTestId("action-notice")).toContainText(`snoozed until ${shownDay(7)}`);
+    // It stays under the cursor, marked as leaving, until the cursor moves on or the page reloads.
+    await expect(rowOf(page, account).getByTestId("leaving")).toBeVisible();
+    await gotoHydrated(page, `/at-risk?tab=conversion&who=unassigned&segment=${account.segment}`);
     await expect(rowOf(page, account)).toHaveCount(0);
     await gotoHydrated(page, `/at-risk?tab=conversion&status=snoozed&segment=${account.segment}`);
     await expect(rowOf(page, account)).toBeVisible();
+  });
+});
+
+/** The manager takes `account`'s item on its page: for the cs agent it is then a colleague's. */
+async function managerTakes(browser: Browser, account: OwnAccount) {
+  const context = await browser.newContext({ storageState: storageState("manager") });
+  const page = await context.newPage();
+  await gotoHydrated(page, `/accounts/${account.externalId}`);
+  await page.getByRole("combobox", { name: /^Assignee/ }).selectOption({ label: "Max Manager (me)" });
+  await expect(page.getByTestId("action-notice")).toContainText("Assigned to you.");
+  await context.close();
+}
+
+test.describe("as a cs agent, keys bind to the item they start on", () => {
+  test.use({ storageState: storageState("cs") });
+
+  test("a then o in Unassigned logs the outreach on the item taken, not on the next row", async ({ page, own }) => {
+    test.setTimeout(60_000);
+    const taken = await own.account("Taken First", { trialEndsInDays: 10 });
+    const next = await own.account("Next In Line", { trialEndsInDays: 11 });
+    await own.queue(taken);
+    await own.queue(next);
+    await gotoHydrated(page, `/at-risk?tab=conversion&who=unassigned&segment=${taken.segment}`);
+    await expect(rowOf(page, next)).toBeVisible();
+    await moveTo(page, taken);
+    await page.keyboard.press("a");
+    await expect(page.getByTestId("action-notice")).toContainText(`${taken.name} is assigned to you.`);
+    await page.keyboard.press("o");
+    const dialog = page.getByRole("dialog", { name: `Log outreach to ${taken.name}` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("What happened").fill("Called them right after taking the item.");
+    await dialog.getByRole("button", { name: "Log outreach" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText(`Outreach to ${taken.name} logged.`);
+    // The taken row no longer belongs in Unassigned, but stays under the cursor until it moves on.
+    await expect(rowOf(page, taken)).toContainText("Casey Success");
+    await expect(rowOf(page, taken).getByLabel(`Status of ${taken.name}`)).toHaveValue("contacted");
+    await page.keyboard.press("j");
+    await expect(rowOf(page, taken)).toHaveCount(0);
+
+    const calls = page.getByTestId("timeline").locator('[data-kind="outreach"]');
+    await gotoHydrated(page, `/accounts/${taken.externalId}`);
+    await expect(calls).toHaveCount(1);
+    await gotoHydrated(page, `/accounts/${next.externalId}`);
+    await expect(calls).toHaveCount(0);
+  });
+
+  test("take then log at once: the row shows the take, Contacted and today's contact right after", async ({
+    page,
+    own,
+  }) => {
+    const account = await own.account("Take Then Log");
+    await own.queue(account);
+    await gotoHydrated(page, `/at-risk?tab=recovery&segment=${account.segment}`);
+    // The take's request leaves late, so o comes while it is on its way, as a fast typist's does.
+    let first = true;
+    await page.route("**/at-risk**", async (route) => {
+      if (first && route.request().method() === "POST") {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      }
+      await route.continue();
+    });
+    await moveTo(page, account);
+    await page.keyboard.press("a");
+    await page.keyboard.press("o");
+    const dialog = page.getByRole("dialog", { name: `Log outreach to ${account.name}` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("What happened").fill("Reached their admin straight away.");
+    await dialog.getByRole("button", { name: "Log outreach" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText(`Outreach to ${account.name} logged.`);
+    const row = rowOf(page, account);
+    await expect(row).toContainText("Casey Success");
+    await expect(row.getByLabel(`Status of ${account.name}`)).toHaveValue("contacted");
+    await expect(row).toContainText(`Last ${shownDay(0)}`);
+  });
+
+  test("on a colleague's item: outreach is logged and changes nothing of theirs; take, snooze and status are not offered", async ({
+    page,
+    browser,
+    own,
+  }) => {
+    test.setTimeout(60_000);
+    const account = await own.account("Colleague Item");
+    await own.queue(account);
+    await managerTakes(browser, account);
+    const { name } = account;
+    await gotoHydrated(page, `/at-risk?tab=recovery&segment=${account.segment}`);
+    const row = rowOf(page, account);
+    await expect(row).toContainText("Max Manager");
+    await moveTo(page, account);
+    await page.keyboard.press("o");
+    const dialog = page.getByRole("dialog", { name: `Log outreach to ${name}` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("What happened").fill("Met their CFO at the conference; they are evaluating.");
+    await dialog.getByRole("button", { name: "Log outreach" }).click();
+    const notice = page.getByTestId("action-notice");
+    await expect(notice).toContainText(`Outreach to ${name} logged.`);
+    await expect(row).toContainText(`Last ${shownDay(0)}`);
+    await expect(row).toContainText("Max Manager");
+    await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("open");
+    await expect(row.getByLabel(`Status of ${name}`)).toBeDisabled();
+    await expect(row.getByRole("button", { name: "Take" })).toHaveCount(0);
+    await expect(row.getByRole("button", { name: "Snooze" })).toHaveCount(0);
+    await expect(row.getByRole("button", { name: "Log" })).toBeVisible();
+
+    // s and a are not sent: the notice says whose item it is.
+    await row.focus();
+    await page.keyboard.press("s");
+    await expect(notice).toContainText(`${name} is Max Manager’s`);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await page.keyboard.press("a");
+    await expect(notice).toContainText(`${name} is Max Manager’s`);
+    await expect(row).toContainText("Max Manager");
+
+    await gotoHydrated(page, `/accounts/${account.externalId}`);
+    const triage = page.getByRole("region", { name: "Triage" });
+    await expect(triage.getByRole("combobox", { name: /^Status/ })).toBeDisabled();
+    await expect(triage.getByRole("button", { name: "Snooze…" })).toBeDisabled();
+    await expect(triage.getByRole("button", { name: "Log outreach…" })).toBeEnabled();
+    await expect(page.getByTestId("timeline").locator('[data-kind="outreach"]')).toContainText("Met their CFO");
   });
 });
 

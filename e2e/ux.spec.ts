@@ -37,7 +37,9 @@ test("a status change in the queue can be undone", async ({ page, own }) => {
   await row.getByLabel(`Status of ${name}`).selectOption("dismissed");
   const notice = page.getByTestId("action-notice");
   await expect(notice).toContainText(`${name}: dismissed.`);
-  await expect(row).toHaveCount(0);
+  // Out of the open items now, but it stays in place, showing its new status, until the cursor moves on.
+  await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("dismissed");
+  await expect(row.getByTestId("leaving")).toBeVisible();
   await notice.getByRole("button", { name: "Undo" }).click();
   await expect(notice).toContainText(`${name} is back to open.`);
   await expect(row.getByLabel(`Status of ${name}`)).toHaveValue("open");
@@ -72,16 +74,17 @@ test("taking an item and snoozing it can each be undone", async ({ page, own }) 
   await expect(notice).toContainText(`${name} is back with nobody.`);
   await expect(here).toContainText("Unassigned");
 
-  // Snoozing names the version it saw; reload so the row carries the one after the undo (a stale
-  // version is refused with 409, as a concurrent change would be).
-  await reloadHydrated(page);
+  // The row carries the version the undo left, so snoozing straight away is not refused as stale.
   await here.getByRole("button", { name: "Snooze" }).click();
-  const dialog = page.getByRole("dialog", { name: /Snooze/ });
+  const dialog = page.getByRole("dialog", { name: `Snooze ${name}` });
   await dialog.getByRole("button", { name: "A week" }).click();
   await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
-  await expect(here).toHaveCount(0);
+  await expect(notice).toContainText(`${name} snoozed until`);
+  await expect(here).toContainText("snoozed until");
   await notice.getByRole("button", { name: "Undo" }).click();
   await expect(notice).toContainText(`${name} is back in the queue.`);
+  await expect(here).not.toContainText("snoozed until");
+  await reloadHydrated(page);
   await expect(here).toBeVisible();
 });
 

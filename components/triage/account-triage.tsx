@@ -1,14 +1,18 @@
 "use client";
 // The account page's triage controls: status, assignee and snooze of its live queue item, and
 // logging outreach (with or without an item); an account outside the queue can be added to it.
+// It offers only what the server allows: on a colleague's item a cs agent may log outreach (the
+// item's decisions stay theirs), and each write shows its answer at once.
 import { useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { formatLabel } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
+import { type TriageAnswer, useWrittenItems } from "./use-written-items";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 
 export interface LiveItem {
@@ -19,6 +23,7 @@ export interface LiveItem {
   assigneeId: string | null;
   assigneeName: string | null;
   snoozedUntil: string | null;
+  lastOutreachAt: string | null;
   nextFollowUpOn: string | null;
 }
 
@@ -26,7 +31,7 @@ const control = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5
 
 export function AccountTriage({
   account,
-  item,
+  item: served,
   me,
   users,
 }: {
@@ -37,9 +42,18 @@ export function AccountTriage({
 }) {
   const fmt = useFormat();
   const { run, busy, message, reload, clear } = useAction();
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? null;
+  const written = useWrittenItems(served ? [served] : [], nameOf);
+  const item = written.rows[0] ?? null;
+  const write = (
+    call: () => Promise<ActionResult<TriageAnswer>>,
+    success: string,
+    undo?: (data: TriageAnswer) => () => void,
+  ) => written.track(undefined, run(call, success, undo));
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
   const canChange = !item || me.canAssignAnyone || item.assigneeId === null || item.assigneeId === me.id;
+  const owner = canChange ? null : (item?.assigneeName ?? "a colleague");
   const assignees = me.canAssignAnyone ? users : users.filter((u) => u.id === me.id || u.id === item?.assigneeId);
 
   return (
@@ -54,6 +68,7 @@ export function AccountTriage({
               ? ` · snoozed until ${fmt.date(new Date(item.snoozedUntil))}`
               : ""}
             {item.nextFollowUpOn ? ` · follow up on ${fmt.date(item.nextFollowUpOn)}` : ""}
+            {item.lastOutreachAt ? ` · last contact ${fmt.date(new Date(item.lastOutreachAt))}` : ""}
           </p>
           <div className="flex flex-wrap items-end gap-3">
             <label className="text-xs text-muted">
@@ -63,12 +78,12 @@ export function AccountTriage({
                 value={item.status}
                 disabled={!canChange || busy}
                 onChange={(e) =>
-                  void run(
+                  void write(
                     () => changeTriageItemAction({ id: item.id, version: item.version, status: e.target.value }),
                     `Status set to ${STATUS_LABEL[e.target.value as TriageStatus].toLowerCase()}.`,
                     ({ version }) =>
                       () =>
-                        void run(
+                        void write(
                           () => changeTriageItemAction({ id: item.id, version, status: item.status }),
                           `Status back to ${STATUS_LABEL[item.status].toLowerCase()}.`,
                         ),
@@ -94,12 +109,12 @@ export function AccountTriage({
                   const was = item.assigneeId
                     ? (users.find((u) => u.id === item.assigneeId)?.name ?? "them")
                     : "nobody";
-                  void run(
+                  void write(
                     () => changeTriageItemAction({ id: item.id, version: item.version, assigneeId: to }),
                     `Assigned to ${to === me.id ? "you" : name}.`,
                     ({ version }) =>
                       () =>
-                        void run(
+                        void write(
                           () => changeTriageItemAction({ id: item.id, version, assigneeId: item.assigneeId }),
                           `Back with ${was}.`,
                         ),
@@ -116,7 +131,8 @@ export function AccountTriage({
             </label>
             <button
               type="button"
-              disabled={!canChange}
+              disabled={!canChange || busy}
+              title={owner ? `${owner}’s item: only they or a manager can snooze it` : undefined}
               onClick={() =>
                 setSnooze({
                   id: item.id,
@@ -131,12 +147,13 @@ export function AccountTriage({
             </button>
             <button
               type="button"
-              disabled={!canChange}
+              disabled={busy}
               onClick={() =>
                 setOutreach({
                   accountExternalId: account.externalId,
                   accountName: account.name,
                   item: { id: item.id, version: item.version },
+                  owner,
                 })
               }
               className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-50"
@@ -145,7 +162,10 @@ export function AccountTriage({
             </button>
           </div>
           {!canChange && (
-            <p className="text-sm text-muted">This item is {item.assigneeName}’s; a manager can reassign it.</p>
+            <p className="text-sm text-muted">
+              This item is {owner}’s: you can log outreach on it; its status, snooze and follow-up are theirs to change,
+              and a manager can reassign it.
+            </p>
           )}
         </div>
       ) : (
@@ -173,8 +193,8 @@ export function AccountTriage({
           </button>
         </div>
       )}
-      <OutreachDialog target={outreach} onClose={() => setOutreach(null)} run={run} />
-      <SnoozeDialog target={snooze} onClose={() => setSnooze(null)} run={run} />
+      <OutreachDialog target={outreach} onClose={() => setOutreach(null)} run={write} />
+      <SnoozeDialog target={snooze} onClose={() => setSnooze(null)} run={write} />
     </section>
   );
 }

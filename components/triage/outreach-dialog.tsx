@@ -1,18 +1,22 @@
 "use client";
-// Log outreach: channel, what was said, the outcome and when to follow up.
+// Log outreach: channel, what was said, the outcome and when to follow up. The dialog names its
+// account and carries the item and the version it was opened with; its fields start empty on every
+// opening. On a colleague's item the outreach is recorded and the follow-up stays theirs to set.
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { logOutreachAction } from "@/lib/actions/triage/log-outreach";
 import { OUTREACH_CHANNELS } from "@/lib/values";
 import { formatLabel } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { utcDay } from "./dates";
+import type { TriageRun } from "./use-written-items";
 import { Modal } from "@/components/ui/modal";
 
 export interface OutreachTarget {
   accountExternalId: string;
   accountName: string;
   item?: { id: string; version: number };
+  /** The colleague whose item it is, when it is not the person's to change (a cs agent's view). */
+  owner?: string | null;
 }
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
@@ -24,20 +28,33 @@ export function OutreachDialog({
 }: {
   target: OutreachTarget | null;
   onClose: () => void;
-  run: (
-    call: () => Promise<ActionResult<{ version: number }>>,
-    success: string,
-  ) => Promise<ActionResult<{ version: number }>>;
+  run: TriageRun;
 }) {
+  return (
+    <Modal open={target !== null} onClose={onClose} labelledBy="outreach-title">
+      {target && (
+        <OutreachForm
+          key={`${target.accountExternalId} ${target.item?.id ?? ""} ${target.item?.version ?? ""}`}
+          target={target}
+          onClose={onClose}
+          run={run}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function OutreachForm({ target, onClose, run }: { target: OutreachTarget; onClose: () => void; run: TriageRun }) {
   const fmt = useFormat();
   const [followUp, setFollowUp] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const theirs = target.item !== undefined && !!target.owner;
 
   async function submit(form: FormData) {
-    if (!target) return;
     setSaving(true);
     const outcome = String(form.get("outcome") ?? "").trim();
+    const next = theirs ? "" : followUp;
     const result = await run(
       () =>
         logOutreachAction({
@@ -46,50 +63,52 @@ export function OutreachDialog({
           channel: form.get("channel"),
           summary: String(form.get("summary") ?? ""),
           outcome: outcome || null,
-          nextFollowUpOn: followUp || null,
+          nextFollowUpOn: next || null,
         }),
-      `Outreach to ${target.accountName} logged${followUp ? `; follow up on ${fmt.date(followUp)}` : ""}.`,
+      `Outreach to ${target.accountName} logged${next ? `; follow up on ${fmt.date(next)}` : ""}.`,
     );
     setSaving(false);
-    if (result.ok) {
-      setFollowUp("");
-      setError(null);
-      onClose();
-    } else if (result.status !== 409) setError(result.error);
-    else onClose();
+    if (result.ok || result.status === 409) onClose();
+    else setError(result.error);
   }
 
   return (
-    <Modal open={target !== null} onClose={onClose} labelledBy="outreach-title">
-      <form action={submit} className="space-y-4 p-5" aria-describedby={error ? "outreach-error" : undefined}>
-        <h2 id="outreach-title" className="text-lg font-semibold">
-          Log outreach to {target?.accountName}
-        </h2>
-        <label className="block text-sm">
-          Channel
-          <select name="channel" defaultValue="call" className={field} autoFocus>
-            {OUTREACH_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {c === "in_app" ? "In-app message" : formatLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm">
-          What happened
-          <textarea
-            name="summary"
-            required
-            maxLength={4000}
-            rows={3}
-            className={field}
-            placeholder="Spoke to their admin about the drop in usage…"
-          />
-        </label>
-        <label className="block text-sm">
-          Outcome <span className="text-muted">(optional)</span>
-          <input name="outcome" maxLength={500} className={field} placeholder="Booked a training session" />
-        </label>
+    <form action={submit} className="space-y-4 p-5" aria-describedby={error ? "outreach-error" : undefined}>
+      <h2 id="outreach-title" className="text-lg font-semibold">
+        Log outreach to {target.accountName}
+      </h2>
+      {theirs && (
+        <p className="text-sm text-muted" data-testid="outreach-theirs">
+          This item is {target.owner}’s: your outreach is recorded on the account, and its status and follow-up stay
+          theirs to change.
+        </p>
+      )}
+      <label className="block text-sm">
+        Channel
+        <select name="channel" defaultValue="call" className={field} autoFocus>
+          {OUTREACH_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {c === "in_app" ? "In-app message" : formatLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block text-sm">
+        What happened
+        <textarea
+          name="summary"
+          required
+          maxLength={4000}
+          rows={3}
+          className={field}
+          placeholder="Spoke to their admin about the drop in usage…"
+        />
+      </label>
+      <label className="block text-sm">
+        Outcome <span className="text-muted">(optional)</span>
+        <input name="outcome" maxLength={500} className={field} placeholder="Booked a training session" />
+      </label>
+      {!theirs && (
         <fieldset className="text-sm">
           <legend>Next follow-up</legend>
           <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -122,24 +141,24 @@ export function OutreachDialog({
             )}
           </div>
         </fieldset>
-        {error && (
-          <p id="outreach-error" role="alert" className="text-sm text-bad">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button
-            type="submit"
-            disabled={saving}
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
-          >
-            {saving ? "Saving…" : "Log outreach"}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      )}
+      {error && (
+        <p id="outreach-error" role="alert" className="text-sm text-bad">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 text-sm">
+          Cancel
+        </button>
+        <button
+          type="submit"
+          disabled={saving}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+        >
+          {saving ? "Saving…" : "Log outreach"}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // The at-risk queue: tabs, filters in the URL, and a table worked from the keyboard —
 // j/k move, a assigns to me, o logs outreach, s snoozes, x selects, Enter opens the account.
+// A key acts on the row under the cursor when it was pressed; the page offers only what the
+// server allows (on a colleague's item a cs agent may log outreach, nothing else).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
@@ -16,10 +18,12 @@ import { utcDay } from "./dates";
 import { HealthBadge } from "./health-badge";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
+import { type TriageAnswer, useWrittenItems } from "./use-written-items";
 import { SegmentSelect } from "@/components/filters/segment-select";
 import { Pager } from "@/components/ui/pager";
 import { SelectableHead } from "@/components/ui/selectable-head";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
 
 export interface QueueViewProps {
@@ -51,32 +55,69 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
   const { run, busy, message, say, reload, clear } = useAction();
-  const { cursor, current, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(
-    rows,
+  const nameOf = (id: string) => (id === me.id ? me.name : (users.find((u) => u.id === id)?.name ?? null));
+  const items = useWrittenItems(rows, nameOf);
+  const shown = items.rows;
+  const { cursor, cursorKey, current, move, rowProps, selected, toggle, selectAll, clearSelection } = useRowCursor(
+    shown,
     (r) => r.id,
   );
   const [outreach, setOutreach] = useState<OutreachTarget | null>(null);
   const [snooze, setSnooze] = useState<SnoozeTarget | null>(null);
   const [bulkTo, setBulkTo] = useState("");
 
+  // Rows kept in place after a change go once the cursor moves on, or the filters change.
+  const [seenCursor, setSeenCursor] = useState(cursorKey);
+  if (seenCursor !== cursorKey) {
+    setSeenCursor(cursorKey);
+    items.release(cursorKey);
+  }
+  const filterKey = JSON.stringify(filters);
+  const [seenFilters, setSeenFilters] = useState(filterKey);
+  if (seenFilters !== filterKey) {
+    setSeenFilters(filterKey);
+    items.release(null);
+  }
+
+  const canChange = (row: QueueRow) => me.canAssignAnyone || row.assigneeId === null || row.assigneeId === me.id;
+  /** Whose item this is, when it is not this person's to change (a cs agent on a colleague's). */
+  const ownerIfNotMine = (row: QueueRow) => (canChange(row) ? null : (row.assigneeName ?? "a colleague"));
+  const refuse = (row: QueueRow, verb: string) =>
+    say({
+      tone: "error",
+      text: `${row.name} is ${ownerIfNotMine(row)}’s: only they or a manager can ${verb} it. You can log outreach on it.`,
+    });
+
+  /** Runs a write on `id`'s item: the row shows the answer at once and stays until the cursor moves. */
+  const write = (
+    id: string | undefined,
+    call: () => Promise<ActionResult<TriageAnswer>>,
+    success: string,
+    undo?: (data: TriageAnswer) => () => void,
+  ) => items.track(id, run(call, success, undo));
+
   const assignToMe = (row: QueueRow) =>
-    run(
+    write(
+      row.id,
       () => changeTriageItemAction({ id: row.id, version: row.version, assigneeId: me.id }),
       `${row.name} is assigned to you.`,
       ({ version }) =>
         () =>
-          void run(
+          void write(
+            row.id,
             () => changeTriageItemAction({ id: row.id, version, assigneeId: row.assigneeId }),
             `${row.name} is back with ${row.assigneeName ?? "nobody"}.`,
           ),
     );
   const setStatus = (row: QueueRow, status: TriageStatus) =>
-    run(
+    write(
+      row.id,
       () => changeTriageItemAction({ id: row.id, version: row.version, status }),
       `${row.name}: ${STATUS_LABEL[status].toLowerCase()}.`,
       ({ version }) =>
         () =>
-          void run(
+          void write(
+            row.id,
             () => changeTriageItemAction({ id: row.id, version, status: row.status }),
             `${row.name} is back to ${STATUS_LABEL[row.status].toLowerCase()}.`,
           ),
@@ -86,27 +127,32 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
       accountExternalId: row.externalId,
       accountName: row.name,
       item: { id: row.id, version: row.version },
+      owner: ownerIfNotMine(row),
     });
   const openSnooze = (row: QueueRow) =>
     setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
 
+  /** A key binds to the row it was pressed on: after any write of that row still on its way. */
+  async function onRowKey(pressed: QueueRow, key: "a" | "o" | "s") {
+    const row = await items.settled(pressed);
+    if (key === "o") openOutreach(row);
+    else if (!canChange(row)) refuse(row, key === "a" ? "reassign" : "snooze");
+    else if (key === "s") openSnooze(row);
+    else if (row.assigneeId === me.id) say({ tone: "ok", text: `${row.name} is already yours.` });
+    else void assignToMe(row);
+  }
+
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || shown.length === 0) return;
       const row = current;
       if (!row) return;
       if (e.key === "j" || e.key === "ArrowDown" || e.key === "k" || e.key === "ArrowUp") {
         e.preventDefault();
         move(e.key === "j" || e.key === "ArrowDown" ? cursor + 1 : cursor - 1);
-      } else if (e.key === "a") {
+      } else if (e.key === "a" || e.key === "o" || e.key === "s") {
         e.preventDefault();
-        void assignToMe(row);
-      } else if (e.key === "o") {
-        e.preventDefault();
-        openOutreach(row);
-      } else if (e.key === "s") {
-        e.preventDefault();
-        openSnooze(row);
+        void onRowKey(row, e.key);
       } else if (e.key === "x" && me.canAssignAnyone) {
         e.preventDefault();
         toggle(row.id);
@@ -120,13 +166,14 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   });
 
   async function bulkAssign() {
-    const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, version: r.version }));
+    const picked = shown.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, version: r.version }));
     const to = bulkTo === "none" ? null : bulkTo;
     const name = to === null ? "nobody" : (users.find((u) => u.id === to)?.name ?? "them");
     const result = await run(
-      () => bulkAssignAction({ items, assigneeId: to }),
-      `${items.length} ${items.length === 1 ? "item" : "items"} assigned to ${name}.`,
+      () => bulkAssignAction({ items: picked, assigneeId: to }),
+      `${picked.length} ${picked.length === 1 ? "item" : "items"} assigned to ${name}.`,
     );
+    if (result.ok) for (const item of result.data.items) items.remember(item);
     if (result.ok && result.data.refused.length > 0) {
       // Some items moved under us: say so rather than claim success for all.
       const { assigned, refused } = result.data;
@@ -278,7 +325,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         </div>
       )}
 
-      {rows.length === 0 ? (
+      {shown.length === 0 ? (
         <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
           <p className="font-medium">
             {tab === "due"
@@ -296,34 +343,35 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line bg-surface" aria-busy={busy}>
+        <div className="rounded-xl border border-line bg-surface" aria-busy={busy}>
           <table className="w-full text-left text-sm" data-testid="queue-table">
             <caption className="sr-only">
               {TABS.find((t) => t.id === tab)?.hint}. Use j and k to move between rows.
             </caption>
             <SelectableHead
-              head={["Account", "MRR", "Segment", "Health", "Top reasons", "Owner", "Status", "Outreach", "Actions"]}
+              head={["Account", "MRR", "Health", "Top reasons", "Owner · status", "Contact", "Actions"]}
               selectAll={
                 me.canAssignAnyone
                   ? {
                       label: "Select every row on this page",
-                      checked: selected.size === rows.length,
+                      checked: selected.size === shown.length,
                       onChange: selectAll,
                     }
                   : undefined
               }
             />
             <tbody className="divide-y divide-line">
-              {rows.map((row, i) => {
+              {shown.map((row, i) => {
                 const active = current?.id === row.id;
-                const canChange = me.canAssignAnyone || row.assigneeId === null || row.assigneeId === me.id;
+                const mayChange = canChange(row);
+                const action = "rounded border border-line px-1.5 py-0.5";
                 return (
                   <tr
                     key={row.id}
                     {...rowProps(i)}
                     data-testid="queue-row"
                     data-account={row.externalId}
-                    className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""}`}
+                    className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""} ${items.leaving.has(row.id) ? "opacity-75" : ""}`}
                   >
                     {me.canAssignAnyone && (
                       <td className="px-3 py-2">
@@ -335,7 +383,7 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         />
                       </td>
                     )}
-                    <td className="min-w-[10rem] px-3 py-2">
+                    <td className="min-w-[9rem] px-3 py-2">
                       <Link
                         href={`/accounts/${encodeURIComponent(row.externalId)}`}
                         className="font-medium text-accent hover:underline"
@@ -347,18 +395,23 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         {row.kind === "conversion" && row.trialEndsAt
                           ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${fmt.date(new Date(row.trialEndsAt))}`
                           : (row.plan ?? row.externalId)}
+                        {` · ${formatSegment(row.segment)}`}
                         {row.snoozedUntil && new Date(row.snoozedUntil) > new Date()
                           ? ` · snoozed until ${fmt.date(new Date(row.snoozedUntil))}`
                           : ""}
                         {row.source === "manual" ? " · added by hand" : ""}
                       </div>
+                      {items.leaving.has(row.id) && (
+                        <div className="text-xs text-muted" data-testid="leaving">
+                          No longer in this view; it goes when you move on.
+                        </div>
+                      )}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.money(row.mrrCents, currency)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{formatSegment(row.segment)}</td>
                     <td className="px-3 py-2">
                       <HealthBadge score={row.score} weekAgo={row.scoreWeekAgo} threshold={threshold} />
                     </td>
-                    <td className="min-w-[15rem] px-3 py-2 text-[13px] leading-snug">
+                    <td className="min-w-[11rem] px-3 py-2 text-[13px] leading-snug">
                       {row.reasons.length === 0 ? (
                         <span className="text-muted">–</span>
                       ) : (
@@ -372,15 +425,15 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         </ul>
                       )}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {row.assigneeName ?? <span className="text-muted">Unassigned</span>}
-                    </td>
                     <td className="px-3 py-2">
                       <select
                         className="rounded-md border border-line bg-surface px-1.5 py-1 text-xs"
                         value={row.status}
-                        disabled={!canChange || busy}
+                        disabled={!mayChange || busy}
                         aria-label={`Status of ${row.name}`}
+                        title={
+                          mayChange ? undefined : `${ownerIfNotMine(row)}’s item: only they or a manager can change it`
+                        }
                         onChange={(e) => void setStatus(row, e.target.value as TriageStatus)}
                       >
                         {TRIAGE_STATUSES.map((s) => (
@@ -389,6 +442,9 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                           </option>
                         ))}
                       </select>
+                      <div className="mt-1 text-xs">
+                        {row.assigneeName ?? <span className="text-muted">Unassigned</span>}
+                      </div>
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 text-xs">
                       <div>
@@ -404,40 +460,38 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
                         {row.nextFollowUpOn ? fmt.date(row.nextFollowUpOn) : <span className="text-muted">–</span>}
                       </div>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      <div className="flex gap-1 text-xs">
-                        {row.assigneeId !== me.id && canChange && (
+                    <td className="px-3 py-2">
+                      <div className="flex w-max flex-col items-stretch gap-1 text-xs">
+                        {row.assigneeId !== me.id && mayChange && (
                           <button
                             type="button"
                             tabIndex={-1}
-                            onClick={() => void assignToMe(row)}
-                            className="rounded border border-line px-1.5 py-0.5"
+                            onClick={() => void onRowKey(row, "a")}
+                            className={action}
                             title="Assign to me (a)"
                           >
                             Take
                           </button>
                         )}
-                        {canChange && (
-                          <>
-                            <button
-                              type="button"
-                              tabIndex={-1}
-                              onClick={() => openOutreach(row)}
-                              className="rounded border border-line px-1.5 py-0.5"
-                              title="Log outreach (o)"
-                            >
-                              Log
-                            </button>
-                            <button
-                              type="button"
-                              tabIndex={-1}
-                              onClick={() => openSnooze(row)}
-                              className="rounded border border-line px-1.5 py-0.5"
-                              title="Snooze (s)"
-                            >
-                              Snooze
-                            </button>
-                          </>
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          onClick={() => void onRowKey(row, "o")}
+                          className={action}
+                          title="Log outreach (o)"
+                        >
+                          Log
+                        </button>
+                        {mayChange && (
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            onClick={() => void onRowKey(row, "s")}
+                            className={action}
+                            title="Snooze (s)"
+                          >
+                            Snooze
+                          </button>
                         )}
                       </div>
                     </td>
@@ -464,8 +518,16 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
         />
       )}
 
-      <OutreachDialog target={outreach} onClose={() => setOutreach(null)} run={run} />
-      <SnoozeDialog target={snooze} onClose={() => setSnooze(null)} run={run} />
+      <OutreachDialog
+        target={outreach}
+        onClose={() => setOutreach(null)}
+        run={(call, success, undo) => write(outreach?.item?.id, call, success, undo)}
+      />
+      <SnoozeDialog
+        target={snooze}
+        onClose={() => setSnooze(null)}
+        run={(call, success, undo) => write(snooze?.id, call, success, undo)}
+      />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
-// Snooze: the item leaves the queue and comes back on the chosen day.
+// Snooze: the item leaves the queue and comes back on the chosen day. The dialog names its account,
+// carries the item and the version it was opened with, and starts afresh on every opening.
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { useFormat } from "@/components/providers/format-provider";
 import { utcDay } from "./dates";
+import type { TriageRun } from "./use-written-items";
 import { Modal } from "@/components/ui/modal";
 
 export interface SnoozeTarget {
@@ -21,18 +22,21 @@ export function SnoozeDialog({
 }: {
   target: SnoozeTarget | null;
   onClose: () => void;
-  run: (
-    call: () => Promise<ActionResult<{ version: number }>>,
-    success: string,
-    undo?: (data: { version: number }) => () => void,
-  ) => Promise<ActionResult<{ version: number }>>;
+  run: TriageRun;
 }) {
+  return (
+    <Modal open={target !== null} onClose={onClose} labelledBy="snooze-title">
+      {target && <SnoozeForm key={`${target.id} ${target.version}`} target={target} onClose={onClose} run={run} />}
+    </Modal>
+  );
+}
+
+function SnoozeForm({ target, onClose, run }: { target: SnoozeTarget; onClose: () => void; run: TriageRun }) {
   const fmt = useFormat();
   const [day, setDay] = useState(utcDay(7));
   const [error, setError] = useState<string | null>(null);
 
   async function snooze(until: string | null) {
-    if (!target) return;
     const result = await run(
       () => changeTriageItemAction({ id: target.id, version: target.version, snoozeUntil: until }),
       until ? `${target.accountName} snoozed until ${fmt.date(until)}.` : `${target.accountName} is back in the queue.`,
@@ -46,77 +50,73 @@ export function SnoozeDialog({
         return () => void run(() => changeTriageItemAction({ id: target.id, version, snoozeUntil: before }), again);
       },
     );
-    if (result.ok || result.status === 409) {
-      setError(null);
-      onClose();
-    } else setError(result.error);
+    if (result.ok || result.status === 409) onClose();
+    else setError(result.error);
   }
 
   return (
-    <Modal open={target !== null} onClose={onClose} labelledBy="snooze-title">
-      <form
-        className="space-y-4 p-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void snooze(day);
-        }}
-      >
-        <h2 id="snooze-title" className="text-lg font-semibold">
-          Snooze {target?.accountName}
-        </h2>
-        <p className="text-sm text-muted">
-          The item leaves the queue and comes back at the start of the day you pick (UTC).
+    <form
+      className="space-y-4 p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void snooze(day);
+      }}
+    >
+      <h2 id="snooze-title" className="text-lg font-semibold">
+        Snooze {target.accountName}
+      </h2>
+      <p className="text-sm text-muted">
+        The item leaves the queue and comes back at the start of the day you pick (UTC).
+      </p>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <input
+          type="date"
+          value={day}
+          min={utcDay(1)}
+          onChange={(e) => setDay(e.target.value)}
+          required
+          aria-label="Snooze until"
+          className="rounded-md border border-line bg-surface px-2 py-1.5"
+          autoFocus
+        />
+        {[
+          ["Tomorrow", 1],
+          ["3 days", 3],
+          ["A week", 7],
+          ["Two weeks", 14],
+        ].map(([label, days]) => (
+          <button
+            key={label}
+            type="button"
+            className="rounded-md border border-line px-2 py-1"
+            onClick={() => setDay(utcDay(Number(days)))}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-bad">
+          {error}
         </p>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <input
-            type="date"
-            value={day}
-            min={utcDay(1)}
-            onChange={(e) => setDay(e.target.value)}
-            required
-            aria-label="Snooze until"
-            className="rounded-md border border-line bg-surface px-2 py-1.5"
-            autoFocus
-          />
-          {[
-            ["Tomorrow", 1],
-            ["3 days", 3],
-            ["A week", 7],
-            ["Two weeks", 14],
-          ].map(([label, days]) => (
-            <button
-              key={label}
-              type="button"
-              className="rounded-md border border-line px-2 py-1"
-              onClick={() => setDay(utcDay(Number(days)))}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        {error && (
-          <p role="alert" className="text-sm text-bad">
-            {error}
-          </p>
+      )}
+      <div className="flex justify-end gap-2">
+        {target.snoozedUntil && (
+          <button
+            type="button"
+            onClick={() => void snooze(null)}
+            className="mr-auto rounded-md px-3 py-1.5 text-sm text-accent"
+          >
+            Wake it now
+          </button>
         )}
-        <div className="flex justify-end gap-2">
-          {target?.snoozedUntil && (
-            <button
-              type="button"
-              onClick={() => void snooze(null)}
-              className="mr-auto rounded-md px-3 py-1.5 text-sm text-accent"
-            >
-              Wake it now
-            </button>
-          )}
-          <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
-            Snooze
-          </button>
-        </div>
-      </form>
-    </Modal>
+        <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 text-sm">
+          Cancel
+        </button>
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
+          Snooze
+        </button>
+      </div>
+    </form>
   );
 }

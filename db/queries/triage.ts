@@ -447,6 +447,7 @@ export async function liveItemFor(db: Db, accountId: string) {
       assigneeId: triageItems.assigneeId,
       assigneeName: users.name,
       snoozedUntil: triageItems.snoozedUntil,
+      lastOutreachAt: triageItems.lastOutreachAt,
       nextFollowUpOn: triageItems.nextFollowUpOn,
     })
     .from(triageItems)

@@ -77,7 +77,13 @@ export default async function AccountPage({ params }: Props) {
         <HealthBreakdown health={health} threshold={settings.threshold} />
         <AccountTriage
           account={{ externalId: account.externalId, name: account.name }}
-          item={item && { ...item, snoozedUntil: item.snoozedUntil?.toISOString() ?? null }}
+          item={
+            item && {
+              ...item,
+              snoozedUntil: item.snoozedUntil?.toISOString() ?? null,
+              lastOutreachAt: item.lastOutreachAt?.toISOString() ?? null,
+            }
+          }
           me={{ id: user.id, canAssignAnyone: hasRole(user.role, "manager") }}
           users={users}
         />
