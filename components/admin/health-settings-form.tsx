@@ -5,6 +5,7 @@ import { useState } from "react";
 import { saveHealthSettingsAction } from "@/lib/actions/health/save-health-settings";
 import { HEALTH_COMPONENTS, type HealthSettings } from "@/lib/metrics/health";
 import { useFormat } from "@/components/providers/format-provider";
+import { plural } from "@/lib/format";
 
 const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
   depth: "Active users in 28 days ÷ seats paid",
@@ -47,7 +48,7 @@ export function HealthSettingsForm({
     if (result.ok) {
       setState({
         tone: "ok",
-        text: `Saved. ${fmt.number(result.data.scored)} accounts re-scored, ${fmt.number(result.data.belowThreshold)} below the threshold; ${fmt.number(result.data.queued)} entered the queue.`,
+        text: `Saved. ${plural(result.data.scored, "account", "accounts", fmt.number)} re-scored, ${fmt.number(result.data.belowThreshold)} below the threshold; ${fmt.number(result.data.queued)} entered the queue.`,
       });
       router.refresh();
     } else setState({ tone: "error", text: result.error });
@@ -123,7 +124,7 @@ export function HealthSettingsForm({
                 />
                 <span className="font-mono">{f}</span>
                 <span className="text-xs text-muted">
-                  {seen ? `${fmt.number(seen.accounts)} accounts in 90 days` : "not seen lately"}
+                  {seen ? `${plural(seen.accounts, "account", "accounts", fmt.number)} in 90 days` : "not seen lately"}
                 </span>
               </label>
             );

@@ -12,6 +12,7 @@ import { splitCategoryAction } from "@/lib/actions/taxonomy/split-category";
 import { updateCategoryAction } from "@/lib/actions/taxonomy/update-category";
 import { useFormat } from "@/components/providers/format-provider";
 import { CategoryFields, type CategoryValues } from "./category-form";
+import { plural } from "@/lib/format";
 
 export interface CategoryRow extends CategoryValues {
   id: string;
@@ -83,7 +84,7 @@ export function TaxonomyPanel({
       submit(
         () => mergeCategoriesAction({ sourceId: dialog.source.id, targetId: dialog.targetId }),
         (d: { version: number; moved: number }) =>
-          `Merged “${dialog.source.name}” into “${target?.name}”: ${d.moved} answers re-filed (taxonomy version ${d.version}).`,
+          `Merged “${dialog.source.name}” into “${target?.name}”: ${plural(d.moved, "answer")} re-filed (taxonomy version ${d.version}).`,
       );
     }
     if (dialog.kind === "split") {
@@ -95,7 +96,7 @@ export function TaxonomyPanel({
             match: { pattern: dialog.pattern, matchKind: dialog.matchKind, reasonCode: dialog.reasonCode || null },
           }),
         (d: { version: number; moved: number }) =>
-          `Split “${dialog.value.name}” out of “${dialog.source.name}”: ${d.moved} answers moved (taxonomy version ${d.version}).`,
+          `Split “${dialog.value.name}” out of “${dialog.source.name}”: ${plural(d.moved, "answer")} moved (taxonomy version ${d.version}).`,
       );
     }
     if (dialog.kind === "archive")

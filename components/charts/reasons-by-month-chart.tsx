@@ -13,11 +13,15 @@ export function ReasonsByMonthChart({
   rows,
   categories,
   format,
+  axisFormat = format,
   onSelect,
 }: {
   rows: Record<string, number | string>[];
   categories: CategorySeries[];
+  /** Values in the tooltip. */
   format: (v: number) => string;
+  /** Values on the axis (compact money fits there; the tooltip keeps whole units). */
+  axisFormat?: (v: number) => string;
   onSelect: (category: string, month: string) => void;
 }) {
   return (
@@ -26,7 +30,7 @@ export function ReasonsByMonthChart({
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} stroke={chart.grid} />
           <XAxis dataKey="month" tick={axisStyle} tickLine={false} />
-          <YAxis tick={axisStyle} tickFormatter={(v: number) => format(v)} width={64} allowDecimals={false} />
+          <YAxis tick={axisStyle} tickFormatter={(v: number) => axisFormat(v)} width={64} allowDecimals={false} />
           <Tooltip formatter={(v, name) => [format(Number(v)), String(name)]} contentStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {categories.map((c) => (

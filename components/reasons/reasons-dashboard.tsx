@@ -18,7 +18,7 @@ import { FiguresSkeleton } from "@/components/ui/skeleton";
 import { RegrettableSplit } from "./regrettable-split";
 import { VERBATIMS_ID, VerbatimsList } from "./verbatims-list";
 import { useVerbatimsParams } from "./verbatims-params";
-import { formatLabel } from "@/lib/format";
+import { formatLabel, plural } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { metricsUrl, reasonsQuery } from "@/lib/query/metrics";
 
@@ -35,7 +35,9 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
     document.getElementById(VERBATIMS_ID)?.scrollIntoView({ behavior: "smooth", block: "start" });
   };
   const query = useQuery(reasonsQuery(filters));
-  const money = (c: number) => fmt.money(c, currency, { compact: true });
+  // Whole currency units everywhere on the page; compact ($1.2K) only on the chart's axis.
+  const money = (c: number) => fmt.money(c, currency);
+  const axisMoney = (c: number) => fmt.money(c, currency, { compact: true });
 
   if (query.isError) return <EmptyState title="The reasons could not be loaded">{query.error.message}</EmptyState>;
   if (!query.data) return <FiguresSkeleton label="reasons" />;
@@ -66,7 +68,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted" data-testid="taxonomy-version">
-        Filed with taxonomy version {r.taxonomyVersion}. {fmt.number(total)} answers in range.
+        Filed with taxonomy version {r.taxonomyVersion}. {plural(total, "answer", "answers", fmt.number)} in range.
       </p>
       <Panel
         title={measure === "responses" ? "Answers by category and month" : "MRR lost by category and month"}
@@ -100,6 +102,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           rows={rows}
           categories={used.map((c) => ({ slug: c.category, name: c.name, color: c.color }))}
           format={measure === "responses" ? (v) => fmt.number(v) : money}
+          axisFormat={measure === "responses" ? (v) => fmt.number(v) : axisMoney}
           onSelect={(category, month) => setDrill(`reasons:${category}:${month}`)}
         />
         <ChartTable

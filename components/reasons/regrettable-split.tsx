@@ -6,6 +6,7 @@ import { useFormat } from "@/components/providers/format-provider";
 import { Explain } from "@/components/ui/explain";
 import { Panel } from "@/components/ui/panel";
 import { METRIC_DOC } from "@/lib/docs-links";
+import { plural } from "@/lib/format";
 import { type ReasonsReport, type SplitPart, regrettableSplit } from "@/lib/metrics/reasons";
 
 export function RegrettableSplit({
@@ -45,7 +46,7 @@ export function RegrettableSplit({
       <div
         className="flex h-6 overflow-hidden rounded"
         role="img"
-        aria-label={`${split.regrettable.responses} of ${total} answers regrettable, ${split.notRegrettable.responses} not regrettable, ${split.unfiled.responses} not yet filed`}
+        aria-label={`${split.regrettable.responses} of ${plural(total, "answer")} regrettable, ${split.notRegrettable.responses} not regrettable, ${split.unfiled.responses} not yet filed`}
       >
         {parts.map((p) => (
           <div
@@ -68,7 +69,7 @@ export function RegrettableSplit({
                 <Explain label="Regrettable answers" doc={METRIC_DOC.reasonBreakdown}>
                   <p>
                     Answers filed in categories marked regrettable, unless an admin overrode the answer:{" "}
-                    {fmt.number(p.part.responses)} of {fmt.number(total)} answers (
+                    {fmt.number(p.part.responses)} of {plural(total, "answer", "answers", fmt.number)} (
                     {fmt.percent(share(p.part.responses))}
                     ). Answers still in Uncategorized ({fmt.number(split.unfiled.responses)}) count as neither.
                   </p>

@@ -15,7 +15,7 @@ export function Panel({
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="font-semibold">{title}</h2>
-          {description && <p className="mt-0.5 max-w-3xl text-sm text-muted">{description}</p>}
+          {description && <div className="mt-0.5 max-w-3xl text-sm text-muted">{description}</div>}
         </div>
         {actions && <div className="flex items-center gap-2">{actions}</div>}
       </div>
