@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
-import type { QueueRow } from "@/db/queries/triage";
+import type { QueueRow } from "@/lib/types/triage";
 import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { queueFilterParsers } from "@/lib/filters";

@@ -6,7 +6,7 @@
 // state — until the cursor moves on, even when the change takes it out of the list's filter, and
 // a key pressed on a row whose write is still on its way waits for that write.
 import { useRef, useState } from "react";
-import type { ItemState } from "@/db/queries/triage";
+import type { ItemState } from "@/lib/types/triage";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 /** What every triage action answers: the new version and the item as the write left it. */

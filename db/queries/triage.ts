@@ -11,33 +11,14 @@ import { accounts, outreachLogs, triageItems, users } from "@/db/schema";
 import type { SessionUser } from "@/db/queries/users";
 import { hasRole } from "@/lib/auth/roles";
 import type { QueueFilters, TriageStatus } from "@/lib/validation/triage";
+import type { ItemState, QueueRow } from "@/lib/types/triage";
 import { type Actor, recordAudit } from "./audit";
+
+export type { ItemState, QueueRow };
 
 export const LIVE_STATUSES = ["open", "contacted", "in_progress"] as const;
 const LIVE = sql.raw(`('open', 'contacted', 'in_progress')`);
 export const QUEUE_PAGE_SIZE = 50;
-
-export interface QueueRow {
-  id: string;
-  version: number;
-  kind: "recovery" | "conversion";
-  status: TriageStatus;
-  source: string;
-  snoozedUntil: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  externalId: string;
-  name: string;
-  segment: string | null;
-  plan: string | null;
-  mrrCents: number;
-  trialEndsAt: string | null;
-  score: number | null;
-  scoreWeekAgo: number | null;
-  reasons: string[];
-  lastOutreachAt: string | null;
-  nextFollowUpOn: string | null;
-}
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -127,17 +108,6 @@ export async function listQueue(
       nextFollowUpOn: r.next_follow_up_on as string | null,
     })),
   };
-}
-
-/** An item as a write left it: the queue shows it at once, whatever order the page data arrives in. */
-export interface ItemState {
-  id: string;
-  version: number;
-  status: TriageStatus;
-  assigneeId: string | null;
-  snoozedUntil: string | null;
-  lastOutreachAt: string | null;
-  nextFollowUpOn: string | null;
 }
 
 const stateOf = (r: typeof triageItems.$inferSelect): ItemState => ({
