@@ -17,7 +17,7 @@ import { HOSTILE, dateLike, hostileQueries, hostileText, queryPairs, searchOf } 
 
 const t = setupTestDb();
 
-const READ_KEYS = ["asOf", "from", "to", "segment", "plan", "format", "table"] as const;
+const READ_KEYS = ["asOf", "from", "to", "segment", "plan", "format", "for", "table"] as const;
 const DRILL_KEYS = [...READ_KEYS, "figure", "month", "cohort", "age", "category"] as const;
 const VERBATIMS_KEYS = ["asOf", "from", "to", "segment", "plan", "category", "q", "page"] as const;
 
@@ -48,7 +48,7 @@ async function someHistory(db: Db): Promise<{ plan: string; ids: string[] }> {
 const readValue = (plan: string) =>
   fc.oneof(
     { weight: 6, arbitrary: hostileText },
-    { weight: 1, arbitrary: fc.constantFrom(plan, "smb", "mid", "csv", "json", "byOffer", "reasonCodes") },
+    { weight: 1, arbitrary: fc.constantFrom(plan, "smb", "mid", "csv", "json", "people", "byOffer", "reasonCodes") },
     { weight: 1, arbitrary: fc.constantFrom("2024-01", "2024-06", "2024-12-01T00:00:00Z", "churned", "cohort") },
     { weight: 1, arbitrary: dateLike },
   );
