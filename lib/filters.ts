@@ -212,7 +212,16 @@ export const REPORT_CHECKS: Record<string, Record<string, ParamCheck>> = {
       `not a list of months written YYYY-MM, separated by commas, in the years ${YEARS}`,
     ),
   },
-  reasons: { measure: oneOf(REASON_MEASURES) },
+  // The answers list below the charts (components/reasons/verbatims-params.ts): a blank one reads as absent.
+  reasons: {
+    measure: oneOf(REASON_MEASURES),
+    vcategory: check((v) => v.trim() === "" || isSafeText(v, 100), "not a category (at most 100 characters, no NUL)"),
+    vq: check((v) => v.trim() === "" || isSafeText(v, 200), "not words to find (at most 200 characters, no NUL)"),
+    vpage: check(
+      (v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 10_000,
+      "not a whole number from 1 to 10000",
+    ),
+  },
 };
 
 /** Everything a metrics page says about its URL: values it ignored, and the range it settled. */
