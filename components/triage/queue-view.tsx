@@ -3,7 +3,6 @@
 // j/k move, a assigns to me, o logs outreach, s snoozes, x selects, Enter opens the account.
 // A key acts on the row under the cursor when it was pressed; the page offers only what the
 // server allows (on a colleague's item a cs agent may log outreach, nothing else).
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
@@ -11,12 +10,10 @@ import type { QueueRow } from "@/lib/types/triage";
 import { bulkAssignAction } from "@/lib/actions/triage/bulk-assign";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import { queueFilterParsers } from "@/lib/filters";
-import { formatSegment } from "@/lib/format";
-import { useFormat } from "@/components/providers/format-provider";
-import { QUEUE_STATUS_FILTERS, STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
+import { QUEUE_STATUS_FILTERS, STATUS_LABEL, type TriageStatus } from "@/lib/values";
 import { utcDay } from "./dates";
-import { HealthBadge } from "./health-badge";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
+import { QueueTableRow } from "./queue-table-row";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
 import { type TriageAnswer, useWrittenItems } from "./use-written-items";
 import { SegmentSelect } from "@/components/filters/segment-select";
@@ -51,7 +48,6 @@ const STATUS_FILTER_LABEL: Record<(typeof QUEUE_STATUS_FILTERS)[number], string>
 const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
 
 export function QueueView({ rows, counts, total, pageSize, me, users, threshold, currency }: QueueViewProps) {
-  const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(queueFilterParsers, { shallow: false });
   const router = useRouter();
   const { run, busy, message, say, reload, clear } = useAction();
@@ -361,143 +357,24 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
               }
             />
             <tbody className="divide-y divide-line">
-              {shown.map((row, i) => {
-                const active = current?.id === row.id;
-                const mayChange = canChange(row);
-                const action = "rounded border border-line px-1.5 py-0.5";
-                return (
-                  <tr
-                    key={row.id}
-                    {...rowProps(i)}
-                    data-testid="queue-row"
-                    data-account={row.externalId}
-                    className={`align-top outline-none ${active ? "bg-accent-soft shadow-[inset_3px_0_0_var(--color-accent)]" : ""} ${items.leaving.has(row.id) ? "opacity-75" : ""}`}
-                  >
-                    {me.canAssignAnyone && (
-                      <td className="px-3 py-2">
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${row.name}`}
-                          checked={selected.has(row.id)}
-                          onChange={(e) => toggle(row.id, e.target.checked)}
-                        />
-                      </td>
-                    )}
-                    <td className="min-w-[9rem] px-3 py-2">
-                      <Link
-                        href={`/accounts/${encodeURIComponent(row.externalId)}`}
-                        className="font-medium text-accent hover:underline"
-                        tabIndex={-1}
-                      >
-                        {row.name}
-                      </Link>
-                      <div className="text-xs text-muted">
-                        {row.kind === "conversion" && row.trialEndsAt
-                          ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${fmt.date(new Date(row.trialEndsAt))}`
-                          : (row.plan ?? row.externalId)}
-                        {` · ${formatSegment(row.segment)}`}
-                        {row.snoozedUntil && new Date(row.snoozedUntil) > new Date()
-                          ? ` · snoozed until ${fmt.date(new Date(row.snoozedUntil))}`
-                          : ""}
-                        {row.source === "manual" ? " · added by hand" : ""}
-                      </div>
-                      {items.leaving.has(row.id) && (
-                        <div className="text-xs text-muted" data-testid="leaving">
-                          No longer in this view; it goes when you move on.
-                        </div>
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.money(row.mrrCents, currency)}</td>
-                    <td className="px-3 py-2">
-                      <HealthBadge score={row.score} weekAgo={row.scoreWeekAgo} threshold={threshold} />
-                    </td>
-                    <td className="min-w-[11rem] px-3 py-2 text-[13px] leading-snug">
-                      {row.reasons.length === 0 ? (
-                        <span className="text-muted">–</span>
-                      ) : (
-                        <ul className="space-y-0.5">
-                          {row.reasons.slice(0, 2).map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                          {row.reasons.length > 2 && (
-                            <li className="text-xs text-muted">+{row.reasons.length - 2} more</li>
-                          )}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <select
-                        className="rounded-md border border-line bg-surface px-1.5 py-1 text-xs"
-                        value={row.status}
-                        disabled={!mayChange || busy}
-                        aria-label={`Status of ${row.name}`}
-                        title={
-                          mayChange ? undefined : `${ownerIfNotMine(row)}’s item: only they or a manager can change it`
-                        }
-                        onChange={(e) => void setStatus(row, e.target.value as TriageStatus)}
-                      >
-                        {TRIAGE_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {STATUS_LABEL[s]}
-                          </option>
-                        ))}
-                      </select>
-                      <div className="mt-1 text-xs">
-                        {row.assigneeName ?? <span className="text-muted">Unassigned</span>}
-                      </div>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-xs">
-                      <div>
-                        <span className="text-muted">Last </span>
-                        {row.lastOutreachAt ? (
-                          fmt.date(new Date(row.lastOutreachAt))
-                        ) : (
-                          <span className="text-muted">never</span>
-                        )}
-                      </div>
-                      <div>
-                        <span className="text-muted">Next </span>
-                        {row.nextFollowUpOn ? fmt.date(row.nextFollowUpOn) : <span className="text-muted">–</span>}
-                      </div>
-                    </td>
-                    <td className="px-3 py-2">
-                      <div className="flex w-max flex-col items-stretch gap-1 text-xs">
-                        {row.assigneeId !== me.id && mayChange && (
-                          <button
-                            type="button"
-                            tabIndex={-1}
-                            onClick={() => void onRowKey(row, "a")}
-                            className={action}
-                            title="Assign to me (a)"
-                          >
-                            Take
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          onClick={() => void onRowKey(row, "o")}
-                          className={action}
-                          title="Log outreach (o)"
-                        >
-                          Log
-                        </button>
-                        {mayChange && (
-                          <button
-                            type="button"
-                            tabIndex={-1}
-                            onClick={() => void onRowKey(row, "s")}
-                            className={action}
-                            title="Snooze (s)"
-                          >
-                            Snooze
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
+              {shown.map((row, i) => (
+                <QueueTableRow
+                  key={row.id}
+                  row={row}
+                  cursorProps={rowProps(i)}
+                  active={current?.id === row.id}
+                  leaving={items.leaving.has(row.id)}
+                  mine={row.assigneeId === me.id}
+                  owner={ownerIfNotMine(row)}
+                  busy={busy}
+                  threshold={threshold}
+                  currency={currency}
+                  selected={selected.has(row.id)}
+                  onSelect={me.canAssignAnyone ? (on) => toggle(row.id, on) : undefined}
+                  onKey={(key) => void onRowKey(row, key)}
+                  onStatus={(status) => void setStatus(row, status)}
+                />
+              ))}
             </tbody>
           </table>
         </div>
