@@ -1,6 +1,7 @@
 "use client";
 // CSV import: pick a file, check the column guesses, preview, then import in chunks behind a
-// progress bar. Rows with problems are reported by line number and never block the others.
+// progress bar. Rows with problems are shown in the preview with the server's own reasons, are not
+// sent, and never block the others.
 import Papa from "papaparse";
 import { useMemo, useState } from "react";
 import {
@@ -11,9 +12,13 @@ import {
   guessMoneyInUnits,
   rowToItem,
 } from "@/lib/import/csv-mapping";
-import { INGEST_RESOURCES } from "@/lib/validation/ingest";
+import { rowProblems } from "@/lib/import/row-problems";
+import { plural } from "@/lib/format";
 
 const CHUNK = 500;
+/** The preview shows the first rows, then the bad rows after them up to this many more. */
+const PREVIEW_ROWS = 5;
+const PREVIEW_BAD_ROWS = 20;
 const KIND_LABEL: Record<ImportKind, string> = {
   accounts: "Accounts",
   "subscription-events": "Subscription events",
@@ -51,14 +56,23 @@ export function ImportWizard() {
   const localErrors = useMemo(() => {
     const out: RowError[] = [...(parsed?.parseErrors ?? [])];
     items.forEach((item, i) => {
-      const check = INGEST_RESOURCES[kind].safeParse(item);
-      if (!check.success)
-        for (const issue of check.error.issues)
-          out.push({ line: i + 2, field: issue.path.join(".") || "(row)", message: issue.message });
+      for (const p of rowProblems(kind, item)) out.push({ line: i + 2, ...p });
     });
     return out;
   }, [items, kind, parsed]);
-  const badLines = new Set(localErrors.map((e) => e.line));
+  const problemsOf = new Map<number, RowError[]>();
+  for (const e of localErrors) {
+    const list = problemsOf.get(e.line);
+    if (list) list.push(e);
+    else problemsOf.set(e.line, [e]);
+  }
+  const badLines = new Set(problemsOf.keys());
+  // The first rows, then the bad rows after them, each with why it is bad.
+  const badAfter = [...badLines]
+    .filter((line) => line > PREVIEW_ROWS + 1 && line - 2 < items.length)
+    .sort((x, y) => x - y);
+  const previewLines = [...items.slice(0, PREVIEW_ROWS).map((_, i) => i + 2), ...badAfter.slice(0, PREVIEW_BAD_ROWS)];
+  const hiddenBad = Math.max(0, badAfter.length - PREVIEW_BAD_ROWS);
   const sendable = items.map((item, i) => ({ item, line: i + 2 })).filter((x) => !badLines.has(x.line));
 
   function choose(file: File, k: ImportKind) {
@@ -164,7 +178,8 @@ export function ImportWizard() {
       {parsed && (
         <section className="rounded-xl border border-line bg-surface p-5" aria-label="Columns">
           <h2 className="font-semibold">
-            2. Columns of {parsed.fileName} <span className="font-normal text-muted">({parsed.rows.length} rows)</span>
+            2. Columns of {parsed.fileName}{" "}
+            <span className="font-normal text-muted">({plural(parsed.rows.length, "row")})</span>
           </h2>
           <div className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
             {FIELDS[kind].map((f) => (
@@ -210,26 +225,47 @@ export function ImportWizard() {
                       {f.name}
                     </th>
                   ))}
+                  <th className="pr-3">Problem</th>
                 </tr>
               </thead>
               <tbody data-testid="import-preview">
-                {items.slice(0, 5).map((item, i) => (
-                  <tr key={i} className={badLines.has(i + 2) ? "text-bad" : ""}>
-                    <td className="pr-3">{i + 2}</td>
-                    {FIELDS[kind].map((f) => (
-                      <td key={f.name} className="max-w-48 truncate pr-3">
-                        {item[f.name] === undefined ? "" : String(item[f.name])}
+                {previewLines.map((line) => {
+                  const item = items[line - 2] ?? {};
+                  const problems = problemsOf.get(line) ?? [];
+                  return (
+                    <tr key={line} className={`align-top ${problems.length > 0 ? "text-bad" : ""}`}>
+                      <td className="pr-3">{line}</td>
+                      {FIELDS[kind].map((f) => (
+                        <td key={f.name} className="max-w-48 truncate pr-3">
+                          {item[f.name] === undefined ? "" : String(item[f.name])}
+                        </td>
+                      ))}
+                      <td className="min-w-48 pr-3">
+                        {problems.map((p, i) => (
+                          <span key={i} className="block">
+                            <span className="font-mono">{p.field}</span>: {p.message}
+                          </span>
+                        ))}
                       </td>
-                    ))}
-                  </tr>
-                ))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
+          {hiddenBad > 0 && (
+            <p className="mt-1 text-xs text-muted">
+              {plural(hiddenBad, "more bad row")} not shown here; all are listed after the import.
+            </p>
+          )}
           <p className="mt-3 text-sm">
-            {sendable.length} rows ready
-            {localErrors.length > 0 && (
-              <span className="text-bad"> · {badLines.size} with problems (listed after the import)</span>
+            {plural(sendable.length, "row")} ready
+            {badLines.size > 0 && (
+              <span className="text-bad">
+                {" "}
+                · {plural(badLines.size, "row with a problem", "rows with problems")}, not imported (why is in the
+                preview)
+              </span>
             )}
           </p>
           {missing.length > 0 && (
@@ -241,7 +277,7 @@ export function ImportWizard() {
             onClick={run}
             className="mt-3 rounded-md bg-accent px-4 py-2 text-sm text-accent-ink disabled:opacity-50"
           >
-            Import {sendable.length} rows
+            Import {plural(sendable.length, "row")}
           </button>
         </section>
       )}
@@ -263,14 +299,15 @@ export function ImportWizard() {
             />
           </div>
           <p className="mt-1 text-sm text-muted">
-            {progress.done} of {progress.total} rows
+            {progress.done} of {plural(progress.total, "row")}
           </p>
           {failure && <p className="mt-2 text-sm text-bad">{failure}</p>}
           {result && (
             <div className="mt-4" data-testid="import-summary">
               <p className="font-medium">
                 Done: {result.accepted - result.skipped} written{kind === "accounts" ? " (new or updated)" : ""},{" "}
-                {result.skipped} already there, {new Set(result.errors.map((e) => e.line)).size} rows with problems.
+                {result.skipped} already there,{" "}
+                {plural(new Set(result.errors.map((e) => e.line)).size, "row with a problem", "rows with problems")}.
               </p>
               {result.errors.length > 0 && (
                 <table className="mt-2 w-full text-left text-sm">
