@@ -65,21 +65,37 @@ test("the revenue switch and the chosen view are kept in the URL", async ({ page
   await expect(page.getByRole("radio", { name: "Revenue" })).toHaveAttribute("aria-checked", "true");
 });
 
-test("the churn CSV download carries the API's numbers", async ({ page, request }) => {
+test("the churn CSV download carries the API's numbers, written for people", async ({ page, request }) => {
   const json = (await (await request.get("/api/v1/metrics/churn?segment=mid")).json()) as { months: ChurnMonth[] };
-  await page.goto("/overview?segment=mid");
+  // The raw CSV's header names each column's JSON field, in the order the download writes them.
+  const raw = await (await request.get("/api/v1/metrics/churn?segment=mid&format=csv")).text();
+  const keys = raw.trim().split("\n")[0]?.split(",") ?? [];
+  await gotoHydrated(page, "/overview?segment=mid");
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const download = await downloadPromise;
   const text = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
   const [header, ...lines] = text.trim().split("\n");
-  const columns = header?.split(",") ?? [];
+  const labels = header?.split(",") ?? [];
+  expect(labels).toHaveLength(keys.length);
   expect(lines).toHaveLength(json.months.length);
+  // Money in dollars with the currency in the header, rates as percentages, ratios to two places.
+  const twoPlaces = (v: number) => (Math.abs(v) < 0.005 ? "0.00" : v.toFixed(2));
+  const COUNTS = ["customersStart", "customersEnd", "new", "reactivated", "churned", "newAndLost"];
+  const forPeople = (key: string, label: string, v: number | string | null): string => {
+    if (v === null) return "";
+    if (typeof v === "string") return v;
+    if (label.endsWith(" (USD)")) return twoPlaces(v / 100);
+    if (label.endsWith(" (%)")) return twoPlaces(v * 100);
+    return COUNTS.includes(key) ? String(v) : twoPlaces(v); // the quick ratio
+  };
   lines.forEach((line, i) => {
     const cells = line.split(",");
-    const row = Object.fromEntries(columns.map((c, j) => [c, cells[j]]));
     const month = json.months[i] as unknown as Record<string, number | string | null>;
-    for (const c of columns) expect(row[c], `${c} of ${month.month}`).toBe(month[c] === null ? "" : String(month[c]));
+    keys.forEach((key, j) => {
+      const label = labels[j] ?? "";
+      expect(cells[j], `${label} of ${month.month}`).toBe(forPeople(key, label, month[key] ?? null));
+    });
   });
 });
 

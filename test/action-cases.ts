@@ -110,7 +110,9 @@ export async function actionFixture(db: Db) {
     {
       accountId: account,
       submittedAt: "2025-02-01T00:00:00Z",
-      reasonCode: "other",
+      // Filed (Price & value by default), so its regrettable flag can be set: an answer still in
+      // Uncategorized has none.
+      reasonCode: "too_expensive",
       outcome: "canceled",
       freeText: "price",
     },

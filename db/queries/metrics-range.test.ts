@@ -66,3 +66,20 @@ describe("a reversed month range", () => {
     ]);
   });
 });
+
+describe("a parameter given twice", () => {
+  // The first counts, as the pages read their URL: a page's download link and the API agree.
+  it("reads its first value, on every report", async () => {
+    for (const [name, answer] of REPORTS) {
+      const csv = await answer(new Request(url(name, "asOf=2024-06-15T00:00:00Z&format=csv&format=json")));
+      expect(csv.headers.get("content-type"), name).toMatch(/^text\/csv/);
+      const json = await answer(new Request(url(name, "asOf=2024-06-15T00:00:00Z&segment=smb&segment=nonsense")));
+      expect(json.status, name).toBe(200);
+      const bad = await answer(new Request(url(name, "asOf=2024-06-15T00:00:00Z&segment=nonsense&segment=smb")));
+      expect(
+        (await problemOf(bad)).errors.map((e) => e.field),
+        name,
+      ).toEqual(["segment"]);
+    }
+  });
+});

@@ -21,17 +21,17 @@ export async function answerMetrics<R>(request: Request, db: Db, endpoint: Metri
   const query = parseQuery(request, metricsQuerySchema);
   if ("error" in query) return query.error;
   const params = new URL(request.url).searchParams;
-  // Of a parameter given twice, the last counts (as for the others, docs/api.md).
-  const last = (name: string) => params.getAll(name).at(-1) ?? null;
-  const format = last("format") ?? "json";
+  // Of a parameter given twice, the first counts (as for the others, docs/api.md).
+  const first = (name: string) => params.get(name);
+  const format = first("format") ?? "json";
   if (format !== "json" && format !== "csv") return badParameter("format", "must be json or csv");
-  const reader = last("for");
+  const reader = first("for");
   if (reader !== null && reader !== "people") return badParameter("for", "must be people");
   if (reader !== null && format !== "csv") return badParameter("for", "goes with format=csv");
   const scope = resolveScope(query.data);
   const report = await endpoint.report(db, scope);
   if (format === "json") return json(report);
-  const table = endpoint.csv(report, last("table"));
+  const table = endpoint.csv(report, first("table"));
   if ("error" in table) return badParameter("table", table.error);
   const csv = writeCsv(table, reader === "people" ? { for: "people", currency: env().CURRENCY } : { for: "raw" });
   return new Response(csv, {
