@@ -183,6 +183,14 @@ test.describe("a reversed range", () => {
   });
 });
 
+test("the account filters show what the page read, not a refused value", async ({ page }) => {
+  expect(await visit(page, "/accounts?q=acme%00corp&segment=garbage&status=trial", 200)).toEqual([]);
+  const filters = page.getByRole("search");
+  await expect(filters.getByLabel("Search accounts")).toHaveValue("");
+  await expect(filters.getByLabel("Segment")).toHaveValue("");
+  await expect(filters.getByLabel("Status")).toHaveValue("trial");
+});
+
 test.describe("hostile values on every page", () => {
   for (const target of TARGETS) {
     test(`${target.path}: renders with the notice of what it ignored`, async ({ page }) => {

@@ -11,6 +11,7 @@ import {
   loadQueueFilters,
   loadWorkbenchFilters,
   metricsNotices,
+  parseAsMonthList,
   settleRange,
   shownValue,
   swapReversed,
@@ -251,5 +252,15 @@ describe("pages whose params a zod schema reads", () => {
     [auditFiltersSchema, { actor: "a\u0000" }, "Ignored actor=a\uFFFD: must not contain the NUL character (\\u0000)."],
   ] as const)("notice %#: %j", (schema, raw, text) => {
     expect(searchNotices(schema, raw).map((n) => n.text)).toEqual([text]);
+  });
+});
+
+describe("the cohorts page's curves", () => {
+  it("reads a list of months, and a list with any bad item as absent (the default curves)", () => {
+    expect(parseAsMonthList.parse("2025-01,2025-03")).toEqual(["2025-01", "2025-03"]);
+    expect(parseAsMonthList.parse("")).toEqual([]);
+    for (const bad of ["garbage", "2025-01,garbage", "2025-13", "2025-01,,2025-02"])
+      expect(parseAsMonthList.parse(bad), bad).toBeNull();
+    expect(parseAsMonthList.serialize(["2025-01", "2025-03"])).toBe("2025-01,2025-03");
   });
 });

@@ -47,6 +47,20 @@ export function isDrill(value: string): boolean {
   return (MONTH_FIGURES as readonly string[]).includes(figure) && isCalendarMonth(a) && b === undefined;
 }
 
+/**
+ * The cohorts page's chosen curves: months separated by commas. One bad item refuses the whole
+ * value (the page then draws its default curves), as the page's notice says (REPORT_CHECKS).
+ */
+export const parseAsMonthList = createParser({
+  parse: (v) => {
+    if (v === "") return []; // every curve unchosen
+    const months = v.split(",");
+    return months.every(isCalendarMonth) ? months : null;
+  },
+  serialize: (v: string[]) => v.join(","),
+  eq: (a, b) => a.length === b.length && a.every((m, i) => m === b[i]),
+});
+
 export const parseAsDrill = createParser({ parse: (v) => (isDrill(v) ? v : null), serialize: (v: string) => v });
 
 /** The cohorts page's measure and the reasons page's bars, in the URL beside the filters. */

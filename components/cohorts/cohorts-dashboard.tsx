@@ -2,14 +2,14 @@
 // Cohorts: the retention triangle with a logo/revenue switch, and retention curves for chosen
 // cohorts beside the average. View and chosen cohorts live in the URL like the filters.
 import { useQuery } from "@tanstack/react-query";
-import { parseAsArrayOf, parseAsStringLiteral, useQueryState } from "nuqs";
+import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { CohortHeatmap, HeatmapLegend } from "@/components/charts/cohort-heatmap";
 import { curveRows, curvesCsv } from "@/components/charts/curves";
 import { ChartTable } from "@/components/charts/chart-table";
 import { RetentionCurvesChart } from "@/components/charts/lazy";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
-import { parseAsMonth } from "@/lib/filters";
+import { parseAsMonthList } from "@/lib/filters";
 import { CsvDataLink, CsvLink } from "@/components/ui/csv-link";
 import { PngButton } from "@/components/ui/png-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -27,7 +27,7 @@ export function CohortsDashboard({ currency }: { currency: string }) {
   const [filters] = useMetricsFilters();
   const [, setDrill] = useDrill();
   const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS).withDefault("logo"));
-  const [curves, setCurves] = useQueryState("curves", parseAsArrayOf(parseAsMonth));
+  const [curves, setCurves] = useQueryState("curves", parseAsMonthList);
   const query = useQuery(cohortsQuery(filters));
   const money = (c: number) => fmt.money(c, currency);
 

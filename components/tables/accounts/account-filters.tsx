@@ -1,15 +1,24 @@
 "use client";
 // Search and filters of the account list, kept in the URL (nuqs) so a view can be shared as a link.
-import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
+import { createParser, parseAsInteger, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useTransition } from "react";
+import { isSafeText } from "@/lib/input-checks";
+import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
+
+// The same values the server's accountListSchema keeps: a refused one (a NUL in the search, an
+// unknown segment) is shown as absent, as the page reads it, not echoed back into the inputs.
+const parseAsSearch = createParser({
+  parse: (v) => (isSafeText(v, 200) ? v : null),
+  serialize: (v: string) => v,
+});
 
 export function AccountFilters() {
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(
     {
-      q: parseAsString.withDefault(""),
-      segment: parseAsString.withDefault(""),
-      status: parseAsString.withDefault(""),
+      q: parseAsSearch.withDefault(""),
+      segment: parseAsStringLiteral(SEGMENTS),
+      status: parseAsStringLiteral(ACCOUNT_STATUSES),
       page: parseAsInteger,
     },
     { shallow: false, throttleMs: 300, startTransition },
@@ -30,8 +39,8 @@ export function AccountFilters() {
       <label className="text-sm text-muted">
         Segment{" "}
         <select
-          value={params.segment}
-          onChange={(e) => setParams({ segment: e.target.value || null, page: null })}
+          value={params.segment ?? ""}
+          onChange={(e) => setParams({ segment: SEGMENTS.find((v) => v === e.target.value) ?? null, page: null })}
           className="ml-1 rounded-md border border-line bg-surface px-2 py-2 text-sm text-ink"
         >
           <option value="">All</option>
@@ -43,8 +52,10 @@ export function AccountFilters() {
       <label className="text-sm text-muted">
         Status{" "}
         <select
-          value={params.status}
-          onChange={(e) => setParams({ status: e.target.value || null, page: null })}
+          value={params.status ?? ""}
+          onChange={(e) =>
+            setParams({ status: ACCOUNT_STATUSES.find((v) => v === e.target.value) ?? null, page: null })
+          }
           className="ml-1 rounded-md border border-line bg-surface px-2 py-2 text-sm text-ink"
         >
           <option value="">All</option>
@@ -52,6 +63,7 @@ export function AccountFilters() {
           <option value="paused">Paused</option>
           <option value="trial">Trial</option>
           <option value="canceled">Canceled</option>
+          <option value="none">No subscription</option>
         </select>
       </label>
       {pending && (
