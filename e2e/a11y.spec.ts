@@ -1,29 +1,11 @@
 // Accessibility: axe on every page (light and dark), no serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { generatePreset } from "@/db/seed/presets";
-import { e2eAnchor } from "./env";
 import { CHARTS, gotoHydrated, waitForCharts } from "./hydrated";
+import { SIGNED_IN_PAGES } from "./pages";
 import { storageState } from "./users";
 
-const account = generatePreset("demo", 1, e2eAnchor()).accounts[3]?.externalId ?? "missing";
-const PAGES = [
-  "/overview",
-  "/cohorts",
-  "/reasons",
-  "/at-risk",
-  "/at-risk?tab=conversion",
-  "/accounts",
-  `/accounts/${account}`,
-  "/import",
-  "/admin",
-  "/admin/taxonomy",
-  "/admin/workbench",
-  "/admin/audit",
-  "/admin/health",
-  "/admin/api-keys",
-  "/api-docs",
-];
+const PAGES = [...SIGNED_IN_PAGES, "/api-docs"];
 
 test.use({ storageState: storageState("admin") });
 

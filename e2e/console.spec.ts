@@ -2,32 +2,12 @@
 // each page loaded without the zone cookie (as a first visit is): the server renders in UTC, the
 // browser reports its zone and the page is rendered again (components/providers/format-provider.tsx).
 import { type ConsoleMessage, expect, test } from "@playwright/test";
-import { generatePreset } from "@/db/seed/presets";
 import { TIME_ZONE_COOKIE } from "@/lib/locale";
-import { e2eAnchor } from "./env";
 import { CHARTS, gotoHydrated, waitForCharts } from "./hydrated";
+import { SIGNED_IN_PAGES } from "./pages";
 import { storageState } from "./users";
 
-const account = generatePreset("demo", 1, e2eAnchor()).accounts[3]?.externalId ?? "missing";
-const PAGES = [
-  "/overview",
-  "/cohorts",
-  "/cohorts?view=revenue",
-  "/reasons",
-  "/at-risk",
-  "/at-risk?tab=conversion",
-  "/accounts",
-  `/accounts/${account}`,
-  "/admin",
-  "/admin/taxonomy",
-  "/admin/workbench",
-  "/admin/audit",
-  "/admin/health",
-  "/admin/api-keys",
-  "/import",
-  "/docs/metrics",
-  "/account/password",
-];
+const PAGES = SIGNED_IN_PAGES;
 
 const READERS = [
   { locale: "de-DE", timezoneId: "Europe/Berlin" },
