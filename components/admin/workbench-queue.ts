@@ -36,10 +36,19 @@ export function useWorkbenchQueue(answers: WorkbenchAnswer[]) {
   const without = <V>(map: ReadonlyMap<string, V>, refs: string[]) =>
     new Map([...map].filter(([r]) => !refs.includes(r)));
 
+  // Writes queued and not yet done: the page's data is refreshed once, after the last of them
+  // (a refresh between two writes would hold the next one up behind it).
+  const queued = useRef(0);
+  const lastInQueue = () => queued.current === 1;
+
   /** Runs `write` after every write queued before it. */
   function enqueue<T>(write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+    queued.current += 1;
     setWaiting((n) => n + 1);
-    const next = chain.current.then(write).finally(() => setWaiting((n) => n - 1));
+    const next = chain.current.then(write).finally(() => {
+      queued.current -= 1;
+      setWaiting((n) => n - 1);
+    });
     chain.current = next.catch(() => undefined);
     return next;
   }
@@ -54,7 +63,7 @@ export function useWorkbenchQueue(answers: WorkbenchAnswer[]) {
     const from = new Map(answers.map((a) => [a.ref, a.categoryId]));
     setHidden(new Map([...hiddenRef.current, ...refs.map((r): [string, string] => [r, from.get(r) ?? ""])]));
     void enqueue(async () => {
-      const result = await action.run(call, success, undo);
+      const result = await action.run(call, success, undo, lastInQueue);
       if (!result.ok) setHidden(without(hiddenRef.current, refs));
       return result;
     });
@@ -70,7 +79,7 @@ export function useWorkbenchQueue(answers: WorkbenchAnswer[]) {
   ) {
     setFlags(new Map([...flagsRef.current, [ref, to]]));
     void enqueue(async () => {
-      const result = await action.run(call, success, undo);
+      const result = await action.run(call, success, undo, lastInQueue);
       if (!result.ok) setFlags(without(flagsRef.current, [ref]));
       return result;
     });
@@ -98,7 +107,7 @@ export function useWorkbenchQueue(answers: WorkbenchAnswer[]) {
     /** Undo: run in turn, and show the answers again at once. */
     undo: <T>(refs: string[], call: () => Promise<ActionResult<T>>, success: string) => {
       setHidden(without(hiddenRef.current, refs));
-      void enqueue(() => action.run(call, success));
+      void enqueue(() => action.run(call, success, undefined, lastInQueue));
     },
   };
 }

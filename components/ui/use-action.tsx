@@ -13,18 +13,23 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
-  /** `undo`, given the answer, returns what reverses the change; the notice then offers Undo. */
+  /**
+   * `undo`, given the answer, returns what reverses the change; the notice then offers Undo.
+   * `refresh` says, once the write succeeded, whether to refresh the server data now (a caller with
+   * more writes queued refreshes once, after the last).
+   */
   async function run<T>(
     call: () => Promise<ActionResult<T>>,
     success: string,
     undo?: (data: T) => () => void,
+    refresh: () => boolean = () => true,
   ): Promise<ActionResult<T>> {
     setBusy(true);
     try {
       const result = await call();
       if (result.ok) {
         setMessage({ tone: "ok", text: success, undo: undo?.(result.data) });
-        startTransition(() => router.refresh());
+        if (refresh()) startTransition(() => router.refresh());
       } else {
         setMessage({ tone: result.status === 409 ? "conflict" : "error", text: result.error });
       }
