@@ -25,6 +25,11 @@ describe("rowProblems", () => {
     expect(local).toEqual(errors);
   });
 
+  it("says a missing required field is required, in words", () => {
+    const item = rowToItem("accounts", { id: "csv-4" }, { externalId: "id" }, { moneyInUnits: true, assumeUtc: true });
+    expect(rowProblems("accounts", item)).toEqual([{ field: "name", message: "is required" }]);
+  });
+
   it("finds nothing wrong with a good row", () => {
     const item = rowToItem(
       "accounts",

@@ -7,10 +7,15 @@ export const NO_NUL = /^[^\u0000]*$/;
 export const NUL_MESSAGE = "must not contain the NUL character (\\u0000)";
 export const SURROGATE_MESSAGE = "must not contain a lone surrogate (half of a UTF-16 pair)";
 
+/** A missing field reads "is required", another type "must be text" (zod's default names types). */
+const TEXT_ERROR = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : "must be text"),
+};
+
 /** A string schema that names the field's NUL or lone surrogate instead of failing in the database. */
 export const text = (params?: Parameters<typeof z.string>[0]) =>
   z
-    .string(params)
+    .string(params ?? TEXT_ERROR)
     .regex(NO_NUL, NUL_MESSAGE)
     .refine((s) => !hasLoneSurrogate(s), SURROGATE_MESSAGE);
 
