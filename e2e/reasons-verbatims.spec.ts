@@ -34,10 +34,16 @@ test("the answers follow the filters, the category and a search, page through, a
   await expect(page).toHaveURL(/vpage=2/);
   await page.reload();
   await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("26–28 of 28 answers");
+  // Another segment is another list: it starts on its first page.
+  await page.getByRole("form", { name: "Filters" }).getByLabel("Segment").selectOption("enterprise");
+  await expect(page).not.toHaveURL(/vpage=/);
+  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–25 of 28 answers");
+  await answersPanel(page).getByRole("button", { name: "Next page" }).click();
+  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("26–28 of 28 answers");
 
   // The category: the answer shows the category's name once, not "Missing features (Missing features)".
   await answersPanel(page).getByLabel("Answers in category").selectOption({ label: "Missing features" });
-  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–1 of 1 answer");
+  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1 answer");
   const only = answersPanel(page).getByTestId("verbatim");
   await expect(only).toContainText("Missing features");
   await expect(only).not.toContainText("(Missing features)");
@@ -46,9 +52,9 @@ test("the answers follow the filters, the category and a search, page through, a
   // The search: % and _ are the characters themselves, not wildcards.
   await answersPanel(page).getByLabel("Answers in category").selectOption({ label: "All categories" });
   await answersPanel(page).getByLabel("Search the answers").fill("0%");
-  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–1 of 1 answer");
+  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1 answer");
   await answersPanel(page).getByLabel("Search the answers").fill("e_t");
-  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–1 of 1 answer");
+  await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1 answer");
   await expect(answersPanel(page).getByTestId("verbatim")).toContainText("the_team");
   await answersPanel(page).getByLabel("Search the answers").fill("reports were");
   await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–25 of 27 answers");
@@ -59,6 +65,16 @@ test("the answers follow the filters, the category and a search, page through, a
   await gotoHydrated(page, url);
   await expect(answersPanel(page).getByTestId("verbatims-count")).toHaveText("1–25 of 27 answers");
   await expect(answersPanel(page).getByLabel("Search the answers")).toHaveValue("reports were");
+});
+
+test("a category the taxonomy does not have is ignored, and said", async ({ page, own }) => {
+  const account = await own.account("Verbatims Unknown Category");
+  await own.answers(account, ["Too slow for us", "Too dear for us"]);
+  await gotoHydrated(page, reasonsOf(account, "&vcategory=nonsense"));
+  const panel = answersPanel(page);
+  await expect(panel.getByRole("status").filter({ hasText: "Ignored vcategory=nonsense" })).toBeVisible();
+  await expect(panel.getByLabel("Answers in category")).toHaveValue("");
+  await expect(panel.getByTestId("verbatims-count")).toHaveText("1–2 of 2 answers");
 });
 
 test("a search nothing matches says so", async ({ page, own }) => {

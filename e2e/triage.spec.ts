@@ -221,6 +221,10 @@ test.describe("as a cs agent, keys bind to the item they start on", () => {
     await page.keyboard.press("a");
     await expect(notice).toContainText(`${name} is Max Manager’s`);
     await expect(row).toContainText("Max Manager");
+    // The notice speaks of a row of this view: another tab is another view, and it goes.
+    await page.getByRole("tab", { name: /Conversion/ }).click();
+    await expect(page).toHaveURL(/tab=conversion/);
+    await expect(notice).toHaveCount(0);
 
     await gotoHydrated(page, `/accounts/${account.externalId}`);
     const triage = page.getByRole("region", { name: "Triage" });

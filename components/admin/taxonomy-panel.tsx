@@ -119,7 +119,7 @@ export function TaxonomyPanel({
             : `Archive “${dialog.source.name}”`;
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+    <div className="grid gap-6 2xl:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
         <div className="flex items-center justify-between">
           {done ? (

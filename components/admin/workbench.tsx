@@ -262,7 +262,7 @@ export function Workbench({
             Any category…
           </button>
           <span className="text-muted">
-            · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd>{" "}
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd>{" "}
             regrettable
           </span>
         </div>

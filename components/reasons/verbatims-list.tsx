@@ -3,12 +3,14 @@
 // plan, one category or all, words to find, 25 to a page. The state lives in the URL.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMetricsFilters } from "@/components/metrics/use-filters";
 import { useFormat } from "@/components/providers/format-provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
+import { ParamNotice } from "@/components/ui/param-notice";
 import { TableSkeleton } from "@/components/ui/skeleton";
+import { type ParamNotice as IgnoredParam, shownValue } from "@/lib/filters";
 import { formatLabel } from "@/lib/format";
 import { verbatimsQuery } from "@/lib/query/metrics";
 import { reasonCodeNote } from "@/lib/reason-labels";
@@ -67,7 +69,27 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
   const fmt = useFormat();
   const [filters] = useMetricsFilters();
   const [params, setParams] = useVerbatimsParams();
-  const query = useQuery(verbatimsQuery(filters, { category: params.vcategory, q: params.vq, page: params.vpage }));
+  // A category the taxonomy does not have is ignored, and said, like any other bad value of a URL.
+  const category =
+    params.vcategory && categories.some((c) => c.category === params.vcategory) ? params.vcategory : null;
+  const ignored: IgnoredParam[] =
+    params.vcategory && !category
+      ? [
+          {
+            key: "vcategory",
+            text: `Ignored vcategory=${shownValue(params.vcategory)}: not a category of the taxonomy.`,
+          },
+        ]
+      : [];
+  const query = useQuery(verbatimsQuery(filters, { category, q: params.vq, page: params.vpage }));
+  // Another period, segment or plan is another list: it starts on its first page.
+  const filterKey = JSON.stringify(filters);
+  const listedFor = useRef(filterKey);
+  useEffect(() => {
+    if (listedFor.current === filterKey) return;
+    listedFor.current = filterKey;
+    void setParams({ vpage: null });
+  }, [filterKey, setParams]);
   // The search box types freely; the URL (and the list) follow 300 ms after the last key. When the
   // URL changes otherwise (back, a link), the box shows its words.
   const [typed, setTyped] = useState(params.vq ?? "");
@@ -82,7 +104,7 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
     timer.current = setTimeout(() => void setParams({ vq: value.trim() || null, vpage: null }), delay);
   };
 
-  const categoryName = categories.find((c) => c.category === params.vcategory)?.name ?? params.vcategory;
+  const categoryName = categories.find((c) => c.category === category)?.name ?? category;
   const words = (params.vq ?? "").split(/\s+/).filter(Boolean);
   const data = query.data;
   const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
@@ -95,6 +117,7 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
         title="Answers in their own words"
         description="The answers behind the charts above, newest first: the same dates, segment and plan."
       >
+        <ParamNotice notices={ignored} />
         <form
           role="search"
           className="mb-3 flex flex-wrap items-end gap-3"
@@ -107,7 +130,7 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
             Answers in category
             <select
               className={control}
-              value={params.vcategory ?? ""}
+              value={category ?? ""}
               onChange={(e) => void setParams({ vcategory: e.target.value || null, vpage: null })}
             >
               <option value="">All categories</option>
@@ -116,9 +139,6 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
                   {c.name}
                 </option>
               ))}
-              {params.vcategory && !categories.some((c) => c.category === params.vcategory) && (
-                <option value={params.vcategory}>{params.vcategory}</option>
-              )}
             </select>
           </label>
           <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs text-muted">
@@ -139,7 +159,9 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
             {data
               ? data.total === 0
                 ? "0 answers"
-                : `${fmt.number(first)}–${fmt.number(last)} of ${fmt.number(data.total)} ${data.total === 1 ? "answer" : "answers"}`
+                : data.total === 1
+                  ? "1 answer"
+                  : `${fmt.number(first)}–${fmt.number(last)} of ${fmt.number(data.total)} answers`
               : "Loading…"}
           </p>
         </form>
@@ -152,8 +174,8 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
           <EmptyState
             title={
               params.vq
-                ? `No answers match “${params.vq}”${params.vcategory ? ` in ${categoryName}` : ""}`
-                : `No answers match these filters${params.vcategory ? ` in ${categoryName}` : ""}`
+                ? `No answers match “${params.vq}”${category ? ` in ${categoryName}` : ""}`
+                : `No answers match these filters${category ? ` in ${categoryName}` : ""}`
             }
           >
             Try other words, another category or a wider date range.

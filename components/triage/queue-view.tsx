@@ -73,6 +73,8 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
   if (seenFilters !== filterKey) {
     setSeenFilters(filterKey);
     items.release(null);
+    // A notice speaks of a row of the view it was given in; another tab or filter is another view.
+    clear();
   }
 
   const canChange = (row: QueueRow) => me.canAssignAnyone || row.assigneeId === null || row.assigneeId === me.id;
