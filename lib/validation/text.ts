@@ -7,9 +7,13 @@ export const NO_NUL = /^[^\u0000]*$/;
 export const NUL_MESSAGE = "must not contain the NUL character (\\u0000)";
 export const SURROGATE_MESSAGE = "must not contain a lone surrogate (half of a UTF-16 pair)";
 
-/** A missing field reads "is required", another type "must be text" (zod's default names types). */
+/**
+ * A missing field reads "is required", another type "must be text" (zod's default names types);
+ * every other issue keeps its own message.
+ */
 const TEXT_ERROR = {
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : "must be text"),
+  error: (issue: { code?: string; input?: unknown }) =>
+    issue.code === "invalid_type" ? (issue.input === undefined ? "is required" : "must be text") : undefined,
 };
 
 /** A string schema that names the field's NUL or lone surrogate instead of failing in the database. */
