@@ -117,7 +117,8 @@ export function VerbatimsList({ categories }: { categories: { category: string; 
         title="Answers in their own words"
         description="The answers behind the charts above, newest first: the same dates, segment and plan."
       >
-        <ParamNotice notices={ignored} />
+        {/* Whether a category exists is the taxonomy's to say, not the URL parsers': a notice of its own. */}
+        <ParamNotice notices={ignored} testId="verbatims-notice" />
         <form
           role="search"
           className="mb-3 flex flex-wrap items-end gap-3"
