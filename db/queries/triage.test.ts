@@ -47,6 +47,20 @@ async function colleaguesItem() {
   return { cs, owner, manager, externalId, before };
 }
 
+/** `user` logs outreach on the colleague's item as it was before (`item`'s id and version). */
+const logOn = (
+  user: SessionUser,
+  externalId: string,
+  item: { id: string; version: number },
+  entry: { channel: "call" | "email"; summary: string; nextFollowUpOn?: string },
+) =>
+  logOutreach(
+    t.db,
+    user,
+    { accountExternalId: externalId, item: { id: item.id, version: item.version }, ...entry },
+    actor(user),
+  );
+
 const decisions = (r: Awaited<ReturnType<typeof itemRow>>) => ({
   status: r.status,
   assigneeId: r.assigneeId,
@@ -58,17 +72,7 @@ const decisions = (r: Awaited<ReturnType<typeof itemRow>>) => ({
 describe("outreach on a colleague's item", () => {
   it("is stored for a cs agent, with the contact time, and changes none of the item's decisions", async () => {
     const { cs, externalId, before } = await colleaguesItem();
-    const logged = await logOutreach(
-      t.db,
-      cs,
-      {
-        accountExternalId: externalId,
-        item: { id: before.id, version: before.version },
-        channel: "call",
-        summary: "Met their CFO at a conference",
-      },
-      actor(cs),
-    );
+    const logged = await logOn(cs, externalId, before, { channel: "call", summary: "Met their CFO at a conference" });
     expect(logged).toMatchObject({ ok: true, version: before.version });
     const after = await itemRow(before.id);
     expect(decisions(after)).toEqual(decisions(before));
@@ -86,17 +90,7 @@ describe("outreach on a colleague's item", () => {
 
   it("answers with the item as it now is, so the queue row shows the contact at once", async () => {
     const { cs, externalId, before } = await colleaguesItem();
-    const logged = await logOutreach(
-      t.db,
-      cs,
-      {
-        accountExternalId: externalId,
-        item: { id: before.id, version: before.version },
-        channel: "email",
-        summary: "Sent the renewal deck",
-      },
-      actor(cs),
-    );
+    const logged = await logOn(cs, externalId, before, { channel: "email", summary: "Sent the renewal deck" });
     if (!logged.ok) throw new Error(logged.error);
     expect(logged.item).toMatchObject({
       id: before.id,
@@ -109,18 +103,11 @@ describe("outreach on a colleague's item", () => {
 
   it("refuses a follow-up date on it, which is the colleague's to set, and stores nothing", async () => {
     const { cs, owner, externalId, before } = await colleaguesItem();
-    const refused = await logOutreach(
-      t.db,
-      cs,
-      {
-        accountExternalId: externalId,
-        item: { id: before.id, version: before.version },
-        channel: "call",
-        summary: "Call",
-        nextFollowUpOn: "2026-12-24",
-      },
-      actor(cs),
-    );
+    const refused = await logOn(cs, externalId, before, {
+      channel: "call",
+      summary: "Call",
+      nextFollowUpOn: "2026-12-24",
+    });
     expect(refused).toMatchObject({ ok: false, status: 403 });
     if (!refused.ok) expect(refused.error).toContain(owner.name);
     expect(await itemRow(before.id)).toEqual(before);
@@ -139,17 +126,7 @@ describe("outreach on a colleague's item", () => {
         )
       ).ok,
     ).toBe(true);
-    const stale = await logOutreach(
-      t.db,
-      cs,
-      {
-        accountExternalId: externalId,
-        item: { id: before.id, version: before.version },
-        channel: "call",
-        summary: "Call",
-      },
-      actor(cs),
-    );
+    const stale = await logOn(cs, externalId, before, { channel: "call", summary: "Call" });
     expect(stale).toMatchObject({ ok: false, status: 409, changedBy: "Morgan" });
     expect(await t.db.select().from(outreachLogs).where(eq(outreachLogs.accountId, externalId))).toEqual([]);
   });
