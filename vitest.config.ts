@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Database tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
-const dbTests = ["db/**/*.test.ts"];
+// Database tests run on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set: every
+// test under db/, and a test elsewhere that needs a database is named `*.db.test.ts` (an HTTP mapping
+// tested end to end lives beside lib/http, not in db/, so db/ never imports lib/http).
+const dbTests = ["db/**/*.test.ts", "**/*.db.test.ts"];
 const unitTests = ["lib/**/*.test.ts", "**/*.unit.test.ts"];
 const alias = { "@": path.resolve(import.meta.dirname) };
 const engines = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
@@ -18,7 +20,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: unitTests, exclude: ["node_modules/**"], environment: "node" },
+        test: { name: "unit", include: unitTests, exclude: ["**/*.db.test.ts", "node_modules/**"], environment: "node" },
       },
       ...engines.map((engine) => ({
         resolve: { alias },
