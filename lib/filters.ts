@@ -10,7 +10,7 @@ import {
   printable,
 } from "@/lib/input-checks";
 import { monthDiff } from "@/lib/metrics/months";
-import { MONTH_FIGURES, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
+import { MONTH_FIGURES, QUEUE_DEFAULTS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
 
 // A value that cannot be one (month 13, 2026-02-31, a NUL, 10 kB) reads as absent, on the server
 // and in the browser alike, so it never reaches a query.
@@ -114,12 +114,12 @@ export function filtersToSearch(
 
 // The at-risk queue's filters: tab, whose items, status, segment, owner and page.
 export const queueFilterParsers = {
-  tab: parseAsStringLiteral(QUEUE_TABS).withDefault("recovery"),
-  who: parseAsStringLiteral(QUEUE_WHO).withDefault("all"),
-  status: parseAsStringLiteral(QUEUE_STATUS_FILTERS).withDefault("live"),
+  tab: parseAsStringLiteral(QUEUE_TABS).withDefault(QUEUE_DEFAULTS.tab),
+  who: parseAsStringLiteral(QUEUE_WHO).withDefault(QUEUE_DEFAULTS.who),
+  status: parseAsStringLiteral(QUEUE_STATUS_FILTERS).withDefault(QUEUE_DEFAULTS.status),
   segment: parseAsStringLiteral(SEGMENTS),
   owner: parseAsText(100),
-  page: parseAsPage.withDefault(1),
+  page: parseAsPage.withDefault(QUEUE_DEFAULTS.page),
   on: parseAsDate,
 };
 
@@ -130,7 +130,7 @@ export const workbenchFilterParsers = {
   category: parseAsText(100).withDefault("cat_uncategorized"),
   q: parseAsText(200),
   code: parseAsText(64),
-  page: parseAsPage.withDefault(1),
+  page: parseAsPage.withDefault(QUEUE_DEFAULTS.page),
 };
 
 export const loadWorkbenchFilters = createLoader(workbenchFilterParsers);

@@ -1,8 +1,46 @@
-// The fixed lists of the domain, without their validation: browser code imports these, so zod
-// stays on the server (lib/validation builds its schemas from the same lists).
-export const SEGMENTS = ["smb", "mid", "enterprise"] as const;
-export const ACCOUNT_STATUSES = ["active", "paused", "trial", "canceled", "none"] as const;
+// The fixed lists of the domain, defined once: the schema's Postgres enums (db/schema/enums.ts), the zod
+// schemas (lib/validation), the URL parsers (nuqs) and the UI's options all derive from these. Browser
+// code imports them, so zod stays on the server. Where a list is a Postgres enum its order is the
+// enum's order in the database (docs/api.md lists the values on the wire).
 
+/** Roles in rank order: each role may do everything the roles before it may. */
+export const ROLES = ["cs", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABEL: Record<Role, string> = { cs: "Customer success", manager: "Manager", admin: "Admin" };
+/** Whether `role` is at least `minRole`. */
+export function hasRole(role: Role, minRole: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minRole);
+}
+
+export const SEGMENTS = ["smb", "mid", "enterprise"] as const;
+export type Segment = (typeof SEGMENTS)[number];
+/** An account's state (docs/metrics.md); the account filter offers them in this order. */
+export const ACCOUNT_STATUSES = ["active", "paused", "trial", "canceled", "none"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const SUBSCRIPTION_EVENT_TYPES = [
+  "trial_started",
+  "converted",
+  "expansion",
+  "contraction",
+  "paused",
+  "resumed",
+  "canceled",
+  "reactivated",
+] as const;
+export type SubscriptionEventType = (typeof SUBSCRIPTION_EVENT_TYPES)[number];
+
+export const SIGNAL_KINDS = ["payment_failed", "payment_recovered", "ticket_opened", "ticket_closed", "nps"] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** What the cancel flow offered, and how the cancellation ended. */
+export const SAVE_OFFERS = ["none", "pause", "downgrade", "discount", "talk_to_us"] as const;
+export type SaveOffer = (typeof SAVE_OFFERS)[number];
+export const CANCELLATION_OUTCOMES = ["canceled", "saved", "paused", "downgraded"] as const;
+export type CancellationOutcome = (typeof CANCELLATION_OUTCOMES)[number];
+
+export const TRIAGE_KINDS = ["recovery", "conversion"] as const;
+export type TriageKind = (typeof TRIAGE_KINDS)[number];
 export const TRIAGE_STATUSES = ["open", "contacted", "in_progress", "saved", "lost", "dismissed"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 export const STATUS_LABEL: Record<TriageStatus, string> = {
@@ -13,10 +51,24 @@ export const STATUS_LABEL: Record<TriageStatus, string> = {
   lost: "Lost",
   dismissed: "Dismissed",
 };
+/** The statuses of an item still being worked (the queue's default "live" view). */
+export const LIVE_STATUSES = ["open", "contacted", "in_progress"] as const;
 export const QUEUE_TABS = ["recovery", "conversion", "due"] as const;
 export const QUEUE_WHO = ["all", "mine", "unassigned"] as const;
 export const QUEUE_STATUS_FILTERS = ["live", "snoozed", ...TRIAGE_STATUSES] as const;
-export const OUTREACH_CHANNELS = ["call", "email", "meeting", "in_app", "other"] as const;
+/** The queue's filters when the URL names none: one source for the zod schema and the nuqs parsers. */
+export const QUEUE_DEFAULTS = { tab: "recovery", who: "all", status: "live", page: 1 } as const satisfies {
+  tab: (typeof QUEUE_TABS)[number];
+  who: (typeof QUEUE_WHO)[number];
+  status: (typeof QUEUE_STATUS_FILTERS)[number];
+  page: number;
+};
+
+export const OUTREACH_CHANNELS = ["email", "call", "meeting", "in_app", "other"] as const;
+export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
+
+export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
 

@@ -2,8 +2,9 @@
 // grouped by the database. A saved answer is validated 30 × 24 h after it was given.
 import { ratio } from "./churn";
 
-export const SAVE_OFFERS = ["none", "pause", "downgrade", "discount", "talk_to_us"] as const;
-export type SaveOffer = (typeof SAVE_OFFERS)[number];
+import { SAVE_OFFERS, type SaveOffer } from "@/lib/values";
+
+export { SAVE_OFFERS, type SaveOffer };
 
 /** One group of responses: same month, category, code, offer, regrettable flag, outcome and save state. */
 export interface ReasonGroup {

@@ -1,16 +1,8 @@
 // The state rules of docs/metrics.md: an account's state and MRR at an instant, from its subscription events.
 
-export const SUBSCRIPTION_EVENT_TYPES = [
-  "trial_started",
-  "converted",
-  "expansion",
-  "contraction",
-  "paused",
-  "resumed",
-  "canceled",
-  "reactivated",
-] as const;
-export type SubscriptionEventType = (typeof SUBSCRIPTION_EVENT_TYPES)[number];
+import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/values";
+
+export { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType };
 
 export type AccountState = "none" | "trial" | "active" | "paused" | "canceled";
 

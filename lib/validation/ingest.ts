@@ -4,7 +4,7 @@ import { z } from "zod";
 import { instant } from "./dates";
 import { text } from "./text";
 import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";
-import { SAVE_OFFERS } from "@/lib/metrics/reasons";
+import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SIGNAL_KINDS } from "@/lib/values";
 import { SEGMENTS } from "./accounts";
 
 export const MAX_ITEMS = 5000;
@@ -51,7 +51,7 @@ export const activityItem = z
   })
   .describe("One product-usage event, stored in the daily rollups.");
 
-export const SIGNAL_KINDS = ["payment_failed", "payment_recovered", "ticket_opened", "ticket_closed", "nps"] as const;
+export { SIGNAL_KINDS };
 
 export const signalItem = z
   .strictObject({
@@ -67,7 +67,7 @@ export const signalItem = z
   })
   .describe("A signal about an account: payments, tickets, NPS answers.");
 
-export const CANCELLATION_OUTCOMES = ["canceled", "saved", "paused", "downgraded"] as const;
+export { CANCELLATION_OUTCOMES };
 
 export const cancellationItem = z
   .strictObject({

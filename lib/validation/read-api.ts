@@ -2,7 +2,7 @@
 // real answers against them, so the document cannot drift from what is sent.
 import { z } from "zod";
 import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
-import { SAVE_OFFERS } from "@/lib/metrics/reasons";
+import { SAVE_OFFERS } from "@/lib/values";
 
 const rate = z.number().nullable().describe("A fraction (0.2, not 20); null when its denominator is 0.");
 const cents = z.number().int().describe("Integer cents");

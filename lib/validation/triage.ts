@@ -7,6 +7,7 @@ import { pageNumber } from "./page";
 import { SEGMENTS } from "./accounts";
 import {
   OUTREACH_CHANNELS,
+  QUEUE_DEFAULTS,
   QUEUE_STATUS_FILTERS,
   QUEUE_TABS,
   QUEUE_WHO,
@@ -26,12 +27,12 @@ export {
 };
 
 export const queueFiltersSchema = z.object({
-  tab: z.enum(QUEUE_TABS).default("recovery").catch("recovery"),
-  who: z.enum(QUEUE_WHO).default("all").catch("all"),
-  status: z.enum(QUEUE_STATUS_FILTERS).default("live").catch("live"),
+  tab: z.enum(QUEUE_TABS).default(QUEUE_DEFAULTS.tab).catch(QUEUE_DEFAULTS.tab),
+  who: z.enum(QUEUE_WHO).default(QUEUE_DEFAULTS.who).catch(QUEUE_DEFAULTS.who),
+  status: z.enum(QUEUE_STATUS_FILTERS).default(QUEUE_DEFAULTS.status).catch(QUEUE_DEFAULTS.status),
   segment: z.enum(SEGMENTS).nullable().default(null).catch(null),
   owner: safeText(100).nullable().default(null).catch(null),
-  page: pageNumber().default(1).catch(1),
+  page: pageNumber().default(QUEUE_DEFAULTS.page).catch(QUEUE_DEFAULTS.page),
   /** Due view: follow-ups due on or before this day (default today, UTC). */
   on: calendarDate().nullable().default(null).catch(null),
 });
