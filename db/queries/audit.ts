@@ -1,14 +1,11 @@
 // Writes audit entries: every change by a person or an API key, with the row before and after.
 import { type SQL, desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/types/session";
 import type { AuditFilters } from "@/lib/validation/users";
 import { auditLog } from "@/db/schema";
 
-export interface Actor {
-  type: "user" | "api_key" | "system" | "anonymous";
-  id: string | null;
-  label: string;
-}
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "system" };
 

@@ -4,25 +4,14 @@ import { hash, verify } from "@node-rs/argon2";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "@/lib/auth/roles";
+import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
+import type { Role } from "@/lib/values";
 import type { CreateUserInput } from "@/lib/validation/users";
 import { queryRows } from "@/db/rows";
-import { type Actor, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { NoSuchUserError } from "./passwords";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-/** A user behind a live session: with their token's session version and the one-time flag. */
-export type SignedInUser = SessionUser & {
-  /** Signed in with a one-time password: only changing it (and signing out) is allowed. */
-  mustChangePassword: boolean;
-  sessionVersion: number;
-};
+export type { SessionUser, SignedInUser };
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 const sessionColumns = {
