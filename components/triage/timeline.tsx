@@ -1,5 +1,5 @@
 // One merged timeline of an account: billing, weekly activity, signals, survey answers, outreach.
-import type { TimelineEntry, TimelineKind } from "@/db/queries/timeline";
+import type { TimelineEntry, TimelineKind } from "@/lib/types/timeline";
 import { getFormat } from "@/lib/locale-server";
 
 const KIND: Record<TimelineKind, { label: string; dot: string }> = {

@@ -12,18 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { distinctActive } from "@/lib/metrics/activity";
-
-export type TimelineKind = "subscription" | "activity" | "signal" | "answer" | "outreach";
-
-export interface TimelineEntry {
-  at: Date;
-  kind: TimelineKind;
-  title: string;
-  detail: string | null;
-  mrrAfterCents?: number;
-  /** Outreach: the day ("YYYY-MM-DD") the agent means to follow up. */
-  followUpOn?: string;
-}
+import type { TimelineEntry } from "@/lib/types/timeline";
 
 const DAY = 86_400_000;
 export const TIMELINE_WEEKS = 12;
