@@ -77,18 +77,20 @@ export function AccountTriage({
                 className={control}
                 value={item.status}
                 disabled={!canChange || busy}
-                onChange={(e) =>
+                onChange={(e) => {
+                  const status = TRIAGE_STATUSES.find((s) => s === e.target.value);
+                  if (!status) return;
                   void write(
-                    () => changeTriageItemAction({ id: item.id, version: item.version, status: e.target.value }),
-                    `Status set to ${STATUS_LABEL[e.target.value as TriageStatus].toLowerCase()}.`,
+                    () => changeTriageItemAction({ id: item.id, version: item.version, status }),
+                    `Status set to ${STATUS_LABEL[status].toLowerCase()}.`,
                     ({ version }) =>
                       () =>
                         void write(
                           () => changeTriageItemAction({ id: item.id, version, status: item.status }),
                           `Status back to ${STATUS_LABEL[item.status].toLowerCase()}.`,
                         ),
-                  )
-                }
+                  );
+                }}
               >
                 {TRIAGE_STATUSES.map((s) => (
                   <option key={s} value={s}>

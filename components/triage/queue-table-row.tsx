@@ -7,6 +7,7 @@ import { formatSegment } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { HealthBadge } from "./health-badge";
+import type { RowKey } from "./use-queue-keys";
 
 const action = "rounded border border-line px-1.5 py-0.5";
 
@@ -41,7 +42,7 @@ export function QueueTableRow({
   selected: boolean;
   /** Present for those who may select rows (managers). */
   onSelect?: (on: boolean) => void;
-  onKey: (key: "a" | "o" | "s") => void;
+  onKey: (key: RowKey) => void;
   onStatus: (status: TriageStatus) => void;
 }) {
   const fmt = useFormat();
@@ -109,7 +110,10 @@ export function QueueTableRow({
           disabled={!!owner || busy}
           aria-label={`Status of ${row.name}`}
           title={owner ? `${owner}’s item: only they or a manager can change it` : undefined}
-          onChange={(e) => onStatus(e.target.value as TriageStatus)}
+          onChange={(e) => {
+            const status = TRIAGE_STATUSES.find((s) => s === e.target.value);
+            if (status) onStatus(status);
+          }}
         >
           {TRIAGE_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -6,10 +6,11 @@ import { useRef, useState } from "react";
 
 /** True while the person types in a field or a dialog is open: single-key shortcuts stay off. */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
+  if (!(target instanceof Element)) return false;
   return (
-    !!el &&
-    (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || !!el.closest("dialog[open]"))
+    (target instanceof HTMLElement && target.isContentEditable) ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
+    !!target.closest("dialog[open]")
   );
 }
 
