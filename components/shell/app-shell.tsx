@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { SignedInUser } from "@/db/queries/users";
+import type { SignedInUser } from "@/lib/types/session";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
-import { ROLE_LABEL, hasRole } from "@/lib/auth/roles";
+import { ROLE_LABEL, hasRole } from "@/lib/values";
 import { CommandPalette } from "./command-palette";
 import { type NavItem, NavLinks } from "./nav-links";
 

@@ -2,7 +2,7 @@
 import { type SQL, desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/types/session";
-import type { AuditFilters } from "@/lib/validation/users";
+import type { AuditFilters } from "@/lib/types/users";
 import { auditLog } from "@/db/schema";
 
 export type { Actor };

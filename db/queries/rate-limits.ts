@@ -1,14 +1,16 @@
 // Rate limits kept in the database, so every server process shares them: a fixed window of
 // requests per API key, and failed sign-ins per address and per IP with a growing wait.
-import { sql } from "drizzle-orm";
+import { type SQL, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { rateLimits } from "@/db/schema";
 
 export interface Verdict {
   allowed: boolean;
   /** Seconds until a refused caller may try again (0 when allowed). */
   retryAfter: number;
 }
+
+const counter = { key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count };
 
 /** Counts one request against `key`; more than `limit` in a window of `seconds` are refused. */
 export async function hitWindow(
@@ -18,19 +20,21 @@ export async function hitWindow(
   seconds: number,
   now = new Date(),
 ): Promise<Verdict> {
-  const [row] = await queryRows<{ window_start: Date | string; count: number }>(
-    db,
-    sql`
-    insert into rate_limits (key, window_start, count) values (${key}, ${now}, 1)
-    on conflict (key) do update set
-      window_start = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${seconds}) then excluded.window_start else rate_limits.window_start end,
-      count = case when rate_limits.window_start <= ${now}::timestamptz - make_interval(secs => ${seconds}) then 1 else rate_limits.count + 1 end
-    returning window_start, count
-  `,
-  );
+  const ended: SQL = sql`${rateLimits.windowStart} <= ${now}::timestamptz - make_interval(secs => ${seconds})`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: sql`case when ${ended} then ${now}::timestamptz else ${rateLimits.windowStart} end`,
+        count: sql`case when ${ended} then 1 else ${rateLimits.count} + 1 end`,
+      },
+    })
+    .returning(counter);
   const count = row?.count ?? 1;
   if (count <= limit) return { allowed: true, retryAfter: 0 };
-  const ends = new Date(row?.window_start ?? now).getTime() + seconds * 1000;
+  const ends = (row?.windowStart ?? now).getTime() + seconds * 1000;
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) };
 }
 
@@ -45,7 +49,7 @@ const signInKeys = (ip: string, email: string) => ({
   ip: `signin:ip:${ip}`,
 });
 
-type CounterRow = { key: string; window_start: Date | string; count: number };
+type CounterRow = { key: string; windowStart: Date; count: number };
 
 /** Seconds until the counters in `rows` allow another attempt (0: allowed now). */
 function waitOf(rows: CounterRow[], keys: { email: string; ip: string }, now: Date): number {
@@ -54,7 +58,7 @@ function waitOf(rows: CounterRow[], keys: { email: string; ip: string }, now: Da
     const free = r.key === keys.email ? FREE.email : FREE.ip;
     if (r.count < free) continue;
     const backoff = Math.min(MAX_WAIT_S, FIRST_WAIT_S * 2 ** (r.count - free));
-    const until = new Date(r.window_start).getTime() + backoff * 1000;
+    const until = r.windowStart.getTime() + backoff * 1000;
     wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
   }
   return Math.max(0, wait);
@@ -63,10 +67,10 @@ function waitOf(rows: CounterRow[], keys: { email: string; ip: string }, now: Da
 /** Seconds an address (from an IP) must wait before its next sign-in attempt; reads, counts nothing. */
 export async function signInWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
   const keys = signInKeys(ip, email);
-  const rows = await queryRows<CounterRow>(
-    db,
-    sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip})`,
-  );
+  const rows = await db
+    .select(counter)
+    .from(rateLimits)
+    .where(inArray(rateLimits.key, [keys.email, keys.ip]));
   return waitOf(rows, keys, now);
 }
 
@@ -78,25 +82,28 @@ export async function signInWait(db: Db, ip: string, email: string, now = new Da
  */
 export async function claimSignInAttempt(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
   const keys = signInKeys(ip, email);
+  // "signin:email:…" sorts before "signin:ip:…" in every collation: the rows are made in key order.
+  const both = [keys.email, keys.ip];
   return db.transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into rate_limits (key, window_start, count)
-      select k, ${now}::timestamptz, 0 from unnest(array[${keys.email}, ${keys.ip}]::text[]) as k
-      order by k
-      on conflict (key) do nothing
-    `);
-    const rows = await queryRows<CounterRow>(
-      tx,
-      sql`select key, window_start, count from rate_limits where key in (${keys.email}, ${keys.ip}) order by key for update`,
-    );
+    await tx
+      .insert(rateLimits)
+      .values(both.map((key) => ({ key, windowStart: now, count: 0 })))
+      .onConflictDoNothing({ target: rateLimits.key });
+    const rows = await tx
+      .select(counter)
+      .from(rateLimits)
+      .where(inArray(rateLimits.key, both))
+      .orderBy(rateLimits.key)
+      .for("update");
     const wait = waitOf(rows, keys, now);
     if (wait > 0) return wait;
-    await tx.execute(sql`
-      update rate_limits set
-        count = case when window_start <= ${now}::timestamptz - interval '15 minutes' then 1 else count + 1 end,
-        window_start = ${now}::timestamptz
-      where key in (${keys.email}, ${keys.ip})
-    `);
+    await tx
+      .update(rateLimits)
+      .set({
+        count: sql`case when ${rateLimits.windowStart} <= ${now}::timestamptz - interval '15 minutes' then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: now,
+      })
+      .where(inArray(rateLimits.key, both));
     return 0;
   });
 }
@@ -107,24 +114,11 @@ export async function claimSignInAttempt(db: Db, ip: string, email: string, now 
  */
 export async function signInSucceeded(db: Db, ip: string, email: string): Promise<void> {
   const keys = signInKeys(ip, email);
-  await db.execute(sql`delete from rate_limits where key = ${keys.email}`);
-  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${keys.ip}`);
-}
-
-export async function recordSignInFailure(db: Db, ip: string, email: string, now = new Date()): Promise<void> {
-  const keys = signInKeys(ip, email);
-  await db.execute(sql`
-    insert into rate_limits (key, window_start, count)
-    select k, ${now}::timestamptz, 1 from unnest(array[${keys.email}, ${keys.ip}]::text[]) as k
-    order by k
-    on conflict (key) do update set
-      count = case when rate_limits.window_start <= ${now}::timestamptz - interval '15 minutes' then 1 else rate_limits.count + 1 end,
-      window_start = excluded.window_start
-  `);
-}
-
-export async function clearSignInFailures(db: Db, email: string): Promise<void> {
-  await db.execute(sql`delete from rate_limits where key = ${signInKeys("", email).email}`);
+  await db.delete(rateLimits).where(eq(rateLimits.key, keys.email));
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, keys.ip));
 }
 
 // Invalid API keys: each address may send a few a minute (a mistyped key is retried, a guessed one
@@ -140,26 +134,42 @@ export interface RefusedKeyCount {
   previous: { since: Date; count: number } | null;
 }
 
+const HOUR_MS = 3_600_000;
+
 /** Counts one refused API key from `ip`: against its per-minute limit and its counter of the hour. */
 export async function countRefusedKey(db: Db, ip: string, now = new Date()): Promise<RefusedKeyCount> {
   const verdict = await hitWindow(db, `apikey-refused:${ip}`, REFUSED_KEYS.limit, REFUSED_KEYS.seconds, now);
   const key = `apikey-refused-hour:${ip}`;
-  const [row] = await queryRows<{ count: number; prev_start: Date | string | null; prev_count: number | null }>(
-    db,
-    sql`
-    with hour as (select date_trunc('hour', ${now}::timestamptz, 'UTC') as start),
-    old as (select window_start, count from rate_limits where key = ${key})
-    insert into rate_limits (key, window_start, count) select ${key}, hour.start, 1 from hour
-    on conflict (key) do update set
-      window_start = excluded.window_start,
-      count = case when rate_limits.window_start < excluded.window_start then 1 else rate_limits.count + 1 end
-    returning count, (select window_start from old) as prev_start, (select count from old) as prev_count
-  `,
-  );
+  const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  // The counter as it was before this statement (a CTE sees the table before the upsert's change).
+  const old = db
+    .$with("old")
+    .as(
+      db
+        .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
+        .from(rateLimits)
+        .where(eq(rateLimits.key, key)),
+    );
+  const [row] = await db
+    .with(old)
+    .insert(rateLimits)
+    .values({ key, windowStart: hour, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: hour,
+        count: sql`case when ${rateLimits.windowStart} < ${hour}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
+      },
+    })
+    .returning({
+      count: rateLimits.count,
+      prevStart: sql`(select ${old.windowStart} from ${old})`.mapWith(rateLimits.windowStart),
+      prevCount: sql`(select ${old.count} from ${old})`.mapWith(rateLimits.count),
+    });
   const count = row?.count ?? 1;
   const previous =
-    count === 1 && row?.prev_start != null && row.prev_count != null
-      ? { since: new Date(row.prev_start), count: row.prev_count }
+    count === 1 && row?.prevStart != null && row.prevCount != null
+      ? { since: row.prevStart, count: row.prevCount }
       : null;
   return { verdict, count, previous };
 }

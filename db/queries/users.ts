@@ -1,13 +1,12 @@
 // Staff users: creation, sign-in lookup, and the per-request re-read that makes role changes immediate.
 import { createId } from "@paralleldrive/cuid2";
 import { hash, verify } from "@node-rs/argon2";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
 import type { Role } from "@/lib/values";
-import type { CreateUserInput } from "@/lib/validation/users";
-import { queryRows } from "@/db/rows";
+import type { CreateUserInput } from "@/lib/types/users";
 import { recordAudit } from "./audit";
 import { NoSuchUserError } from "./passwords";
 
@@ -29,7 +28,7 @@ export async function loadSession(db: Db, userId: string, sessionVersion: number
   const [row] = await db
     .select(sessionColumns)
     .from(users)
-    .where(sql`${users.id} = ${userId} and ${users.active} and ${users.sessionVersion} = ${sessionVersion}`)
+    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion)))
     .limit(1);
   return row ?? null;
 }
@@ -39,7 +38,7 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
   const [row] = await db
     .select(publicColumns)
     .from(users)
-    .where(sql`${users.id} = ${userId} and ${users.active}`)
+    .where(and(eq(users.id, userId), eq(users.active, true)))
     .limit(1);
   return row ?? null;
 }
@@ -123,10 +122,12 @@ export class LastAdminError extends Error {
  * two admins demoting each other at once cannot both succeed.
  */
 async function guardLastAdmin(tx: Db, userId: string, staysAdmin: boolean): Promise<void> {
-  const admins = await queryRows<{ id: string }>(
-    tx,
-    sql`select id from users where role = 'admin' and active order by id for update`,
-  );
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .for("update");
   if (!staysAdmin && admins.length === 1 && admins[0]?.id === userId) throw new LastAdminError();
 }
 

@@ -4,10 +4,10 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { type Actor, recordRefusal } from "@/db/queries/audit";
-import type { SessionUser, SignedInUser } from "@/db/queries/users";
+import { recordRefusal } from "@/db/queries/audit";
+import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
 import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
-import { type Role, hasRole } from "@/lib/auth/roles";
+import { type Role, hasRole } from "@/lib/values";
 import { type GateOptions, getCurrentUser } from "@/lib/auth/session";
 
 /** `status` follows HTTP: 401 signed out, 403 not allowed, 404 gone, 409 changed by someone else. */

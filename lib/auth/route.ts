@@ -3,14 +3,14 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { type ApiKeyIdentity, type ApiScope, authenticateApiKey } from "@/db/queries/api-keys";
-import { type Actor, recordRefusal } from "@/db/queries/audit";
+import { recordRefusal } from "@/db/queries/audit";
 import { hitWindow } from "@/db/queries/rate-limits";
-import type { SessionUser } from "@/db/queries/users";
+import type { Actor, SessionUser } from "@/lib/types/session";
 import { answerInvalidKey } from "@/lib/http/invalid-key";
 import { problem } from "@/lib/http/problem";
 import { refuseBodyType, refuseCrossOrigin } from "@/lib/http/same-origin";
 import { CHANGE_PASSWORD_PATH } from "./paths";
-import { type Role, hasRole } from "./roles";
+import { type Role, hasRole } from "@/lib/values";
 import { getCurrentUser } from "./session";
 
 type Handler<C, W> = (request: Request, context: C, who: W) => Promise<Response>;

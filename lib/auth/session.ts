@@ -7,10 +7,11 @@ import { z } from "zod";
 import { recordRefusal } from "@/db/queries/audit";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { type SignedInUser, loadSession } from "@/db/queries/users";
+import { loadSession } from "@/db/queries/users";
+import type { SignedInUser } from "@/lib/types/session";
 import { handlers } from "./config";
 import { CHANGE_PASSWORD_PATH } from "./paths";
-import { type Role, hasRole } from "./roles";
+import { type Role, hasRole } from "@/lib/values";
 
 // Auth.js's session cookie: __Secure- on https, plain on http (".0", ".1"… when it is split in chunks).
 const SECURE_COOKIE = "__Secure-authjs.session-token";

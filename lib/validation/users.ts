@@ -3,7 +3,10 @@ import { z } from "zod";
 import { calendarDate } from "./dates";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
-import { ROLES } from "@/lib/auth/roles";
+import type { AuditFilters, CreateUserInput } from "@/lib/types/users";
+import { ROLES } from "@/lib/values";
+
+export type { AuditFilters, CreateUserInput };
 
 export const signInSchema = z.object({
   email: text().trim().toLowerCase().max(254).email("Enter a valid e-mail address"),
@@ -22,8 +25,7 @@ export const createUserSchema = z.object({
   name: text().trim().min(1, "name must not be empty").max(120).optional(),
   role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
   password: newPassword("password"),
-});
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+}) satisfies z.ZodType<CreateUserInput>;
 
 /** The admin page's new-user form: the password is generated and shown once. */
 export const inviteUserSchema = createUserSchema.omit({ password: true }).strict();
@@ -58,5 +60,4 @@ export const auditFiltersSchema = z.object({
   from: calendarDate().optional().catch(undefined),
   to: calendarDate().optional().catch(undefined),
   page: pageNumber().default(1).catch(1),
-});
-export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+}) satisfies z.ZodType<AuditFilters>;

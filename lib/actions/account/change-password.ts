@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { SamePasswordError, TooManyAttemptsError, WrongPasswordError, changeOwnPassword } from "@/db/queries/passwords";
-import type { SignedInUser } from "@/db/queries/users";
+import type { SignedInUser } from "@/lib/types/session";
 import { Refusal, action, actorOf, refuseOn } from "@/lib/actions/safe-action";
 import { signIn } from "@/lib/auth/config";
 import { clientIp } from "@/lib/http/client-ip";
