@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
-import { DataTable } from "@/components/ui/data-table";
+import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { useFormat } from "@/components/providers/format-provider";
 import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
@@ -39,6 +39,74 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
       router.refresh();
     });
   }
+
+  const columns: ColumnDef<UserRow>[] = [
+    {
+      header: "Name",
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.name}
+          {u.id === meId ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
+        </>
+      ),
+      meta: { cellClassName: `${framedLook.td} font-medium` },
+    },
+    { header: "E-mail", cell: ({ row }) => row.original.email },
+    {
+      header: "Role",
+      cell: ({ row: { original: u } }) => (
+        <select
+          aria-label={`Role of ${u.email}`}
+          value={u.role}
+          disabled={pending}
+          onChange={(e) => act(() => setUserRoleAction({ userId: u.id, role: e.target.value }))}
+          className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: "Status",
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.active ? "Active" : <span className="text-bad">Disabled</span>}
+          {u.mustChangePassword && <span className="block text-xs text-warn">Must change password</span>}
+        </>
+      ),
+    },
+    { header: "Created", cell: ({ row }) => fmt.date(row.original.createdAt) },
+    {
+      header: "Access",
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.id !== meId && (
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setResetting(u)}
+              className="rounded-md border border-line px-2 py-1 text-xs"
+            >
+              Reset password
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))}
+            className="rounded-md border border-line px-2 py-1 text-xs"
+          >
+            {u.active ? "Disable" : "Enable"}
+          </button>
+        </>
+      ),
+      meta: { cellClassName: `space-x-2 whitespace-nowrap ${framedLook.td} text-right` },
+    },
+  ];
 
   return (
     <div className="space-y-6">
@@ -105,57 +173,13 @@ export function UsersPanel({ users, meId }: { users: UserRow[]; meId: string }) 
           {error}
         </p>
       )}
-      <DataTable caption="Users" head={["Name", "E-mail", "Role", "Status", "Created", "Access"]}>
-        {users.map((u) => (
-          <tr key={u.id} data-testid="user-row" data-email={u.email}>
-            <td className="px-4 py-2 font-medium">
-              {u.name}
-              {u.id === meId ? <span className="ml-1 text-xs text-muted">(you)</span> : null}
-            </td>
-            <td className="px-4 py-2">{u.email}</td>
-            <td className="px-4 py-2">
-              <select
-                aria-label={`Role of ${u.email}`}
-                value={u.role}
-                disabled={pending}
-                onChange={(e) => act(() => setUserRoleAction({ userId: u.id, role: e.target.value }))}
-                className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
-              >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
-                  </option>
-                ))}
-              </select>
-            </td>
-            <td className="px-4 py-2">
-              {u.active ? "Active" : <span className="text-bad">Disabled</span>}
-              {u.mustChangePassword && <span className="block text-xs text-warn">Must change password</span>}
-            </td>
-            <td className="px-4 py-2">{fmt.date(u.createdAt)}</td>
-            <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
-              {u.id !== meId && (
-                <button
-                  type="button"
-                  disabled={pending}
-                  onClick={() => setResetting(u)}
-                  className="rounded-md border border-line px-2 py-1 text-xs"
-                >
-                  Reset password
-                </button>
-              )}
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => act(() => setUserActiveAction({ userId: u.id, active: !u.active }))}
-                className="rounded-md border border-line px-2 py-1 text-xs"
-              >
-                {u.active ? "Disable" : "Enable"}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <DataTable
+        caption="Users"
+        columns={columns}
+        data={users}
+        getRowId={(u) => u.id}
+        rowProps={(u) => ({ "data-testid": "user-row", "data-email": u.email })}
+      />
       <ResetPasswordDialog
         user={resetting}
         onClose={() => {

@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import Link from "next/link";
 import { AccountFilters } from "@/components/tables/accounts/account-filters";
-import { Cell, DataTable } from "@/components/ui/data-table";
+import { AccountTable } from "@/components/tables/accounts/account-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NoData } from "@/components/ui/no-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Pager } from "@/components/ui/pager";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/accounts";
 import type { Role } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { formatSegment } from "@/lib/format";
 import { getFormat } from "@/lib/locale-server";
 import { firstValues } from "@/lib/filters";
 import { type AccountListQuery, accountListSchema } from "@/lib/validation/accounts";
@@ -67,29 +65,7 @@ async function AccountResults({ query, role }: { query: AccountListQuery; role: 
         </EmptyState>
       ) : (
         <>
-          <DataTable caption="Accounts" head={["Account", "External id", "Segment", "Plan", "Status", "MRR", "Owner"]}>
-            {result.rows.map((a) => (
-              <tr key={a.id} className="hover:bg-canvas/60">
-                <Cell>
-                  <Link
-                    href={`/accounts/${encodeURIComponent(a.externalId)}`}
-                    className="font-medium text-accent hover:underline"
-                  >
-                    {a.name}
-                  </Link>
-                  {a.domain && <div className="text-xs text-muted">{a.domain}</div>}
-                </Cell>
-                <Cell className="font-mono text-xs">{a.externalId}</Cell>
-                <Cell>{formatSegment(a.segment)}</Cell>
-                <Cell>{a.plan ?? "–"}</Cell>
-                <Cell>
-                  <StatusBadge status={a.status} />
-                </Cell>
-                <Cell className="tabular-nums">{fmt.money(a.mrrCents, currency)}</Cell>
-                <Cell>{a.ownerName ?? <span className="text-muted">Unassigned</span>}</Cell>
-              </tr>
-            ))}
-          </DataTable>
+          <AccountTable rows={result.rows} fmt={fmt} currency={currency} />
           <Pager
             page={result.page}
             pages={result.pages}

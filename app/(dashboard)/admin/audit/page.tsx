@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { DataTable } from "@/components/ui/data-table";
+import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/session";
+import type { Formatter } from "@/lib/format";
 import { getFormat } from "@/lib/locale-server";
 import { auditFiltersSchema } from "@/lib/validation/users";
 import { searchNotices } from "@/lib/validation/params";
@@ -79,37 +80,13 @@ export default async function AuditPage({ searchParams }: Props) {
         </Link>
         <span className="ml-auto text-sm text-muted">{fmt.number(total)} entries</span>
       </form>
-      <DataTable caption="Audit entries, newest first" head={["When", "Actor", "Action", "Entity", "Before and after"]}>
-        {rows.map((r) => (
-          <tr key={r.id} className="align-top" data-testid="audit-row">
-            <td className="whitespace-nowrap px-4 py-2">{fmt.dateTime(r.at)}</td>
-            <td className="px-4 py-2">
-              {r.actorLabel}
-              <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>
-            </td>
-            <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
-            <td className="px-4 py-2">
-              {r.entityType}
-              {r.entityId && <span className="block font-mono text-xs text-muted">{r.entityId}</span>}
-            </td>
-            <td className="px-4 py-2">
-              <details>
-                <summary className="cursor-pointer text-accent">Show</summary>
-                <div className="mt-2 grid gap-2 md:grid-cols-2">
-                  <div>
-                    <p className="text-xs uppercase text-muted">Before</p>
-                    <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.before)}</pre>
-                  </div>
-                  <div>
-                    <p className="text-xs uppercase text-muted">After</p>
-                    <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.after)}</pre>
-                  </div>
-                </div>
-              </details>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <DataTable
+        caption="Audit entries, newest first"
+        columns={auditColumns(fmt)}
+        data={rows}
+        getRowId={(r) => String(r.id)}
+        rowProps={() => ({ className: "align-top", "data-testid": "audit-row" })}
+      />
       {pages > 1 && (
         <Pager
           page={filters.page}
@@ -126,4 +103,57 @@ export default async function AuditPage({ searchParams }: Props) {
       )}
     </>
   );
+}
+
+type AuditEntry = Awaited<ReturnType<typeof listAudit>>["rows"][number];
+
+function auditColumns(fmt: Formatter): ColumnDef<AuditEntry>[] {
+  return [
+    {
+      header: "When",
+      cell: ({ row }) => fmt.dateTime(row.original.at),
+      meta: { cellClassName: `whitespace-nowrap ${framedLook.td}` },
+    },
+    {
+      header: "Actor",
+      cell: ({ row: { original: r } }) => (
+        <>
+          {r.actorLabel}
+          <span className="block text-xs text-muted">{r.actorType.replace("_", " ")}</span>
+        </>
+      ),
+    },
+    {
+      header: "Action",
+      cell: ({ row }) => row.original.action,
+      meta: { cellClassName: `${framedLook.td} font-mono text-xs` },
+    },
+    {
+      header: "Entity",
+      cell: ({ row: { original: r } }) => (
+        <>
+          {r.entityType}
+          {r.entityId && <span className="block font-mono text-xs text-muted">{r.entityId}</span>}
+        </>
+      ),
+    },
+    {
+      header: "Before and after",
+      cell: ({ row: { original: r } }) => (
+        <details>
+          <summary className="cursor-pointer text-accent">Show</summary>
+          <div className="mt-2 grid gap-2 md:grid-cols-2">
+            <div>
+              <p className="text-xs uppercase text-muted">Before</p>
+              <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.before)}</pre>
+            </div>
+            <div>
+              <p className="text-xs uppercase text-muted">After</p>
+              <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs">{json(r.after)}</pre>
+            </div>
+          </div>
+        </details>
+      ),
+    },
+  ];
 }
