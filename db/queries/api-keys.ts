@@ -4,7 +4,8 @@ import { createId } from "@paralleldrive/cuid2";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
-import { type Actor, recordAudit } from "./audit";
+import type { Actor } from "@/lib/types/session";
+import { recordAudit } from "./audit";
 
 export const API_SCOPES = ["ingest", "read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -6,36 +6,12 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Actor, recordAudit } from "./audit";
+import type { Actor } from "@/lib/types/session";
+import { recordAudit } from "./audit";
 import { claimSignInAttempt, signInSucceeded } from "./rate-limits";
+import { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
 
-export class NoSuchUserError extends Error {
-  constructor(what: string) {
-    super(`There is no user ${what}.`);
-  }
-}
-
-export class WrongPasswordError extends Error {
-  readonly field = "currentPassword";
-  constructor() {
-    super("The current password is not right.");
-  }
-}
-
-export class SamePasswordError extends Error {
-  readonly field = "newPassword";
-  constructor() {
-    super("Choose a new password different from the current one.");
-  }
-}
-
-export class TooManyAttemptsError extends Error {
-  constructor(readonly wait: number) {
-    super(
-      `Too many wrong passwords. Try again in ${wait < 90 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
-    );
-  }
-}
+export { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
 
 /** A password for one sign-in only: 16 characters from 96 random bits. */
 export function oneTimePassword(): string {

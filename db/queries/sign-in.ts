@@ -4,7 +4,8 @@
 import type { Db } from "@/db/client";
 import { recordAudit } from "./audit";
 import { claimSignInAttempt, signInSucceeded } from "./rate-limits";
-import { type SignedInUser, verifyCredentials } from "./users";
+import type { SignedInUser } from "@/lib/types/session";
+import { verifyCredentials } from "./users";
 
 export type SignInOutcome =
   | { ok: true; user: SignedInUser }

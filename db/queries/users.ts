@@ -8,7 +8,9 @@ import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
 import type { Role } from "@/lib/values";
 import type { CreateUserInput } from "@/lib/types/users";
 import { recordAudit } from "./audit";
-import { NoSuchUserError } from "./passwords";
+import { DuplicateEmailError, LastAdminError, NoSuchUserError } from "./user-errors";
+
+export { DuplicateEmailError, LastAdminError } from "./user-errors";
 
 export type { SessionUser, SignedInUser };
 
@@ -58,12 +60,6 @@ export async function verifyCredentials(db: Db, email: string, password: string)
 
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$QTrKJUnkMD71njpE5BWa8Q$O5bHw6JNks2Sq5N/sGcG6ZqYw1Ganb3WxnL/1qXc/C8";
 
-export class DuplicateEmailError extends Error {
-  constructor(email: string) {
-    super(`email: a user with the address ${email} already exists`);
-  }
-}
-
 /**
  * A new staff user. `mustChangePassword` when the password is a one-time one someone else chose (the
  * admin page); an operator's own choice on the command line is kept as it is.
@@ -109,12 +105,6 @@ export async function listUsers(db: Db) {
     })
     .from(users)
     .orderBy(asc(users.name));
-}
-
-export class LastAdminError extends Error {
-  constructor() {
-    super("This is the last active admin: make another user admin first.");
-  }
 }
 
 /**

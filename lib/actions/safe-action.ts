@@ -24,6 +24,20 @@ export class Refusal {
   ) {}
 }
 
+/** Runs a write, answering the errors `word` knows as refusals (their status, words and field). */
+export async function refuseWith<T>(
+  write: () => Promise<T>,
+  word: (error: unknown) => { status: Refusal["status"]; error: string; field?: string } | null,
+): Promise<T | Refusal> {
+  try {
+    return await write();
+  } catch (error) {
+    const refusal = word(error);
+    if (!refusal) throw error;
+    return new Refusal(refusal.status, refusal.error, refusal.field ? { field: refusal.field } : {});
+  }
+}
+
 /** Runs a write, turning the errors it throws for a person to read into a 422 refusal. */
 export async function refuseOn<T>(
   write: () => Promise<T>,

@@ -4,29 +4,27 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
-import { SamePasswordError, TooManyAttemptsError, WrongPasswordError, changeOwnPassword } from "@/db/queries/passwords";
+import { NoSuchUserError, changeOwnPassword } from "@/db/queries/passwords";
 import type { SignedInUser } from "@/lib/types/session";
-import { Refusal, action, actorOf, refuseOn } from "@/lib/actions/safe-action";
+import { Refusal, action, actorOf, refuseWith } from "@/lib/actions/safe-action";
 import { signIn } from "@/lib/auth/config";
 import { clientIp } from "@/lib/http/client-ip";
+import { userRefusal } from "@/lib/auth/user-refusals";
 import { type ChangePasswordInput, changePasswordSchema } from "@/lib/validation/users";
 
 async function change(input: ChangePasswordInput, user: SignedInUser) {
   const db = await getDb();
   const ip = clientIp(await headers());
-  const changed = await refuseOn(
+  const changed = await refuseWith(
     () =>
       changeOwnPassword(
         db,
         { userId: user.id, ip, currentPassword: input.currentPassword, newPassword: input.newPassword },
         actorOf(user),
       ),
-    WrongPasswordError,
-    SamePasswordError,
-  ).catch((error: unknown) => {
-    if (error instanceof TooManyAttemptsError) return new Refusal(429, error.message);
-    throw error;
-  });
+    // A user gone since the session was read is an error, not a refusal to word.
+    (error) => (error instanceof NoSuchUserError ? null : userRefusal(error)),
+  );
   if (changed instanceof Refusal) return changed;
   // The change ended every session, this one too: a new token carries the new version.
   try {

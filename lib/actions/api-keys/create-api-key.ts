@@ -1,6 +1,5 @@
 "use server";
 // Admin: make an API key; the key is returned once and never stored.
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createApiKey } from "@/db/queries/api-keys";
 import { action, actorOf } from "@/lib/actions/safe-action";
@@ -8,7 +7,6 @@ import { apiKeySchema } from "@/lib/validation/api-keys";
 
 const create = action("admin", apiKeySchema, async (input, user) => {
   const made = await createApiKey(await getDb(), input, actorOf(user));
-  revalidatePath("/admin/api-keys");
   return { key: made.key, prefix: made.prefix };
 });
 

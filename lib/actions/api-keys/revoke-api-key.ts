@@ -1,6 +1,5 @@
 "use server";
 // Admin: revoke an API key; requests with it are refused from then on.
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { action, actorOf } from "@/lib/actions/safe-action";
@@ -8,7 +7,6 @@ import { revokeApiKeySchema } from "@/lib/validation/api-keys";
 
 const revoke = action("admin", revokeApiKeySchema, async ({ id }, user) => {
   const done = await revokeApiKey(await getDb(), id, actorOf(user));
-  revalidatePath("/admin/api-keys");
   return { revoked: done };
 });
 

@@ -1,6 +1,5 @@
 "use server";
 // Admin: health-score weights, key features and threshold; every score is recomputed at once.
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { recomputeHealth, saveHealthSettings } from "@/db/queries/health";
 import { action, actorOf } from "@/lib/actions/safe-action";
@@ -10,8 +9,6 @@ const save = action("admin", healthSettingsSchema, async (settings, user) => {
   const db = await getDb();
   await saveHealthSettings(db, settings, actorOf(user));
   const result = await recomputeHealth(db, new Date());
-  revalidatePath("/admin/health");
-  revalidatePath("/at-risk");
   return result;
 });
 
