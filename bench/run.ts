@@ -5,15 +5,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { type DbHandle, openPglite, openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { createApiKey } from "@/db/queries/api-keys";
 import { recomputeHealth } from "@/db/queries/health";
-import { listAnswers, previewRule } from "@/db/queries/workbench";
-import { queryRows } from "@/db/rows";
+import { listAnswers } from "@/db/queries/workbench";
+import { previewRule } from "@/db/queries/workbench-rules";
+import { accounts, cancellationResponses } from "@/db/schema";
 import { loadDataset } from "@/db/seed/load";
 import { type Preset, generatePreset } from "@/db/seed/presets";
 import { env } from "@/lib/env";
@@ -53,10 +54,12 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
   const all = await recomputeHealth(handle.db, anchor);
   const full = performance.now() - t;
   const some = (
-    await queryRows<{ id: string }>(
-      handle.db,
-      sql`select id from accounts where status = 'active' order by id limit 5000`,
-    )
+    await handle.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.status, "active"))
+      .orderBy(asc(accounts.id))
+      .limit(5000)
   ).map((r) => r.id);
   t = performance.now();
   await recomputeHealth(handle.db, anchor, some);
@@ -67,8 +70,7 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
       `${some.length.toLocaleString("en-US")} accounts of one batch in ${(partial / 1000).toFixed(2)} s`,
   );
   // The categorizing workbench on every answer of the preset: a page, a search, a rule preview.
-  const answers =
-    (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n ?? 0;
+  const answers = (await handle.db.select({ n: count() }).from(cancellationResponses))[0]?.n ?? 0;
   const words = ["budget", "price", "notion", "support", "closed"];
   const page = await timeRuns(runs, (i) =>
     listAnswers(handle.db, { category: i % 2 ? "cat_uncategorized" : "cat_price_value", page: 1 + (i % 3) }),
@@ -88,10 +90,10 @@ async function prepare(handle: DbHandle, preset: Preset, anchor: Date, runs: num
     { name: "bench", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 },
     SYSTEM_ACTOR,
   );
-  const accounts = (
-    await queryRows<{ external_id: string }>(handle.db, sql`select external_id from accounts order by id limit 5000`)
-  ).map((r) => r.external_id);
-  return { timings, key: key.key, accounts };
+  const externalIds = (
+    await handle.db.select({ externalId: accounts.externalId }).from(accounts).orderBy(asc(accounts.id)).limit(5000)
+  ).map((r) => r.externalId);
+  return { timings, key: key.key, accounts: externalIds };
 }
 
 function printIngest(events: number, apiSeconds: number, copySeconds: number, target: boolean) {

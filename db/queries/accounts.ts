@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, reasonCategories, subscriptionEvents, users } from "@/db/schema";
-import type { AccountListQuery } from "@/lib/validation/accounts";
+import type { AccountListQuery } from "@/lib/types/accounts";
 import { answerColumns } from "./reasons";
 
 export const PAGE_SIZE = 25;

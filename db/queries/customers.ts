@@ -1,17 +1,23 @@
 // Customers and MRR at an instant, by the state rules of docs/metrics.md, computed from subscription events.
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
-import { type AccountFilter, segmentPlanWhere } from "./filters";
+import { accounts, subscriptionEvents as e } from "@/db/schema";
+import type { AccountFilter } from "@/lib/types/metrics";
+import type { SubscriptionEventType } from "@/lib/values";
+import { segmentPlanWhere } from "./filters";
 
-/** Each account's last event strictly before `at` (same instant: the later received wins). */
-function lastEventsBefore(at: Date): SQL {
-  return sql`(
-    select distinct on (e.account_id) e.account_id, e.type, e.mrr_after_cents
-    from subscription_events e
-    where e.occurred_at < ${at.toISOString()}
-    order by e.account_id, e.occurred_at desc, e.seq desc
-  )`;
+/** The event types after which an account is not a customer (docs/metrics.md). */
+export const NOT_CUSTOMER: SubscriptionEventType[] = ["canceled", "trial_started"];
+
+/** Each account's last event strictly before `at` (same instant: the later received wins), of accounts matching `where`. */
+export function lastEventsBefore(db: Db, at: Date, where?: SQL) {
+  return db
+    .selectDistinctOn([e.accountId], { accountId: e.accountId, type: e.type, mrrAfterCents: e.mrrAfterCents })
+    .from(e)
+    .innerJoin(accounts, eq(accounts.id, e.accountId))
+    .where(and(lt(e.occurredAt, at), where))
+    .orderBy(e.accountId, desc(e.occurredAt), desc(e.seq))
+    .as("last");
 }
 
 export interface CustomersAt {
@@ -22,21 +28,19 @@ export interface CustomersAt {
 }
 
 export async function customersAt(db: Db, at: Date, filter: AccountFilter = {}): Promise<CustomersAt> {
-  const [row] = await queryRows<{ customers: number; mrr_cents: string | number; with_history: number }>(
-    db,
-    sql`
-      select count(*) filter (where last.type not in ('canceled', 'trial_started'))::int as customers,
-             coalesce(sum(last.mrr_after_cents) filter (where last.type not in ('canceled', 'trial_started')), 0)::bigint as mrr_cents,
-             count(*)::int as with_history
-      from ${lastEventsBefore(at)} last
-      join accounts a on a.id = last.account_id
-      where ${segmentPlanWhere(filter, "a")}
-    `,
-  );
+  const last = lastEventsBefore(db, at, segmentPlanWhere(filter, accounts));
+  const customer = notInArray(last.type, NOT_CUSTOMER);
+  const [row] = await db
+    .select({
+      customers: sql<number>`count(*) filter (where ${customer})`.mapWith(Number),
+      mrrCents: sql<number>`coalesce(sum(${last.mrrAfterCents}) filter (where ${customer}), 0)`.mapWith(Number),
+      accountsWithHistory: count(),
+    })
+    .from(last);
   return {
     customers: row?.customers ?? 0,
-    mrrCents: Number(row?.mrr_cents ?? 0),
-    accountsWithHistory: row?.with_history ?? 0,
+    mrrCents: row?.mrrCents ?? 0,
+    accountsWithHistory: row?.accountsWithHistory ?? 0,
   };
 }
 
@@ -47,16 +51,13 @@ export interface SegmentCustomers {
 }
 
 export async function customersBySegmentAt(db: Db, at: Date): Promise<SegmentCustomers[]> {
-  const rows = await queryRows<{ segment: string | null; customers: number; mrr_cents: string | number }>(
-    db,
-    sql`
-      select a.segment::text as segment, count(*)::int as customers, coalesce(sum(last.mrr_after_cents), 0)::bigint as mrr_cents
-      from ${lastEventsBefore(at)} last
-      join accounts a on a.id = last.account_id
-      where last.type not in ('canceled', 'trial_started')
-      group by a.segment
-      order by mrr_cents desc
-    `,
-  );
-  return rows.map((r) => ({ segment: r.segment, customers: r.customers, mrrCents: Number(r.mrr_cents) }));
+  const last = lastEventsBefore(db, at);
+  const mrrCents = sql<number>`coalesce(sum(${last.mrrAfterCents}), 0)`.mapWith(Number);
+  return db
+    .select({ segment: accounts.segment, customers: count(), mrrCents })
+    .from(last)
+    .innerJoin(accounts, eq(accounts.id, last.accountId))
+    .where(notInArray(last.type, NOT_CUSTOMER))
+    .groupBy(accounts.segment)
+    .orderBy(desc(mrrCents));
 }

@@ -1,17 +1,20 @@
 // The segment and plan filters of every metric, as one WHERE fragment. They use the account's
 // current values, which the rollup tables also carry.
-import { type SQL, sql } from "drizzle-orm";
+import { type Column, type SQL, eq, sql } from "drizzle-orm";
+import type { AccountFilter } from "@/lib/types/metrics";
 
-export interface AccountFilter {
-  segment?: "smb" | "mid" | "enterprise";
-  plan?: string;
+export type { AccountFilter };
+
+/** The segment and plan columns of the table a metric reads: accounts, or a rollup that copies them. */
+export interface SegmentPlanColumns {
+  segment: Column;
+  plan: Column;
 }
 
-/** `true`, or the conditions on `alias.segment` / `alias.plan` (unqualified without an alias). */
-export function segmentPlanWhere(filter: AccountFilter, alias?: string): SQL {
-  const column = (name: string) => sql.raw(alias ? `${alias}.${name}` : name);
+/** `true`, or the conditions on the table's segment and plan columns. */
+export function segmentPlanWhere(filter: AccountFilter, columns: SegmentPlanColumns): SQL {
   const parts: SQL[] = [sql`true`];
-  if (filter.segment) parts.push(sql`${column("segment")} = ${filter.segment}`);
-  if (filter.plan) parts.push(sql`${column("plan")} = ${filter.plan}`);
+  if (filter.segment) parts.push(eq(columns.segment, filter.segment));
+  if (filter.plan) parts.push(eq(columns.plan, filter.plan));
   return sql.join(parts, sql` and `);
 }

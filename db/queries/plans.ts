@@ -1,12 +1,13 @@
 // The plans in use, for the filter's choices.
-import { sql } from "drizzle-orm";
+import { asc, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { accounts } from "@/db/schema";
 
 export async function listPlans(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ plan: string }>(
-    db,
-    sql`select distinct plan from accounts where plan is not null order by plan`,
-  );
-  return rows.map((r) => r.plan);
+  const rows = await db
+    .selectDistinct({ plan: accounts.plan })
+    .from(accounts)
+    .where(isNotNull(accounts.plan))
+    .orderBy(asc(accounts.plan));
+  return rows.flatMap((r) => (r.plan === null ? [] : [r.plan]));
 }

@@ -1,6 +1,6 @@
 // TanStack Query options for the metrics: one source of keys for the server prefetch and the browser.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { DrillResult } from "@/db/queries/drill";
+import type { DrillResult } from "@/lib/types/metrics";
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
 import type { ReasonsReport } from "@/lib/metrics/reasons";

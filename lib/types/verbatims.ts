@@ -27,3 +27,12 @@ export interface VerbatimsPage {
   total: number;
   answers: Verbatim[];
 }
+
+/** Which answers of the reasons report's scope to list. */
+export interface VerbatimsFilter {
+  /** A category's slug; all categories when absent. */
+  category?: string;
+  /** Words that must all appear in the answer's text (case-insensitive, `%` and `_` as themselves). */
+  q?: string;
+  page: number;
+}

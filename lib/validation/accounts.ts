@@ -1,6 +1,7 @@
 // Query parameters of the account list, parsed the same way by the page and the API.
 import { z } from "zod";
 
+import type { AccountListQuery } from "@/lib/types/accounts";
 import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
@@ -13,7 +14,11 @@ export const accountListSchema = z.object({
   status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
   page: pageNumber().default(1).catch(1),
 });
-export type AccountListQuery = z.infer<typeof accountListSchema>;
+// The parsed list query is exactly the plain type the query takes, so the two cannot drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const parsedIsAccountListQuery: Same<z.output<typeof accountListSchema>, AccountListQuery> = true;
+void parsedIsAccountListQuery;
+export type { AccountListQuery };
 
 /** The command palette's account search. */
 export const findAccountsSchema = z.object({ q: text().trim().min(1).max(200) }).strict();

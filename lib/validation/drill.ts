@@ -7,7 +7,7 @@ import { metricsQuerySchema } from "./metrics";
 import { safeText } from "./text";
 
 export { MONTH_FIGURES };
-export type MonthFigure = (typeof MONTH_FIGURES)[number];
+export type { MonthFigure } from "@/lib/types/metrics";
 
 const month = calendarMonth(`must be a month written YYYY-MM in the years ${YEARS}`);
 

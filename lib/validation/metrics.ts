@@ -1,7 +1,9 @@
 // Query parameters of the read API (docs/api.md), shared by the route handlers and the pages.
 import { z } from "zod";
 import { MAX_RANGE_MONTHS, YEARS } from "@/lib/input-checks";
-import { lastCompleteMonth, addMonths, monthDiff, type Month } from "@/lib/metrics/months";
+import { monthDiff } from "@/lib/metrics/months";
+import { resolveScope } from "@/lib/metrics/scope";
+import type { MetricsQuery, MetricsScope } from "@/lib/types/metrics";
 import { SEGMENTS } from "./accounts";
 import { calendarMonth, instant } from "./dates";
 import { safeText } from "./text";
@@ -31,24 +33,10 @@ export const metricsQuerySchema = z
     }
   });
 
-export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+// The parsed query is exactly the plain type the queries take: a change to one fails to compile until the other follows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const parsedIsMetricsQuery: Same<z.output<typeof metricsQuerySchema>, MetricsQuery> = true;
+void parsedIsMetricsQuery;
 
-export interface MetricsScope {
-  asOf: Date;
-  from: Month;
-  to: Month;
-  segment?: (typeof SEGMENTS)[number];
-  plan?: string;
-}
-
-/** The defaults of docs/api.md: asOf now, `to` the last month ended by asOf, `from` 23 months earlier. */
-export function resolveScope(query: MetricsQuery, now = new Date()): MetricsScope {
-  const asOf = query.asOf ?? now;
-  const to = query.to ?? (query.from ? maxMonth(query.from, lastCompleteMonth(asOf)) : lastCompleteMonth(asOf));
-  const from = query.from ?? addMonths(to, -23);
-  return { asOf, from, to, segment: query.segment, plan: query.plan };
-}
-
-function maxMonth(a: Month, b: Month): Month {
-  return a > b ? a : b;
-}
+export type { MetricsQuery, MetricsScope };
+export { resolveScope };
