@@ -1,5 +1,6 @@
 // Writes audit entries: every change by a person or an API key, with the row before and after.
-import { type SQL, desc, sql } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, gte, lt, or, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/types/session";
 import type { AuditFilters } from "@/lib/types/users";
@@ -30,19 +31,18 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The audit log, newest first, filtered by actor (label or id), action, entity type and days. */
 export async function listAudit(db: Db, filters: AuditFilters) {
-  const where: SQL[] = [sql`true`];
-  if (filters.actor)
-    where.push(sql`(${auditLog.actorLabel} = ${filters.actor} or ${auditLog.actorId} = ${filters.actor})`);
-  if (filters.action) where.push(sql`${auditLog.action} = ${filters.action}`);
-  if (filters.entity) where.push(sql`${auditLog.entityType} = ${filters.entity}`);
-  if (filters.q)
-    where.push(
-      sql`(position(lower(${filters.q}) in lower(coalesce(${auditLog.entityId}, ''))) > 0 or position(lower(${filters.q}) in lower(${auditLog.actorLabel})) > 0)`,
-    );
-  if (filters.from) where.push(sql`${auditLog.at} >= ${`${filters.from}T00:00:00Z`}::timestamptz`);
-  if (filters.to) where.push(sql`${auditLog.at} < (${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day')`);
-  const cond = sql.join(where, sql` and `);
-  const [rows, [count]] = await Promise.all([
+  const contains = (column: SQL | PgColumn, words: string) => sql`position(lower(${words}) in lower(${column})) > 0`;
+  const cond = and(
+    filters.actor ? or(eq(auditLog.actorLabel, filters.actor), eq(auditLog.actorId, filters.actor)) : undefined,
+    filters.action ? eq(auditLog.action, filters.action) : undefined,
+    filters.entity ? eq(auditLog.entityType, filters.entity) : undefined,
+    filters.q
+      ? or(contains(sql`coalesce(${auditLog.entityId}, '')`, filters.q), contains(auditLog.actorLabel, filters.q))
+      : undefined,
+    filters.from ? gte(auditLog.at, sql`${`${filters.from}T00:00:00Z`}::timestamptz`) : undefined,
+    filters.to ? lt(auditLog.at, sql`(${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day')`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(auditLog)
@@ -50,12 +50,9 @@ export async function listAudit(db: Db, filters: AuditFilters) {
       .orderBy(desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(cond),
+    db.select({ n: count() }).from(auditLog).where(cond),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total: total?.n ?? 0 };
 }
 
 /** The values the filters offer. */
