@@ -1,28 +1,16 @@
 // The frame of every metrics page: the notice of what its URL held that it ignored, the filters and
-// the prefetched data for the client widgets.
+// the prefetched data for the client widgets (the page loads it: lib/query/prefetch.ts).
 import { HydrationBoundary } from "@tanstack/react-query";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { MetricsNotice } from "@/components/filters/metrics-notice";
-import { getDb } from "@/db/client";
-import { listPlans } from "@/db/queries/plans";
-import type { MetricsFilters } from "@/lib/filters";
-import { prefetchMetrics } from "@/lib/query/prefetch";
+import type { MetricsPageData } from "@/lib/types/metrics";
 
-export async function MetricsPage({
-  filters,
-  prefetch,
-  children,
-}: {
-  filters: MetricsFilters;
-  prefetch: Parameters<typeof prefetchMetrics>[1];
-  children: React.ReactNode;
-}) {
-  const [{ state, scope }, plans] = await Promise.all([prefetchMetrics(filters, prefetch), getDb().then(listPlans)]);
+export function MetricsPage({ data, children }: { data: MetricsPageData; children: React.ReactNode }) {
   return (
     <>
-      <MetricsNotice reports={prefetch} />
-      <FilterBar plans={plans} defaultFrom={scope.from} defaultTo={scope.to} />
-      <HydrationBoundary state={state}>{children}</HydrationBoundary>
+      <MetricsNotice reports={data.reports} />
+      <FilterBar plans={data.plans} defaultFrom={data.from} defaultTo={data.to} />
+      <HydrationBoundary state={data.state}>{children}</HydrationBoundary>
     </>
   );
 }

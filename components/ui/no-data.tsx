@@ -2,10 +2,9 @@
 // send it — an API key, then the exact requests (real batches, lib/api-examples.ts), or a CSV
 // import, or Stripe's webhooks.
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { type DataPresence, dataPresence } from "@/db/queries/presence";
 import { type ExampleResource, curlCommand } from "@/lib/api-examples";
-import { type Role, hasRole } from "@/lib/auth/roles";
+import type { DataPresence } from "@/lib/types/metrics";
+import { type Role, hasRole } from "@/lib/values";
 import { requestOrigin } from "@/lib/http/origin";
 import { CopyButton } from "./copy-button";
 
@@ -97,18 +96,4 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
       </ol>
     </section>
   );
-}
-
-/** The page's content once the data it needs has arrived; until then, how to send it. */
-export async function WhenData({
-  needs,
-  role,
-  children,
-}: {
-  needs: keyof DataPresence;
-  role: Role;
-  children: React.ReactNode;
-}) {
-  const presence = await dataPresence(await getDb());
-  return presence[needs] ? children : <NoData needs={needs} role={role} />;
 }

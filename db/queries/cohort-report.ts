@@ -2,9 +2,9 @@
 import { and, count, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cohortBases as b, cohortMonthTotals as t } from "@/db/schema";
-import { type Cohort, cohortTable } from "@/lib/metrics/cohorts";
+import { cohortTable } from "@/lib/metrics/cohorts";
 import { lastCompleteMonth, monthOf } from "@/lib/metrics/months";
-import type { MetricsScope } from "@/lib/types/metrics";
+import type { CohortsData, MetricsScope } from "@/lib/types/metrics";
 import { segmentPlanWhere } from "./filters";
 import { monthText, sumOf } from "./metric-sql";
 
@@ -56,7 +56,7 @@ export function cohortQueries(db: Db, scope: MetricsScope) {
   };
 }
 
-export async function cohortReport(db: Db, scope: MetricsScope): Promise<{ asOf: string; cohorts: Cohort[] }> {
+export async function cohortReport(db: Db, scope: MetricsScope): Promise<CohortsData> {
   const q = cohortQueries(db, scope);
   const [bases, deltas, open] = await Promise.all([q.bases, q.deltas, q.open ?? Promise.resolve([])]);
   const cohorts = cohortTable(bases, deltas, q.last);

@@ -3,9 +3,9 @@
 import { and, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { metricMonthTotals as m } from "@/db/schema";
-import { type ChurnMonth, type MonthTotals, churnMonths } from "@/lib/metrics/churn";
+import { type MonthTotals, churnMonths } from "@/lib/metrics/churn";
 import { type Month, addMonths, lastCompleteMonth } from "@/lib/metrics/months";
-import type { AccountFilter, MetricsScope } from "@/lib/types/metrics";
+import type { AccountFilter, ChurnData, MetricsScope, OverviewData } from "@/lib/types/metrics";
 import { customersAt } from "./customers";
 import { segmentPlanWhere } from "./filters";
 import { monthText, sumOf } from "./metric-sql";
@@ -41,14 +41,17 @@ export async function monthTotals(db: Db, upTo: Month, filter: AccountFilter): P
 }
 
 /** Complete months (end ≤ asOf) inside from..to, every one listed even without events. */
-export async function churnReport(db: Db, scope: MetricsScope): Promise<{ asOf: string; months: ChurnMonth[] }> {
+export async function churnReport(db: Db, scope: MetricsScope): Promise<ChurnData> {
   const last = lastCompleteMonth(scope.asOf);
   const to = scope.to < last ? scope.to : last;
   const months = to < scope.from ? [] : churnMonths(await monthTotals(db, to, scope), scope.from, to);
   return { asOf: scope.asOf.toISOString(), months };
 }
 
-export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | "segment" | "plan">) {
+export async function overviewReport(
+  db: Db,
+  scope: Pick<MetricsScope, "asOf" | "segment" | "plan">,
+): Promise<OverviewData> {
   const last = lastCompleteMonth(scope.asOf);
   const previous = addMonths(last, -1);
   const [now, totals] = await Promise.all([customersAt(db, scope.asOf, scope), monthTotals(db, last, scope)]);
@@ -57,7 +60,6 @@ export async function overviewReport(db: Db, scope: Pick<MetricsScope, "asOf" | 
     asOf: scope.asOf.toISOString(),
     customers: now.customers,
     mrrCents: now.mrrCents,
-    accountsWithHistory: now.accountsWithHistory,
     lastMonth: lastMonth ?? null,
     previousMonth: previousMonth ?? null,
   };

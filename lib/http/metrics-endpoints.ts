@@ -26,13 +26,8 @@ export const reasonsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof reasonsR
   },
 };
 
-export const overviewEndpoint: MetricsEndpoint<
-  Omit<Awaited<ReturnType<typeof overviewReport>>, "accountsWithHistory">
-> = {
+export const overviewEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof overviewReport>>> = {
   name: "overview",
-  report: async (db, scope) => {
-    const { accountsWithHistory: _omitted, ...report } = await overviewReport(db, scope);
-    return report;
-  },
+  report: overviewReport,
   csv: (r) => churnCsv([r.previousMonth, r.lastMonth].filter((m) => m !== null)),
 };

@@ -1,27 +1,11 @@
 // TanStack Query options for the metrics: one source of keys for the server prefetch and the browser.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { DrillResult } from "@/lib/types/metrics";
-import type { ChurnMonth } from "@/lib/metrics/churn";
-import type { Cohort } from "@/lib/metrics/cohorts";
+import type { ChurnData, CohortsData, DrillResult, OverviewData } from "@/lib/types/metrics";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { type MetricsFilters, filtersToSearch } from "@/lib/filters";
 
-export interface OverviewData {
-  asOf: string;
-  customers: number;
-  mrrCents: number;
-  lastMonth: ChurnMonth | null;
-  previousMonth: ChurnMonth | null;
-}
-export interface ChurnData {
-  asOf: string;
-  months: ChurnMonth[];
-}
-export interface CohortsData {
-  asOf: string;
-  cohorts: Cohort[];
-}
+export type { ChurnData, CohortsData, OverviewData };
 
 export class ApiError extends Error {}
 

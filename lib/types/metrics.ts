@@ -1,4 +1,7 @@
 // The inputs and shapes of the metric reads: the scope a report is read under, the figure a drill-through lists, and what it lists.
+import type { DehydratedState } from "@tanstack/react-query";
+import type { ChurnMonth } from "@/lib/metrics/churn";
+import type { Cohort } from "@/lib/metrics/cohorts";
 import type { Month } from "@/lib/metrics/months";
 import type { MONTH_FIGURES, Segment } from "@/lib/values";
 
@@ -47,4 +50,37 @@ export interface DataPresence {
   accounts: boolean;
   subscriptions: boolean;
   cancellations: boolean;
+}
+
+/** The overview report: customers and MRR at asOf, and the last two complete months. */
+export interface OverviewData {
+  asOf: string;
+  customers: number;
+  mrrCents: number;
+  lastMonth: ChurnMonth | null;
+  previousMonth: ChurnMonth | null;
+}
+
+/** The churn report: every complete month of the range. */
+export interface ChurnData {
+  asOf: string;
+  months: ChurnMonth[];
+}
+
+/** The cohort table. */
+export interface CohortsData {
+  asOf: string;
+  cohorts: Cohort[];
+}
+
+/** The reports a metrics page prefetches. */
+export type MetricsReportName = "overview" | "churn" | "cohorts" | "reasons";
+
+/** What the frame of a metrics page renders: its prefetched reports (dehydrated), the range they cover, the plans to filter by. */
+export interface MetricsPageData {
+  state: DehydratedState;
+  from: Month;
+  to: Month;
+  plans: string[];
+  reports: MetricsReportName[];
 }
