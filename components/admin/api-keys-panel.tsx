@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFormat } from "@/components/providers/format-provider";
+import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { createApiKeyAction } from "@/lib/actions/api-keys/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/api-keys/revoke-api-key";
 
@@ -17,6 +18,15 @@ export interface ApiKeyRow {
   createdBy: string | null;
 }
 
+const look: TableLook = {
+  table: "w-full rounded-xl border border-line bg-surface text-left text-sm",
+  thead: "text-xs uppercase tracking-wide text-muted",
+  th: "px-4 py-2",
+  tbody: "divide-y divide-line",
+  td: "px-4 py-2",
+  empty: "px-4 py-6 text-center text-muted",
+};
+
 export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
   const fmt = useFormat();
   const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : "never");
@@ -24,6 +34,43 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
+  const columns: ColumnDef<ApiKeyRow>[] = [
+    { header: "Name", cell: ({ row }) => row.original.name, meta: { cellClassName: `${look.td} font-medium` } },
+    {
+      header: "Key",
+      cell: ({ row }) => `${row.original.prefix}…`,
+      meta: { cellClassName: `${look.td} font-mono text-xs` },
+    },
+    { header: "Scopes", cell: ({ row }) => row.original.scopes.join(", ") },
+    {
+      header: "Created",
+      cell: ({ row: { original: k } }) => `${when(k.createdAt)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
+    },
+    { header: "Last used", cell: ({ row }) => when(row.original.lastUsedAt) },
+    {
+      id: "revoke",
+      cell: ({ row: { original: k } }) =>
+        k.revokedAt ? (
+          `revoked ${when(k.revokedAt)}`
+        ) : (
+          <button
+            type="button"
+            className="rounded-md border border-line px-2 py-1 text-xs text-bad hover:bg-bad-soft"
+            onClick={() =>
+              start(async () => {
+                if (!window.confirm(`Revoke “${k.name}”? Requests with it will be refused at once.`)) return;
+                const result = await revokeApiKeyAction({ id: k.id });
+                if (!result.ok) setError(result.error);
+                router.refresh();
+              })
+            }
+          >
+            Revoke
+          </button>
+        ),
+      meta: { cellClassName: `${look.td} text-right` },
+    },
+  ];
   return (
     <div className="space-y-6">
       <form
@@ -90,60 +137,15 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
           </code>
         </div>
       )}
-      <table className="w-full rounded-xl border border-line bg-surface text-left text-sm">
-        <caption className="sr-only">API keys</caption>
-        <thead className="text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th className="px-4 py-2">Name</th>
-            <th className="px-4 py-2">Key</th>
-            <th className="px-4 py-2">Scopes</th>
-            <th className="px-4 py-2">Created</th>
-            <th className="px-4 py-2">Last used</th>
-            <th className="px-4 py-2" />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {keys.length === 0 && (
-            <tr>
-              <td colSpan={6} className="px-4 py-6 text-center text-muted">
-                No API keys yet. Create one to send data to the ingestion API.
-              </td>
-            </tr>
-          )}
-          {keys.map((k) => (
-            <tr key={k.id} className={k.revokedAt ? "text-muted" : ""}>
-              <td className="px-4 py-2 font-medium">{k.name}</td>
-              <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
-              <td className="px-4 py-2">{k.scopes.join(", ")}</td>
-              <td className="px-4 py-2">
-                {when(k.createdAt)}
-                {k.createdBy ? ` by ${k.createdBy}` : ""}
-              </td>
-              <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
-              <td className="px-4 py-2 text-right">
-                {k.revokedAt ? (
-                  `revoked ${when(k.revokedAt)}`
-                ) : (
-                  <button
-                    type="button"
-                    className="rounded-md border border-line px-2 py-1 text-xs text-bad hover:bg-bad-soft"
-                    onClick={() =>
-                      start(async () => {
-                        if (!window.confirm(`Revoke “${k.name}”? Requests with it will be refused at once.`)) return;
-                        const result = await revokeApiKeyAction({ id: k.id });
-                        if (!result.ok) setError(result.error);
-                        router.refresh();
-                      })
-                    }
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="API keys"
+        columns={columns}
+        data={keys}
+        getRowId={(k) => k.id}
+        rowProps={(k) => ({ className: k.revokedAt ? "text-muted" : "" })}
+        empty="No API keys yet. Create one to send data to the ingestion API."
+        look={look}
+      />
     </div>
   );
 }

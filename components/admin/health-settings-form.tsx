@@ -5,9 +5,12 @@ import { useState } from "react";
 import { saveHealthSettingsAction } from "@/lib/actions/health/save-health-settings";
 import { HEALTH_COMPONENTS, type HealthSettings } from "@/lib/metrics/health";
 import { useFormat } from "@/components/providers/format-provider";
+import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { plural } from "@/lib/format";
 
-const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
+type HealthComponentName = (typeof HEALTH_COMPONENTS)[number];
+
+const COMPONENT_HELP: Record<HealthComponentName, string> = {
   depth: "Active users in 28 days ÷ seats paid",
   breadth: "Key features used in 28 days ÷ key features",
   trend: "Active users in 28 days ÷ the 28 days before",
@@ -16,6 +19,13 @@ const COMPONENT_HELP: Record<(typeof HEALTH_COMPONENTS)[number], string> = {
   voice: "Latest NPS in 180 days ÷ 10",
 };
 const input = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
+const weightsLook: TableLook = {
+  table: "w-full text-left text-sm",
+  thead: "text-xs uppercase tracking-wide text-muted",
+  th: "py-1 font-medium",
+  tbody: "divide-y divide-line",
+  td: "py-2 pr-3",
+};
 
 export function HealthSettingsForm({
   settings,
@@ -36,6 +46,42 @@ export function HealthSettingsForm({
   const [saving, setSaving] = useState(false);
   const total = HEALTH_COMPONENTS.reduce((s, c) => s + (Number(weights[c]) || 0), 0);
   const offered = [...new Set([...features.map((f) => f.feature), ...keys])];
+
+  const columns: ColumnDef<HealthComponentName>[] = [
+    {
+      header: "Component",
+      cell: ({ row: { original: c } }) => (
+        <>
+          <label htmlFor={`weight-${c}`} className="font-medium capitalize">
+            {c}
+          </label>
+          <p className="text-xs text-muted">{COMPONENT_HELP[c]}</p>
+        </>
+      ),
+    },
+    {
+      header: "Weight",
+      cell: ({ row: { original: c } }) => (
+        <input
+          id={`weight-${c}`}
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          required
+          value={weights[c]}
+          onChange={(e) => setWeights({ ...weights, [c]: e.target.value })}
+          className={`${input} w-24`}
+        />
+      ),
+    },
+    {
+      header: "Share",
+      cell: ({ row: { original: c } }) =>
+        total > 0 ? `${Math.round(((Number(weights[c]) || 0) / total) * 100)} %` : "–",
+      meta: { cellClassName: "py-2 tabular-nums text-muted" },
+    },
+  ];
 
   async function save() {
     setSaving(true);
@@ -68,43 +114,13 @@ export function HealthSettingsForm({
           Relative weights: each component’s share is its weight ÷ the total. A component without data for an account is
           left out and the others scale up.
         </p>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th className="py-1 font-medium">Component</th>
-              <th className="py-1 font-medium">Weight</th>
-              <th className="py-1 font-medium">Share</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {HEALTH_COMPONENTS.map((c) => (
-              <tr key={c}>
-                <td className="py-2 pr-3">
-                  <label htmlFor={`weight-${c}`} className="font-medium capitalize">
-                    {c}
-                  </label>
-                  <p className="text-xs text-muted">{COMPONENT_HELP[c]}</p>
-                </td>
-                <td className="py-2 pr-3">
-                  <input
-                    id={`weight-${c}`}
-                    type="number"
-                    min={0}
-                    max={100}
-                    step={1}
-                    required
-                    value={weights[c]}
-                    onChange={(e) => setWeights({ ...weights, [c]: e.target.value })}
-                    className={`${input} w-24`}
-                  />
-                </td>
-                <td className="py-2 tabular-nums text-muted">
-                  {total > 0 ? `${Math.round(((Number(weights[c]) || 0) / total) * 100)} %` : "–"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Weights"
+          columns={columns}
+          data={[...HEALTH_COMPONENTS]}
+          getRowId={(c) => c}
+          look={weightsLook}
+        />
       </fieldset>
 
       <fieldset className="rounded-xl border border-line bg-surface p-5">

@@ -1,13 +1,13 @@
 "use client";
 // The accounts behind a clicked figure, in a modal dialog; the open drill lives in the URL.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { drillParams, useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
-import { type Formatter, formatSegment } from "@/lib/format";
+import type { Formatter } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { drillQuery } from "@/lib/query/metrics";
+import { DrillTable } from "./drill-table";
 
 const FIGURE_TITLE: Record<string, string> = {
   customersStart: "Customers at the start of",
@@ -127,49 +127,11 @@ export function DrillPanel({
               <p className="text-muted">No account is behind this figure.</p>
             )}
             {query.data && query.data.accounts.length > 0 && (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Accounts behind the figure</caption>
-                <thead className="text-xs uppercase tracking-wide text-muted">
-                  <tr>
-                    <th className="py-1 pr-3">Account</th>
-                    <th className="py-1 pr-3">In this figure</th>
-                    <th className="py-1 pr-3">MRR now</th>
-                    <th className="py-1 pr-3">Segment</th>
-                    <th className="py-1 pr-3">Owner</th>
-                    <th className="py-1">
-                      <span className="sr-only">Queue</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-line" data-testid="drill-rows">
-                  {query.data.accounts.map((a) => (
-                    <tr key={a.externalId}>
-                      <td className="py-1.5 pr-3">
-                        <Link
-                          href={`/accounts/${encodeURIComponent(a.externalId)}`}
-                          className="font-medium text-accent hover:underline"
-                        >
-                          {a.name}
-                        </Link>
-                      </td>
-                      <td className="py-1.5 pr-3 tabular-nums">{fmt.money(a.amountCents, currency)}</td>
-                      <td className="py-1.5 pr-3 tabular-nums">{fmt.money(a.mrrCents, currency)}</td>
-                      <td className="py-1.5 pr-3">{formatSegment(a.segment)}</td>
-                      <td className="py-1.5 pr-3">{a.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
-                      <td className="py-1.5 text-right">
-                        <button
-                          type="button"
-                          onClick={() => void addToQueue([a.externalId])}
-                          className="rounded border border-line px-1.5 py-0.5 text-xs"
-                          aria-label={`Add ${a.name} to the queue`}
-                        >
-                          Add to queue
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DrillTable
+                accounts={query.data.accounts}
+                currency={currency}
+                onAdd={(externalIds) => void addToQueue(externalIds)}
+              />
             )}
           </div>
         </div>

@@ -2,6 +2,7 @@
 // data behind it, then the reasons in words.
 import type { HealthComponent } from "@/lib/metrics/health";
 import { getFormat } from "@/lib/locale-server";
+import { type ColumnDef, DataTable, type TableLook, compactLook } from "@/components/ui/data-table";
 import { HealthBadge } from "./health-badge";
 
 const COMPONENT_LABEL: Record<HealthComponent["name"], string> = {
@@ -12,6 +13,42 @@ const COMPONENT_LABEL: Record<HealthComponent["name"], string> = {
   intent: "Intent — cancel survey",
   voice: "Voice — NPS",
 };
+
+const look: TableLook = { ...compactLook, table: "mt-4 w-full text-left text-sm" };
+
+function componentColumns(pct: (x: number) => string): ColumnDef<HealthComponent>[] {
+  return [
+    {
+      header: "Component",
+      cell: ({ row }) => COMPONENT_LABEL[row.original.name],
+      meta: { rowHeader: true, cellClassName: "py-1.5 pr-3 font-normal" },
+    },
+    {
+      header: "Value",
+      cell: ({ row: { original: c } }) => (
+        <span className="flex items-center gap-2 whitespace-nowrap tabular-nums">
+          <span className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-line" aria-hidden>
+            <span
+              className={`block h-full ${c.value < 0.5 ? "bg-bad" : c.value < 0.8 ? "bg-warn" : "bg-good"}`}
+              style={{ width: `${Math.round(c.value * 100)}%` }}
+            />
+          </span>
+          {pct(c.value)}
+        </span>
+      ),
+    },
+    {
+      header: "Weight",
+      cell: ({ row }) => pct(row.original.weight),
+      meta: { cellClassName: `${look.td} tabular-nums` },
+    },
+    {
+      header: "The data behind it",
+      cell: ({ row }) => row.original.detail,
+      meta: { headerClassName: "py-1 font-medium", cellClassName: "py-1.5 text-muted" },
+    },
+  ];
+}
 
 export async function HealthBreakdown({
   health,
@@ -52,47 +89,13 @@ export async function HealthBreakdown({
           <HealthBadge score={health.score} weekAgo={health.scoreWeekAgo} threshold={threshold} />
         </div>
       </div>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">Health components</caption>
-        <thead className="text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Component
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Value
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Weight
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              The data behind it
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {health.components.map((c) => (
-            <tr key={c.name}>
-              <th scope="row" className="py-1.5 pr-3 font-normal">
-                {COMPONENT_LABEL[c.name]}
-              </th>
-              <td className="py-1.5 pr-3">
-                <span className="flex items-center gap-2 whitespace-nowrap tabular-nums">
-                  <span className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-line" aria-hidden>
-                    <span
-                      className={`block h-full ${c.value < 0.5 ? "bg-bad" : c.value < 0.8 ? "bg-warn" : "bg-good"}`}
-                      style={{ width: `${Math.round(c.value * 100)}%` }}
-                    />
-                  </span>
-                  {pct(c.value)}
-                </span>
-              </td>
-              <td className="py-1.5 pr-3 tabular-nums">{pct(c.weight)}</td>
-              <td className="py-1.5 text-muted">{c.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Health components"
+        columns={componentColumns(pct)}
+        data={health.components}
+        getRowId={(c) => c.name}
+        look={look}
+      />
       {!health.components.some((c) => c.name === "trend") && (
         <p className="mt-3 text-sm text-muted" data-testid="health-no-activity">
           No product activity has been received for this account, so depth, breadth and trend are left out until it
