@@ -4,14 +4,7 @@ import { auditLog, users } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { SYSTEM_ACTOR } from "./audit";
-import {
-  DuplicateEmailError,
-  createUser,
-  loadSessionUser,
-  setUserActive,
-  setUserRole,
-  verifyCredentials,
-} from "./users";
+import { DuplicateEmailError, createUser, loadSession, setUserActive, setUserRole, verifyCredentials } from "./users";
 
 const t = setupTestDb();
 
@@ -57,15 +50,23 @@ describe("staff users", () => {
   it("applies a role change and a disable on the very next session read", async () => {
     const email = `${uniqueId("sam")}@example.com`;
     const user = await createUser(t.db, { email, role: "manager", password: "sam's password" }, SYSTEM_ACTOR);
-    // The session token holds only the id; each request re-reads the row.
-    expect((await loadSessionUser(t.db, user.id))?.role).toBe("manager");
+    // The session token holds only the id and its session version; each request re-reads the row.
+    expect((await loadSession(t.db, user.id, 0))?.role).toBe("manager");
     await setUserRole(t.db, user.id, "cs", SYSTEM_ACTOR);
-    expect((await loadSessionUser(t.db, user.id))?.role).toBe("cs");
+    expect((await loadSession(t.db, user.id, 0))?.role).toBe("cs");
     await setUserActive(t.db, user.id, false, SYSTEM_ACTOR);
-    expect(await loadSessionUser(t.db, user.id)).toBeNull();
+    expect(await loadSession(t.db, user.id, 0)).toBeNull();
+    // Disabling ended the session; and the user is refused even with the version as it is now.
+    const [row] = await t.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, user.id));
+    expect(row?.sessionVersion).toBe(1);
+    expect(await loadSession(t.db, user.id, 1)).toBeNull();
     // A disabled user cannot sign in again either.
     expect(await verifyCredentials(t.db, email, "sam's password")).toBeNull();
+    // Enabled again, a new sign-in (a token of the new version) works; the old session stays ended.
+    await setUserActive(t.db, user.id, true, SYSTEM_ACTOR);
+    expect((await loadSession(t.db, user.id, 1))?.role).toBe("cs");
+    expect(await loadSession(t.db, user.id, 0)).toBeNull();
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id))).map((a) => a.action);
-    expect(actions).toEqual(["user.create", "user.role", "user.disable"]);
+    expect(actions).toEqual(["user.create", "user.role", "user.disable", "user.enable"]);
   });
 });
