@@ -64,24 +64,27 @@ export function QueueView({ rows, counts, total, pageSize, me, users, threshold,
     clear();
   }
 
+  const openOutreach = (row: QueueRow) =>
+    setOutreach({
+      accountExternalId: row.externalId,
+      accountName: row.name,
+      item: { id: row.id, version: row.version },
+      owner: ownerIfNotMine(me, row),
+    });
+  const openSnooze = (row: QueueRow) =>
+    setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
+  const refuse = (row: QueueRow, verb: string) =>
+    say({
+      tone: "error",
+      text: `${row.name} is ${ownerIfNotMine(me, row)}’s: only they or a manager can ${verb} it. You can log outreach on it.`,
+    });
+
   /** A key binds to the row it was pressed on: after any write of that row still on its way. */
   async function onRowKey(pressed: QueueRow, key: RowKey) {
     const row = await items.settled(pressed);
-    const owner = ownerIfNotMine(me, row);
-    if (key === "o")
-      setOutreach({
-        accountExternalId: row.externalId,
-        accountName: row.name,
-        item: { id: row.id, version: row.version },
-        owner,
-      });
-    else if (!canChange(me, row))
-      say({
-        tone: "error",
-        text: `${row.name} is ${owner}’s: only they or a manager can ${key === "a" ? "reassign" : "snooze"} it. You can log outreach on it.`,
-      });
-    else if (key === "s")
-      setSnooze({ id: row.id, version: row.version, accountName: row.name, snoozedUntil: row.snoozedUntil });
+    if (key === "o") openOutreach(row);
+    else if (!canChange(me, row)) refuse(row, key === "a" ? "reassign" : "snooze");
+    else if (key === "s") openSnooze(row);
     else if (row.assigneeId === me.id) say({ tone: "ok", text: `${row.name} is already yours.` });
     else void assignToMe(row);
   }
