@@ -1,54 +1,51 @@
-// Applies one verified Stripe event: everything it implies is written in one transaction.
-import { sql } from "drizzle-orm";
-import type Stripe from "stripe";
+// Applies one verified Stripe event, mapped to Holdfast's items: everything it implies is written
+// in one transaction.
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
-import { cancellationFeedback, customerToAccount, subscriptionToEvent } from "@/lib/stripe/map";
-import type { AccountState } from "@/lib/metrics/state";
-import type { Actor } from "./audit";
-import { write } from "./ingest";
+import { accounts } from "@/db/schema";
+import type { ItemError } from "@/lib/types/ingest";
+import type { Actor } from "@/lib/types/session";
+import type { StripeDelivery, StripeWritten } from "@/lib/types/stripe";
+import { allChecked, write } from "./ingest";
 
 const ACTOR: Actor = { type: "system", id: null, label: "Stripe webhook" };
-export const HANDLED = [
-  "customer.created",
-  "customer.updated",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-] as const;
 
-export type StripeOutcome = { handled: false } | { handled: true; written: string[] };
+/** A subscription change the ingestion checks refused: the transaction rolls back, Stripe retries. */
+export class StripeEventRefusedError extends Error {
+  readonly code = "stripe_event_refused";
+  constructor(
+    readonly eventId: string,
+    readonly errors: ItemError[],
+  ) {
+    super(`Stripe event ${eventId}: ${JSON.stringify(errors)}`);
+  }
+}
 
-export async function applyStripeEvent(db: Db, event: Stripe.Event): Promise<StripeOutcome> {
-  if (!(HANDLED as readonly string[]).includes(event.type)) return { handled: false };
+export async function applyStripeDelivery(db: Db, delivery: StripeDelivery): Promise<StripeWritten> {
   return db.transaction(async (tx) => {
     const written: string[] = [];
-    if (event.type === "customer.created" || event.type === "customer.updated") {
-      await write(tx, "accounts", [customerToAccount(event.data.object as Stripe.Customer)], ACTOR);
-      return { handled: true, written: ["account"] };
+    if (delivery.kind === "customer") {
+      await write(tx, "accounts", delivery.account, ACTOR);
+      return { written: ["account"] };
     }
-    const subscription = event.data.object as Stripe.Subscription;
-    const customer = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
-    const [account] = await queryRows<{ status: AccountState; mrr_cents: number }>(
-      tx,
-      sql`select status::text as status, mrr_cents from accounts where external_id = ${customer}`,
-    );
+    const [account] = await tx
+      .select({ status: accounts.status, mrrCents: accounts.mrrCents })
+      .from(accounts)
+      .where(eq(accounts.externalId, delivery.customer));
     // Stripe does not promise order: a subscription may arrive before its customer.
-    if (!account) await write(tx, "accounts", [{ externalId: customer, name: customer }], ACTOR);
-    const change = subscriptionToEvent(event, subscription, {
-      status: account?.status ?? "none",
-      mrrCents: account?.mrr_cents ?? 0,
-    });
-    if (change) {
-      const result = await write(tx, "subscription-events", [change], ACTOR);
-      if (!result.ok) throw new Error(`Stripe event ${event.id}: ${JSON.stringify(result.errors)}`);
-      if (result.skipped === 0) written.push(change.type);
+    if (!account)
+      await write(tx, "accounts", allChecked([{ externalId: delivery.customer, name: delivery.customer }]), ACTOR);
+    const change = delivery.eventFor(account ?? { status: "none", mrrCents: 0 });
+    const [event] = change.items;
+    if (change.items.length > 0) {
+      const result = await write(tx, "subscription-events", change, ACTOR);
+      if (!result.ok) throw new StripeEventRefusedError(delivery.eventId, result.errors);
+      if (result.skipped === 0 && event) written.push(event.type);
     }
-    const feedback = cancellationFeedback(event, subscription);
-    if (feedback) {
-      const result = await write(tx, "cancellations", [feedback], ACTOR);
+    if (delivery.feedback.items.length > 0) {
+      const result = await write(tx, "cancellations", delivery.feedback, ACTOR);
       if (result.ok && result.skipped === 0) written.push("cancellation answer");
     }
-    return { handled: true, written };
+    return { written };
   });
 }

@@ -1,15 +1,16 @@
 // Answers POST /api/import/{kind} on a given database: one chunk of CSV rows, already mapped to
 // items by the import page. Valid rows are written, bad ones reported by index and field.
 import type { Db } from "@/db/client";
-import type { Actor } from "@/db/queries/audit";
 import { importRows } from "@/db/queries/ingest";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/import/csv-mapping";
-import { MAX_ITEMS, batchEnvelope } from "@/lib/validation/ingest";
+import type { Actor } from "@/lib/types/session";
+import { MAX_ITEMS, batchEnvelope, checkItems } from "@/lib/validation/ingest";
 import { json, problem } from "./problem";
 
+const isImportKind = (kind: string): kind is ImportKind => IMPORT_KINDS.some((k) => k === kind);
+
 export async function answerImport(request: Request, db: Db, kind: string, actor: Actor): Promise<Response> {
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind))
-    return problem(404, "Not found", `Import kinds are ${IMPORT_KINDS.join(", ")}.`);
+  if (!isImportKind(kind)) return problem(404, "Not found", `Import kinds are ${IMPORT_KINDS.join(", ")}.`);
   const body = batchEnvelope.safeParse(await request.json().catch(() => null));
   if (!body.success)
     return problem(400, "Invalid body", 'The body must be {"items": [...]}.', {
@@ -17,5 +18,5 @@ export async function answerImport(request: Request, db: Db, kind: string, actor
     });
   if (body.data.items.length > MAX_ITEMS)
     return problem(413, "Payload too large", `At most ${MAX_ITEMS} rows per chunk.`);
-  return json(await importRows(db, kind as ImportKind, body.data.items, actor));
+  return json(await importRows(db, kind, checkItems(kind, body.data.items), actor));
 }

@@ -1,11 +1,12 @@
 // Answers one ingestion request on a given database: size limits, the batch envelope, the
-// Idempotency-Key, then the batch itself. Everything but the caller's authentication.
+// Idempotency-Key and the items' schemas are checked here; db/queries/ingest writes (once), and
+// its outcome is worded here. Everything but the caller's authentication.
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import type { ApiKeyIdentity } from "@/db/queries/api-keys";
-import { claimInTransaction, keepAnswer } from "@/db/queries/idempotency";
-import { type IngestOutcome, ingestBatch, retrying, write } from "@/db/queries/ingest";
-import { type IngestResource, MAX_BODY_BYTES, MAX_ITEMS, batchEnvelope } from "@/lib/validation/ingest";
+import { ingestBatch, ingestOnce } from "@/db/queries/ingest";
+import type { IngestOutcome, IngestResource } from "@/lib/types/ingest";
+import { MAX_BODY_BYTES, MAX_ITEMS, batchEnvelope, checkItems } from "@/lib/validation/ingest";
 import { problem } from "./problem";
 
 const TOO_LARGE = () =>
@@ -35,6 +36,9 @@ function answerFor(outcome: IngestOutcome): { status: number; body: string; type
     }),
   };
 }
+
+const respond = (a: { status: number; body: string; type: string }) =>
+  new Response(a.body, { status: a.status, headers: { "content-type": a.type } });
 
 export async function answerIngest(
   request: Request,
@@ -68,31 +72,26 @@ export async function answerIngest(
     });
   }
   const actor = { type: "api_key" as const, id: key.id, label: `API key ${key.name}` };
-  if (idem === null) {
-    const a = answerFor(await ingestBatch(db, resource, items, actor));
-    return new Response(a.body, { status: a.status, headers: { "content-type": a.type } });
-  }
+  const batch = checkItems(resource, items);
+  if (idem === null) return respond(answerFor(await ingestBatch(db, resource, batch, actor)));
 
-  const claim = {
-    apiKeyId: key.id,
-    key: idem,
-    endpoint: `POST /api/v1/${resource}`,
-    bodyHash: crypto.createHash("sha256").update(text).digest("hex"),
-  };
-  const result = await retrying(db, async (tx) => {
-    const found = await claimInTransaction(tx, claim.apiKeyId, claim.key, claim.endpoint, claim.bodyHash);
-    if (found.kind !== "new") return found;
-    const outcome = await write(tx, resource, items, actor);
-    const answer = answerFor(outcome);
-    // Only a written batch keeps its answer: a refused one leaves nothing, its key included.
-    if (outcome.ok) await keepAnswer(tx, claim, answer.status, answer.body);
-    return { kind: "answer" as const, answer };
+  const result = await ingestOnce(db, {
+    resource,
+    batch,
+    actor,
+    claim: {
+      apiKeyId: key.id,
+      key: idem,
+      endpoint: `POST /api/v1/${resource}`,
+      bodyHash: crypto.createHash("sha256").update(text).digest("hex"),
+    },
+    keep: (written) => answerFor({ ok: true, ...written }),
   });
   if (result.kind === "replay") {
-    return new Response(result.body, {
-      status: result.status,
+    return new Response(result.kept.body, {
+      status: result.kept.status,
       headers: {
-        "content-type": result.status === 200 ? "application/json" : "application/problem+json",
+        "content-type": result.kept.status === 200 ? "application/json" : "application/problem+json",
         "idempotent-replayed": "true",
       },
     });
@@ -109,8 +108,5 @@ export async function answerIngest(
       },
     );
   }
-  return new Response(result.answer.body, {
-    status: result.answer.status,
-    headers: { "content-type": result.answer.type },
-  });
+  return respond(answerFor(result.outcome));
 }

@@ -1,8 +1,10 @@
 // Answers a Stripe webhook delivery: the signature is checked with Stripe's own library before
-// anything is read or written; a bad signature gets 400 and changes nothing.
+// anything is read or written; a bad signature gets 400 and changes nothing. The event is mapped
+// to Holdfast's items here (lib/stripe/map) and written by db/queries/stripe.
 import Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { applyStripeEvent } from "@/db/queries/stripe";
+import { applyStripeDelivery } from "@/db/queries/stripe";
+import { toDelivery } from "@/lib/stripe/map";
 import { json, problem } from "./problem";
 
 export async function answerStripe(request: Request, db: Db, secret: string | undefined): Promise<Response> {
@@ -17,6 +19,8 @@ export async function answerStripe(request: Request, db: Db, secret: string | un
   } catch {
     return problem(400, "Invalid signature", "The Stripe-Signature header does not match this payload and secret.");
   }
-  const outcome = await applyStripeEvent(db, event);
-  return json({ received: true, type: event.type, ...outcome });
+  const delivery = toDelivery(event);
+  if (!delivery) return json({ received: true, type: event.type, handled: false });
+  const { written } = await applyStripeDelivery(db, delivery);
+  return json({ received: true, type: event.type, handled: true, written });
 }

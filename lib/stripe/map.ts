@@ -2,8 +2,20 @@
 // subscriptions to subscription events given the account's current state, and the cancellation
 // feedback to a survey answer. Event ids become externalIds, so a repeated delivery adds nothing.
 import type Stripe from "stripe";
-import type { AccountState } from "@/lib/metrics/state";
-import type { AccountItem, CancellationItem, SubscriptionEventItem } from "@/lib/validation/ingest";
+import type { CancellationItem, SubscriptionEventItem } from "@/lib/types/ingest";
+import type { AccountNow, StripeDelivery } from "@/lib/types/stripe";
+import { checkItems } from "@/lib/validation/ingest";
+
+export type { AccountNow } from "@/lib/types/stripe";
+
+/** The events Holdfast reads; any other is acknowledged and ignored. */
+export const HANDLED = [
+  "customer.created",
+  "customer.updated",
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+] as const;
 
 const PER_MONTH: Record<string, number> = { day: 365 / 12, week: 52 / 12, month: 1, year: 1 / 12 };
 
@@ -22,20 +34,15 @@ export function monthlyCents(subscription: Stripe.Subscription): number {
   return Math.round(total);
 }
 
-export interface AccountNow {
-  status: AccountState;
-  mrrCents: number;
-}
-
 const ts = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-export function customerToAccount(customer: Stripe.Customer): AccountItem {
+export function customerToAccount(customer: Stripe.Customer): { externalId: string; name: string; domain?: string } {
   const domain = customer.email?.split("@")[1] ?? null;
   return {
     externalId: customer.id,
     name: customer.name || customer.email || customer.id,
     ...(domain ? { domain } : {}),
-  } as AccountItem;
+  };
 }
 
 function customerId(subscription: Stripe.Subscription): string {
@@ -87,5 +94,27 @@ export function cancellationFeedback(
     offerAccepted: false,
     outcome: "canceled",
     externalId: `stripe:${subscription.id}:feedback:${requested}`,
+  };
+}
+
+const isHandled = (type: string): type is (typeof HANDLED)[number] => HANDLED.some((t) => t === type);
+
+/** The event as the write takes it, checked by the ingestion schemas; null for an event Holdfast ignores. */
+export function toDelivery(event: Stripe.Event): StripeDelivery | null {
+  if (!isHandled(event.type)) return null;
+  if (event.type === "customer.created" || event.type === "customer.updated")
+    return { kind: "customer", account: checkItems("accounts", [customerToAccount(event.data.object)]) };
+  if (event.data.object.object !== "subscription") return null;
+  const subscription = event.data.object;
+  const feedback = cancellationFeedback(event, subscription);
+  return {
+    kind: "subscription",
+    eventId: event.id,
+    customer: customerId(subscription),
+    eventFor: (now) => {
+      const change = subscriptionToEvent(event, subscription, now);
+      return checkItems("subscription-events", change ? [change] : []);
+    },
+    feedback: checkItems("cancellations", feedback ? [feedback] : []),
   };
 }

@@ -1,11 +1,11 @@
 // The ingestion wire format of docs/api.md: one strict zod schema per item (unknown fields are
-// rejected), shared by the API, the CSV import and the OpenAPI document.
+// rejected), shared by the API, the CSV import and the OpenAPI document. Each gives exactly the
+// item type of lib/types/ingest.ts that the queries take (checked below at compile time).
 import { z } from "zod";
+import type { CheckedBatch, IngestItems, IngestResource, ItemError } from "@/lib/types/ingest";
+import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SEGMENTS, SIGNAL_KINDS, SUBSCRIPTION_EVENT_TYPES } from "@/lib/values";
 import { instant } from "./dates";
 import { text } from "./text";
-import { SUBSCRIPTION_EVENT_TYPES } from "@/lib/metrics/state";
-import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SIGNAL_KINDS } from "@/lib/values";
-import { SEGMENTS } from "./accounts";
 
 export const MAX_ITEMS = 5000;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -90,11 +90,36 @@ export const INGEST_RESOURCES = {
   signals: signalItem,
   cancellations: cancellationItem,
 } as const;
-export type IngestResource = keyof typeof INGEST_RESOURCES;
-export type AccountItem = z.infer<typeof accountItem>;
-export type SubscriptionEventItem = z.infer<typeof subscriptionEventItem>;
-export type ActivityItem = z.infer<typeof activityItem>;
-export type SignalItem = z.infer<typeof signalItem>;
-export type CancellationItem = z.infer<typeof cancellationItem>;
+const SCHEMAS: { [R in IngestResource]: z.ZodType<IngestItems[R], unknown> } = INGEST_RESOURCES;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+/** Fails to compile when a schema's output and the item type the queries take drift apart. */
+export type IngestSchemasMatchTypes = Holds<
+  Same<{ [R in IngestResource]: z.infer<(typeof INGEST_RESOURCES)[R]> }, { [R in IngestResource]: IngestItems[R] }>
+>;
+
+export type {
+  AccountItem,
+  ActivityItem,
+  CancellationItem,
+  IngestResource,
+  SignalItem,
+  SubscriptionEventItem,
+} from "@/lib/types/ingest";
 
 export const batchEnvelope = z.strictObject({ items: z.array(z.unknown()) });
+
+/** Checks each item against its schema: the checked item where it passes, every issue where not. */
+export function checkItems<R extends IngestResource>(resource: R, raw: readonly unknown[]): CheckedBatch<R> {
+  const schema = SCHEMAS[resource];
+  const refused: ItemError[] = [];
+  const items = raw.map((value, item) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      refused.push({ item, field: issue.path.join(".") || "(item)", message: issue.message });
+    return undefined;
+  });
+  return { items, refused };
+}

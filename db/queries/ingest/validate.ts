@@ -1,44 +1,31 @@
-// Checks a whole batch before anything is written: each item against its schema, then the
-// accounts and owners it names. Every problem is reported with the item's index and field.
-import { sql } from "drizzle-orm";
-import type { z } from "zod";
+// Checks a batch the schemas passed against the database before anything is written: the accounts
+// and owners its items name. Every problem, the schema's included, is reported with the item's
+// index and field.
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
-import { INGEST_RESOURCES, type IngestResource } from "@/lib/validation/ingest";
+import { accounts, users } from "@/db/schema";
+import type { CheckedBatch, IngestItems, IngestResource, ItemError } from "@/lib/types/ingest";
 
-export interface ItemError {
-  item: number;
-  field: string;
-  message: string;
-}
+export type { ItemError } from "@/lib/types/ingest";
 
-export type Parsed<R extends IngestResource> = z.infer<(typeof INGEST_RESOURCES)[R]>;
-
-export interface Validated<R extends IngestResource> {
-  items: Parsed<R>[];
-  /** externalId → account id, for the accounts the items name. */
+/** The rows the items name: externalId → account id, and lower-case e-mail → user id (owners). */
+export interface References {
   accounts: Map<string, string>;
-  /** lower-case e-mail → user id, for the owners named (accounts only). */
   owners: Map<string, string>;
 }
 
-export async function validateBatch<R extends IngestResource>(
-  db: Db,
-  resource: R,
-  raw: readonly unknown[],
-): Promise<{ ok: true; value: Validated<R> } | { ok: false; errors: ItemError[] }> {
-  const schema = INGEST_RESOURCES[resource];
-  const errors: ItemError[] = [];
-  const items: Parsed<R>[] = [];
-  raw.forEach((value, item) => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) items[item] = parsed.data as Parsed<R>;
-    else
-      for (const issue of parsed.error.issues)
-        errors.push({ item, field: issue.path.join(".") || "(item)", message: issue.message });
-  });
+export interface Validated<R extends IngestResource> extends References {
+  items: IngestItems[R][];
+}
 
-  const accounts = new Map<string, string>();
+/** Every problem of the batch (the schema's first), by item; and the rows its good items name. */
+export async function checkReferences<R extends IngestResource>(
+  db: Db,
+  batch: CheckedBatch<R>,
+): Promise<{ errors: ItemError[]; references: References }> {
+  const { items } = batch;
+  const errors: ItemError[] = [...batch.refused];
+  const accountIds = new Map<string, string>();
   const owners = new Map<string, string>();
   const refs = new Set<string>();
   const emails = new Set<string>();
@@ -48,26 +35,27 @@ export async function validateBatch<R extends IngestResource>(
     if ("ownerEmail" in it && it.ownerEmail) emails.add(it.ownerEmail);
   }
   if (refs.size > 0) {
-    // Arrays of 200: with thousands of values the planner scans the whole table instead of the index.
+    // Lists of 200: with thousands of values the planner scans the whole table instead of the index.
     const list = [...refs];
     for (let i = 0; i < list.length; i += 200) {
-      const rows = await queryRows<{ id: string; external_id: string }>(
-        db,
-        sql`select id, external_id from accounts where external_id = any(${sql.param(list.slice(i, i + 200))}::text[])`,
-      );
-      for (const r of rows) accounts.set(r.external_id, r.id);
+      const rows = await db
+        .select({ id: accounts.id, externalId: accounts.externalId })
+        .from(accounts)
+        .where(inArray(accounts.externalId, list.slice(i, i + 200)));
+      for (const r of rows) accountIds.set(r.externalId, r.id);
     }
   }
   if (emails.size > 0) {
-    const rows = await queryRows<{ id: string; email: string }>(
-      db,
-      sql`select id, lower(email) as email from users where lower(email) = any(${sql.param([...emails])}::text[])`,
-    );
+    const email = sql<string>`lower(${users.email})`;
+    const rows = await db
+      .select({ id: users.id, email })
+      .from(users)
+      .where(inArray(email, [...emails]));
     for (const r of rows) owners.set(r.email, r.id);
   }
   items.forEach((it, item) => {
     if (!it) return;
-    if ("accountExternalId" in it && !accounts.has(it.accountExternalId)) {
+    if ("accountExternalId" in it && !accountIds.has(it.accountExternalId)) {
       errors.push({
         item,
         field: "accountExternalId",
@@ -78,6 +66,14 @@ export async function validateBatch<R extends IngestResource>(
       errors.push({ item, field: "ownerEmail", message: `names no Holdfast user (${it.ownerEmail})` });
     }
   });
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.item - b.item) };
-  return { ok: true, value: { items, accounts, owners } };
+  return { errors: errors.sort((a, b) => a.item - b.item), references: { accounts: accountIds, owners } };
+}
+
+/** The batch's items but those the given problems name. */
+export function itemsWithout<R extends IngestResource>(
+  batch: CheckedBatch<R>,
+  errors: readonly ItemError[],
+): IngestItems[R][] {
+  const bad = new Set(errors.map((e) => e.item));
+  return batch.items.filter((it, item): it is IngestItems[R] => it !== undefined && !bad.has(item));
 }

@@ -5,11 +5,11 @@ import Papa from "papaparse";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
 import { guessMapping, guessMoneyInUnits, rowToItem } from "@/lib/import/csv-mapping";
-import { INGEST_RESOURCES } from "@/lib/validation/ingest";
+import { INGEST_RESOURCES, checkItems } from "@/lib/validation/ingest";
 import type { Db } from "@/db/client";
 import { setupTestDbPerTest } from "@/test/db";
-import { SYSTEM_ACTOR } from "./audit";
-import { importRows } from "./ingest";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { importRows } from "@/db/queries/ingest";
 
 const ACCOUNTS = `Customer ID,Company,Plan,Seats
 c-1,Alder Labs,growth,12
@@ -51,7 +51,10 @@ async function importFile(db: Db, kind: "accounts" | "subscription-events", text
   const outcome = await importRows(
     db,
     kind,
-    sent.map((s) => s.item),
+    checkItems(
+      kind,
+      sent.map((s) => s.item),
+    ),
     SYSTEM_ACTOR,
   );
   const serverLines = outcome.errors.map((e) => sent[e.item]?.line);

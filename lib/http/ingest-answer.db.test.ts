@@ -11,7 +11,7 @@ import type { IngestResource } from "@/lib/validation/ingest";
 import { setupTestDb, setupTestDbPerTest } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { seedPuzzle } from "@/test/fixtures";
-import { claimInTransaction } from "./idempotency";
+import { claimInTransaction } from "@/db/queries/idempotency";
 
 const t = setupTestDb();
 
@@ -186,7 +186,14 @@ describe("idempotency", () => {
     // can hold it; embedded PGlite runs one transaction at a time, so a duplicate simply waits).
     if (t.engine === "postgres") {
       await t.db.transaction(async (tx) => {
-        expect(await claimInTransaction(tx, key.id, "retry-3", "POST /api/v1/signals", "h")).toEqual({ kind: "new" });
+        expect(
+          await claimInTransaction(tx, {
+            apiKeyId: key.id,
+            key: "retry-3",
+            endpoint: "POST /api/v1/signals",
+            bodyHash: "h",
+          }),
+        ).toEqual({ kind: "new" });
         expect((await post("signals", body, { "Idempotency-Key": "retry-3" })).status).toBe(409);
       });
     }

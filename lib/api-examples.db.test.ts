@@ -6,10 +6,10 @@ import { type ExampleResource, INGEST_EXAMPLES, curlCommand } from "@/lib/api-ex
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { readCurl } from "@/test/curl";
 import { setupTestDb } from "@/test/db";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "./api-keys";
-import { SYSTEM_ACTOR } from "./audit";
-import { customersAt } from "./customers";
-import { dataPresence } from "./presence";
+import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "@/db/queries/api-keys";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { customersAt } from "@/db/queries/customers";
+import { dataPresence } from "@/db/queries/presence";
 
 const t = setupTestDb();
 const KEY = "hf_example";

@@ -8,9 +8,9 @@ import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { setupTestDb } from "@/test/db";
 import { makeApiKey } from "@/test/factories";
-import type { ApiKeyIdentity } from "./api-keys";
-import { SYSTEM_ACTOR } from "./audit";
-import { ingestBatch } from "./ingest";
+import type { ApiKeyIdentity } from "@/db/queries/api-keys";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { allChecked, ingestBatch } from "@/db/queries/ingest";
 
 const t = setupTestDb();
 const EVENTS = 100_000;
@@ -75,7 +75,7 @@ describe("exactly once", () => {
     await ingestBatch(
       t.db,
       "accounts",
-      ACCOUNTS.map((externalId) => ({ externalId, name: externalId })),
+      allChecked(ACCOUNTS.map((externalId) => ({ externalId, name: externalId }))),
       SYSTEM_ACTOR,
     );
     const batches = events();

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { rewriteClientHeaders } from "@/lib/http/client-headers";
 import { clientIp } from "@/lib/http/client-ip";
 import { setupTestDb } from "@/test/db";
-import { attemptSignIn } from "./sign-in";
+import { attemptSignIn } from "@/db/queries/sign-in";
 
 const t = setupTestDb();
 let server: Server | undefined;
