@@ -6,7 +6,7 @@ import { type DbHandle, openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
-import { ingestBatch } from "@/db/queries/ingest";
+import { allChecked, ingestBatch } from "@/db/queries/ingest";
 import { queryRows } from "@/db/rows";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { throwawayCluster } from "./pg-cluster";
@@ -70,7 +70,7 @@ export async function runPgKillCycles(
     const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let c = 0; c < cycles; c++) {
       const account = `kill-${c}`;
-      await ingestBatch(handle.db, "accounts", [{ externalId: account, name: account }], SYSTEM_ACTOR);
+      await ingestBatch(handle.db, "accounts", allChecked([{ externalId: account, name: account }]), SYSTEM_ACTOR);
       const batches = Array.from({ length: BATCHES }, (_, b) =>
         Array.from({ length: SIZE }, (_, e) => ({
           accountExternalId: account,

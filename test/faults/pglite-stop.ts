@@ -9,7 +9,7 @@ import { openPglite } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
-import { ingestBatch } from "@/db/queries/ingest";
+import { allChecked, ingestBatch } from "@/db/queries/ingest";
 import { queryRows } from "@/db/rows";
 
 export interface StopReport {
@@ -27,7 +27,7 @@ export async function stopPgliteWhileIngesting(signal: "SIGTERM" | "SIGKILL", af
   try {
     const setup = await openPglite(data);
     await migrate(setup);
-    await ingestBatch(setup.db, "accounts", [{ externalId: "stop-1", name: "Stop test" }], SYSTEM_ACTOR);
+    await ingestBatch(setup.db, "accounts", allChecked([{ externalId: "stop-1", name: "Stop test" }]), SYSTEM_ACTOR);
     const { key } = await createApiKey(setup.db, { name: "stop", scopes: ["ingest"] }, SYSTEM_ACTOR);
     await setup.close();
 
