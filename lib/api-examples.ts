@@ -1,5 +1,5 @@
 // Ready-to-send ingestion requests: what an empty page shows as its next step. They are real
-// batches (db/queries/presence.test.ts sends them and reads the figures they make).
+// batches (lib/api-examples.db.test.ts sends them and reads the figures they make).
 
 export type ExampleResource = "accounts" | "subscription-events" | "cancellations";
 
