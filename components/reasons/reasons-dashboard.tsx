@@ -5,7 +5,6 @@ import { useQuery } from "@tanstack/react-query";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { ChartTable } from "@/components/charts/chart-table";
 import { ReasonsByMonthChart, SaveRateChart } from "@/components/charts/lazy";
-import { chart } from "@/components/charts/theme";
 import { DrillPanel } from "@/components/drill/drill-panel";
 import { useDrill, useMetricsFilters } from "@/components/metrics/use-filters";
 import { CsvLink } from "@/components/ui/csv-link";
@@ -15,6 +14,8 @@ import { Explain } from "@/components/ui/explain";
 import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
+import { CategoryTable } from "./category-table";
+import { ReasonCodeTable } from "./reason-code-table";
 import { RegrettableSplit } from "./regrettable-split";
 import { VERBATIMS_ID, VerbatimsList } from "./verbatims-list";
 import { useVerbatimsParams } from "./verbatims-params";
@@ -165,55 +166,12 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         title="Categories"
         actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "categories" })} />}
       >
-        <table className="w-full text-sm">
-          <caption className="sr-only">Answers by category</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th className="py-1">Category</th>
-              <th className="py-1 text-right">Answers</th>
-              <th className="py-1 text-right">Canceled</th>
-              <th className="py-1 text-right">MRR lost</th>
-              <th className="py-1 text-right">Saved</th>
-              <th className="py-1 text-right">Pending</th>
-              <th className="py-1 text-right">
-                <span className="sr-only">Answers in their own words</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line tabular-nums">
-            {used.map((c) => (
-              <tr key={c.category}>
-                <td className="py-1.5">
-                  <button
-                    type="button"
-                    className="flex items-center gap-2 text-left hover:text-accent"
-                    onClick={() => setDrill(`reasons:${c.category}`)}
-                  >
-                    <span className="inline-block h-3 w-3 rounded-sm" style={{ background: chart.token(c.color) }} />
-                    <span id={`category-${c.category}`}>{c.name}</span>
-                    {c.regrettable === false && <span className="text-xs text-muted">(not regrettable)</span>}
-                    {c.regrettable === null && <span className="text-xs text-muted">(not yet filed)</span>}
-                  </button>
-                </td>
-                <td className="py-1.5 text-right">{fmt.number(c.responses)}</td>
-                <td className="py-1.5 text-right">{fmt.number(c.canceled)}</td>
-                <td className="py-1.5 text-right">{fmt.money(c.mrrLostCents, currency)}</td>
-                <td className="py-1.5 text-right">{fmt.number(c.saved)}</td>
-                <td className="py-1.5 text-right">{fmt.number(c.pending)}</td>
-                <td className="py-1.5 pl-3 text-right">
-                  <button
-                    type="button"
-                    className="rounded border border-line px-1.5 py-0.5 text-xs hover:text-accent"
-                    aria-describedby={`category-${c.category}`}
-                    onClick={() => readAnswers(c.category)}
-                  >
-                    Read answers
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CategoryTable
+          categories={used}
+          currency={currency}
+          onDrill={(category) => setDrill(`reasons:${category}`)}
+          onRead={readAnswers}
+        />
       </Panel>
 
       <Panel
@@ -221,27 +179,7 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
         description="The option the customer picked, as sent (unknown codes are kept)."
         actions={<CsvLink href={metricsUrl("reasons", filters, { format: "csv", table: "reasonCodes" })} />}
       >
-        <table className="w-full text-sm">
-          <caption className="sr-only">Answers by reason code</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th className="py-1">Reason code</th>
-              <th className="py-1 text-right">Answers</th>
-              <th className="py-1 text-right">Canceled</th>
-              <th className="py-1 text-right">MRR lost</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line tabular-nums">
-            {r.reasonCodes.map((c) => (
-              <tr key={c.reasonCode}>
-                <td className="py-1.5 font-mono text-xs">{c.reasonCode}</td>
-                <td className="py-1.5 text-right">{fmt.number(c.responses)}</td>
-                <td className="py-1.5 text-right">{fmt.number(c.canceled)}</td>
-                <td className="py-1.5 text-right">{fmt.money(c.mrrLostCents, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReasonCodeTable reasonCodes={r.reasonCodes} currency={currency} />
       </Panel>
       <VerbatimsList categories={r.categories} />
       <DrillPanel
