@@ -1,13 +1,7 @@
 "use client";
 // The fields of a reason category: name, description, regrettable by default, colour.
+import type { CategoryInput } from "@/lib/types/taxonomy";
 import { CATEGORY_COLORS } from "@/lib/values";
-
-export interface CategoryValues {
-  name: string;
-  description: string;
-  regrettable: boolean;
-  color: string;
-}
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 
@@ -17,8 +11,8 @@ export function CategoryFields({
   onChange,
   unfiled = false,
 }: {
-  value: CategoryValues;
-  onChange: (v: CategoryValues) => void;
+  value: CategoryInput;
+  onChange: (v: CategoryInput) => void;
   unfiled?: boolean;
 }) {
   return (

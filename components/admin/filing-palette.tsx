@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import { plural } from "@/lib/format";
-import type { WorkbenchCategory } from "./workbench";
+import type { WorkbenchCategory } from "@/lib/types/workbench";
 
 /** Categories whose name holds `query`, those starting with it first, in the taxonomy's order otherwise. */
 export function matchCategories<T extends { name: string }>(categories: T[], query: string): T[] {

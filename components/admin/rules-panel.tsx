@@ -7,16 +7,8 @@ import { applyRuleAction } from "@/lib/actions/categorize/apply-rule";
 import { archiveRuleAction } from "@/lib/actions/categorize/archive-rule";
 import { createRuleAction } from "@/lib/actions/categorize/create-rule";
 import { previewRuleAction } from "@/lib/actions/categorize/preview-rule";
-import type { RulePreview } from "@/db/queries/workbench";
+import type { RulePreview, RuleRow } from "@/lib/types/workbench";
 import { useFormat } from "@/components/providers/format-provider";
-
-export interface RuleRow {
-  id: string;
-  pattern: string;
-  matchKind: string;
-  reasonCode: string | null;
-  categoryName: string;
-}
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 

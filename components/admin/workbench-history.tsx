@@ -1,12 +1,12 @@
 "use client";
 // One answer's filing history in a dialog: where it was filed on arrival and every move since.
-import type { WorkbenchAnswer } from "@/db/queries/workbench";
+import type { AnswerFiling, WorkbenchAnswer } from "@/lib/types/workbench";
 import { Modal } from "@/components/ui/modal";
 import { useFormat } from "@/components/providers/format-provider";
 
 export interface AnswerHistory {
   answer: WorkbenchAnswer;
-  rows: { at: string; from: string; to: string; version: number; cause: string; by: string }[];
+  rows: AnswerFiling[];
 }
 
 export function WorkbenchHistory({ history, onClose }: { history: AnswerHistory | null; onClose: () => void }) {

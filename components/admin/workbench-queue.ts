@@ -3,7 +3,7 @@
 // ignored while an earlier write is in flight: the answers it files leave the list at once (so the
 // cursor is already on the next answer for the next press) and come back if the server refuses.
 import { useMemo, useRef, useState } from "react";
-import type { WorkbenchAnswer } from "@/db/queries/workbench";
+import type { WorkbenchAnswer } from "@/lib/types/workbench";
 import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
 

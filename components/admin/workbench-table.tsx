@@ -2,7 +2,7 @@
 // The workbench's answers as a keyboard table. It fits a 1280 px screen: long answers and codes
 // wrap anywhere, and the narrow columns stack their second value under the first.
 import Link from "next/link";
-import type { WorkbenchAnswer } from "@/db/queries/workbench";
+import type { WorkbenchAnswer } from "@/lib/types/workbench";
 import { SelectableHead } from "@/components/ui/selectable-head";
 import { useFormat } from "@/components/providers/format-provider";
 import type { PendingFlag } from "./workbench-queue";

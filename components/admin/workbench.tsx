@@ -5,7 +5,6 @@
 // workbench-queue.ts). Answers are paged and searched on the server.
 import { useQueryStates } from "nuqs";
 import { useEffect, useRef, useState } from "react";
-import type { WorkbenchAnswer } from "@/db/queries/workbench";
 import { ActionNotice } from "@/components/ui/use-action";
 import { Pager } from "@/components/ui/pager";
 import { isTyping, useRowCursor } from "@/components/ui/use-row-cursor";
@@ -13,22 +12,16 @@ import { answerHistoryAction } from "@/lib/actions/categorize/answer-history";
 import { fileAnswersAction } from "@/lib/actions/categorize/file-answers";
 import { setRegrettableAction } from "@/lib/actions/categorize/set-regrettable";
 import { workbenchFilterParsers } from "@/lib/filters";
+import type { ReasonCodeCount, RuleRow, WorkbenchAnswer, WorkbenchCategory } from "@/lib/types/workbench";
 import { plural } from "@/lib/format";
-import { useFormat } from "@/components/providers/format-provider";
 import { FilingPalette } from "./filing-palette";
-import { RulesPanel, type RuleRow } from "./rules-panel";
+import { RulesPanel } from "./rules-panel";
 import { type AnswerHistory, WorkbenchHistory } from "./workbench-history";
 import { useWorkbenchQueue } from "./workbench-queue";
+import { WorkbenchFilterBar } from "./workbench-filters";
+import { WorkbenchEmpty, WorkbenchKeys } from "./workbench-keys";
 import { WorkbenchTable } from "./workbench-table";
 
-export interface WorkbenchCategory {
-  id: string;
-  name: string;
-  color: string;
-  isUncategorized: boolean;
-}
-
-const select = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 const NOT_YET_FILED =
   "This answer is not yet filed, so it is neither regrettable nor not: file it into a category first; its flag comes from there.";
 
@@ -45,11 +38,10 @@ export function Workbench({
   total: number;
   pageSize: number;
   categories: WorkbenchCategory[];
-  codes: { code: string; n: number }[];
+  codes: ReasonCodeCount[];
   rules: RuleRow[];
   currency: string;
 }) {
-  const fmt = useFormat();
   const [filters, setFilters] = useQueryStates(workbenchFilterParsers, { shallow: false });
   const queue = useWorkbenchQueue(answers);
   const { busy, message, reload, clear, say, waiting } = queue;
@@ -187,85 +179,24 @@ export function Workbench({
   return (
     <div className="grid gap-6 2xl:grid-cols-[1fr_22rem]">
       <div>
-        <form
-          className="mb-4 flex flex-wrap items-end gap-3"
-          aria-label="Answer filters"
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <label className="text-xs text-muted">
-            Category
-            <select
-              className={`${select} mt-1 block`}
-              value={filters.category}
-              onChange={(e) => void setFilters({ category: e.target.value, code: null, page: 1 })}
-            >
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-xs text-muted">
-            Search the answers <kbd>/</kbd>
-            <input
-              ref={searchRef}
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="Words in the answer, or an account"
-              className={`${select} mt-1 block w-72`}
-            />
-          </label>
-          <label className="text-xs text-muted">
-            Reason code
-            <select
-              className={`${select} mt-1 block`}
-              value={filters.code ?? ""}
-              onChange={(e) => void setFilters({ code: e.target.value || null, page: 1 })}
-            >
-              <option value="">Any</option>
-              {codes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code} ({c.n})
-                </option>
-              ))}
-            </select>
-          </label>
-          <p className="ml-auto text-sm text-muted" data-testid="workbench-total">
-            {plural(shownTotal, "answer", "answers", fmt.number)} in {current?.name ?? "this category"}
-          </p>
-        </form>
-
-        <div className="mb-3 flex flex-wrap items-center gap-2 text-xs" aria-label="Keys">
-          <span className="text-muted">File with:</span>
-          {targets.map((c, i) => (
-            <button
-              key={c.id}
-              type="button"
-              disabled={visible.length === 0}
-              onClick={() => file(chosen(row0), c)}
-              className="flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 hover:bg-canvas disabled:opacity-50"
-            >
-              <kbd className="rounded bg-canvas px-1 font-mono">{i + 1}</kbd>
-              <span className="h-2 w-2 rounded-full" style={{ background: `var(--color-${c.color})` }} aria-hidden />
-              {c.name}
-            </button>
-          ))}
-          <button
-            type="button"
-            disabled={visible.length === 0}
-            onClick={() => setPalette(chosen(row0))}
-            className="flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 hover:bg-canvas disabled:opacity-50"
-          >
-            <kbd className="rounded bg-canvas px-1 font-mono">f</kbd>
-            Any category…
-          </button>
-          <span className="text-muted">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>y</kbd> accept suggestion · <kbd>r</kbd>{" "}
-            regrettable
-          </span>
-        </div>
+        <WorkbenchFilterBar
+          category={filters.category}
+          code={filters.code}
+          categories={categories}
+          codes={codes}
+          search={search}
+          searchRef={searchRef}
+          total={shownTotal}
+          onSearch={setSearch}
+          onCategory={(category) => void setFilters({ category, code: null, page: 1 })}
+          onCode={(code) => void setFilters({ code, page: 1 })}
+        />
+        <WorkbenchKeys
+          targets={targets}
+          disabled={visible.length === 0}
+          onFile={(c) => file(chosen(row0), c)}
+          onPalette={() => setPalette(chosen(row0))}
+        />
 
         <ActionNotice message={message} onReload={reload} onDismiss={clear} />
         {waiting > 1 && (
@@ -283,16 +214,7 @@ export function Workbench({
         )}
 
         {visible.length === 0 ? (
-          <div className="rounded-xl border border-dashed border-line bg-surface p-10 text-center">
-            <p className="font-medium">
-              {filters.q || filters.code ? "No answer matches" : `Nothing left in ${current?.name ?? "this category"}`}
-            </p>
-            <p className="mt-2 text-sm text-muted">
-              {filters.q || filters.code
-                ? "Try other words or clear the reason code."
-                : "Every answer here has been filed. New answers with unknown reason codes arrive here."}
-            </p>
-          </div>
+          <WorkbenchEmpty filtered={Boolean(filters.q || filters.code)} category={current?.name ?? "this category"} />
         ) : (
           <WorkbenchTable
             answers={visible}

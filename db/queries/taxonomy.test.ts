@@ -8,16 +8,19 @@
 //   u2 other          "notion does this for free"                   → Uncategorized
 //   u3 other          "Our budget was cut"                          → Uncategorized
 import { beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { asc, count, eq } from "drizzle-orm";
 import { cancellationResponses, reasonCodeDefaults, users } from "@/db/schema";
 import { setupTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
 import { ingestBatch } from "./ingest";
-import { archiveCategory, currentTaxonomyVersion, mergeCategories, splitCategory, TaxonomyError } from "./taxonomy";
+import { archiveCategory, mergeCategories, splitCategory } from "./taxonomy";
+import { TaxonomyError } from "./taxonomy-error";
+import { currentTaxonomyVersion } from "./taxonomy-filing";
 import { LastAdminError, loadSessionUser, setUserActive, setUserRole } from "./users";
-import { answerHistory, applyRule, createRule, fileAnswers, listAnswers, previewRule } from "./workbench";
+import { answerHistory, listAnswers } from "./workbench";
+import { answerRef, fileAnswers } from "./workbench-filing";
+import { applyRule, createRule, previewRule } from "./workbench-rules";
 
 // The taxonomy, its version and the last-admin rule belong to the whole installation, and most tests
 // change them: each test has a database of its own, with the fixture above.
@@ -25,14 +28,13 @@ const t = setupTestDbPerTest();
 const admin = { type: "user" as const, id: "usr_admin", label: "admin@test" };
 
 async function refsIn(category: string) {
-  const rows = await queryRows<{ ref: string; text: string }>(
-    t.db,
-    sql`select account_id || ':' || seq as ref, free_text as text from cancellation_responses where category_id = ${category} order by seq`,
-  );
-  return rows;
+  return t.db
+    .select({ ref: answerRef, text: cancellationResponses.freeText })
+    .from(cancellationResponses)
+    .where(eq(cancellationResponses.categoryId, category))
+    .orderBy(asc(cancellationResponses.seq));
 }
-const countAll = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from cancellation_responses`))[0]?.n;
+const countAll = async () => (await t.db.select({ n: count() }).from(cancellationResponses))[0]?.n;
 
 beforeEach(async () => {
   await t.db.insert(users).values([
@@ -109,7 +111,7 @@ describe("rules", () => {
   it("names a regular expression PostgreSQL cannot compile", async () => {
     await expect(
       previewRule(t.db, { pattern: "(unclosed", matchKind: "regex", reasonCode: null }),
-    ).rejects.toMatchObject({ field: "pattern" });
+    ).rejects.toMatchObject({ field: "pattern", problem: { code: "bad-pattern" } });
     expect(
       (await previewRule(t.db, { pattern: "^our (budget|spend)", matchKind: "regex", reasonCode: null })).count,
     ).toBe(1);
@@ -135,10 +137,11 @@ describe("taxonomy changes", () => {
     ]);
     expect(await refsIn("cat_price_value")).toEqual([]);
     const history = await answerHistory(t.db, b1.ref);
-    expect(history.map((h) => [h.from_name, h.to_name, h.cause, h.taxonomy_version])).toEqual([
-      ["Missing features", "Price & value", "file", version],
-      ["Price & value", "Budget cut", "merge", version + 1],
+    expect(history.map((h) => [h.from, h.to, h.cause, h.version, h.by])).toEqual([
+      ["Missing features", "Price & value", "file", version, "admin@test"],
+      ["Price & value", "Budget cut", "merge", version + 1, "admin@test"],
     ]);
+    expect(history.every((h) => new Date(h.at).toISOString() === h.at)).toBe(true);
     const [a1] = await refsIn("cat_budget_cut");
     expect((await answerHistory(t.db, a1?.ref ?? "")).map((h) => h.cause)).toEqual(["merge"]);
     // New answers with the merged category's reason codes now arrive in the target.
@@ -148,6 +151,9 @@ describe("taxonomy changes", () => {
       .where(eq(reasonCodeDefaults.reasonCode, "too_expensive"));
     expect(def?.categoryId).toBe("cat_budget_cut");
     await expect(fileAnswers(t.db, [a1?.ref ?? ""], "cat_price_value", admin)).rejects.toBeInstanceOf(TaxonomyError);
+    await expect(fileAnswers(t.db, [a1?.ref ?? ""], "cat_price_value", admin)).rejects.toMatchObject({
+      problem: { code: "no-live-target", field: "categoryId" },
+    });
   });
 
   it("splits the answers matching a pattern into a new category", async () => {
@@ -180,7 +186,7 @@ describe("taxonomy changes", () => {
         { pattern: "x", matchKind: "keyword", reasonCode: null },
         admin,
       ),
-    ).rejects.toMatchObject({ field: "name" });
+    ).rejects.toMatchObject({ field: "name", problem: { code: "name-taken", name: "pricing" } });
   });
 
   it("archiving keeps past answers and files new ones with its codes into Uncategorized", async () => {

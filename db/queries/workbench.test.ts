@@ -1,14 +1,16 @@
 // The workbench's answers on a real database: an answer in Uncategorized is not yet filed, so it is
 // neither regrettable nor not, and its flag cannot be set until it is filed.
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { and, asc, count, eq, like, sql } from "drizzle-orm";
+import { auditLog, cancellationResponses } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
-import { TaxonomyError, UNCATEGORIZED } from "./taxonomy";
-import { fileAnswers, listAnswers, setRegrettable } from "./workbench";
+import { UNCATEGORIZED } from "./taxonomy";
+import { TaxonomyError } from "./taxonomy-error";
+import { listAnswers } from "./workbench";
+import { answerRef, fileAnswers, setRegrettable } from "./workbench-filing";
 
 const t = setupTestDb();
 const admin = SYSTEM_ACTOR;
@@ -27,34 +29,39 @@ async function answers(reasonCodes: string[]) {
       freeText: `answer ${i + 1}`,
     })),
   );
-  const rows = await queryRows<{ ref: string }>(
-    t.db,
-    sql`select account_id || ':' || seq as ref from cancellation_responses where account_id = ${id} order by seq`,
-  );
+  const rows = await t.db
+    .select({ ref: answerRef })
+    .from(cancellationResponses)
+    .where(eq(cancellationResponses.accountId, id))
+    .orderBy(asc(cancellationResponses.seq));
   return { id, refs: rows.map((r) => r.ref) };
 }
 
 const overrides = async (id: string) =>
   (
-    await queryRows<{ v: boolean | null }>(
-      t.db,
-      sql`select regrettable_override as v from cancellation_responses where account_id = ${id} order by seq`,
-    )
+    await t.db
+      .select({ v: cancellationResponses.regrettableOverride })
+      .from(cancellationResponses)
+      .where(eq(cancellationResponses.accountId, id))
+      .orderBy(asc(cancellationResponses.seq))
   ).map((r) => r.v);
 
 const audits = async (id: string) =>
   (
-    await queryRows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from audit_log where action = 'answers.regrettable' and after::text like ${`%${id}%`}`,
-    )
+    await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "answers.regrettable"), like(sql`${auditLog.after}::text`, `%${id}%`)))
   )[0]?.n;
 
 describe("an answer in Uncategorized is not yet filed", () => {
   it("is listed as neither regrettable nor not, whatever flag is stored for it", async () => {
     const { id } = await answers(["other", "too_expensive"]);
     // Whatever Uncategorized's own flag or an override left behind says.
-    await t.db.execute(sql`update cancellation_responses set regrettable_override = true where account_id = ${id}`);
+    await t.db
+      .update(cancellationResponses)
+      .set({ regrettableOverride: true })
+      .where(eq(cancellationResponses.accountId, id));
     const page = await listAnswers(t.db, { category: UNCATEGORIZED, q: id, code: undefined, page: 1 });
     expect(page.rows.map((r) => r.regrettable)).toEqual([null]);
     const filed = await listAnswers(t.db, { category: "cat_price_value", q: id, code: undefined, page: 1 });
@@ -65,7 +72,12 @@ describe("an answer in Uncategorized is not yet filed", () => {
     const { id, refs } = await answers(["other", "too_expensive"]);
     const [unfiled = "", filed = ""] = refs;
     await expect(setRegrettable(t.db, [unfiled], true, admin)).rejects.toThrow(TaxonomyError);
-    await expect(setRegrettable(t.db, [filed, unfiled], false, admin)).rejects.toThrow(/not yet filed/);
+    await expect(setRegrettable(t.db, [unfiled], true, admin)).rejects.toMatchObject({
+      problem: { code: "not-yet-filed", field: "refs", unfiled: 1, of: 1 },
+    });
+    await expect(setRegrettable(t.db, [filed, unfiled], false, admin)).rejects.toMatchObject({
+      problem: { code: "not-yet-filed", unfiled: 1, of: 2 },
+    });
     expect(await overrides(id)).toEqual([null, null]);
     expect(await audits(id)).toBe(0);
     // A filed answer still takes one.

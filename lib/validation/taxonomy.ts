@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
-
+import type { CategoryInput, MatchInput } from "@/lib/types/taxonomy";
+import type { WorkbenchFilters } from "@/lib/types/workbench";
 import { CATEGORY_COLORS } from "@/lib/values";
 
 export { CATEGORY_COLORS };
@@ -14,8 +15,7 @@ export const categoryInputSchema = z
     regrettable: z.boolean(),
     color: z.enum(CATEGORY_COLORS),
   })
-  .strict();
-export type CategoryInput = z.infer<typeof categoryInputSchema>;
+  .strict() satisfies z.ZodType<CategoryInput>;
 
 export const matchInputSchema = z
   .object({
@@ -28,8 +28,7 @@ export const matchInputSchema = z
       .optional()
       .transform((v) => v ?? null),
   })
-  .strict();
-export type MatchInput = z.infer<typeof matchInputSchema>;
+  .strict() satisfies z.ZodType<MatchInput>;
 
 const id = text().min(1).max(100);
 /** An answer is named by its account's id and its arrival number: `acc_…:123`. */
@@ -54,5 +53,4 @@ export const workbenchFiltersSchema = z.object({
   q: text().trim().max(200).optional().catch(undefined),
   code: safeText(64).optional().catch(undefined),
   page: pageNumber().default(1).catch(1),
-});
-export type WorkbenchFilters = z.infer<typeof workbenchFiltersSchema>;
+}) satisfies z.ZodType<WorkbenchFilters>;

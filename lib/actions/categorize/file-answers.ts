@@ -1,17 +1,14 @@
 "use server";
 // Admin: file answers into a category.
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { fileAnswers } from "@/db/queries/workbench";
-import { TaxonomyError } from "@/db/queries/taxonomy";
+import { fileAnswers } from "@/db/queries/workbench-filing";
 import { fileAnswersSchema } from "@/lib/validation/taxonomy";
-import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
+import { action, actorOf } from "@/lib/actions/safe-action";
+import { refuseTaxonomy } from "@/lib/actions/taxonomy/refuse-taxonomy";
 
 const run = action("admin", fileAnswersSchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(() => fileAnswers(db, input.refs, input.categoryId, actorOf(user)), TaxonomyError);
-  revalidatePath("/admin/workbench");
-  return result;
+  return refuseTaxonomy(() => fileAnswers(db, input.refs, input.categoryId, actorOf(user)));
 });
 
 export async function fileAnswersAction(input: unknown) {

@@ -1,16 +1,14 @@
 "use server";
 // Admin: a new reason category (a new taxonomy version).
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { TaxonomyError, createCategory } from "@/db/queries/taxonomy";
+import { createCategory } from "@/db/queries/taxonomy";
 import { categoryInputSchema } from "@/lib/validation/taxonomy";
-import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
+import { action, actorOf } from "@/lib/actions/safe-action";
+import { refuseTaxonomy } from "@/lib/actions/taxonomy/refuse-taxonomy";
 
 const run = action("admin", categoryInputSchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(() => createCategory(db, input, actorOf(user)), TaxonomyError);
-  revalidatePath("/admin/taxonomy");
-  return result;
+  return refuseTaxonomy(() => createCategory(db, input, actorOf(user)));
 });
 
 export async function createCategoryAction(input: unknown) {

@@ -1,19 +1,14 @@
 "use server";
 // Admin: merge one category into another, re-filing its answers (a new taxonomy version).
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { TaxonomyError, mergeCategories } from "@/db/queries/taxonomy";
+import { mergeCategories } from "@/db/queries/taxonomy";
 import { mergeCategoriesSchema } from "@/lib/validation/taxonomy";
-import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
+import { action, actorOf } from "@/lib/actions/safe-action";
+import { refuseTaxonomy } from "@/lib/actions/taxonomy/refuse-taxonomy";
 
 const run = action("admin", mergeCategoriesSchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(
-    () => mergeCategories(db, input.sourceId, input.targetId, actorOf(user)),
-    TaxonomyError,
-  );
-  revalidatePath("/admin/taxonomy");
-  return result;
+  return refuseTaxonomy(() => mergeCategories(db, input.sourceId, input.targetId, actorOf(user)));
 });
 
 export async function mergeCategoriesAction(input: unknown) {

@@ -1,16 +1,14 @@
 "use server";
 // Admin: rename or edit a category (a new taxonomy version).
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { TaxonomyError, updateCategory } from "@/db/queries/taxonomy";
+import { updateCategory } from "@/db/queries/taxonomy";
 import { updateCategorySchema } from "@/lib/validation/taxonomy";
-import { action, actorOf, refuseOn } from "@/lib/actions/safe-action";
+import { action, actorOf } from "@/lib/actions/safe-action";
+import { refuseTaxonomy } from "@/lib/actions/taxonomy/refuse-taxonomy";
 
 const run = action("admin", updateCategorySchema, async (input, user) => {
   const db = await getDb();
-  const result = await refuseOn(() => updateCategory(db, input.id, input.category, actorOf(user)), TaxonomyError);
-  revalidatePath("/admin/taxonomy");
-  return result;
+  return refuseTaxonomy(() => updateCategory(db, input.id, input.category, actorOf(user)));
 });
 
 export async function updateCategoryAction(input: unknown) {

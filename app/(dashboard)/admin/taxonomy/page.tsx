@@ -3,7 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { TaxonomyPanel } from "@/components/admin/taxonomy-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { listCategories, listVersions } from "@/db/queries/taxonomy";
+import { listCategories, listVersions } from "@/db/queries/taxonomy-lists";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Reason taxonomy" };
@@ -19,15 +19,7 @@ export default async function TaxonomyPage() {
         description="The categories cancel answers are filed into. Every change makes a new taxonomy version; merging and splitting re-file past answers, and each answer keeps its filing history."
       />
       <AdminNav />
-      <TaxonomyPanel
-        categories={categories}
-        versions={versions.map((v) => ({
-          version: v.version,
-          note: v.note,
-          at: new Date(v.created_at).toISOString(),
-          by: v.by,
-        }))}
-      />
+      <TaxonomyPanel categories={categories} versions={versions} />
     </>
   );
 }

@@ -4,8 +4,9 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Workbench } from "@/components/admin/workbench";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { liveCategories } from "@/db/queries/taxonomy";
-import { WORKBENCH_PAGE_SIZE, listAnswers, listRules, reasonCodesIn } from "@/db/queries/workbench";
+import { liveCategories } from "@/db/queries/taxonomy-lists";
+import { WORKBENCH_PAGE_SIZE, listAnswers, reasonCodesIn } from "@/db/queries/workbench";
+import { listRules } from "@/db/queries/workbench-rules";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { loadWorkbenchFilters } from "@/lib/filters";
@@ -39,7 +40,7 @@ export default async function WorkbenchPage({ searchParams }: { searchParams: Pr
         total={page.total}
         pageSize={WORKBENCH_PAGE_SIZE}
         categories={categories}
-        codes={codes.map((c) => ({ code: c.reason_code, n: c.n }))}
+        codes={codes}
         rules={rules}
         currency={env().CURRENCY}
       />
