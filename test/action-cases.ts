@@ -18,14 +18,8 @@ import {
 } from "@/db/queries/passwords";
 import { signInWait } from "@/db/queries/rate-limits";
 import { attemptSignIn } from "@/db/queries/sign-in";
-import {
-  TaxonomyError,
-  archiveCategory,
-  createCategory,
-  mergeCategories,
-  splitCategory,
-  updateCategory,
-} from "@/db/queries/taxonomy";
+import { archiveCategory, createCategory, mergeCategories, splitCategory, updateCategory } from "@/db/queries/taxonomy";
+import { TaxonomyError } from "@/db/queries/taxonomy-error";
 import { addToQueue, changeItem, logOutreach } from "@/db/queries/triage";
 import {
   DuplicateEmailError,
@@ -35,15 +29,9 @@ import {
   setUserActive,
   setUserRole,
 } from "@/db/queries/users";
-import {
-  answerHistory,
-  applyRule,
-  archiveRule,
-  createRule,
-  fileAnswers,
-  previewRule,
-  setRegrettable,
-} from "@/db/queries/workbench";
+import { answerHistory } from "@/db/queries/workbench";
+import { fileAnswers, setRegrettable } from "@/db/queries/workbench-filing";
+import { applyRule, archiveRule, createRule, previewRule } from "@/db/queries/workbench-rules";
 import { queryRows } from "@/db/rows";
 import { sql } from "drizzle-orm";
 import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
