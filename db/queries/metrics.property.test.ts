@@ -3,13 +3,12 @@
 // instant by instant and classifies each month from the states it sees.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerMetrics } from "@/lib/http/metrics-answer";
-import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import type { ChurnMonth } from "@/lib/metrics/churn";
-import type { Cohort } from "@/lib/metrics/cohorts";
 import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/metrics/state";
 import { setupTestDb } from "@/test/db";
 import { type FixtureEvent, insertAccounts, insertEvents } from "@/test/fixtures";
+import { scopeOf } from "@/test/metrics-scope";
+import { churnReport, cohortReport } from "./metrics";
 
 const t = setupTestDb();
 
@@ -170,10 +169,8 @@ describe("metrics against a brute-force walk of random histories", () => {
           })),
         );
 
-        const query = `asOf=${ASOF}&from=2024-01&to=2024-06&plan=${plan}`;
-        const churnBody = (await (
-          await answerMetrics(new Request(`http://t/x?${query}`), t.db, churnEndpoint)
-        ).json()) as { months: ChurnMonth[] };
+        const scope = scopeOf(`asOf=${ASOF}&from=2024-01&to=2024-06&plan=${plan}`);
+        const churnBody = await churnReport(t.db, scope);
         for (const m of MONTHS) {
           const expected = bruteChurn(accounts, m);
           const got = churnBody.months.find((x) => x.month === m);
@@ -182,9 +179,7 @@ describe("metrics against a brute-force walk of random histories", () => {
             expected.customersStart === 0 ? null : expected.churned / expected.customersStart,
           );
         }
-        const cohortBody = (await (
-          await answerMetrics(new Request(`http://t/x?${query}`), t.db, cohortsEndpoint)
-        ).json()) as { cohorts: Cohort[] };
+        const cohortBody = await cohortReport(t.db, scope);
         expect(
           cohortBody.cohorts.map((c) => ({
             cohort: c.cohort,

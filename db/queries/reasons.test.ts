@@ -1,29 +1,20 @@
-// Regrettable or not (docs/metrics.md): answers waiting in Uncategorized are not yet filed, so they
+// Regrettable or not (docs/metrics.md), in the reasons report: answers waiting in Uncategorized are not yet filed, so they
 // count as neither, whatever flag they carry; Uncategorized's own flag is stored as NULL.
 import { describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { cancellationResponses, reasonCategories } from "@/db/schema";
-import { answerMetrics } from "@/lib/http/metrics-answer";
-import { reasonsEndpoint } from "@/lib/http/metrics-endpoints";
-import { type ReasonsReport, regrettableSplit } from "@/lib/metrics/reasons";
+import { regrettableSplit } from "@/lib/metrics/reasons";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { insertResponses } from "@/test/fixtures";
-import { queryRows } from "@/db/rows";
+import { scopeOf } from "@/test/metrics-scope";
 import { SYSTEM_ACTOR } from "./audit";
+import { reasonsReportFor } from "./metrics";
 import { UNCATEGORIZED, updateCategory } from "./taxonomy";
 
 const t = setupTestDb();
 
-async function reasons(query: string): Promise<ReasonsReport> {
-  const response = await answerMetrics(
-    new Request(`http://holdfast.test/api/v1/metrics/reasons?${query}`),
-    t.db,
-    reasonsEndpoint,
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as ReasonsReport;
-}
+const reasons = (query: string) => reasonsReportFor(t.db, scopeOf(query));
 
 describe("regrettable or not", () => {
   it("counts answers waiting in Uncategorized as neither, even one carrying its own flag", async () => {
@@ -110,52 +101,18 @@ describe("regrettable or not", () => {
       SYSTEM_ACTOR,
     );
     expect(await stored()).toEqual([{ regrettable: null }]);
-    await expect(
-      t.db.execute(sql`update reason_categories set regrettable = null where id = 'cat_price_value'`),
-    ).rejects.toThrow();
-    const [price] = await queryRows<{ regrettable: boolean | null }>(
-      t.db,
-      sql`select regrettable from reason_categories where id = 'cat_price_value'`,
-    );
+    const pricePredicate = eq(reasonCategories.id, "cat_price_value");
+    await expect(t.db.update(reasonCategories).set({ regrettable: null }).where(pricePredicate)).rejects.toThrow();
+    const [price] = await t.db
+      .select({ regrettable: reasonCategories.regrettable })
+      .from(reasonCategories)
+      .where(pricePredicate);
     expect(price?.regrettable).toBe(true);
     expect(
       await t.db
         .select({ id: reasonCategories.id })
         .from(reasonCategories)
-        .where(and(eq(reasonCategories.isUncategorized, false), sql`${reasonCategories.regrettable} is null`)),
+        .where(and(eq(reasonCategories.isUncategorized, false), isNull(reasonCategories.regrettable))),
     ).toEqual([]);
-  });
-});
-
-describe("the reasons CSV for people", () => {
-  it("names each category by its name, never its slug; the raw CSV keeps the slug", async () => {
-    const plan = uniqueId("csv-names");
-    const [a] = await makeAccounts(t.db, 1, plan, { plan, events: [["2024-01-01T00:00:00Z", "converted", 1000]] });
-    await insertResponses(t.db, [
-      { accountId: a ?? "", submittedAt: "2024-03-05T00:00:00Z", reasonCode: "switched_service", outcome: "canceled" },
-    ]);
-    const csv = async (extra: string) => {
-      const response = await answerMetrics(
-        new Request(
-          `http://holdfast.test/api/v1/metrics/reasons?asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=${plan}&format=csv${extra}`,
-        ),
-        t.db,
-        reasonsEndpoint,
-      );
-      expect(response.status).toBe(200);
-      return (await response.text()).trim().split("\n");
-    };
-    const months = await csv("&for=people&table=byMonth");
-    expect(months).toEqual([
-      "Month,Category,Answers,Canceled,MRR lost (USD)",
-      "2024-03,Switched to a competitor,1,1,10.00",
-    ]);
-    const categories = await csv("&for=people&table=categories");
-    expect(categories.join("\n")).not.toContain("switched-competitor");
-    expect(categories[0]?.startsWith("Category,Regrettable,")).toBe(true);
-    expect(categories.find((line) => line.startsWith("Switched to a competitor,"))).toBeDefined();
-    expect(categories.find((line) => line.startsWith("Uncategorized,"))?.split(",")[1]).toBe("");
-    const raw = await csv("&table=byMonth");
-    expect(raw).toEqual(["month,category,responses,canceled,mrrLostCents", "2024-03,switched-competitor,1,1,1000"]);
   });
 });

@@ -3,10 +3,10 @@
 // header, rates as percentages, no locale separators. Every endpoint, on a hand-computed history.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
-import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
+import { type MetricsEndpoint, answerMetrics } from "./metrics-answer";
+import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "./metrics-endpoints";
 import { setupTestDb } from "@/test/db";
-import { uniqueId } from "@/test/factories";
+import { makeAccounts, uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 
 const t = setupTestDb();
@@ -230,5 +230,38 @@ describe("CSV for people", () => {
       const body = (await response.json()) as { errors: { field: string }[] };
       expect(body.errors.map((e) => e.field)).toEqual(["for"]);
     }
+  });
+});
+
+describe("the reasons CSV for people", () => {
+  it("names each category by its name, never its slug; the raw CSV keeps the slug", async () => {
+    const plan = uniqueId("csv-names");
+    const [a] = await makeAccounts(t.db, 1, plan, { plan, events: [["2024-01-01T00:00:00Z", "converted", 1000]] });
+    await insertResponses(t.db, [
+      { accountId: a ?? "", submittedAt: "2024-03-05T00:00:00Z", reasonCode: "switched_service", outcome: "canceled" },
+    ]);
+    const csv = async (extra: string) => {
+      const response = await answerMetrics(
+        new Request(
+          `http://holdfast.test/api/v1/metrics/reasons?asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=${plan}&format=csv${extra}`,
+        ),
+        t.db,
+        reasonsEndpoint,
+      );
+      expect(response.status).toBe(200);
+      return (await response.text()).trim().split("\n");
+    };
+    const months = await csv("&for=people&table=byMonth");
+    expect(months).toEqual([
+      "Month,Category,Answers,Canceled,MRR lost (USD)",
+      "2024-03,Switched to a competitor,1,1,10.00",
+    ]);
+    const categories = await csv("&for=people&table=categories");
+    expect(categories.join("\n")).not.toContain("switched-competitor");
+    expect(categories[0]?.startsWith("Category,Regrettable,")).toBe(true);
+    expect(categories.find((line) => line.startsWith("Switched to a competitor,"))).toBeDefined();
+    expect(categories.find((line) => line.startsWith("Uncategorized,"))?.split(",")[1]).toBe("");
+    const raw = await csv("&table=byMonth");
+    expect(raw).toEqual(["month,category,responses,canceled,mrrLostCents", "2024-03,switched-competitor,1,1,1000"]);
   });
 });

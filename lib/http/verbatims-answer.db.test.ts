@@ -1,7 +1,7 @@
 // GET /api/v1/metrics/reasons/verbatims through its handler: the reasons report's filters (period,
 // asOf, segment, plan), a category, words to find (with % and _ as themselves) and pages.
 import { describe, expect, it } from "vitest";
-import { answerVerbatims } from "@/lib/http/verbatims-answer";
+import { answerVerbatims } from "./verbatims-answer";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { verbatimsResponseSchema } from "@/lib/validation/verbatims";
 import { setupTestDb } from "@/test/db";

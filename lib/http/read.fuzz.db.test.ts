@@ -4,11 +4,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Db } from "@/db/client";
-import { answerAccount } from "@/lib/http/account-answer";
-import { answerDrill } from "@/lib/http/drill-answer";
-import { answerVerbatims } from "@/lib/http/verbatims-answer";
-import { type MetricsEndpoint, answerMetrics } from "@/lib/http/metrics-answer";
-import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
+import { answerAccount } from "./account-answer";
+import { answerDrill } from "./drill-answer";
+import { answerVerbatims } from "./verbatims-answer";
+import { type MetricsEndpoint, answerMetrics } from "./metrics-answer";
+import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "./metrics-endpoints";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";

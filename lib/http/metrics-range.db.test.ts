@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts } from "@/test/fixtures";
-import { answerDrill } from "@/lib/http/drill-answer";
-import { answerMetrics } from "@/lib/http/metrics-answer";
-import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "@/lib/http/metrics-endpoints";
+import { answerDrill } from "./drill-answer";
+import { answerMetrics } from "./metrics-answer";
+import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "./metrics-endpoints";
 
 const t = setupTestDb();
 
