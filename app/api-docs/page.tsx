@@ -2,33 +2,13 @@
 import type { Metadata } from "next";
 import { curlCommand } from "@/lib/api-examples";
 import { requestOrigin } from "@/lib/http/origin";
+import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { openApiDocument } from "@/lib/openapi/document";
+import { type FieldSchema, type Operation, apiDocumentShape } from "./document-shape";
 
 export const metadata: Metadata = { title: "API" };
 
-interface Schema {
-  type?: string | string[];
-  enum?: string[];
-  format?: string;
-  description?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  anyOf?: Schema[];
-  maximum?: number;
-  minimum?: number;
-  maxLength?: number;
-  pattern?: string;
-}
-interface Operation {
-  summary: string;
-  description?: string;
-  security?: Record<string, unknown>[];
-  parameters?: { name: string; in: string; description?: string; schema?: Schema; required?: boolean }[];
-  requestBody?: { content: Record<string, { schema: { properties?: { items?: { items?: { $ref?: string } } } } }> };
-  responses: Record<string, { description: string }>;
-}
-
-function typeOf(s: Schema): string {
+function typeOf(s: FieldSchema): string {
   if (s.enum) return s.enum.join(" | ");
   if (s.anyOf)
     return s.anyOf
@@ -39,13 +19,46 @@ function typeOf(s: Schema): string {
   return Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any");
 }
 
+const docLook: TableLook = {
+  table: "mt-3 w-full text-left text-sm",
+  th: "py-1 pr-3",
+  tbody: "divide-y divide-line",
+  td: "py-1 pr-3",
+};
+const captionClass = "text-left text-xs font-medium uppercase text-muted";
+
+type Parameter = NonNullable<Operation["parameters"]>[number];
+const parameterColumns: ColumnDef<Parameter>[] = [
+  { header: "Name", cell: ({ row }) => row.original.name, meta: { cellClassName: "py-1 pr-3 font-mono" } },
+  { header: "In", cell: ({ row }) => row.original.in, meta: { cellClassName: "py-1 pr-3 text-muted" } },
+  { header: "Description", cell: ({ row }) => row.original.description, meta: { cellClassName: "py-1" } },
+];
+
+interface Field {
+  name: string;
+  schema: FieldSchema;
+}
+
+/** The fields of an ingestion item; an optional field's name ends in "?". */
+function fieldColumns(required: string[]): ColumnDef<Field>[] {
+  return [
+    {
+      header: "Field",
+      cell: ({ row: { original: f } }) => `${f.name}${required.includes(f.name) ? "" : "?"}`,
+      meta: { cellClassName: "py-1 pr-3 font-mono" },
+    },
+    { header: "Type", cell: ({ row }) => typeOf(row.original.schema) },
+    {
+      header: "Description",
+      cell: ({ row }) => row.original.schema.description,
+      meta: { cellClassName: "py-1 text-muted" },
+    },
+  ];
+}
+
 export default async function ApiDocsPage() {
   const example = curlCommand(await requestOrigin(), "cancellations");
-  const doc = openApiDocument() as {
-    info: { title: string; description: string };
-    paths: Record<string, Record<string, Operation>>;
-    components: { schemas: Record<string, Schema> };
-  };
+  const doc = apiDocumentShape.parse(openApiDocument());
   return (
     <main className="mx-auto max-w-5xl p-8">
       <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
@@ -91,37 +104,26 @@ export default async function ApiDocsPage() {
                   : "none"}
               </p>
               {op.parameters && op.parameters.length > 0 && (
-                <table className="mt-3 w-full text-left text-sm">
-                  <caption className="text-left text-xs font-medium uppercase text-muted">Parameters</caption>
-                  <tbody className="divide-y divide-line">
-                    {op.parameters.map((p) => (
-                      <tr key={p.name}>
-                        <td className="py-1 pr-3 font-mono">{p.name}</td>
-                        <td className="py-1 pr-3 text-muted">{p.in}</td>
-                        <td className="py-1">{p.description}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption="Parameters"
+                  captionClassName={captionClass}
+                  columns={parameterColumns}
+                  data={op.parameters}
+                  getRowId={(p) => p.name}
+                  look={docLook}
+                  header={false}
+                />
               )}
               {item?.properties && (
-                <table className="mt-3 w-full text-left text-sm">
-                  <caption className="text-left text-xs font-medium uppercase text-muted">
-                    Each item (unknown fields are rejected)
-                  </caption>
-                  <tbody className="divide-y divide-line">
-                    {Object.entries(item.properties).map(([name, s]) => (
-                      <tr key={name}>
-                        <td className="py-1 pr-3 font-mono">
-                          {name}
-                          {item.required?.includes(name) ? "" : "?"}
-                        </td>
-                        <td className="py-1 pr-3">{typeOf(s)}</td>
-                        <td className="py-1 text-muted">{s.description}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption="Each item (unknown fields are rejected)"
+                  captionClassName={captionClass}
+                  columns={fieldColumns(item.required ?? [])}
+                  data={Object.entries(item.properties).map(([name, schema]) => ({ name, schema }))}
+                  getRowId={(f) => f.name}
+                  look={docLook}
+                  header={false}
+                />
               )}
               <ul className="mt-3 flex flex-wrap gap-x-4 text-sm">
                 {Object.entries(op.responses).map(([code, r]) => (
