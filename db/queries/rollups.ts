@@ -1,57 +1,52 @@
 // Keeps the metric rollups current: per-account month facts and their sums per month, segment and
 // plan. Call refreshDerived after any write to subscription events or to an account's segment or
 // plan, in the same transaction: it subtracts the accounts' old contributions and adds the new.
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, inArray, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type BulkColumn, bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
-import { accountMonthFacts } from "@/db/schema";
+import {
+  accountMonthFacts,
+  accounts,
+  cohortBases,
+  cohortMonthTotals,
+  metricMonthTotals,
+  subscriptionEvents,
+} from "@/db/schema";
 import { type AccountFacts, accountFacts } from "@/lib/metrics/account-facts";
-import type { StateEvent, SubscriptionEventType } from "@/lib/metrics/state";
+import type { StateEvent } from "@/lib/metrics/state";
 import { refreshAccountState } from "./account-state";
+import { bulkColumn, excluded, tableName } from "./bulk-columns";
 
 type FactRow = typeof accountMonthFacts.$inferInsert;
-const int = (name: string, value: (r: FactRow) => number | undefined, type = "bigint") => ({ name, type, value });
+const f = accountMonthFacts;
+const fact = (column: PgColumn, value: (r: FactRow) => string | number | null | undefined) => bulkColumn(column, value);
 const FACT_COLUMNS: BulkColumn<FactRow>[] = [
-  { name: "account_id", type: "text", value: (r) => r.accountId },
-  { name: "month", type: "date", value: (r) => r.month },
-  { name: "segment", type: "text", value: (r) => r.segment },
-  { name: "plan", type: "text", value: (r) => r.plan },
-  { name: "cohort", type: "date", value: (r) => r.cohort },
-  int("d_customers", (r) => r.dCustomers, "smallint"),
-  int("d_mrr_cents", (r) => r.dMrrCents),
-  int("cohort_d_customers", (r) => r.cohortDCustomers, "smallint"),
-  int("cohort_d_mrr_cents", (r) => r.cohortDMrrCents),
-  int("cohort_size", (r) => r.cohortSize, "smallint"),
-  int("cohort_base_mrr_cents", (r) => r.cohortBaseMrrCents),
-  int("new", (r) => r.new, "int"),
-  int("reactivated", (r) => r.reactivated, "int"),
-  int("churned", (r) => r.churned, "int"),
-  int("new_and_lost", (r) => r.newAndLost, "int"),
-  int("new_cents", (r) => r.newCents),
-  int("expansion_cents", (r) => r.expansionCents),
-  int("contraction_cents", (r) => r.contractionCents),
-  int("churned_cents", (r) => r.churnedCents),
-  int("reactivation_cents", (r) => r.reactivationCents),
+  fact(f.accountId, (r) => r.accountId),
+  fact(f.month, (r) => r.month),
+  fact(f.segment, (r) => r.segment),
+  fact(f.plan, (r) => r.plan),
+  fact(f.cohort, (r) => r.cohort),
+  fact(f.dCustomers, (r) => r.dCustomers),
+  fact(f.dMrrCents, (r) => r.dMrrCents),
+  fact(f.cohortDCustomers, (r) => r.cohortDCustomers),
+  fact(f.cohortDMrrCents, (r) => r.cohortDMrrCents),
+  fact(f.cohortSize, (r) => r.cohortSize),
+  fact(f.cohortBaseMrrCents, (r) => r.cohortBaseMrrCents),
+  fact(f.new, (r) => r.new),
+  fact(f.reactivated, (r) => r.reactivated),
+  fact(f.churned, (r) => r.churned),
+  fact(f.newAndLost, (r) => r.newAndLost),
+  fact(f.newCents, (r) => r.newCents),
+  fact(f.expansionCents, (r) => r.expansionCents),
+  fact(f.contractionCents, (r) => r.contractionCents),
+  fact(f.churnedCents, (r) => r.churnedCents),
+  fact(f.reactivationCents, (r) => r.reactivationCents),
 ];
-const MOVEMENTS = [
-  "new",
-  "reactivated",
-  "churned",
-  "new_and_lost",
-  "new_cents",
-  "expansion_cents",
-  "contraction_cents",
-  "churned_cents",
-  "reactivation_cents",
-] as const;
 
-function onlyAccounts(column: string, ids: readonly string[] | undefined): SQL {
+function onlyAccounts(column: PgColumn, ids: readonly string[] | undefined): SQL {
   if (ids === undefined) return sql`true`;
-  return sql`${sql.raw(column)} in (${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+  return inArray(column, [...ids]);
 }
 
 /**
@@ -59,65 +54,122 @@ function onlyAccounts(column: string, ids: readonly string[] | undefined): SQL {
  * that concurrent writers lock the sum rows they share in the same order.
  */
 async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1 | -1): Promise<void> {
-  const s = sql.raw(String(sign));
-  const sums = MOVEMENTS.map((c) => sql.raw(`${sign} * sum(${c})`));
-  const updates = sql.raw(MOVEMENTS.map((c) => `${c} = metric_month_totals.${c} + excluded.${c}`).join(", "));
-  await db.execute(sql`
-    insert into metric_month_totals (month, segment, plan, d_customers, d_mrr_cents, ${sql.raw(MOVEMENTS.join(", "))})
-    select month, segment, plan, ${s} * sum(d_customers), ${s} * sum(d_mrr_cents), ${sql.join(sums, sql`, `)}
-    from account_month_facts where ${onlyAccounts("account_id", ids)}
-    group by month, segment, plan
-    order by month, segment, plan
-    on conflict (month, segment, plan) do update set
-      d_customers = metric_month_totals.d_customers + excluded.d_customers,
-      d_mrr_cents = metric_month_totals.d_mrr_cents + excluded.d_mrr_cents,
-      ${updates}
-  `);
-  await db.execute(sql`
-    insert into cohort_month_totals (cohort, month, segment, plan, d_customers, d_mrr_cents)
-    select cohort, month, segment, plan, ${s} * sum(cohort_d_customers), ${s} * sum(cohort_d_mrr_cents)
-    from account_month_facts where cohort is not null and month >= cohort and ${onlyAccounts("account_id", ids)}
-    group by cohort, month, segment, plan
-    order by cohort, month, segment, plan
-    on conflict (cohort, month, segment, plan) do update set
-      d_customers = cohort_month_totals.d_customers + excluded.d_customers,
-      d_mrr_cents = cohort_month_totals.d_mrr_cents + excluded.d_mrr_cents
-  `);
-  await db.execute(sql`
-    insert into cohort_bases (cohort, segment, plan, size, base_mrr_cents)
-    select cohort, segment, plan, ${s} * sum(cohort_size), ${s} * sum(cohort_base_mrr_cents)
-    from account_month_facts where cohort_size <> 0 and ${onlyAccounts("account_id", ids)}
-    group by cohort, segment, plan
-    order by cohort, segment, plan
-    on conflict (cohort, segment, plan) do update set
-      size = cohort_bases.size + excluded.size,
-      base_mrr_cents = cohort_bases.base_mrr_cents + excluded.base_mrr_cents
-  `);
+  // Aliased as the target's column: insert … select pairs them by position, drizzle checks by key.
+  const signed = (column: PgColumn, into: PgColumn) =>
+    sql<number>`${sql.raw(String(sign))} * sum(${column})`.mapWith(Number).as(into.name);
+  const plus = (column: PgColumn) => sql`${column} + ${excluded(column)}`;
+  const m = metricMonthTotals;
+  await db
+    .insert(m)
+    .select(
+      db
+        .select({
+          month: f.month,
+          segment: f.segment,
+          plan: f.plan,
+          dCustomers: signed(f.dCustomers, m.dCustomers),
+          dMrrCents: signed(f.dMrrCents, m.dMrrCents),
+          new: signed(f.new, m.new),
+          reactivated: signed(f.reactivated, m.reactivated),
+          churned: signed(f.churned, m.churned),
+          newAndLost: signed(f.newAndLost, m.newAndLost),
+          newCents: signed(f.newCents, m.newCents),
+          expansionCents: signed(f.expansionCents, m.expansionCents),
+          contractionCents: signed(f.contractionCents, m.contractionCents),
+          churnedCents: signed(f.churnedCents, m.churnedCents),
+          reactivationCents: signed(f.reactivationCents, m.reactivationCents),
+        })
+        .from(f)
+        .where(onlyAccounts(f.accountId, ids))
+        .groupBy(f.month, f.segment, f.plan)
+        .orderBy(f.month, f.segment, f.plan),
+    )
+    .onConflictDoUpdate({
+      target: [m.month, m.segment, m.plan],
+      set: {
+        dCustomers: plus(m.dCustomers),
+        dMrrCents: plus(m.dMrrCents),
+        new: plus(m.new),
+        reactivated: plus(m.reactivated),
+        churned: plus(m.churned),
+        newAndLost: plus(m.newAndLost),
+        newCents: plus(m.newCents),
+        expansionCents: plus(m.expansionCents),
+        contractionCents: plus(m.contractionCents),
+        churnedCents: plus(m.churnedCents),
+        reactivationCents: plus(m.reactivationCents),
+      },
+    });
+  const c = cohortMonthTotals;
+  await db
+    .insert(c)
+    .select(
+      db
+        .select({
+          cohort: sql<string>`${f.cohort}`.as(c.cohort.name),
+          month: f.month,
+          segment: f.segment,
+          plan: f.plan,
+          dCustomers: signed(f.cohortDCustomers, c.dCustomers),
+          dMrrCents: signed(f.cohortDMrrCents, c.dMrrCents),
+        })
+        .from(f)
+        .where(sql`${f.cohort} is not null and ${f.month} >= ${f.cohort} and ${onlyAccounts(f.accountId, ids)}`)
+        .groupBy(f.cohort, f.month, f.segment, f.plan)
+        .orderBy(f.cohort, f.month, f.segment, f.plan),
+    )
+    .onConflictDoUpdate({
+      target: [c.cohort, c.month, c.segment, c.plan],
+      set: { dCustomers: plus(c.dCustomers), dMrrCents: plus(c.dMrrCents) },
+    });
+  const b = cohortBases;
+  await db
+    .insert(b)
+    .select(
+      db
+        .select({
+          cohort: sql<string>`${f.cohort}`.as(b.cohort.name),
+          segment: f.segment,
+          plan: f.plan,
+          size: signed(f.cohortSize, b.size),
+          baseMrrCents: signed(f.cohortBaseMrrCents, b.baseMrrCents),
+        })
+        .from(f)
+        .where(sql`${f.cohortSize} <> 0 and ${onlyAccounts(f.accountId, ids)}`)
+        .groupBy(f.cohort, f.segment, f.plan)
+        .orderBy(f.cohort, f.segment, f.plan),
+    )
+    .onConflictDoUpdate({
+      target: [b.cohort, b.segment, b.plan],
+      set: { size: plus(b.size), baseMrrCents: plus(b.baseMrrCents) },
+    });
 }
 
 async function computeFacts(db: Db, ids: readonly string[] | undefined) {
-  const accounts = await queryRows<{ id: string; segment: string; plan: string }>(
-    db,
-    sql`select id, coalesce(segment::text, '') as segment, coalesce(plan, '') as plan from accounts where ${onlyAccounts("id", ids)}`,
-  );
-  const events = await queryRows<{
-    account_id: string;
-    occurred_at: string | Date;
-    type: SubscriptionEventType;
-    mrr_after_cents: number;
-  }>(
-    db,
-    sql`select account_id, occurred_at, type::text as type, mrr_after_cents from subscription_events
-        where ${onlyAccounts("account_id", ids)} order by account_id, occurred_at, seq`,
-  );
+  const owners = await db
+    .select({ id: accounts.id, segment: accounts.segment, plan: accounts.plan })
+    .from(accounts)
+    .where(onlyAccounts(accounts.id, ids));
+  const events = await db
+    .select({
+      accountId: subscriptionEvents.accountId,
+      occurredAt: subscriptionEvents.occurredAt,
+      type: subscriptionEvents.type,
+      mrrAfterCents: subscriptionEvents.mrrAfterCents,
+    })
+    .from(subscriptionEvents)
+    .where(onlyAccounts(subscriptionEvents.accountId, ids))
+    .orderBy(subscriptionEvents.accountId, subscriptionEvents.occurredAt, subscriptionEvents.seq);
   const byAccount = new Map<string, StateEvent[]>();
   for (const e of events) {
-    const list = byAccount.get(e.account_id) ?? [];
-    list.push({ occurredAt: new Date(e.occurred_at), type: e.type, mrrAfterCents: e.mrr_after_cents });
-    byAccount.set(e.account_id, list);
+    const list = byAccount.get(e.accountId) ?? [];
+    list.push({ occurredAt: e.occurredAt, type: e.type, mrrAfterCents: e.mrrAfterCents });
+    byAccount.set(e.accountId, list);
   }
   const rows: FactRow[] = [];
-  for (const account of accounts) {
+  for (const owner of owners) {
+    // Segment and plan key the sums: '' for none.
+    const account = { id: owner.id, segment: owner.segment ?? "", plan: owner.plan ?? "" };
     const facts: AccountFacts = accountFacts(byAccount.get(account.id) ?? []);
     const cohort = facts.cohort === null ? null : `${facts.cohort}-01`;
     for (const f of facts.months) {
@@ -142,18 +194,16 @@ export async function refreshDerived(db: Db, accountIds?: readonly string[]): Pr
   if (accountIds !== undefined && accountIds.length === 0) return;
   await refreshAccountState(db, accountIds);
   await applyToTotals(db, accountIds, -1);
-  await db.execute(sql`delete from account_month_facts where ${onlyAccounts("account_id", accountIds)}`);
-  await bulkInsert(db, "account_month_facts", FACT_COLUMNS, await computeFacts(db, accountIds));
+  await db.delete(f).where(onlyAccounts(f.accountId, accountIds));
+  await bulkInsert(db, tableName(f), FACT_COLUMNS, await computeFacts(db, accountIds));
   await applyToTotals(db, accountIds, 1);
 }
 
 /** Builds the rollups when events exist but no facts do (a database from before they existed). */
 export async function ensureRollups(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ events: boolean; facts: boolean }>(
-    db,
-    sql`select exists (select 1 from subscription_events) as events, exists (select 1 from account_month_facts) as facts`,
-  );
-  if (!row?.events || row.facts) return false;
+  const [event] = await db.select({ seq: subscriptionEvents.seq }).from(subscriptionEvents).limit(1);
+  const [fact] = await db.select({ month: f.month }).from(f).limit(1);
+  if (!event || fact) return false;
   await db.transaction((tx) => refreshDerived(tx));
   return true;
 }
