@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { dataDir, env } from "@/lib/env";
@@ -20,6 +22,15 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
+// Each handle's migrator, made where the driver's own type is still known (db/migrate.ts runs it),
+// so no handle is cast back to a driver type.
+const migrators = new WeakMap<Db, (migrationsFolder: string) => Promise<void>>();
+
+/** The migrator of a handle opened here; undefined for one opened elsewhere. */
+export function migratorOf(db: Db): ((migrationsFolder: string) => Promise<void>) | undefined {
+  return migrators.get(db);
+}
+
 export function pgliteDir(): string {
   return path.join(dataDir(), "pglite");
 }
@@ -31,7 +42,9 @@ export async function openPglite(dir: string | undefined): Promise<DbHandle> {
   }
   try {
     const client = await PGlite.create(dir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const driver = drizzlePglite(client, { schema });
+    const db: Db = driver;
+    migrators.set(db, (migrationsFolder) => migratePglite(driver, { migrationsFolder }));
     return {
       db,
       engine: "pglite",
@@ -53,7 +66,9 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   pool.on("error", (error) => console.warn(`PostgreSQL connection lost, it will be replaced: ${error.message}`));
   // The same for a connection in use: its query fails (and is answered as an error); the process lives.
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const driver = drizzlePg(pool, { schema });
+  const db: Db = driver;
+  migrators.set(db, (migrationsFolder) => migratePg(driver, { migrationsFolder }));
   return { db, engine: "postgres", close: () => pool.end() };
 }
 

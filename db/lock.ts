@@ -4,12 +4,15 @@ import path from "node:path";
 
 const LOCK_FILE = "holdfast.lock";
 
+/** The system error code of a failed call (EPERM, EEXIST …), if it has one. */
+const codeOf = (error: unknown): unknown => (error instanceof Error && "code" in error ? error.code : undefined);
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return codeOf(error) === "EPERM";
   }
 }
 
@@ -20,7 +23,7 @@ export function acquireDataDirLock(dir: string): void {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (codeOf(error) !== "EEXIST") throw error;
       const holder = Number(fs.readFileSync(file, "utf8").trim());
       if (holder === process.pid) return;
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {

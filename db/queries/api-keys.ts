@@ -17,6 +17,8 @@ export interface ApiKeyIdentity {
   rateLimitPerMinute: number;
 }
 
+const isScope = (s: string): s is ApiScope => API_SCOPES.some((scope) => scope === s);
+
 export function hashKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
@@ -109,7 +111,7 @@ export async function authenticateApiKey(db: Db, token: string): Promise<ApiKeyI
   return {
     id: row.id,
     name: row.name,
-    scopes: row.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)),
+    scopes: row.scopes.filter(isScope),
     rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }

@@ -1,11 +1,14 @@
 // Accounts whose health inputs changed since their last score, kept in this process: writes mark
 // them, the scheduler (lib/health/scheduler) re-scores them within its interval. A write from
 // another process (a CLI import, a second server) is caught by the hourly full recompute.
-const holder = globalThis as unknown as { __holdfastHealthStale?: Set<string> };
+declare global {
+  var __holdfastHealthStale: Set<string> | undefined;
+}
 
+/** Kept on globalThis so bundles loaded twice share one set. */
 function stale(): Set<string> {
-  holder.__holdfastHealthStale ??= new Set();
-  return holder.__holdfastHealthStale;
+  globalThis.__holdfastHealthStale ??= new Set();
+  return globalThis.__holdfastHealthStale;
 }
 
 export function markHealthStale(accountIds: Iterable<string>): void {

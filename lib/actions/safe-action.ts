@@ -46,9 +46,9 @@ export async function refuseOn<T>(
   try {
     return await write();
   } catch (error) {
-    if (!kinds.some((k) => error instanceof k)) throw error;
-    const field = (error as { field?: string }).field;
-    return new Refusal(422, (error as Error).message, field ? { field } : {});
+    if (!(error instanceof Error) || !kinds.some((k) => error instanceof k)) throw error;
+    const field = "field" in error && typeof error.field === "string" ? error.field : undefined;
+    return new Refusal(422, error.message, field ? { field } : {});
   }
 }
 

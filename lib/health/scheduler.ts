@@ -7,7 +7,9 @@ import { markHealthStale, takeHealthStale } from "@/db/queries/health-stale";
 import { env } from "@/lib/env";
 
 const FULL_EVERY_MS = 60 * 60 * 1000;
-const holder = globalThis as unknown as { __holdfastHealthTimer?: NodeJS.Timeout };
+declare global {
+  var __holdfastHealthTimer: NodeJS.Timeout | undefined;
+}
 
 let lastFull = 0;
 
@@ -40,7 +42,9 @@ export async function refreshHealthOnce(db: Db, now = new Date()): Promise<void>
 
 export function startHealthScheduler(): void {
   const seconds = env().HEALTH_REFRESH_SECONDS;
-  if (seconds === 0 || holder.__holdfastHealthTimer) return;
-  holder.__holdfastHealthTimer = setInterval(() => void getDb().then((db) => refreshHealthOnce(db)), seconds * 1000);
-  holder.__holdfastHealthTimer.unref();
+  // On globalThis: a bundle loaded twice still starts one timer.
+  if (seconds === 0 || globalThis.__holdfastHealthTimer) return;
+  const timer = setInterval(() => void getDb().then((db) => refreshHealthOnce(db)), seconds * 1000);
+  timer.unref();
+  globalThis.__holdfastHealthTimer = timer;
 }
