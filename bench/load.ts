@@ -1,6 +1,7 @@
 // Load: autocannon with 20 connections on the overview, cohorts and queue pages (signed in) and
 // on the ingestion API (an API key with a high limit); errors other than 429 are counted.
 import autocannon from "autocannon";
+import { z } from "zod";
 import { percentile } from "./stats";
 
 export interface LoadFigure {
@@ -16,7 +17,7 @@ export interface LoadFigure {
 /** Signs in through Auth.js's own flow and returns the session cookie. */
 export async function signInCookie(url: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
   const jar = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])

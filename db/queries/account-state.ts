@@ -1,52 +1,66 @@
 // Keeps the cached status, MRR and cohort on accounts in step with their subscription events.
-import { sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { accountStatus, accounts, subscriptionEvents } from "@/db/schema";
+import type { AccountStatus } from "@/lib/values";
 
 /** Recomputes the cached state of the given accounts (all when omitted) from their latest event. */
 export async function refreshAccountState(db: Db, accountIds?: readonly string[]): Promise<void> {
   if (accountIds !== undefined && accountIds.length === 0) return;
-  const only =
-    accountIds === undefined
-      ? sql``
-      : sql`and a.id in (${sql.join(
-          accountIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`;
-  await db.execute(sql`
-    update accounts a set
-      status = coalesce(s.status, 'none')::account_status,
-      mrr_cents = coalesce(s.mrr, 0)
-    from (
-      select a2.id, last.status, last.mrr
-      from accounts a2
-      left join lateral (
-        select
-          case e.type
-            when 'trial_started' then 'trial'
-            when 'paused' then 'paused'
-            when 'canceled' then 'canceled'
-            else 'active'
-          end as status,
-          case when e.type in ('canceled', 'trial_started') then 0 else e.mrr_after_cents end as mrr
-        from subscription_events e
-        where e.account_id = a2.id
-        order by e.occurred_at desc, e.seq desc
-        limit 1
-      ) last on true
-    ) s
-    where s.id = a.id ${only}
-  `);
-  await db.execute(sql`
-    update accounts a set
-      cohort_month = date_trunc('month', f.occurred_at at time zone 'UTC')::date,
-      cohort_converted_at = f.occurred_at,
-      cohort_base_mrr_cents = f.mrr_after_cents
-    from (
-      select distinct on (e.account_id) e.account_id, e.occurred_at, e.mrr_after_cents
-      from subscription_events e
-      where e.type = 'converted'
-      order by e.account_id, e.occurred_at, e.seq
-    ) f
-    where f.account_id = a.id ${only}
-  `);
+  const only = accountIds === undefined ? undefined : inArray(accounts.id, [...accountIds]);
+  const e = alias(subscriptionEvents, "e");
+  const a2 = alias(accounts, "a2");
+  // The state rules of docs/metrics.md at the latest event. Drizzle names a subquery's computed
+  // column unqualified, so each has a name no table here has.
+  const last = db
+    .select({
+      status: sql<AccountStatus>`case ${e.type}
+          when 'trial_started' then 'trial'
+          when 'paused' then 'paused'
+          when 'canceled' then 'canceled'
+          else 'active'
+        end`.as("last_status"),
+      mrr: sql<number>`case when ${e.type} in ('canceled', 'trial_started') then 0 else ${e.mrrAfterCents} end`.as(
+        "last_mrr",
+      ),
+    })
+    .from(e)
+    .where(eq(e.accountId, a2.id))
+    .orderBy(desc(e.occurredAt), desc(e.seq))
+    .limit(1)
+    .as("last");
+  const s = db
+    .select({ id: a2.id, status: last.status, mrr: last.mrr })
+    .from(a2)
+    .leftJoinLateral(last, sql`true`)
+    .as("s");
+  await db
+    .update(accounts)
+    .set({
+      status: sql`coalesce(${s.status}, 'none')::${sql.identifier(accountStatus.enumName)}`,
+      mrrCents: sql`coalesce(${s.mrr}, 0)`,
+    })
+    .from(s)
+    .where(and(eq(s.id, accounts.id), only));
+  // The first converted event: cohort membership.
+  const f = db
+    .selectDistinctOn([subscriptionEvents.accountId], {
+      accountId: subscriptionEvents.accountId,
+      occurredAt: subscriptionEvents.occurredAt,
+      mrrAfterCents: subscriptionEvents.mrrAfterCents,
+    })
+    .from(subscriptionEvents)
+    .where(eq(subscriptionEvents.type, "converted"))
+    .orderBy(subscriptionEvents.accountId, subscriptionEvents.occurredAt, subscriptionEvents.seq)
+    .as("f");
+  await db
+    .update(accounts)
+    .set({
+      cohortMonth: sql`date_trunc('month', ${f.occurredAt} at time zone 'UTC')::date`,
+      cohortConvertedAt: sql`${f.occurredAt}`,
+      cohortBaseMrrCents: sql`${f.mrrAfterCents}`,
+    })
+    .from(f)
+    .where(and(eq(f.accountId, accounts.id), only));
 }

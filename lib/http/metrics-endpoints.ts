@@ -1,6 +1,6 @@
 // The four read-API reports with their CSV downloads.
 import { churnReport, cohortReport, overviewReport, reasonsReportFor } from "@/db/queries/metrics";
-import { REASON_TABLES, type ReasonTable, churnCsv, cohortsCsv, reasonsCsv } from "@/lib/csv/metrics";
+import { REASON_TABLES, churnCsv, cohortsCsv, reasonsCsv } from "@/lib/csv/metrics";
 import type { MetricsEndpoint } from "./metrics-answer";
 
 export const churnEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof churnReport>>> = {
@@ -19,10 +19,10 @@ export const reasonsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof reasonsR
   name: "reasons",
   report: reasonsReportFor,
   csv: (r, table) => {
-    const t = table ?? "categories";
-    if (!(REASON_TABLES as readonly string[]).includes(t))
-      return { error: `must be one of ${REASON_TABLES.join(", ")}` };
-    return reasonsCsv(r, t as ReasonTable);
+    const wanted = table ?? "categories";
+    const t = REASON_TABLES.find((name) => name === wanted);
+    if (t === undefined) return { error: `must be one of ${REASON_TABLES.join(", ")}` };
+    return reasonsCsv(r, t);
   },
 };
 

@@ -1,5 +1,6 @@
 // TanStack Query options for the metrics: one source of keys for the server prefetch and the browser.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
 import type { ChurnData, CohortsData, DrillResult, OverviewData } from "@/lib/types/metrics";
 import type { ReasonsReport } from "@/lib/metrics/reasons";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
@@ -9,11 +10,14 @@ export type { ChurnData, CohortsData, OverviewData };
 
 export class ApiError extends Error {}
 
+/** The part of a problem+json answer the widgets show. */
+const problemDetail = z.object({ detail: z.string().optional() });
+
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { detail?: string } | null;
-    throw new ApiError(body?.detail ?? `The server answered ${response.status}.`);
+    const body = problemDetail.safeParse(await response.json().catch(() => null));
+    throw new ApiError(body.data?.detail ?? `The server answered ${response.status}.`);
   }
   return (await response.json()) as T;
 }
