@@ -13,7 +13,7 @@ import { cancellationResponses, reasonCodeDefaults, users } from "@/db/schema";
 import { setupTestDbPerTest } from "@/test/db";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
 import { SYSTEM_ACTOR } from "./audit";
-import { ingestBatch } from "./ingest";
+import { allChecked, ingestBatch } from "./ingest";
 import { archiveCategory, mergeCategories, splitCategory } from "./taxonomy";
 import { TaxonomyError } from "./taxonomy-error";
 import { currentTaxonomyVersion } from "./taxonomy-filing";
@@ -194,7 +194,14 @@ describe("taxonomy changes", () => {
     const outcome = await ingestBatch(
       t.db,
       "cancellations",
-      [{ accountExternalId: "acc", submittedAt: "2026-03-07T10:00:00Z", reasonCode: "unused", outcome: "canceled" }],
+      allChecked([
+        {
+          accountExternalId: "acc",
+          submittedAt: new Date("2026-03-07T10:00:00Z"),
+          reasonCode: "unused",
+          outcome: "canceled",
+        },
+      ]),
       SYSTEM_ACTOR,
     );
     expect(outcome.ok).toBe(true);
