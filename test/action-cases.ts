@@ -20,7 +20,8 @@ import { signInWait } from "@/db/queries/rate-limits";
 import { attemptSignIn } from "@/db/queries/sign-in";
 import { archiveCategory, createCategory, mergeCategories, splitCategory, updateCategory } from "@/db/queries/taxonomy";
 import { TaxonomyError } from "@/db/queries/taxonomy-error";
-import { addToQueue, changeItem, logOutreach } from "@/db/queries/triage";
+import { addToQueue, changeItem } from "@/db/queries/triage-items";
+import { logOutreach } from "@/db/queries/triage-outreach";
 import {
   DuplicateEmailError,
   LastAdminError,

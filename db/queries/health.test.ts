@@ -9,7 +9,8 @@ import { actor, asOf, filters, HOUR, manager, settings, setupHealthFixture } fro
 import { SYSTEM_ACTOR } from "./audit";
 import { getHealthSettings, recomputeHealth, saveHealthSettings } from "./health";
 import { ingestBatch } from "./ingest";
-import { changeItem, listQueue } from "./triage";
+import { changeItem } from "./triage-items";
+import { listQueue } from "./triage-queue";
 
 const { t, scoreOf, itemOf } = setupHealthFixture();
 

@@ -1,20 +1,22 @@
 // Changes people make to queue items that health scoring created: stale writes, the cs role's limits,
 // outreach, snoozes and the audit log, on the hand-made fixture of test/health-fixture.ts.
 import { describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
-import { triageItems } from "@/db/schema";
+import { and, count, eq, or } from "drizzle-orm";
+import { auditLog, triageItems } from "@/db/schema";
 import type { SessionUser } from "@/lib/types/session";
+import type { ItemChange } from "@/lib/types/triage";
 import { actor, asOf, cs, cs2, filters, HOUR, manager, settings, setupHealthFixture } from "@/test/health-fixture";
-import { ingestBatch } from "./ingest";
+import { allChecked, ingestBatch } from "./ingest";
 import { SYSTEM_ACTOR } from "./audit";
 import { recomputeHealth, saveHealthSettings } from "./health";
-import { type ItemChange, changeItem, listQueue, logOutreach } from "./triage";
+import { changeItem } from "./triage-items";
+import { logOutreach } from "./triage-outreach";
+import { listQueue } from "./triage-queue";
 
 const { t, itemOf, itemById } = setupHealthFixture();
 
 describe("triage changes", () => {
-  it("refuses a stale write with 409, names who changed it, and keeps their change", async () => {
+  it("refuses a stale write as changed, names who changed it, and keeps their change", async () => {
     await recomputeHealth(t.db, asOf);
     const item = await itemOf("idle");
     if (!item) throw new Error("idle has no item");
@@ -31,7 +33,7 @@ describe("triage changes", () => {
       { id: item.id, version: item.version, status: "lost" },
       actor(manager),
     );
-    expect(stale).toMatchObject({ ok: false, status: 409, changedBy: "Morgan" });
+    expect(stale).toMatchObject({ ok: false, reason: "changed", changedBy: "Morgan" });
     expect((await itemOf("idle"))?.status).toBe("in_progress");
   });
 
@@ -40,17 +42,17 @@ describe("triage changes", () => {
     const idle = await itemOf("idle"); // assigned to the manager
     if (!idle) throw new Error("idle has no item");
     const taken = await changeItem(t.db, cs, { id: idle.id, version: idle.version, assigneeId: cs.id }, actor(cs));
-    expect(taken).toMatchObject({ ok: false, status: 403 });
+    expect(taken).toEqual({ ok: false, reason: "not-yours" });
     expect(await itemOf("idle")).toEqual(idle);
     const open = (
       await t.db
         .select()
         .from(triageItems)
-        .where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`)
+        .where(and(eq(triageItems.accountId, "quiet"), eq(triageItems.status, "open")))
     )[0];
     if (!open) throw new Error("quiet has no open item");
     const toOther = await changeItem(t.db, cs, { id: open.id, version: open.version, assigneeId: cs2.id }, actor(cs));
-    expect(toOther).toMatchObject({ ok: false, status: 403 });
+    expect(toOther).toEqual({ ok: false, reason: "assign-to-self-only" });
     const toSelf = await changeItem(t.db, cs, { id: open.id, version: open.version, assigneeId: cs.id }, actor(cs));
     expect(toSelf.ok).toBe(true);
     // Now it is Casey's: Corey (cs) cannot snooze it; the manager can reassign it.
@@ -58,7 +60,7 @@ describe("triage changes", () => {
     if (!mine) throw new Error("item vanished");
     expect(
       await changeItem(t.db, cs2, { id: open.id, version: mine.version, snoozeUntil: "2026-12-01" }, actor(cs2)),
-    ).toMatchObject({ ok: false, status: 403 });
+    ).toEqual({ ok: false, reason: "not-yours" });
     expect(
       (await changeItem(t.db, manager, { id: open.id, version: mine.version, assigneeId: cs2.id }, actor(manager))).ok,
     ).toBe(true);
@@ -77,7 +79,7 @@ describe("triage changes", () => {
       await t.db
         .select()
         .from(triageItems)
-        .where(sql`${triageItems.accountId} = 'quiet' and ${triageItems.status} = 'open'`)
+        .where(and(eq(triageItems.accountId, "quiet"), eq(triageItems.status, "open")))
     )[0];
     if (!item) throw new Error("quiet has no open item");
     const logged = await logOutreach(
@@ -137,9 +139,9 @@ describe("triage changes", () => {
     expect((await change(manager, idle.id, { status: "in_progress" }, at(0.25))).ok).toBe(true);
     expect(
       await changeItem(t.db, manager, { id: idle.id, version: idle.version, status: "lost" }, actor(manager), at(0.25)),
-    ).toMatchObject({ ok: false, status: 409 });
+    ).toMatchObject({ ok: false, reason: "changed" });
     // Casey may not take the manager's item, takes quiet's, and the manager gives it to Corey.
-    expect(await change(cs, idle.id, { assigneeId: cs.id }, at(0.5))).toMatchObject({ ok: false, status: 403 });
+    expect(await change(cs, idle.id, { assigneeId: cs.id }, at(0.5))).toEqual({ ok: false, reason: "not-yours" });
     expect((await change(cs, quiet.id, { assigneeId: cs.id }, at(0.5))).ok).toBe(true);
     expect((await change(manager, quiet.id, { assigneeId: cs2.id }, at(0.75))).ok).toBe(true);
     const logged = await logOutreach(
@@ -165,14 +167,23 @@ describe("triage changes", () => {
     await ingestBatch(
       t.db,
       "subscription-events",
-      [{ accountExternalId: "trial", occurredAt: "2026-11-26T13:00:00Z", type: "converted", mrrAfterCents: 4900 }],
+      allChecked([
+        {
+          accountExternalId: "trial",
+          occurredAt: new Date("2026-11-26T13:00:00Z"),
+          type: "converted",
+          mrrAfterCents: 4900,
+        },
+      ]),
       SYSTEM_ACTOR,
     );
     await recomputeHealth(t.db, at(5));
-    const rows = await queryRows<{ action: string; n: number }>(
-      t.db,
-      sql`select action, count(*)::int as n from audit_log where entity_type = 'triage_item' or action = 'outreach.log' group by action order by action`,
-    );
+    const rows = await t.db
+      .select({ action: auditLog.action, n: count() })
+      .from(auditLog)
+      .where(or(eq(auditLog.entityType, "triage_item"), eq(auditLog.action, "outreach.log")))
+      .groupBy(auditLog.action)
+      .orderBy(auditLog.action);
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     // enter: idle, quiet, trial, quiet again — not the converted trial, which never sent activity
     // (billing 1, intent 1: 100); close: its conversion item; updates: in_progress, assign to self,

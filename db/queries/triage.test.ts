@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import { auditLog, outreachLogs, triageItems, users } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
-import { type ItemChange, addToQueue, changeItem, logOutreach } from "./triage";
-import type { SessionUser } from "./users";
+import type { SessionUser } from "@/lib/types/session";
+import type { ItemChange } from "@/lib/types/triage";
+import { addToQueue, changeItem } from "./triage-items";
+import { logOutreach } from "./triage-outreach";
 
 const t = setupTestDb();
 const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
@@ -91,7 +93,7 @@ describe("outreach on a colleague's item", () => {
   it("answers with the item as it now is, so the queue row shows the contact at once", async () => {
     const { cs, externalId, before } = await colleaguesItem();
     const logged = await logOn(cs, externalId, before, { channel: "email", summary: "Sent the renewal deck" });
-    if (!logged.ok) throw new Error(logged.error);
+    if (!logged.ok) throw new Error(logged.reason);
     expect(logged.item).toMatchObject({
       id: before.id,
       version: before.version,
@@ -108,13 +110,12 @@ describe("outreach on a colleague's item", () => {
       summary: "Call",
       nextFollowUpOn: "2026-12-24",
     });
-    expect(refused).toMatchObject({ ok: false, status: 403 });
-    if (!refused.ok) expect(refused.error).toContain(owner.name);
+    expect(refused).toEqual({ ok: false, reason: "follow-up-theirs", assigneeName: owner.name });
     expect(await itemRow(before.id)).toEqual(before);
     expect(await t.db.select().from(outreachLogs).where(eq(outreachLogs.accountId, externalId))).toEqual([]);
   });
 
-  it("is still refused with 409 when the item changed after the dialog opened", async () => {
+  it("is still refused as changed when the item changed after the dialog opened", async () => {
     const { cs, manager, externalId, before } = await colleaguesItem();
     expect(
       (
@@ -127,7 +128,7 @@ describe("outreach on a colleague's item", () => {
       ).ok,
     ).toBe(true);
     const stale = await logOn(cs, externalId, before, { channel: "call", summary: "Call" });
-    expect(stale).toMatchObject({ ok: false, status: 409, changedBy: "Morgan" });
+    expect(stale).toMatchObject({ ok: false, reason: "changed", changedBy: "Morgan" });
     expect(await t.db.select().from(outreachLogs).where(eq(outreachLogs.accountId, externalId))).toEqual([]);
   });
 });
@@ -138,10 +139,10 @@ describe("everything else on a colleague's item stays refused for cs", () => {
     ["snooze", () => ({ snoozeUntil: "2026-12-24" })],
     ["take", (self) => ({ assigneeId: self })],
     ["unassign", () => ({ assigneeId: null })],
-  ])("%s is refused with 403 and changes nothing", async (_, fields) => {
+  ])("%s is refused as not theirs and changes nothing", async (_, fields) => {
     const { cs, before } = await colleaguesItem();
     const refused = await changeItem(t.db, cs, { id: before.id, version: before.version, ...fields(cs.id) }, actor(cs));
-    expect(refused).toMatchObject({ ok: false, status: 403 });
+    expect(refused).toEqual({ ok: false, reason: "not-yours" });
     expect(await itemRow(before.id)).toEqual(before);
   });
 

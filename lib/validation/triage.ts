@@ -5,6 +5,7 @@ import { calendarDate } from "./dates";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
 import { SEGMENTS } from "./accounts";
+import type { ItemChange, OutreachInput, QueueFilters } from "@/lib/types/triage";
 import {
   OUTREACH_CHANNELS,
   QUEUE_DEFAULTS,
@@ -36,7 +37,7 @@ export const queueFiltersSchema = z.object({
   /** Due view: follow-ups due on or before this day (default today, UTC). */
   on: calendarDate().nullable().default(null).catch(null),
 });
-export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+export type { QueueFilters };
 
 const isoDate = calendarDate(`Use a real date like 2026-12-01, in the years ${YEARS}.`);
 /** Versions count up from 1 in an integer column. */
@@ -70,3 +71,10 @@ export const addToQueueSchema = z.object({ externalIds: z.array(text().min(1).ma
 export const bulkAssignSchema = z
   .object({ items: z.array(z.object(itemRef).strict()).min(1).max(200), assigneeId: text().min(1).max(100).nullable() })
   .strict();
+
+// What each schema parses to is exactly the plain type the queries take, so the two cannot drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const parsedIsQueueFilters: Same<z.output<typeof queueFiltersSchema>, QueueFilters> = true;
+const parsedIsItemChange: Same<z.output<typeof changeItemSchema>, ItemChange> = true;
+const parsedIsOutreachInput: Same<z.output<typeof logOutreachSchema>, OutreachInput> = true;
+void [parsedIsQueueFilters, parsedIsItemChange, parsedIsOutreachInput];

@@ -1,10 +1,11 @@
 "use server";
 // Managers: assign many queue items at once; each keeps its own version check.
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { type ItemState, changeItem } from "@/db/queries/triage";
+import { changeItem } from "@/db/queries/triage-items";
 import { action, actorOf } from "@/lib/actions/safe-action";
+import type { ItemState } from "@/lib/types/triage";
 import { bulkAssignSchema } from "@/lib/validation/triage";
+import { refusalWords } from "./refusal-words";
 
 const assign = action("manager", bulkAssignSchema, async ({ items, assigneeId }, user) => {
   const db = await getDb();
@@ -13,9 +14,8 @@ const assign = action("manager", bulkAssignSchema, async ({ items, assigneeId },
   for (const item of items) {
     const outcome = await changeItem(db, user, { ...item, assigneeId }, actorOf(user));
     if (outcome.ok && outcome.item) changed.push(outcome.item);
-    else if (!outcome.ok) refused.push({ id: item.id, error: outcome.error });
+    else if (!outcome.ok) refused.push({ id: item.id, error: refusalWords(outcome, user.role).error });
   }
-  revalidatePath("/at-risk");
   return { assigned: changed.length, refused, items: changed };
 });
 

@@ -10,7 +10,7 @@ import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
 import { getHealthSettings } from "@/db/queries/health";
 import { TIMELINE_WEEKS, accountHealth, accountTimeline } from "@/db/queries/timeline";
-import { assignableUsers, liveItemFor } from "@/db/queries/triage";
+import { assignableUsers, liveItemFor } from "@/db/queries/triage-items";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
