@@ -2,12 +2,10 @@
 // items by the import page. Valid rows are written, bad ones reported by index and field.
 import type { Db } from "@/db/client";
 import { importRows } from "@/db/queries/ingest";
-import { IMPORT_KINDS, type ImportKind } from "@/lib/import/csv-mapping";
+import { IMPORT_KINDS, isImportKind } from "@/lib/import/csv-mapping";
 import type { Actor } from "@/lib/types/session";
 import { MAX_ITEMS, batchEnvelope, checkItems } from "@/lib/validation/ingest";
 import { json, problem } from "./problem";
-
-const isImportKind = (kind: string): kind is ImportKind => IMPORT_KINDS.some((k) => k === kind);
 
 export async function answerImport(request: Request, db: Db, kind: string, actor: Actor): Promise<Response> {
   if (!isImportKind(kind)) return problem(404, "Not found", `Import kinds are ${IMPORT_KINDS.join(", ")}.`);

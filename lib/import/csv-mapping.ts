@@ -3,6 +3,7 @@
 
 export const IMPORT_KINDS = ["accounts", "subscription-events", "cancellations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const isImportKind = (kind: string): kind is ImportKind => IMPORT_KINDS.some((k) => k === kind);
 
 export interface FieldSpec {
   name: string;
