@@ -52,16 +52,18 @@ export class Rng {
 
   /** Picks a key by weight: `{ a: 3, b: 1 }` gives `a` three times as often. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
+    // for…in walks the keys in the order Object.entries would, each typed K.
+    let total = 0;
+    for (const key in weights) total += weights[key];
     let r = this.next() * total;
-    for (const [key, w] of entries) {
-      r -= w;
+    let last: K | undefined;
+    for (const key in weights) {
+      r -= weights[key];
       if (r < 0) return key;
+      last = key;
     }
-    const last = entries[entries.length - 1];
-    if (!last) throw new Error("weighted pick from no weights");
-    return last[0];
+    if (last === undefined) throw new Error("weighted pick from no weights");
+    return last;
   }
 
   /** A derived generator, so one part of the data set can change without reshuffling the rest. */

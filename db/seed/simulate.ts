@@ -1,65 +1,19 @@
 // Simulates a SaaS business month by month: trials, conversions, expansions, contractions, pauses,
 // saves, cancellations and reactivations. Churn per segment follows a monthly hazard with error
 // diffusion, so yearly churn lands near its target for any seed instead of wandering with chance.
-import type { SubscriptionEventType } from "@/lib/metrics/state";
-import { companyName } from "./names";
+import { type CancellationOutcome, type SaveOffer, SEGMENTS, type Segment } from "@/lib/values";
 import type { Rng } from "./random";
+import { type SimAccount, arrivals, push, slot } from "./sim-account";
 import { DAY, HOUR, addMonths, monthStart } from "./time";
 import { type ReasonCode, verbatim } from "./verbatims";
 
-export type Segment = "smb" | "mid" | "enterprise";
-type Offer = "none" | "pause" | "downgrade" | "discount" | "talk_to_us";
-type Outcome = "canceled" | "saved" | "paused" | "downgraded";
-
-export interface SimEvent {
-  at: number;
-  type: SubscriptionEventType;
-  mrr: number;
-}
-
-export interface SimResponse {
-  at: number;
-  reasonCode: ReasonCode;
-  freeText: string | null;
-  competitor: string | null;
-  offerShown: Offer;
-  offerAccepted: boolean;
-  outcome: Outcome;
-}
-
-export interface SimAccount {
-  index: number;
-  externalId: string;
-  name: string;
-  domain: string;
-  segment: Segment;
-  plan: string;
-  seats: number;
-  /** 0–1: how much the team uses the product; low engagement churns more. */
-  engagement: number;
-  arrival: number;
-  trialEndsAt: number | null;
-  events: SimEvent[];
-  responses: SimResponse[];
-  // Simulation state.
-  status: "trial" | "active" | "paused" | "canceled";
-  mrr: number;
-  lastAt: number;
-  convertAt: number | null;
-  pausedUntil: number | null;
-  mrrBeforePause: number;
-  protectedUntil: number;
-  canceledAt: number | null;
-}
+export type { SimAccount, SimEvent, SimResponse, Segment } from "./sim-account";
 
 /** Yearly logo churn targets, turned into monthly hazards. */
 const YEARLY_CHURN: Record<Segment, number> = { smb: 0.48, mid: 0.2, enterprise: 0.056 };
 /** Enterprise contracts are annual: they can only end after this many months. */
 const MIN_TENURE_MONTHS: Record<Segment, number> = { smb: 0, mid: 1, enterprise: 10 };
-const MONTHLY_HAZARD = Object.fromEntries(
-  Object.entries(YEARLY_CHURN).map(([s, y]) => [s, 1 - Math.pow(1 - y, 1 / 12)]),
-) as Record<Segment, number>;
-const TRIAL_CONVERSION: Record<Segment, number> = { smb: 0.24, mid: 0.28, enterprise: 0.3 };
+const monthlyHazard = (segment: Segment) => 1 - Math.pow(1 - YEARLY_CHURN[segment], 1 / 12);
 const EXPANSION: Record<Segment, number> = { smb: 0.02, mid: 0.035, enterprise: 0.045 };
 const CONTRACTION: Record<Segment, number> = { smb: 0.008, mid: 0.012, enterprise: 0.012 };
 const REASON_WEIGHTS: Record<ReasonCode, number> = {
@@ -72,32 +26,15 @@ const REASON_WEIGHTS: Record<ReasonCode, number> = {
   low_quality: 8,
   other: 11,
 };
-const SEGMENTS: Segment[] = ["smb", "mid", "enterprise"];
 
-function price(rng: Rng, segment: Segment): { plan: string; mrr: number; seats: number } {
-  if (segment === "smb") {
-    const plan = rng.weighted({ starter: 3, growth: 2 });
-    const mrr = plan === "starter" ? rng.pick([4900, 7900, 9900]) : rng.pick([19900, 29900, 49900]);
-    return { plan, mrr, seats: plan === "starter" ? rng.int(2, 5) : rng.int(5, 12) };
-  }
-  if (segment === "mid") return { plan: "business", mrr: rng.int(5, 25) * 10000, seats: rng.int(12, 40) };
-  return { plan: "enterprise", mrr: rng.int(30, 120) * 10000, seats: rng.int(40, 120) };
-}
-
-/** A random instant in [from, to) after the account's last event, or null when there is no room. */
-function slot(rng: Rng, acc: SimAccount, from: number, to: number): number | null {
-  const start = Math.max(from, acc.lastAt + HOUR);
-  if (start >= to - HOUR) return null;
-  return Math.floor(rng.float(start, to - HOUR) / 1000) * 1000;
-}
-
-function push(acc: SimAccount, at: number, type: SubscriptionEventType, mrr: number): void {
-  acc.events.push({ at, type, mrr });
-  acc.lastAt = at;
-  if (type !== "canceled" && type !== "trial_started") acc.mrr = mrr;
-}
-
-function survey(rng: Rng, acc: SimAccount, at: number, offer: Offer, accepted: boolean, outcome: Outcome): void {
+function survey(
+  rng: Rng,
+  acc: SimAccount,
+  at: number,
+  offer: SaveOffer,
+  accepted: boolean,
+  outcome: CancellationOutcome,
+): void {
   const reasonCode = rng.weighted(REASON_WEIGHTS);
   acc.responses.push({
     at,
@@ -117,55 +54,6 @@ function pickWeighted<T>(rng: Rng, items: T[], weight: (item: T) => number, k: n
     .sort((a, b) => b.key - a.key)
     .slice(0, k)
     .map((x) => x.item);
-}
-
-function arrivals(rng: Rng, count: number, from: number, to: number): SimAccount[] {
-  const taken = new Set<string>();
-  const list: SimAccount[] = [];
-  for (let i = 0; i < count; i++) {
-    // Density grows 2.5× over the period: a business that is growing.
-    const u = rng.next();
-    const x = (-1 + Math.sqrt(1 + 5.25 * u)) / 1.5;
-    const arrival = Math.floor((from + x * (to - from - DAY)) / 1000) * 1000;
-    const salesLed = rng.chance(0.3);
-    const segment: Segment = salesLed
-      ? rng.weighted({ smb: 25, mid: 45, enterprise: 30 })
-      : rng.weighted({ smb: 78, mid: 18, enterprise: 4 });
-    const { plan, mrr, seats } = price(rng, segment);
-    const { name, domain } = companyName(rng, taken);
-    const acc: SimAccount = {
-      index: i,
-      externalId: `cus_${rng.token(14)}`,
-      name,
-      domain,
-      segment,
-      plan,
-      seats,
-      engagement: Math.min(0.97, Math.max(0.15, rng.float(0.25, 1.0))),
-      arrival,
-      trialEndsAt: null,
-      events: [],
-      responses: [],
-      status: "trial",
-      mrr,
-      lastAt: arrival - HOUR,
-      convertAt: null,
-      pausedUntil: null,
-      mrrBeforePause: 0,
-      protectedUntil: 0,
-      canceledAt: null,
-    };
-    if (salesLed) {
-      acc.convertAt = arrival;
-    } else {
-      push(acc, arrival, "trial_started", 0);
-      acc.mrr = mrr;
-      acc.trialEndsAt = arrival + 14 * DAY;
-      if (rng.chance(TRIAL_CONVERSION[segment])) acc.convertAt = arrival + Math.floor(rng.float(2, 17) * DAY);
-    }
-    list.push(acc);
-  }
-  return list.sort((a, b) => a.arrival - b.arrival || a.index - b.index);
 }
 
 export interface Simulation {
@@ -209,7 +97,7 @@ export function simulate(rng: Rng, count: number, anchor: number, shape: Busines
     const leaving = new Set<SimAccount>();
     for (const segment of SEGMENTS) {
       const base = customersAtStart.filter((a) => a.segment === segment);
-      churnCarry[segment] += MONTHLY_HAZARD[segment] * base.length;
+      churnCarry[segment] += monthlyHazard(segment) * base.length;
       const k = Math.floor(churnCarry[segment]);
       churnCarry[segment] -= k;
       const eligible = base.filter(
@@ -219,7 +107,7 @@ export function simulate(rng: Rng, count: number, anchor: number, shape: Busines
       for (const acc of pickWeighted(rng, eligible, weight, k)) leaving.add(acc);
 
       // Customers who open the cancel flow and take a save offer instead.
-      saveCarry[segment] += MONTHLY_HAZARD[segment] * base.length * shape.saveFactor;
+      saveCarry[segment] += monthlyHazard(segment) * base.length * shape.saveFactor;
       const saves = Math.floor(saveCarry[segment]);
       saveCarry[segment] -= saves;
       const savable = eligible.filter((a) => a.status === "active" && !leaving.has(a));
