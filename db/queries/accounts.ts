@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, reasonCategories, subscriptionEvents, users } from "@/db/schema";
 import type { AccountListQuery } from "@/lib/types/accounts";
 import { answerColumns } from "./reasons";
+import { likeLiteral } from "./verbatims";
 
 export const PAGE_SIZE = 25;
 
@@ -19,14 +20,10 @@ const summaryColumns = {
   mrrCents: accounts.mrrCents,
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listAccounts(db: Db, query: AccountListQuery) {
   const conditions = [];
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = `%${likeLiteral(query.q)}%`;
     conditions.push(
       or(ilike(accounts.name, pattern), ilike(accounts.externalId, pattern), ilike(accounts.domain, pattern)),
     );

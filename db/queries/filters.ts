@@ -1,6 +1,6 @@
 // The segment and plan filters of every metric, as one WHERE fragment. They use the account's
 // current values, which the rollup tables also carry.
-import { type Column, type SQL, eq, sql } from "drizzle-orm";
+import { type Column, type SQL, and, eq } from "drizzle-orm";
 import type { AccountFilter } from "@/lib/types/metrics";
 
 export type { AccountFilter };
@@ -11,10 +11,10 @@ export interface SegmentPlanColumns {
   plan: Column;
 }
 
-/** `true`, or the conditions on the table's segment and plan columns. */
-export function segmentPlanWhere(filter: AccountFilter, columns: SegmentPlanColumns): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filter.segment) parts.push(eq(columns.segment, filter.segment));
-  if (filter.plan) parts.push(eq(columns.plan, filter.plan));
-  return sql.join(parts, sql` and `);
+/** The conditions on the table's segment and plan columns; none (undefined) without a filter. */
+export function segmentPlanWhere(filter: AccountFilter, columns: SegmentPlanColumns): SQL | undefined {
+  return and(
+    filter.segment ? eq(columns.segment, filter.segment) : undefined,
+    filter.plan ? eq(columns.plan, filter.plan) : undefined,
+  );
 }
