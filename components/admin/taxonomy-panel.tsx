@@ -12,10 +12,9 @@ import { EditCategoryDialog } from "./edit-category-dialog";
 import { MergeCategoryDialog } from "./merge-category-dialog";
 import { SplitCategoryDialog } from "./split-category-dialog";
 import { TAXONOMY_DIALOG_TITLE } from "./taxonomy-dialog";
+import { type CategoryChange, TaxonomyTable } from "./taxonomy-table";
 
-type Dialog = { kind: "create" } | { kind: "edit" | "merge" | "split" | "archive"; category: CategoryRow };
-
-const button = "rounded-md border border-line px-2 py-1 text-xs hover:bg-canvas";
+type Dialog = { kind: "create" } | { kind: CategoryChange; category: CategoryRow };
 
 export function TaxonomyPanel({ categories, versions }: { categories: CategoryRow[]; versions: TaxonomyVersion[] }) {
   const fmt = useFormat();
@@ -50,94 +49,7 @@ export function TaxonomyPanel({ categories, versions }: { categories: CategoryRo
             New category
           </button>
         </div>
-        <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Reason categories</caption>
-            <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
-              <tr>
-                {["Category", "Regrettable", "Reason codes", "Answers", ""].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {categories.map((c) => (
-                <tr
-                  key={c.id}
-                  data-testid="category-row"
-                  data-category={c.name}
-                  className={c.archived ? "text-muted" : ""}
-                >
-                  <td className="px-4 py-2">
-                    <span className="flex items-start gap-2">
-                      <span
-                        className="mt-1 h-3 w-3 shrink-0 rounded-full"
-                        style={{ background: `var(--color-${c.color})` }}
-                        aria-hidden
-                      />
-                      <span>
-                        <span className="font-medium">{c.name}</span>
-                        {c.archived && <span className="ml-2 rounded bg-canvas px-1.5 text-xs">archived</span>}
-                        {c.description && <span className="block text-xs text-muted">{c.description}</span>}
-                      </span>
-                    </span>
-                  </td>
-                  <td className="px-4 py-2">
-                    {c.isUncategorized ? (
-                      <span className="text-muted">Neither — not yet filed</span>
-                    ) : c.regrettable ? (
-                      "Yes"
-                    ) : (
-                      "No"
-                    )}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{c.reasonCodes.join(", ") || "–"}</td>
-                  <td className="px-4 py-2 tabular-nums">{fmt.number(c.answers)}</td>
-                  <td className="px-4 py-2">
-                    {!c.archived && (
-                      <span className="flex flex-wrap justify-end gap-1">
-                        <button
-                          type="button"
-                          className={button}
-                          onClick={() => setDialog({ kind: "edit", category: c })}
-                        >
-                          Edit
-                        </button>
-                        {!c.isUncategorized && (
-                          <>
-                            <button
-                              type="button"
-                              className={button}
-                              onClick={() => setDialog({ kind: "merge", category: c })}
-                            >
-                              Merge…
-                            </button>
-                            <button
-                              type="button"
-                              className={button}
-                              onClick={() => setDialog({ kind: "archive", category: c })}
-                            >
-                              Archive
-                            </button>
-                          </>
-                        )}
-                        <button
-                          type="button"
-                          className={button}
-                          onClick={() => setDialog({ kind: "split", category: c })}
-                        >
-                          Split…
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TaxonomyTable categories={categories} onChange={(kind, category) => setDialog({ kind, category })} />
       </div>
 
       <aside className="rounded-xl border border-line bg-surface p-4" aria-label="Taxonomy versions">
