@@ -1,43 +1,18 @@
 // The ingestion API's request handler on a real database: happy paths, bad batches that write
-// nothing, idempotency, de-duplication, upserts, and the seed puzzle loaded the way a user would.
+// nothing, de-duplication, upserts, and the seed puzzle loaded the way a user would (idempotency:
+// ingest-idempotency.db.test.ts).
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { answerIngest } from "@/lib/http/ingest-answer";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
-import type { IngestResource } from "@/lib/validation/ingest";
 import { setupTestDb, setupTestDbPerTest } from "@/test/db";
-import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
+import { makeAccounts, uniqueId } from "@/test/factories";
+import { apiClient } from "@/test/ingest-client";
 import { seedPuzzle } from "@/test/fixtures";
-import { claimInTransaction } from "@/db/queries/idempotency";
 
 const t = setupTestDb();
-
-/** The ingestion handler, called with a new API key of its own (so its Idempotency-Keys are its own too). */
-async function apiClient(db: Db) {
-  const key = await makeApiKey(db);
-  async function post(resource: IngestResource, body: unknown, headers: Record<string, string> = {}) {
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    const response = await answerIngest(
-      new Request(`http://holdfast.test/api/v1/${resource}`, {
-        method: "POST",
-        body: text,
-        headers: { "content-type": "application/json", ...headers },
-      }),
-      db,
-      resource,
-      key,
-    );
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      body: (await response.json()) as Record<string, unknown>,
-    };
-  }
-  return { key, post };
-}
 
 /** Row counts of every table a batch could touch: equal before and after means nothing was written. */
 async function counts(db: Db) {
@@ -148,66 +123,6 @@ describe("bad batches", () => {
     const many = Array.from({ length: 5001 }, (_, i) => ({ externalId: `${prefix}-${i}`, name: "x" }));
     expect((await post("accounts", { items: many })).status).toBe(413);
     expect(await counts(t.db)).toEqual(before);
-  });
-});
-
-describe("idempotency", () => {
-  it("replays the first answer for the same key and body, and writes once", async () => {
-    const { post } = await apiClient(t.db);
-    const [account] = await makeAccounts(t.db, 1, "idem");
-    const body = {
-      items: [
-        { accountExternalId: account, kind: "nps", occurredAt: "2024-04-01T10:00:00Z", score: 4, comment: "meh" },
-      ],
-    };
-    const first = await post("signals", body, { "Idempotency-Key": "retry-1" });
-    const second = await post("signals", body, { "Idempotency-Key": "retry-1" });
-    expect(first).toMatchObject({ status: 200, body: { accepted: 1, skipped: 0 } });
-    expect(second).toEqual(first);
-    const stored = await queryRows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from signals where comment = 'meh' and account_id = ${account}`,
-    );
-    expect(stored[0]?.n).toBe(1);
-  });
-
-  it("refuses the same key with another body (422) and while the first is running (409)", async () => {
-    const { key, post } = await apiClient(t.db);
-    const [first, second] = await makeAccounts(t.db, 2, "idem");
-    const body = {
-      items: [{ accountExternalId: first, kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
-    };
-    expect((await post("signals", body, { "Idempotency-Key": "retry-2" })).status).toBe(200);
-    const other = {
-      items: [{ accountExternalId: second, kind: "ticket_opened", occurredAt: "2024-04-01T10:00:00Z" }],
-    };
-    expect((await post("signals", other, { "Idempotency-Key": "retry-2" })).status).toBe(422);
-    // A request with the key still in flight holds its lock (on PostgreSQL another connection
-    // can hold it; embedded PGlite runs one transaction at a time, so a duplicate simply waits).
-    if (t.engine === "postgres") {
-      await t.db.transaction(async (tx) => {
-        expect(
-          await claimInTransaction(tx, {
-            apiKeyId: key.id,
-            key: "retry-3",
-            endpoint: "POST /api/v1/signals",
-            bodyHash: "h",
-          }),
-        ).toEqual({ kind: "new" });
-        expect((await post("signals", body, { "Idempotency-Key": "retry-3" })).status).toBe(409);
-      });
-    }
-    // Once that request is gone without an answer (it died, or was rolled back), a retry runs.
-    expect((await post("signals", body, { "Idempotency-Key": "retry-3" })).status).toBe(200);
-  });
-
-  it("keeps a 400 answer too: the same bad batch with its key gets the same 400", async () => {
-    const { post } = await apiClient(t.db);
-    const [account] = await makeAccounts(t.db, 1, "idem");
-    const bad = { items: [{ accountExternalId: account, kind: "nps", occurredAt: "2024-04-01T10:00:00Z" }] };
-    const first = await post("signals", bad, { "Idempotency-Key": "bad-1" });
-    expect(first.status).toBe(400);
-    expect(await post("signals", bad, { "Idempotency-Key": "bad-1" })).toEqual(first);
   });
 });
 
