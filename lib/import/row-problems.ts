@@ -1,7 +1,7 @@
-// What is wrong with one import row, worded as the server words it (db/queries/ingest/validate.ts):
-// the field's path and the schema's message, so the preview says before sending what the import
-// would answer after.
-import { INGEST_RESOURCES } from "@/lib/validation/ingest";
+// What is wrong with one import row, worded as the server words it (checkItems, which the import
+// route runs): the field's path and the schema's message, so the preview says before sending what
+// the import would answer after.
+import { checkItems } from "@/lib/validation/ingest";
 import type { ImportKind } from "./csv-mapping";
 
 export interface RowProblem {
@@ -10,7 +10,5 @@ export interface RowProblem {
 }
 
 export function rowProblems(kind: ImportKind, item: Record<string, unknown>): RowProblem[] {
-  const check = INGEST_RESOURCES[kind].safeParse(item);
-  if (check.success) return [];
-  return check.error.issues.map((issue) => ({ field: issue.path.join(".") || "(item)", message: issue.message }));
+  return checkItems(kind, [item]).refused.map(({ field, message }) => ({ field, message }));
 }
