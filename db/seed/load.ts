@@ -1,13 +1,23 @@
 // Writes a generated data set into an empty database in one transaction, in bulk.
 import { hash } from "@node-rs/argon2";
-import { sql } from "drizzle-orm";
-import { bulkInsert } from "@/db/bulk";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { type BulkColumn, bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
+import { bulkColumn, tableName } from "@/db/queries/bulk-columns";
 import { refreshDerived } from "@/db/queries/rollups";
-import { queryRows } from "@/db/rows";
-import { healthSettings, users } from "@/db/schema";
+import {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  cancellationResponses,
+  healthSettings,
+  reasonCodeDefaults,
+  signals,
+  subscriptionEvents,
+  users,
+} from "@/db/schema";
 import { recomputeHealth } from "@/db/queries/health";
-import type { Dataset } from "./types";
+import type { AccountRow, Dataset, EventRow, FeatureMonthRow, ResponseRow, SignalRow, UserMonthRow } from "./types";
 
 async function hashPassword(password: string): Promise<string> {
   // @node-rs/argon2 defaults to argon2id.
@@ -19,27 +29,26 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     data.users.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
   );
   await db.transaction(async (tx) => {
-    const defaults = await queryRows<{ reason_code: string; category_id: string }>(
-      tx,
-      sql`select reason_code, category_id from reason_code_defaults`,
-    );
-    const categoryOf = new Map(defaults.map((d) => [d.reason_code, d.category_id]));
+    const defaults = await tx
+      .select({ reasonCode: reasonCodeDefaults.reasonCode, categoryId: reasonCodeDefaults.categoryId })
+      .from(reasonCodeDefaults);
+    const categoryOf = new Map(defaults.map((d) => [d.reasonCode, d.categoryId]));
     if (staff.length > 0) await tx.insert(users).values(staff);
-    await bulkInsert(
+    await bulkInsert<AccountRow>(
       tx,
-      "accounts",
+      tableName(accounts),
       [
-        { name: "id", type: "text", value: (a) => a.id },
-        { name: "external_id", type: "text", value: (a) => a.externalId },
-        { name: "name", type: "text", value: (a) => a.name },
-        { name: "domain", type: "text", value: (a) => a.domain },
-        { name: "plan", type: "text", value: (a) => a.plan },
-        { name: "segment", type: "segment", value: (a) => a.segment },
-        { name: "seats_paid", type: "int", value: (a) => a.seatsPaid },
-        { name: "owner_id", type: "text", value: (a) => a.ownerId },
-        { name: "trial_ends_at", type: "timestamptz", value: (a) => a.trialEndsAt },
-        { name: "created_at", type: "timestamptz", value: (a) => a.createdAt },
-        { name: "updated_at", type: "timestamptz", value: (a) => a.updatedAt },
+        bulkColumn(accounts.id, (a) => a.id),
+        bulkColumn(accounts.externalId, (a) => a.externalId),
+        bulkColumn(accounts.name, (a) => a.name),
+        bulkColumn(accounts.domain, (a) => a.domain),
+        bulkColumn(accounts.plan, (a) => a.plan),
+        bulkColumn(accounts.segment, (a) => a.segment),
+        bulkColumn(accounts.seatsPaid, (a) => a.seatsPaid),
+        bulkColumn(accounts.ownerId, (a) => a.ownerId),
+        bulkColumn(accounts.trialEndsAt, (a) => a.trialEndsAt),
+        bulkColumn(accounts.createdAt, (a) => a.createdAt),
+        bulkColumn(accounts.updatedAt, (a) => a.updatedAt),
       ],
       data.accounts,
     );
@@ -47,59 +56,73 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     const events = [...data.events].sort(
       (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.accountId.localeCompare(b.accountId),
     );
-    await bulkInsert(
+    await bulkInsert<EventRow>(
       tx,
-      "subscription_events",
+      tableName(subscriptionEvents),
       [
-        { name: "account_id", type: "text", value: (e) => e.accountId },
-        { name: "external_id", type: "text", value: (e) => e.externalId },
-        { name: "occurred_at", type: "timestamptz", value: (e) => e.occurredAt },
-        { name: "type", type: "subscription_event_type", value: (e) => e.type },
-        { name: "mrr_after_cents", type: "int", value: (e) => e.mrrAfterCents },
-        { name: "received_at", type: "timestamptz", value: (e) => e.receivedAt },
+        bulkColumn(subscriptionEvents.accountId, (e) => e.accountId),
+        bulkColumn(subscriptionEvents.externalId, (e) => e.externalId),
+        bulkColumn(subscriptionEvents.occurredAt, (e) => e.occurredAt),
+        bulkColumn(subscriptionEvents.type, (e) => e.type),
+        bulkColumn(subscriptionEvents.mrrAfterCents, (e) => e.mrrAfterCents),
+        bulkColumn(subscriptionEvents.receivedAt, (e) => e.receivedAt),
       ],
       events,
     );
-    await bulkInsert(
+    await bulkInsert<SignalRow>(
       tx,
-      "signals",
+      tableName(signals),
       [
-        { name: "account_id", type: "text", value: (s) => s.accountId },
-        { name: "kind", type: "signal_kind", value: (s) => s.kind },
-        { name: "occurred_at", type: "timestamptz", value: (s) => s.occurredAt },
-        { name: "score", type: "int", value: (s) => s.score },
-        { name: "comment", type: "text", value: (s) => s.comment },
-        { name: "received_at", type: "timestamptz", value: (s) => s.receivedAt },
+        bulkColumn(signals.accountId, (s) => s.accountId),
+        bulkColumn(signals.kind, (s) => s.kind),
+        bulkColumn(signals.occurredAt, (s) => s.occurredAt),
+        bulkColumn(signals.score, (s) => s.score),
+        bulkColumn(signals.comment, (s) => s.comment),
+        bulkColumn(signals.receivedAt, (s) => s.receivedAt),
       ],
       data.signals,
     );
-    await bulkInsert(
+    await bulkInsert<ResponseRow>(
       tx,
-      "cancellation_responses",
+      tableName(cancellationResponses),
       [
-        { name: "account_id", type: "text", value: (r) => r.accountId },
-        { name: "external_id", type: "text", value: (r) => r.externalId },
-        { name: "submitted_at", type: "timestamptz", value: (r) => r.submittedAt },
-        { name: "reason_code", type: "text", value: (r) => r.reasonCode },
-        { name: "free_text", type: "text", value: (r) => r.freeText },
-        { name: "competitor", type: "text", value: (r) => r.competitor },
-        { name: "offer_shown", type: "save_offer", value: (r) => r.offerShown },
-        { name: "offer_accepted", type: "boolean", value: (r) => r.offerAccepted },
-        { name: "outcome", type: "cancellation_outcome", value: (r) => r.outcome },
-        { name: "category_id", type: "text", value: (r) => categoryOf.get(r.reasonCode) ?? "cat_uncategorized" },
-        { name: "received_at", type: "timestamptz", value: (r) => r.receivedAt },
+        bulkColumn(cancellationResponses.accountId, (r) => r.accountId),
+        bulkColumn(cancellationResponses.externalId, (r) => r.externalId),
+        bulkColumn(cancellationResponses.submittedAt, (r) => r.submittedAt),
+        bulkColumn(cancellationResponses.reasonCode, (r) => r.reasonCode),
+        bulkColumn(cancellationResponses.freeText, (r) => r.freeText),
+        bulkColumn(cancellationResponses.competitor, (r) => r.competitor),
+        bulkColumn(cancellationResponses.offerShown, (r) => r.offerShown),
+        bulkColumn(cancellationResponses.offerAccepted, (r) => r.offerAccepted),
+        bulkColumn(cancellationResponses.outcome, (r) => r.outcome),
+        bulkColumn(cancellationResponses.categoryId, (r) => categoryOf.get(r.reasonCode) ?? "cat_uncategorized"),
+        bulkColumn(cancellationResponses.receivedAt, (r) => r.receivedAt),
       ],
       data.responses,
     );
-    const rollup = (key: "user_ref" | "feature") => [
-      { name: "account_id", type: "text", value: (r: { accountId: string }) => r.accountId },
-      { name: "month", type: "date", value: (r: { month: string }) => r.month },
-      { name: key, type: "text", value: (r: { userRef?: string; feature?: string }) => r.userRef ?? r.feature },
-      { name: "active_days", type: "int", value: (r: { activeDays: number }) => r.activeDays },
-      { name: "events", type: "int", value: (r: { events: number }) => r.events },
+    const rollup = <R extends UserMonthRow | FeatureMonthRow>(
+      table: typeof activityUserMonths | typeof activityFeatureMonths,
+      key: (r: R) => string,
+      keyColumn: PgColumn,
+    ): BulkColumn<R>[] => [
+      bulkColumn(table.accountId, (r: R) => r.accountId),
+      bulkColumn(table.month, (r: R) => r.month),
+      bulkColumn(keyColumn, key),
+      bulkColumn(table.activeDays, (r: R) => r.activeDays),
+      bulkColumn(table.events, (r: R) => r.events),
     ];
-    await bulkInsert(tx, "activity_user_months", rollup("user_ref"), data.userMonths);
-    await bulkInsert(tx, "activity_feature_months", rollup("feature"), data.featureMonths);
+    await bulkInsert(
+      tx,
+      tableName(activityUserMonths),
+      rollup(activityUserMonths, (r: UserMonthRow) => r.userRef, activityUserMonths.userRef),
+      data.userMonths,
+    );
+    await bulkInsert(
+      tx,
+      tableName(activityFeatureMonths),
+      rollup(activityFeatureMonths, (r: FeatureMonthRow) => r.feature, activityFeatureMonths.feature),
+      data.featureMonths,
+    );
     await refreshDerived(tx);
     await tx
       .insert(healthSettings)
@@ -111,9 +134,6 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
 
 /** True when the database holds no accounts and no users yet (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select ((select count(*) from accounts) + (select count(*) from users))::int as n`,
-  );
-  return (row?.n ?? 0) === 0;
+  const [accountCount, userCount] = await Promise.all([db.$count(accounts), db.$count(users)]);
+  return accountCount + userCount === 0;
 }

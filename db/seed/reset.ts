@@ -1,11 +1,34 @@
 // Empties the data tables (not the taxonomy) so a preset can be loaded again.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  apiKeys,
+  auditLog,
+  cancellationResponses,
+  outreachLogs,
+  signals,
+  subscriptionEvents,
+  triageItems,
+  users,
+} from "@/db/schema";
+
+const DATA_TABLES = [
+  outreachLogs,
+  triageItems,
+  activityUserMonths,
+  activityFeatureMonths,
+  signals,
+  cancellationResponses,
+  subscriptionEvents,
+  accounts,
+  apiKeys,
+  auditLog,
+  users,
+];
 
 export async function resetData(db: Db): Promise<void> {
-  await db.execute(sql`
-    truncate table outreach_logs, triage_items, activity_user_months, activity_feature_months, signals,
-      cancellation_responses, subscription_events, accounts, api_keys, audit_log, users
-    restart identity cascade
-  `);
+  await db.execute(sql`truncate table ${sql.join(DATA_TABLES, sql`, `)} restart identity cascade`);
 }
