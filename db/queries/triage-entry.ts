@@ -6,89 +6,182 @@
 // - a live item that entered by itself closes itself when the account's fate is sealed (a trial
 //   converts: saved; the account cancels: lost); one added by hand (a win-back) waits for a person.
 // Every entry and exit is in the audit log, by Holdfast itself.
-import { sql } from "drizzle-orm";
+import { type SQL, and, eq, gt, gte, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
+import { LIVE_STATUSES, type TriageKind, type TriageStatus } from "@/lib/values";
+import { SYSTEM_ACTOR } from "./audit";
 
 const DAY = 86_400_000;
 export const CONVERSION_WINDOW_DAYS = 7;
 export const CONVERSION_LOOKBACK_DAYS = 30;
-const LIVE = sql.raw(`('open', 'contacted', 'in_progress')`);
+/** Accounts still paying (or paused): a conversion item of theirs is saved. */
+const PAYING = ["active", "paused"] as const;
+/** Audit entries per insert statement, well under the parameter limit of one statement. */
+const AUDIT_CHUNK = 2_000;
 
 interface Changed {
   id: string;
-  account_id: string;
-  kind: string;
-  status: string;
-  before_status: string | null;
+  accountId: string;
+  kind: TriageKind;
+  status: TriageStatus;
+  beforeStatus: TriageStatus | null;
 }
 
 async function auditSystem(db: Db, action: string, rows: Changed[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.execute(sql`
-    insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
-    select 'system', null, 'system', ${action}, 'triage_item', id,
-      case when before_status is null then null else jsonb_build_object('status', before_status) end,
-      jsonb_build_object('status', status, 'kind', kind, 'accountId', account_id)
-    from unnest(${sql.param(rows.map((r) => r.id))}::text[], ${sql.param(rows.map((r) => r.account_id))}::text[],
-      ${sql.param(rows.map((r) => r.kind))}::text[], ${sql.param(rows.map((r) => r.status))}::text[],
-      ${sql.param(rows.map((r) => r.before_status))}::text[]) as x(id, account_id, kind, status, before_status)
-  `);
+  for (let start = 0; start < rows.length; start += AUDIT_CHUNK) {
+    await db.insert(auditLog).values(
+      rows.slice(start, start + AUDIT_CHUNK).map((r) => ({
+        actorType: SYSTEM_ACTOR.type,
+        actorId: SYSTEM_ACTOR.id,
+        actorLabel: SYSTEM_ACTOR.label,
+        action,
+        entityType: "triage_item",
+        entityId: r.id,
+        before: r.beforeStatus === null ? null : { status: r.beforeStatus },
+        after: { status: r.status, kind: r.kind, accountId: r.accountId },
+      })),
+    );
+  }
 }
 
+/** The account's owner, who gets the item while active. */
+const owner = alias(users, "owner");
+/** The items already there, which an entry must not repeat. */
+const existing = alias(triageItems, "t");
+
+/** A constant of an insert-select's list, as a parameter Postgres types by the column it fills. */
+const value = (name: string, v: string | number | Date | null) => sql`${v}`.as(name);
+
+/**
+ * An item that enters by itself, as an insert-select's list (in the table's column order): open,
+ * given to the account's owner if active, scored as the database rounds the health score.
+ */
+const entering = (kind: TriageKind, source: string, reasons: SQL.Aliased | typeof healthScores.reasons, now: Date) => ({
+  id: sql`'tri_' || replace(gen_random_uuid()::text, '-', '')`.as("id"),
+  accountId: accounts.id,
+  kind: value("kind", kind),
+  source: value("source", source),
+  status: value("status", "open"),
+  assigneeId: owner.id,
+  snoozedUntil: value("snoozedUntil", null),
+  riskScore: sql`round(${healthScores.score})`.as("riskScore"),
+  reasons,
+  version: value("version", 1),
+  updatedBy: value("updatedBy", null),
+  lastOutreachAt: value("lastOutreachAt", null),
+  nextFollowUpOn: value("nextFollowUpOn", null),
+  createdAt: value("createdAt", now),
+  updatedAt: value("updatedAt", now),
+  closedAt: value("closedAt", null),
+});
+const entered = {
+  id: triageItems.id,
+  accountId: triageItems.accountId,
+  kind: triageItems.kind,
+  status: triageItems.status,
+};
+
 export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{ queued: number; closed: number }> {
-  const closed = await queryRows<Changed>(
-    db,
-    sql`
-    update triage_items t set
-      status = (case when t.kind = 'conversion' and a.status in ('active', 'paused') then 'saved' else 'lost' end)::triage_status,
-      closed_at = ${now}, updated_at = ${now}, updated_by = null, version = t.version + 1
-    from accounts a, (select id, status::text as before_status from triage_items where status in ${LIVE}) old
-    where a.id = t.account_id and old.id = t.id and t.status in ${LIVE} and t.source <> 'manual'
-      and (a.status = 'canceled' or (t.kind = 'conversion' and a.status in ('active', 'paused')))
-    returning t.id, t.account_id, t.kind::text as kind, t.status::text as status, old.before_status
-  `,
-  );
+  // Each closed item with its status before the update (the joined copy is read before it).
+  const prior = alias(triageItems, "prior");
+  const sealed: SQL = sql`case when ${and(eq(triageItems.kind, "conversion"), inArray(accounts.status, PAYING))} then 'saved' else 'lost' end`;
+  const closed = await db
+    .update(triageItems)
+    .set({
+      status: sql`(${sealed})::${sql.identifier(triageStatus.enumName)}`,
+      closedAt: now,
+      updatedAt: now,
+      updatedBy: null,
+      version: sql`${triageItems.version} + 1`,
+    })
+    .from(prior)
+    .innerJoin(accounts, eq(accounts.id, prior.accountId))
+    .where(
+      and(
+        eq(prior.id, triageItems.id),
+        inArray(triageItems.status, LIVE_STATUSES),
+        ne(triageItems.source, "manual"),
+        or(eq(accounts.status, "canceled"), and(eq(triageItems.kind, "conversion"), inArray(accounts.status, PAYING))),
+      ),
+    )
+    .returning({ ...entered, beforeStatus: prior.status });
   await auditSystem(db, "triage.close", closed);
 
-  const recovery = await queryRows<Changed>(
-    db,
-    sql`
-    insert into triage_items (id, account_id, kind, source, status, assignee_id, risk_score, reasons, created_at, updated_at)
-    select 'tri_' || replace(gen_random_uuid()::text, '-', ''), a.id, 'recovery', 'health', 'open', owner.id,
-      round(h.score), h.reasons, ${now}, ${now}
-    from health_scores h
-      join accounts a on a.id = h.account_id
-      left join users owner on owner.id = a.owner_id and owner.active
-    where h.score < ${threshold} and a.status in ('active', 'paused') and a.mrr_cents > 0
-      and not exists (
-        select 1 from triage_items t where t.account_id = a.id and t.kind = 'recovery'
-          and (t.status in ${LIVE} or t.closed_at >= h.below_since))
-    order by a.id
-    on conflict do nothing
-    returning id, account_id, kind::text as kind, status::text as status, null as before_status
-  `,
-  );
-  const conversion = await queryRows<Changed>(
-    db,
-    sql`
-    insert into triage_items (id, account_id, kind, source, status, assignee_id, risk_score, reasons, created_at, updated_at)
-    select 'tri_' || replace(gen_random_uuid()::text, '-', ''), a.id, 'conversion', 'trial', 'open', owner.id,
-      round(h.score), coalesce(h.reasons, '[]'::jsonb), ${now}, ${now}
-    from accounts a
-      left join health_scores h on h.account_id = a.id
-      left join users owner on owner.id = a.owner_id and owner.active
-    where a.status = 'trial'
-      and a.trial_ends_at <= ${new Date(now.getTime() + CONVERSION_WINDOW_DAYS * DAY)}
-      and a.trial_ends_at >= ${new Date(now.getTime() - CONVERSION_LOOKBACK_DAYS * DAY)}
-      and not exists (
-        select 1 from triage_items t where t.account_id = a.id and t.kind = 'conversion'
-          and (t.status in ${LIVE} or t.created_at >= a.trial_ends_at - interval '${sql.raw(String(CONVERSION_WINDOW_DAYS + CONVERSION_LOOKBACK_DAYS))} days'))
-    order by a.id
-    on conflict do nothing
-    returning id, account_id, kind::text as kind, status::text as status, null as before_status
-  `,
-  );
-  await auditSystem(db, "triage.enter", [...recovery, ...conversion]);
+  const recovery = await db
+    .insert(triageItems)
+    .select((qb) =>
+      qb
+        .select(entering("recovery", "health", healthScores.reasons, now))
+        .from(healthScores)
+        .innerJoin(accounts, eq(accounts.id, healthScores.accountId))
+        .leftJoin(owner, and(eq(owner.id, accounts.ownerId), eq(owner.active, true)))
+        .where(
+          and(
+            lt(healthScores.score, threshold),
+            inArray(accounts.status, PAYING),
+            gt(accounts.mrrCents, 0),
+            notExists(
+              qb
+                .select({ id: existing.id })
+                .from(existing)
+                .where(
+                  and(
+                    eq(existing.accountId, accounts.id),
+                    eq(existing.kind, "recovery"),
+                    or(inArray(existing.status, LIVE_STATUSES), gte(existing.closedAt, healthScores.belowSince)),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy(accounts.id),
+    )
+    .onConflictDoNothing()
+    .returning(entered);
+
+  const windowEnd = new Date(now.getTime() + CONVERSION_WINDOW_DAYS * DAY);
+  const lookbackStart = new Date(now.getTime() - CONVERSION_LOOKBACK_DAYS * DAY);
+  const conversion = await db
+    .insert(triageItems)
+    .select((qb) =>
+      qb
+        .select(entering("conversion", "trial", sql`coalesce(${healthScores.reasons}, '[]'::jsonb)`.as("reasons"), now))
+        .from(accounts)
+        .leftJoin(healthScores, eq(healthScores.accountId, accounts.id))
+        .leftJoin(owner, and(eq(owner.id, accounts.ownerId), eq(owner.active, true)))
+        .where(
+          and(
+            eq(accounts.status, "trial"),
+            lte(accounts.trialEndsAt, windowEnd),
+            gte(accounts.trialEndsAt, lookbackStart),
+            notExists(
+              qb
+                .select({ id: existing.id })
+                .from(existing)
+                .where(
+                  and(
+                    eq(existing.accountId, accounts.id),
+                    eq(existing.kind, "conversion"),
+                    // Once per trial end: an item made in this trial end's window counts.
+                    or(
+                      inArray(existing.status, LIVE_STATUSES),
+                      gte(
+                        existing.createdAt,
+                        sql`${accounts.trialEndsAt} - make_interval(days => ${CONVERSION_WINDOW_DAYS + CONVERSION_LOOKBACK_DAYS})`,
+                      ),
+                    ),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy(accounts.id),
+    )
+    .onConflictDoNothing()
+    .returning(entered);
+  const entries = [...recovery, ...conversion].map((r) => ({ ...r, beforeStatus: null }));
+  await auditSystem(db, "triage.enter", entries);
   return { queued: recovery.length + conversion.length, closed: closed.length };
 }
