@@ -1,6 +1,7 @@
 // Writes a validated batch of accounts: upsert by externalId, only the fields each item sent.
 import { createId } from "@paralleldrive/cuid2";
 import { inArray, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { accounts } from "@/db/schema";
@@ -12,6 +13,10 @@ import type { Validated } from "./validate";
 /** The account fields an import may set; each becomes a "was it sent" flag and a value in the update. */
 const ACCOUNT_FIELDS = ["domain", "plan", "segment", "seatsPaid", "ownerEmail", "trialEndsAt"] as const;
 type AccountField = "name" | (typeof ACCOUNT_FIELDS)[number];
+
+/** The value sent (column `v.<field>`, cast to the column's type) where it was sent, else the stored one. */
+const sentOr = (field: string, column: PgColumn) =>
+  sql`case when v.${sql.identifier(`${field}_set`)} then v.${sql.identifier(field)}${castTo(column)} else ${column} end`;
 
 /** The item without its fields set to undefined (a field left out keeps its stored value). */
 function sentFields(item: AccountItem): AccountItem {
@@ -66,13 +71,13 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
   await db
     .update(accounts)
     .set({
-      name: sql`case when v.name_set then v.name else ${accounts.name} end`,
-      domain: sql`case when v.domain_set then v.domain else ${accounts.domain} end`,
-      plan: sql`case when v.plan_set then v.plan else ${accounts.plan} end`,
-      segment: sql`case when v.segment_set then v.segment${castTo(accounts.segment)} else ${accounts.segment} end`,
-      seatsPaid: sql`case when v.seats_set then v.seats${castTo(accounts.seatsPaid)} else ${accounts.seatsPaid} end`,
-      ownerId: sql`case when v.owner_set then v.owner else ${accounts.ownerId} end`,
-      trialEndsAt: sql`case when v.trial_set then v.trial${castTo(accounts.trialEndsAt)} else ${accounts.trialEndsAt} end`,
+      name: sentOr("name", accounts.name),
+      domain: sentOr("domain", accounts.domain),
+      plan: sentOr("plan", accounts.plan),
+      segment: sentOr("segment", accounts.segment),
+      seatsPaid: sentOr("seats", accounts.seatsPaid),
+      ownerId: sentOr("owner", accounts.ownerId),
+      trialEndsAt: sentOr("trial", accounts.trialEndsAt),
       updatedAt: sql`now()`,
     })
     .from(
