@@ -23,9 +23,16 @@
 // trial — a trial ending 29 Nov (within 7 days): enters the conversion tab.
 // stale — a trial that ended 16 Oct (41 days before): neither scored nor queued.
 import { beforeEach } from "vitest";
-import { eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
-import { accounts, activityFeatureMonths, activityUserMonths, signals, triageItems, users } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  healthScores,
+  signals,
+  triageItems,
+  users,
+} from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { saveHealthSettings } from "@/db/queries/health";
 import { takeHealthStale } from "@/db/queries/health-stale";
@@ -60,10 +67,10 @@ export function setupHealthFixture() {
   const t = setupTestDbPerTest();
 
   async function scoreOf(accountId: string) {
-    const [row] = await queryRows<{ score: number; reasons: string[] }>(
-      t.db,
-      sql`select score, reasons from health_scores where account_id = ${accountId}`,
-    );
+    const [row] = await t.db
+      .select({ score: healthScores.score, reasons: healthScores.reasons })
+      .from(healthScores)
+      .where(eq(healthScores.accountId, accountId));
     return row;
   }
 
@@ -98,11 +105,11 @@ export function setupHealthFixture() {
     await db
       .update(accounts)
       .set({ seatsPaid: 10 })
-      .where(sql`${accounts.id} in ('busy', 'quiet')`);
+      .where(inArray(accounts.id, ["busy", "quiet"]));
     await db
       .update(accounts)
       .set({ seatsPaid: 5 })
-      .where(sql`${accounts.id} in ('idle', 'billing')`);
+      .where(inArray(accounts.id, ["idle", "billing"]));
     await db
       .update(accounts)
       .set({ trialEndsAt: new Date("2026-11-29T00:00:00Z") })
