@@ -12,6 +12,7 @@ import type { Db } from "@/db/client";
 import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
 import { LIVE_STATUSES, type TriageKind, type TriageStatus } from "@/lib/values";
 import { SYSTEM_ACTOR } from "./audit";
+import { nextVersion } from "./triage-items";
 
 const DAY = 86_400_000;
 export const CONVERSION_WINDOW_DAYS = 7;
@@ -94,7 +95,7 @@ export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{
       closedAt: now,
       updatedAt: now,
       updatedBy: null,
-      version: sql`${triageItems.version} + 1`,
+      version: nextVersion,
     })
     .from(prior)
     .innerJoin(accounts, eq(accounts.id, prior.accountId))
