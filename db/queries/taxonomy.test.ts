@@ -17,7 +17,7 @@ import { allChecked, ingestBatch } from "./ingest";
 import { archiveCategory, mergeCategories, splitCategory } from "./taxonomy";
 import { TaxonomyError } from "./taxonomy-error";
 import { currentTaxonomyVersion } from "./taxonomy-filing";
-import { LastAdminError, loadSessionUser, setUserActive, setUserRole } from "./users";
+import { LastAdminError, loadSession, setUserActive, setUserRole } from "./users";
 import { answerHistory, listAnswers } from "./workbench";
 import { answerRef, fileAnswers } from "./workbench-filing";
 import { applyRule, createRule, previewRule } from "./workbench-rules";
@@ -212,22 +212,22 @@ describe("taxonomy changes", () => {
 
 describe("users", () => {
   it("applies a role change to the user's very next request", async () => {
-    expect((await loadSessionUser(t.db, "usr_mgr"))?.role).toBe("manager");
+    expect((await loadSession(t.db, "usr_mgr", 0))?.role).toBe("manager");
     await setUserRole(t.db, "usr_mgr", "cs", admin);
-    expect((await loadSessionUser(t.db, "usr_mgr"))?.role).toBe("cs");
+    expect((await loadSession(t.db, "usr_mgr", 0))?.role).toBe("cs");
     await setUserActive(t.db, "usr_mgr", false, admin);
-    expect(await loadSessionUser(t.db, "usr_mgr")).toBeNull();
+    expect(await loadSession(t.db, "usr_mgr", 0)).toBeNull();
   });
 
   it("never leaves the installation without an active admin", async () => {
     await expect(setUserRole(t.db, "usr_admin", "manager", admin)).rejects.toBeInstanceOf(LastAdminError);
     await expect(setUserActive(t.db, "usr_admin", false, admin)).rejects.toBeInstanceOf(LastAdminError);
-    expect((await loadSessionUser(t.db, "usr_admin"))?.role).toBe("admin");
+    expect((await loadSession(t.db, "usr_admin", 0))?.role).toBe("admin");
     // With a second active admin, the first may step down.
     await setUserActive(t.db, "usr_mgr", true, admin);
     await setUserRole(t.db, "usr_mgr", "admin", admin);
     await setUserRole(t.db, "usr_admin", "manager", admin);
-    expect((await loadSessionUser(t.db, "usr_admin"))?.role).toBe("manager");
+    expect((await loadSession(t.db, "usr_admin", 0))?.role).toBe("manager");
     await expect(setUserRole(t.db, "usr_mgr", "cs", admin)).rejects.toBeInstanceOf(LastAdminError);
   });
 });

@@ -35,16 +35,6 @@ export async function loadSession(db: Db, userId: string, sessionVersion: number
   return row ?? null;
 }
 
-/** A user as their next request will see them (active only, the role as it is now), whatever the session. */
-export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
-  const [row] = await db
-    .select(publicColumns)
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Checks a password; the same work is done for unknown e-mails so timing does not reveal them. */
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<SignedInUser | null> {
   const [row] = await db
