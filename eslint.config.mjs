@@ -35,6 +35,59 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
     },
   },
+  // The layers (docs/architecture.md "Which way imports go"): a violation fails `npm run lint`. Type imports
+  // count too: a shape a component renders lives in lib/types, not in db/queries.
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)db(/|$)",
+              message:
+                "components/ render what pages pass them; the shapes live in lib/types, the reads in db/queries (called by pages).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["db/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)lib/(?!(metrics|types)(/|$)|(values|env)$)",
+              message:
+                "db/ imports from lib/ only metrics, values, types and env: queries take plain typed input and return typed results; validation, auth and HTTP wording live above them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/metrics/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex:
+                "^(@/|(\\.\\./)+)db(/|$)|^(node:)?(fs|fs/promises|child_process|net|http|https|dgram|worker_threads)$|^(pg|postgres|@electric-sql/pglite|next)(/|$)",
+              message: "lib/metrics is pure math: no database, no I/O, no framework.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Last, so it switches off every stylistic rule that would fight Prettier.
   prettier,
 ]);
