@@ -1,10 +1,18 @@
 // The demo business must look real: churn by segment, trial conversion, the movements a SaaS has,
 // team-wide fading before cancels, real-sounding verbatims — and be identical for one seed.
 import { beforeAll, describe, expect, it } from "vitest";
-import { asc, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, max, min, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { customersAt } from "@/db/queries/customers";
-import { queryRows } from "@/db/rows";
-import { accounts, activityUserMonths, cancellationResponses, signals, subscriptionEvents } from "@/db/schema";
+import {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  cancellationResponses,
+  signals,
+  subscriptionEvents,
+  users,
+} from "@/db/schema";
 import { createTestDb, setupTestDb } from "@/test/db";
 import { distinctActive } from "@/lib/metrics/activity";
 import type { Db } from "@/db/client";
@@ -30,24 +38,23 @@ async function eventsFromDb(db: Db) {
 
 /** One fingerprint per table, over every column except password hashes (salted by design). */
 async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables: Record<string, string> = {
-    users: "select id, email, name, role, active, created_at from users",
-    accounts: "select * from accounts",
-    subscription_events: "select * from subscription_events",
-    signals: "select * from signals",
-    cancellation_responses: "select * from cancellation_responses",
-    activity_user_months: "select * from activity_user_months",
-    activity_feature_months: "select * from activity_feature_months",
-  };
+  const staff = sql`row(${users.id}, ${users.email}, ${users.name}, ${users.role}, ${users.active}, ${users.createdAt})::text`;
+  const rowsOf = (table: PgTable) => sql`${table}::text`;
+  const tables: [string, PgTable, ReturnType<typeof sql>][] = [
+    ["users", users, staff],
+    ["accounts", accounts, rowsOf(accounts)],
+    ["subscription_events", subscriptionEvents, rowsOf(subscriptionEvents)],
+    ["signals", signals, rowsOf(signals)],
+    ["cancellation_responses", cancellationResponses, rowsOf(cancellationResponses)],
+    ["activity_user_months", activityUserMonths, rowsOf(activityUserMonths)],
+    ["activity_feature_months", activityFeatureMonths, rowsOf(activityFeatureMonths)],
+  ];
   const out: Record<string, string> = {};
-  for (const [name, query] of Object.entries(tables)) {
-    const [row] = await queryRows<{ n: number; digest: string }>(
-      db,
-      sql.raw(
-        `select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from (${query}) x`,
-      ),
-    );
-    out[name] = `${row?.n}:${row?.digest}`;
+  for (const [name, table, row] of tables) {
+    const [result] = await db
+      .select({ n: count(), digest: sql<string>`md5(coalesce(string_agg(${row}, '|' order by ${row}), ''))` })
+      .from(table);
+    out[name] = `${result?.n}:${result?.digest}`;
   }
   return out;
 }
@@ -59,16 +66,20 @@ describe("demo preset, seed 1", () => {
   });
 
   it("loads about 2,000 accounts over 30 months", async () => {
-    const [row] = await queryRows<{ n: number; first: string; last: string }>(
-      t.db,
-      sql`select count(distinct account_id)::int as n, min(occurred_at)::text as first, max(occurred_at)::text as last from subscription_events`,
-    );
+    const [row] = await t.db
+      .select({
+        n: countDistinct(subscriptionEvents.accountId),
+        first: min(subscriptionEvents.occurredAt),
+        last: max(subscriptionEvents.occurredAt),
+      })
+      .from(subscriptionEvents);
     expect(row?.n).toBeGreaterThanOrEqual(1900);
     expect(row?.n).toBeLessThanOrEqual(2100);
-    const months = (Date.parse(row?.last ?? "") - Date.parse(row?.first ?? "")) / (30.44 * DAY);
+    const last = row?.last?.getTime() ?? NaN;
+    const months = (last - (row?.first?.getTime() ?? NaN)) / (30.44 * DAY);
     expect(months).toBeGreaterThan(28);
     expect(months).toBeLessThanOrEqual(30);
-    expect(Date.parse(row?.last ?? "")).toBeLessThan(anchor.getTime());
+    expect(last).toBeLessThan(anchor.getTime());
   });
 
   it("churns SMB far faster than enterprise and converts 20–30 % of trials (from the stored events)", async () => {
@@ -87,10 +98,10 @@ describe("demo preset, seed 1", () => {
   });
 
   it("has every kind of movement, signal and save offer", async () => {
-    const types = await queryRows<{ type: string; n: number }>(
-      t.db,
-      sql`select type::text, count(*)::int as n from ${subscriptionEvents} group by 1`,
-    );
+    const types = await t.db
+      .select({ type: subscriptionEvents.type, n: count() })
+      .from(subscriptionEvents)
+      .groupBy(subscriptionEvents.type);
     const byType = Object.fromEntries(types.map((r) => [r.type, r.n]));
     for (const type of [
       "trial_started",
@@ -104,10 +115,7 @@ describe("demo preset, seed 1", () => {
     ]) {
       expect(byType[type], type).toBeGreaterThan(5);
     }
-    const kinds = await queryRows<{ kind: string; n: number }>(
-      t.db,
-      sql`select kind::text, count(*)::int as n from ${signals} group by 1`,
-    );
+    const kinds = await t.db.select({ kind: signals.kind, n: count() }).from(signals).groupBy(signals.kind);
     expect(kinds.map((k) => k.kind).sort()).toEqual([
       "nps",
       "payment_failed",
@@ -115,10 +123,10 @@ describe("demo preset, seed 1", () => {
       "ticket_closed",
       "ticket_opened",
     ]);
-    const offers = await queryRows<{ offer: string; outcome: string; n: number }>(
-      t.db,
-      sql`select offer_shown::text as offer, outcome::text, count(*)::int as n from ${cancellationResponses} group by 1, 2`,
-    );
+    const offers = await t.db
+      .select({ offer: cancellationResponses.offerShown, outcome: cancellationResponses.outcome, n: count() })
+      .from(cancellationResponses)
+      .groupBy(cancellationResponses.offerShown, cancellationResponses.outcome);
     expect(new Set(offers.map((o) => o.offer))).toEqual(
       new Set(["none", "pause", "downgrade", "discount", "talk_to_us"]),
     );
@@ -140,20 +148,24 @@ describe("demo preset, seed 1", () => {
   });
 
   it("fades the whole team's activity in the weeks before a cancel", async () => {
-    const cancels = await queryRows<{ account_id: string; at: string }>(
-      t.db,
-      sql`select account_id, max(occurred_at)::text as at from ${subscriptionEvents}
-          where type = 'canceled' and occurred_at >= ${new Date(anchor.getTime() - 80 * DAY).toISOString()}
-          group by 1`,
-    );
+    const cancels = await t.db
+      .select({ accountId: subscriptionEvents.accountId, at: max(subscriptionEvents.occurredAt) })
+      .from(subscriptionEvents)
+      .where(
+        and(
+          eq(subscriptionEvents.type, "canceled"),
+          gte(subscriptionEvents.occurredAt, new Date(anchor.getTime() - 80 * DAY)),
+        ),
+      )
+      .groupBy(subscriptionEvents.accountId);
     expect(cancels.length).toBeGreaterThan(10);
     const rollups = await t.db.select().from(activityUserMonths);
     let before = 0;
     let last = 0;
     for (const c of cancels) {
-      const at = Date.parse(c.at);
+      const at = c.at?.getTime() ?? NaN;
       const rows = rollups
-        .filter((r) => r.accountId === c.account_id)
+        .filter((r) => r.accountId === c.accountId)
         .map((r) => ({ month: r.month, key: r.userRef, activeDays: r.activeDays }));
       last += distinctActive(rows, new Date(at - 14 * DAY), new Date(at));
       before += distinctActive(rows, new Date(at - 70 * DAY), new Date(at - 42 * DAY));
