@@ -7,7 +7,7 @@
 //   converts: saved; the account cancels: lost); one added by hand (a win-back) waits for a person.
 // Every entry and exit is in the audit log, by Holdfast itself.
 import { type SQL, and, eq, gt, gte, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type PgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
 import { LIVE_STATUSES, type TriageKind, type TriageStatus } from "@/lib/values";
@@ -59,7 +59,12 @@ const value = (name: string, v: string | number | Date | null) => sql`${v}`.as(n
  * An item that enters by itself, as an insert-select's list (in the table's column order): open,
  * given to the account's owner if active, scored as the database rounds the health score.
  */
-const entering = (kind: TriageKind, source: string, reasons: SQL.Aliased | typeof healthScores.reasons, now: Date) => ({
+const entering = (
+  kind: TriageKind,
+  source: string,
+  reasons: SQL.Aliased | typeof healthScores.reasons,
+  now: Date,
+): { [K in keyof typeof triageItems.$inferInsert]-?: SQL.Aliased | PgColumn } => ({
   id: sql`'tri_' || replace(gen_random_uuid()::text, '-', '')`.as("id"),
   accountId: accounts.id,
   kind: value("kind", kind),
