@@ -1,6 +1,6 @@
 // GET /api/health — database reachability, no sign-in.
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { pingDatabase } from "@/db/queries/ping";
 import { json } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   const started = Date.now();
   try {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
+    await pingDatabase(await getDb());
     return json({ status: "ok", database: "reachable", latencyMs: Date.now() - started });
   } catch (error) {
     return json(
