@@ -1,9 +1,9 @@
 // Stripe webhooks: payloads shaped like Stripe's documented events, signed with the library's own
 // test-header helper, through the webhook's request handler on a real database.
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { queryRows } from "@/db/rows";
+import { accounts, cancellationResponses, subscriptionEvents } from "@/db/schema";
 import { answerStripe } from "@/lib/http/stripe-answer";
 import { monthlyCents } from "@/lib/stripe/map";
 import { setupTestDb } from "@/test/db";
@@ -77,11 +77,14 @@ async function deliver(body: unknown, secret = SECRET) {
 }
 
 async function history() {
-  return queryRows<{ type: string; mrr: number; at: string }>(
-    t.db,
-    sql`select e.type::text as type, e.mrr_after_cents as mrr, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD') as at
-        from subscription_events e join accounts a on a.id = e.account_id where a.external_id = 'cus_stripe_1' order by e.seq`,
-  );
+  const e = subscriptionEvents;
+  const rows = await t.db
+    .select({ type: e.type, mrr: e.mrrAfterCents, at: e.occurredAt })
+    .from(e)
+    .innerJoin(accounts, eq(accounts.id, e.accountId))
+    .where(eq(accounts.externalId, "cus_stripe_1"))
+    .orderBy(e.seq);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString().slice(0, 10) }));
 }
 
 describe("monthly MRR from subscription items", () => {
@@ -169,17 +172,17 @@ describe("Stripe webhook", () => {
       { type: "resumed", mrr: 25000, at: "2024-04-01" },
       { type: "canceled", mrr: 0, at: "2024-05-03" },
     ]);
-    const [account] = await queryRows<{ name: string; domain: string; status: string }>(
-      t.db,
-      sql`select name, domain, status::text from accounts where external_id = 'cus_stripe_1'`,
-    );
+    const [account] = await t.db
+      .select({ name: accounts.name, domain: accounts.domain, status: accounts.status })
+      .from(accounts)
+      .where(eq(accounts.externalId, "cus_stripe_1"));
     expect(account).toEqual({ name: "Lumen Analytics", domain: "lumen.example", status: "canceled" });
-    const answers = await queryRows<{ reason_code: string; free_text: string; category_id: string }>(
-      t.db,
-      sql`select reason_code, free_text, category_id from cancellation_responses`,
-    );
+    const c = cancellationResponses;
+    const answers = await t.db
+      .select({ reasonCode: c.reasonCode, freeText: c.freeText, categoryId: c.categoryId })
+      .from(c);
     expect(answers).toEqual([
-      { reason_code: "switched_service", free_text: "We moved to a spreadsheet.", category_id: "cat_competitor" },
+      { reasonCode: "switched_service", freeText: "We moved to a spreadsheet.", categoryId: "cat_competitor" },
     ]);
 
     // A repeated delivery of the same event changes nothing.
@@ -190,14 +193,14 @@ describe("Stripe webhook", () => {
   });
 
   it("refuses a wrong signature with 400 and stores nothing", async () => {
-    const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from accounts`);
+    const before = await t.db.$count(accounts);
     const response = await deliver(
       event("customer.created", { id: "cus_forged", object: "customer", name: "Forged" }, "2024-06-01T00:00:00Z"),
       "whsec_someone_else",
     );
     expect(response.status).toBe(400);
     expect(response.body.title).toBe("Invalid signature");
-    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from accounts`)).toEqual(before);
+    expect(await t.db.$count(accounts)).toBe(before);
   });
 
   it("creates the account when a subscription arrives before its customer", async () => {
@@ -208,10 +211,10 @@ describe("Stripe webhook", () => {
         "2024-06-01T00:00:00Z",
       ),
     );
-    const [row] = await queryRows<{ status: string; mrr_cents: number }>(
-      t.db,
-      sql`select status::text, mrr_cents from accounts where external_id = 'cus_early'`,
-    );
-    expect(row).toEqual({ status: "active", mrr_cents: 5000 });
+    const [row] = await t.db
+      .select({ status: accounts.status, mrrCents: accounts.mrrCents })
+      .from(accounts)
+      .where(eq(accounts.externalId, "cus_early"));
+    expect(row).toEqual({ status: "active", mrrCents: 5000 });
   });
 });
