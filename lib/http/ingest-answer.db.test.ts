@@ -2,9 +2,17 @@
 // nothing, de-duplication, upserts, and the seed puzzle loaded the way a user would (idempotency:
 // ingest-idempotency.db.test.ts).
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq, getTableName } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import {
+  accountMonthFacts,
+  accounts,
+  activityUserMonths,
+  auditLog,
+  cancellationResponses,
+  signals,
+  subscriptionEvents,
+} from "@/db/schema";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
 import { setupTestDb, setupTestDbPerTest } from "@/test/db";
@@ -17,17 +25,16 @@ const t = setupTestDb();
 /** Row counts of every table a batch could touch: equal before and after means nothing was written. */
 async function counts(db: Db) {
   const tables = [
-    "accounts",
-    "subscription_events",
-    "cancellation_responses",
-    "signals",
-    "activity_user_months",
-    "account_month_facts",
-    "audit_log",
+    accounts,
+    subscriptionEvents,
+    cancellationResponses,
+    signals,
+    activityUserMonths,
+    accountMonthFacts,
+    auditLog,
   ];
   const out: Record<string, number> = {};
-  for (const table of tables)
-    out[table] = (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
+  for (const table of tables) out[getTableName(table)] = await db.$count(table);
   return out;
 }
 
@@ -148,16 +155,22 @@ describe("writes", () => {
         { externalId: id, name: "Upsert Company", segment: "mid" },
       ],
     });
-    const [row] = await queryRows<Record<string, unknown>>(
-      t.db,
-      sql`select name, domain, plan, segment::text as segment, seats_paid from accounts where external_id = ${id}`,
-    );
+    const [row] = await t.db
+      .select({
+        name: accounts.name,
+        domain: accounts.domain,
+        plan: accounts.plan,
+        segment: accounts.segment,
+        seatsPaid: accounts.seatsPaid,
+      })
+      .from(accounts)
+      .where(eq(accounts.externalId, id));
     expect(row).toEqual({
       name: "Upsert Company",
       domain: "upsert.example",
       plan: "growth",
       segment: "mid",
-      seats_paid: 8,
+      seatsPaid: 8,
     });
   });
 
@@ -184,11 +197,11 @@ describe("writes", () => {
     ];
     expect((await post("subscription-events", { items })).body).toEqual({ accepted: 3, skipped: 1 });
     // Cached status and MRR are current when the answer is sent.
-    const [account] = await queryRows<{ status: string; mrr_cents: number }>(
-      t.db,
-      sql`select status::text, mrr_cents from accounts where external_id = ${id}`,
-    );
-    expect(account).toEqual({ status: "active", mrr_cents: 12900 });
+    const [account] = await t.db
+      .select({ status: accounts.status, mrrCents: accounts.mrrCents })
+      .from(accounts)
+      .where(eq(accounts.externalId, id ?? ""));
+    expect(account).toEqual({ status: "active", mrrCents: 12900 });
     const answers = [
       {
         accountExternalId: id,
@@ -207,11 +220,12 @@ describe("writes", () => {
     ];
     expect((await post("cancellations", { items: answers })).body).toEqual({ accepted: 2, skipped: 1 });
     // An unknown reason code is kept as sent and waits in Uncategorized.
-    const [answer] = await queryRows<{ reason_code: string; category_id: string; offer_shown: string }>(
-      t.db,
-      sql`select reason_code, category_id, offer_shown::text from cancellation_responses where external_id = ${answerId}`,
-    );
-    expect(answer).toEqual({ reason_code: "brand_new_code", category_id: "cat_uncategorized", offer_shown: "none" });
+    const c = cancellationResponses;
+    const [answer] = await t.db
+      .select({ reasonCode: c.reasonCode, categoryId: c.categoryId, offerShown: c.offerShown })
+      .from(c)
+      .where(eq(c.externalId, answerId));
+    expect(answer).toEqual({ reasonCode: "brand_new_code", categoryId: "cat_uncategorized", offerShown: "none" });
   });
 
   it("folds activity into the day rollups, across batches", async () => {
@@ -233,16 +247,18 @@ describe("writes", () => {
     await post("activity", {
       items: [ev("ann", "alerts", "2024-06-30T23:59:59Z"), ev("ann", "reports", "2024-07-01T00:00:00Z")],
     });
-    const users = await queryRows<{ month: string; user_ref: string; active_days: number; events: number }>(
-      t.db,
-      sql`select to_char(m.month, 'YYYY-MM') as month, user_ref, active_days, events from activity_user_months m join accounts a on a.id = m.account_id
-          where a.external_id = ${id} order by 1, 2`,
-    );
+    const m = activityUserMonths;
+    const users = await t.db
+      .select({ month: m.month, userRef: m.userRef, activeDays: m.activeDays, events: m.events })
+      .from(m)
+      .innerJoin(accounts, eq(accounts.id, m.accountId))
+      .where(eq(accounts.externalId, id ?? ""))
+      .orderBy(m.month, m.userRef);
     // ann: 1 and 30 June (bits 0 and 29), three events; 1 July; bob: 3 June (bit 2).
     expect(users).toEqual([
-      { month: "2024-06", user_ref: "ann", active_days: 1 | (1 << 29), events: 3 },
-      { month: "2024-06", user_ref: "bob", active_days: 1 << 2, events: 1 },
-      { month: "2024-07", user_ref: "ann", active_days: 1, events: 1 },
+      { month: "2024-06-01", userRef: "ann", activeDays: 1 | (1 << 29), events: 3 },
+      { month: "2024-06-01", userRef: "bob", activeDays: 1 << 2, events: 1 },
+      { month: "2024-07-01", userRef: "ann", activeDays: 1, events: 1 },
     ]);
   });
 });

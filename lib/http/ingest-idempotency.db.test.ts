@@ -1,9 +1,9 @@
 // Idempotency-Keys through the ingestion API's request handler: a retry replays the first answer,
 // another body or a request still running is refused, and a refused batch keeps its answer too.
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { claimInTransaction } from "@/db/queries/idempotency";
-import { queryRows } from "@/db/rows";
+import { signals } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts } from "@/test/factories";
 import { apiClient } from "@/test/ingest-client";
@@ -23,11 +23,8 @@ describe("idempotency", () => {
     const second = await post("signals", body, { "Idempotency-Key": "retry-1" });
     expect(first).toMatchObject({ status: 200, body: { accepted: 1, skipped: 0 } });
     expect(second).toEqual(first);
-    const stored = await queryRows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from signals where comment = 'meh' and account_id = ${account}`,
-    );
-    expect(stored[0]?.n).toBe(1);
+    const stored = await t.db.$count(signals, and(eq(signals.comment, "meh"), eq(signals.accountId, account ?? "")));
+    expect(stored).toBe(1);
   });
 
   it("refuses the same key with another body (422) and while the first is running (409)", async () => {

@@ -2,8 +2,7 @@
 // reported, the rest imported, and importing the same file again changes nothing.
 import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { accounts, subscriptionEvents } from "@/db/schema";
 import { guessMapping, guessMoneyInUnits, rowToItem } from "@/lib/import/csv-mapping";
 import { INGEST_RESOURCES, checkItems } from "@/lib/validation/ingest";
 import type { Db } from "@/db/client";
@@ -89,14 +88,14 @@ describe("CSV import", () => {
   it("imports the good rows and reports exactly the broken ones by line", async () => {
     // Line 4: no company name; line 5: seats "many". 84.0 is a whole number.
     expect(await importFile(t.db, "accounts", ACCOUNTS)).toEqual({ accepted: 3, skipped: 0, badLines: [4, 5] });
-    const seats = await queryRows<{ external_id: string; seats_paid: number }>(
-      t.db,
-      sql`select external_id, seats_paid from accounts order by 1`,
-    );
+    const seats = await t.db
+      .select({ externalId: accounts.externalId, seatsPaid: accounts.seatsPaid })
+      .from(accounts)
+      .orderBy(accounts.externalId);
     expect(seats).toEqual([
-      { external_id: "c-1", seats_paid: 12 },
-      { external_id: "c-2", seats_paid: 84 },
-      { external_id: "c-5", seats_paid: 40 },
+      { externalId: "c-1", seatsPaid: 12 },
+      { externalId: "c-2", seatsPaid: 84 },
+      { externalId: "c-5", seatsPaid: 40 },
     ]);
     // Line 4: 30 February; line 5: unknown account c-9 (found by the server); line 7: "upgrade" is no event type.
     expect(await importFile(t.db, "subscription-events", EVENTS)).toEqual({
@@ -104,30 +103,28 @@ describe("CSV import", () => {
       skipped: 0,
       badLines: [4, 5, 7],
     });
-    const mrr = await queryRows<{ external_id: string; mrr_cents: number }>(
-      t.db,
-      sql`select external_id, mrr_cents from accounts order by 1`,
-    );
+    const mrr = await t.db
+      .select({ externalId: accounts.externalId, mrrCents: accounts.mrrCents })
+      .from(accounts)
+      .orderBy(accounts.externalId);
     // Amounts in dollars (the column has decimals): 29.85 → 2985 cents; 08:30 without a zone read as UTC.
     expect(mrr).toEqual([
-      { external_id: "c-1", mrr_cents: 2985 },
-      { external_id: "c-2", mrr_cents: 5695 },
-      { external_id: "c-5", mrr_cents: 9965 },
+      { externalId: "c-1", mrrCents: 2985 },
+      { externalId: "c-2", mrrCents: 5695 },
+      { externalId: "c-5", mrrCents: 9965 },
     ]);
   });
 
   it("changes nothing when the same file is imported again", async () => {
     await importFile(t.db, "accounts", ACCOUNTS);
     await importFile(t.db, "subscription-events", EVENTS);
-    const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`);
+    const before = await t.db.$count(subscriptionEvents);
     expect(await importFile(t.db, "subscription-events", EVENTS)).toEqual({
       accepted: 3,
       skipped: 3,
       badLines: [4, 5, 7],
     });
     expect(await importFile(t.db, "accounts", ACCOUNTS)).toMatchObject({ accepted: 3 });
-    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from subscription_events`)).toEqual(
-      before,
-    );
+    expect(await t.db.$count(subscriptionEvents)).toBe(before);
   });
 });
