@@ -3,8 +3,8 @@
 // (half of those at the same moment as the first, half after its answer was "lost"). The rollups
 // must hold exactly the events sent, each counted once.
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { eq, like, sum } from "drizzle-orm";
+import { accounts, activityFeatureMonths, activityUserMonths } from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { setupTestDb } from "@/test/db";
 import { makeApiKey } from "@/test/factories";
@@ -101,29 +101,29 @@ describe("exactly once", () => {
     expect(statuses).toHaveLength(batches.length + retried.size);
     expect(statuses.every((s) => s === 200)).toBe(true);
 
-    const rows = await queryRows<{
-      external_id: string;
-      month: string;
-      user_ref: string;
-      active_days: number;
-      events: number;
-    }>(
-      t.db,
-      sql`select a.external_id, u.month::text as month, u.user_ref, u.active_days, u.events
-          from activity_user_months u join accounts a on a.id = u.account_id where a.external_id like 'xo-%'`,
-    );
+    const u = activityUserMonths;
+    const rows = await t.db
+      .select({
+        externalId: accounts.externalId,
+        month: u.month,
+        userRef: u.userRef,
+        activeDays: u.activeDays,
+        events: u.events,
+      })
+      .from(u)
+      .innerJoin(accounts, eq(accounts.id, u.accountId))
+      .where(like(accounts.externalId, "xo-%"));
     const want = expected(batches);
     expect(rows.reduce((s, r) => s + r.events, 0)).toBe(EVENTS);
     expect(rows).toHaveLength(want.size);
     for (const r of rows)
-      expect(
-        want.get(`${r.external_id}|${r.month}|${r.user_ref}`),
-        `${r.external_id} ${r.month} ${r.user_ref}`,
-      ).toEqual({ days: r.active_days, events: r.events });
-    const [features] = await queryRows<{ n: number }>(
-      t.db,
-      sql`select sum(events)::int as n from activity_feature_months`,
-    );
+      expect(want.get(`${r.externalId}|${r.month}|${r.userRef}`), `${r.externalId} ${r.month} ${r.userRef}`).toEqual({
+        days: r.activeDays,
+        events: r.events,
+      });
+    const [features] = await t.db
+      .select({ n: sum(activityFeatureMonths.events).mapWith(Number) })
+      .from(activityFeatureMonths);
     expect(features?.n).toBe(EVENTS);
   });
 });

@@ -1,8 +1,8 @@
 // Invalid API keys through the real ingestion route handler: the audit log gets one entry per
 // address per hour however many are sent, and an address sending many is answered 429.
-import { sql } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { queryRows } from "@/db/rows";
+import { auditLog } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 
 const t = setupTestDb();
@@ -16,13 +16,9 @@ vi.mock("@/db/client", async (original) => ({
   getDb: async () => t.db,
 }));
 
-const auditRows = async (ip: string) =>
-  (
-    await queryRows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from audit_log where actor_label = 'invalid API key' and after->>'reason' like ${`%${ip}%`}`,
-    )
-  )[0]?.n ?? 0;
+const refusals = eq(auditLog.actorLabel, "invalid API key");
+const auditRows = (ip: string) =>
+  t.db.$count(auditLog, and(refusals, like(sql`${auditLog.after}->>'reason'`, `%${ip}%`)));
 
 const attempt = (ip: string, i: number) =>
   new Request("http://localhost/api/v1/accounts", {
@@ -53,10 +49,12 @@ describe("the hourly counter of refused keys", () => {
     const answer = await answerInvalidKey(attempt(ip, 99), t.db, at(11, 5));
     expect(answer.status).toBe(401);
     expect(await auditRows(ip)).toBe(before + 1);
-    const [last] = await queryRows<{ after: { reason: string } }>(
-      t.db,
-      sql`select after from audit_log where actor_label = 'invalid API key' order by id desc limit 1`,
-    );
-    expect(last?.after.reason).toContain("37 refused keys from this address in the hour since 10:00 UTC");
+    const [last] = await t.db
+      .select({ reason: sql<string>`${auditLog.after}->>'reason'` })
+      .from(auditLog)
+      .where(refusals)
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(last?.reason).toContain("37 refused keys from this address in the hour since 10:00 UTC");
   });
 });

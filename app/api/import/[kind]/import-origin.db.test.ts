@@ -1,8 +1,8 @@
 // The cookie-authenticated import route, through its real handler on this file's database: a write
 // from another site (a text/plain form post, a foreign or null Origin) is refused and plants nothing.
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { queryRows } from "@/db/rows";
+import { accounts } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 
 const t = setupTestDb();
@@ -24,10 +24,7 @@ vi.mock("@/db/client", async (original) => ({
   getDb: async () => t.db,
 }));
 
-const planted = async (externalId: string) =>
-  (
-    await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from accounts where external_id = ${externalId}`)
-  )[0]?.n ?? 0;
+const planted = (externalId: string) => t.db.$count(accounts, eq(accounts.externalId, externalId));
 
 function post(externalId: string, headers: Record<string, string>): Request {
   return new Request("http://127.0.0.1:3000/api/import/accounts", {
