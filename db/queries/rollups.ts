@@ -1,7 +1,7 @@
 // Keeps the metric rollups current: per-account month facts and their sums per month, segment and
 // plan. Call refreshDerived after any write to subscription events or to an account's segment or
 // plan, in the same transaction: it subtracts the accounts' old contributions and adds the new.
-import { type SQL, inArray, sql } from "drizzle-orm";
+import { type SQL, and, gte, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type BulkColumn, bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
@@ -44,9 +44,9 @@ const FACT_COLUMNS: BulkColumn<FactRow>[] = [
   fact(f.reactivationCents, (r) => r.reactivationCents),
 ];
 
-function onlyAccounts(column: PgColumn, ids: readonly string[] | undefined): SQL {
-  if (ids === undefined) return sql`true`;
-  return inArray(column, [...ids]);
+/** The given accounts' rows; no condition (every row) when no list is given. */
+function onlyAccounts(column: PgColumn, ids: readonly string[] | undefined): SQL | undefined {
+  return ids === undefined ? undefined : inArray(column, [...ids]);
 }
 
 /**
@@ -114,7 +114,7 @@ async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1
           dMrrCents: signed(f.cohortDMrrCents, c.dMrrCents),
         })
         .from(f)
-        .where(sql`${f.cohort} is not null and ${f.month} >= ${f.cohort} and ${onlyAccounts(f.accountId, ids)}`)
+        .where(and(isNotNull(f.cohort), gte(f.month, f.cohort), onlyAccounts(f.accountId, ids)))
         .groupBy(f.cohort, f.month, f.segment, f.plan)
         .orderBy(f.cohort, f.month, f.segment, f.plan),
     )
@@ -135,7 +135,7 @@ async function applyToTotals(db: Db, ids: readonly string[] | undefined, sign: 1
           baseMrrCents: signed(f.cohortBaseMrrCents, b.baseMrrCents),
         })
         .from(f)
-        .where(sql`${f.cohortSize} <> 0 and ${onlyAccounts(f.accountId, ids)}`)
+        .where(and(ne(f.cohortSize, 0), onlyAccounts(f.accountId, ids)))
         .groupBy(f.cohort, f.segment, f.plan)
         .orderBy(f.cohort, f.segment, f.plan),
     )
