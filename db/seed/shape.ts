@@ -1,6 +1,7 @@
 // Summary figures of a data set, computed from its subscription events by the state rules:
 // used by the seed command's report and by the test that keeps the demo business realistic.
 import { isCustomerState, stateAt, type StateEvent } from "@/lib/metrics/state";
+import type { Segment } from "@/lib/values";
 import { addMonths, monthStart } from "./time";
 import type { AccountRow, EventRow } from "./types";
 
@@ -8,7 +9,7 @@ export interface Shape {
   customers: number;
   mrrCents: number;
   /** Share of the segment's customers 12 full months before the last month end who are not customers then. */
-  yearlyChurn: Record<"smb" | "mid" | "enterprise", { base: number; lost: number; rate: number }>;
+  yearlyChurn: Record<Segment, { base: number; lost: number; rate: number }>;
   /** Trials started at least 30 days before the anchor that converted. */
   trialConversion: { trials: number; converted: number; rate: number };
 }
