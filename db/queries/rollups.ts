@@ -16,7 +16,7 @@ import {
 import { type AccountFacts, accountFacts } from "@/lib/metrics/account-facts";
 import type { StateEvent } from "@/lib/metrics/state";
 import { refreshAccountState } from "./account-state";
-import { bulkColumn, excluded, tableName } from "./bulk-columns";
+import { bulkColumn, excluded } from "./bulk-columns";
 
 type FactRow = typeof accountMonthFacts.$inferInsert;
 const f = accountMonthFacts;
@@ -195,7 +195,7 @@ export async function refreshDerived(db: Db, accountIds?: readonly string[]): Pr
   await refreshAccountState(db, accountIds);
   await applyToTotals(db, accountIds, -1);
   await db.delete(f).where(onlyAccounts(f.accountId, accountIds));
-  await bulkInsert(db, tableName(f), FACT_COLUMNS, await computeFacts(db, accountIds));
+  await bulkInsert(db, f, FACT_COLUMNS, await computeFacts(db, accountIds));
   await applyToTotals(db, accountIds, 1);
 }
 

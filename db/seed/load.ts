@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type BulkColumn, bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { bulkColumn, tableName } from "@/db/queries/bulk-columns";
+import { bulkColumn } from "@/db/queries/bulk-columns";
 import { refreshDerived } from "@/db/queries/rollups";
 import {
   accounts,
@@ -36,7 +36,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     if (staff.length > 0) await tx.insert(users).values(staff);
     await bulkInsert<AccountRow>(
       tx,
-      tableName(accounts),
+      accounts,
       [
         bulkColumn(accounts.id, (a) => a.id),
         bulkColumn(accounts.externalId, (a) => a.externalId),
@@ -58,7 +58,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     );
     await bulkInsert<EventRow>(
       tx,
-      tableName(subscriptionEvents),
+      subscriptionEvents,
       [
         bulkColumn(subscriptionEvents.accountId, (e) => e.accountId),
         bulkColumn(subscriptionEvents.externalId, (e) => e.externalId),
@@ -71,7 +71,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     );
     await bulkInsert<SignalRow>(
       tx,
-      tableName(signals),
+      signals,
       [
         bulkColumn(signals.accountId, (s) => s.accountId),
         bulkColumn(signals.kind, (s) => s.kind),
@@ -84,7 +84,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     );
     await bulkInsert<ResponseRow>(
       tx,
-      tableName(cancellationResponses),
+      cancellationResponses,
       [
         bulkColumn(cancellationResponses.accountId, (r) => r.accountId),
         bulkColumn(cancellationResponses.externalId, (r) => r.externalId),
@@ -113,13 +113,13 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
     ];
     await bulkInsert(
       tx,
-      tableName(activityUserMonths),
+      activityUserMonths,
       rollup(activityUserMonths, (r: UserMonthRow) => r.userRef, activityUserMonths.userRef),
       data.userMonths,
     );
     await bulkInsert(
       tx,
-      tableName(activityFeatureMonths),
+      activityFeatureMonths,
       rollup(activityFeatureMonths, (r: FeatureMonthRow) => r.feature, activityFeatureMonths.feature),
       data.featureMonths,
     );

@@ -6,7 +6,7 @@ import { bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { AccountItem, WriteResult } from "@/lib/types/ingest";
-import { bulkColumn, castTo, tableName } from "../bulk-columns";
+import { bulkColumn, castTo } from "../bulk-columns";
 import { refreshDerived } from "../rollups";
 import type { Validated } from "./validate";
 
@@ -45,7 +45,7 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
   const known = new Map(before.map((b) => [b.externalId, b]));
   await bulkInsert(
     db,
-    tableName(accounts),
+    accounts,
     [
       bulkColumn(accounts.id, () => createId()),
       bulkColumn(accounts.externalId, (r: AccountItem) => r.externalId),

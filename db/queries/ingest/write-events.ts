@@ -5,7 +5,7 @@ import { bulkInsert } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { cancellationResponses, reasonCodeDefaults, signals, subscriptionEvents } from "@/db/schema";
 import type { CancellationItem, SignalItem, SubscriptionEventItem, WriteResult } from "@/lib/types/ingest";
-import { bulkColumn, tableName } from "../bulk-columns";
+import { bulkColumn } from "../bulk-columns";
 import { refreshDerived } from "../rollups";
 import type { Validated } from "./validate";
 
@@ -53,7 +53,7 @@ export async function writeSubscriptionEvents(db: Db, batch: Validated<"subscrip
   // In batch order: events of one account at one instant apply in the order received.
   await bulkInsert(
     db,
-    tableName(subscriptionEvents),
+    subscriptionEvents,
     [
       bulkColumn(subscriptionEvents.accountId, (e: SubscriptionEventItem) => accountOf(e)),
       bulkColumn(subscriptionEvents.externalId, (e: SubscriptionEventItem) => e.externalId ?? null),
@@ -80,7 +80,7 @@ export async function writeCancellations(db: Db, batch: Validated<"cancellations
   const r = cancellationResponses;
   await bulkInsert(
     db,
-    tableName(r),
+    r,
     [
       bulkColumn(r.accountId, (c: CancellationItem) => accountOf(c)),
       bulkColumn(r.externalId, (c: CancellationItem) => c.externalId ?? null),
@@ -101,7 +101,7 @@ export async function writeCancellations(db: Db, batch: Validated<"cancellations
 export async function writeSignals(db: Db, batch: Validated<"signals">): Promise<WriteResult> {
   await bulkInsert(
     db,
-    tableName(signals),
+    signals,
     [
       bulkColumn(signals.accountId, (s: SignalItem) => batch.accounts.get(s.accountExternalId) ?? ""),
       bulkColumn(signals.kind, (s: SignalItem) => s.kind),
