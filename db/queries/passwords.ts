@@ -3,12 +3,13 @@
 // session. Each raises the user's session version, which every session token must match.
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/types/session";
 import { recordAudit } from "./audit";
 import { claimSignInAttempt, signInSucceeded } from "./rate-limits";
+import { emailIs, nextSessionVersion } from "./user-match";
 import { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
 
 export { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
@@ -25,7 +26,7 @@ export function oneTimePassword(): string {
 export async function endSessions(db: Db, userId: string, sessionVersion: number, actor: Actor): Promise<boolean> {
   const [row] = await db
     .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ sessionVersion: nextSessionVersion() })
     .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
     .returning({ email: users.email, sessionVersion: users.sessionVersion });
   if (!row) return false;
@@ -80,7 +81,7 @@ export async function changeOwnPassword(
       .set({
         passwordHash,
         mustChangePassword: false,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
+        sessionVersion: nextSessionVersion(),
         updatedAt: new Date(),
       })
       .where(and(eq(users.id, input.userId), eq(users.passwordHash, row.passwordHash)))
@@ -124,7 +125,7 @@ export async function resetPassword(
       .set({
         passwordHash,
         mustChangePassword: true,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
+        sessionVersion: nextSessionVersion(),
         updatedAt: new Date(),
       })
       .where(eq(users.id, userId))
@@ -146,9 +147,6 @@ export async function resetPassword(
 
 /** The id of the user with this e-mail (any case), or null. */
 export async function findUserId(db: Db, email: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  const [row] = await db.select({ id: users.id }).from(users).where(emailIs(email.trim()));
   return row?.id ?? null;
 }

@@ -1,13 +1,14 @@
 // Staff users: creation, sign-in lookup, and the per-request re-read that makes role changes immediate.
 import { createId } from "@paralleldrive/cuid2";
 import { hash, verify } from "@node-rs/argon2";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
 import type { Role } from "@/lib/values";
 import type { CreateUserInput } from "@/lib/types/users";
 import { recordAudit } from "./audit";
+import { emailIs, nextSessionVersion } from "./user-match";
 import { DuplicateEmailError, LastAdminError, NoSuchUserError } from "./user-errors";
 
 export { DuplicateEmailError, LastAdminError } from "./user-errors";
@@ -40,7 +41,7 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   const [row] = await db
     .select({ ...sessionColumns, passwordHash: users.passwordHash, active: users.active })
     .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .where(emailIs(email))
     .limit(1);
   const ok = await verify(row?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
   if (!row || !ok || !row.active) return null;
@@ -62,10 +63,7 @@ export async function createUser(
 ): Promise<SessionUser> {
   const passwordHash = await hash(input.password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email}`);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(emailIs(input.email));
     if (existing) throw new DuplicateEmailError(input.email);
     const name = input.name ?? input.email.split("@")[0] ?? input.email;
     const [row] = await tx
@@ -138,7 +136,7 @@ export async function setUserActive(db: Db, userId: string, active: boolean, act
     // Disabling also ends every session the user holds, so enabling them again does not revive one.
     await tx
       .update(users)
-      .set({ active, updatedAt: new Date(), ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }) })
+      .set({ active, updatedAt: new Date(), ...(active ? {} : { sessionVersion: nextSessionVersion() }) })
       .where(eq(users.id, userId));
     await recordAudit(tx, actor, {
       action: active ? "user.enable" : "user.disable",
