@@ -34,7 +34,7 @@ import {
   users,
 } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
-import { saveHealthSettings } from "@/db/queries/health";
+import { saveHealthSettings } from "@/db/queries/health-settings";
 import { takeHealthStale } from "@/db/queries/health-stale";
 import type { SessionUser } from "@/lib/types/session";
 import { setupTestDbPerTest } from "./db";

@@ -1,7 +1,8 @@
 "use server";
 // Admin: health-score weights, key features and threshold; every score is recomputed at once.
 import { getDb } from "@/db/client";
-import { recomputeHealth, saveHealthSettings } from "@/db/queries/health";
+import { recomputeHealth } from "@/db/queries/health";
+import { saveHealthSettings } from "@/db/queries/health-settings";
 import { action, actorOf } from "@/lib/actions/safe-action";
 import { healthSettingsSchema } from "@/lib/validation/health";
 

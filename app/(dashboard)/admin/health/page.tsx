@@ -3,7 +3,7 @@ import { HealthSettingsForm } from "@/components/admin/health-settings-form";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { getHealthSettings, healthSummary, knownFeatures } from "@/db/queries/health";
+import { getHealthSettings, healthSummary, knownFeatures } from "@/db/queries/health-settings";
 import { requireUser } from "@/lib/auth/session";
 import { getFormat } from "@/lib/locale-server";
 
