@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { outreachChannel, triageKind, triageStatus } from "./enums";
+import { LIVE_STATUSES } from "@/lib/values";
 import { users } from "./users";
 
 export const triageItems = pgTable(
@@ -35,10 +36,10 @@ export const triageItems = pgTable(
     index("triage_items_account_idx").on(t.accountId),
     index("triage_items_assignee_idx").on(t.assigneeId, t.status),
     // At most one live item per account and kind: an account is not re-added while one is open
-    // or snoozed (snoozing keeps the status).
+    // or snoozed (snoozing keeps the status). Constant SQL from lib/values: the text the migration holds.
     uniqueIndex("triage_items_live_idx")
       .on(t.accountId, t.kind)
-      .where(sql`${t.status} in ('open', 'contacted', 'in_progress')`),
+      .where(sql`${t.status} in (${sql.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "))})`),
     // Serves the Due today view.
     index("triage_items_follow_up_idx").on(t.nextFollowUpOn),
   ],
