@@ -1,6 +1,6 @@
 // Signs in through the form as each role and keeps the session for the specs.
 import { expect, test as setup } from "@playwright/test";
-import { ROLE_LABEL } from "@/lib/auth/roles";
+import { ROLE_LABEL } from "@/lib/values";
 import { gotoHydrated } from "./hydrated";
 import { ROLES, demoUser, storageState } from "./users";
 

@@ -10,7 +10,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/accounts";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/values";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getFormat } from "@/lib/locale-server";

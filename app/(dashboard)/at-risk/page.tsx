@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { getHealthSettings } from "@/db/queries/health";
 import { assignableUsers } from "@/db/queries/triage-items";
 import { QUEUE_PAGE_SIZE, listQueue } from "@/db/queries/triage-queue";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/values";
 import { requireUser } from "@/lib/auth/session";
 import { NoData } from "@/components/ui/no-data";
 import { dataPresence } from "@/db/queries/presence";

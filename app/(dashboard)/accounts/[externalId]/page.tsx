@@ -11,7 +11,7 @@ import { getAccountDetail } from "@/db/queries/accounts";
 import { getHealthSettings } from "@/db/queries/health";
 import { TIMELINE_WEEKS, accountHealth, accountTimeline } from "@/db/queries/timeline";
 import { assignableUsers, liveItemFor } from "@/db/queries/triage-items";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/values";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatSegment } from "@/lib/format";
