@@ -6,17 +6,7 @@ import { useFormat } from "@/components/providers/format-provider";
 import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { createApiKeyAction } from "@/lib/actions/api-keys/create-api-key";
 import { revokeApiKeyAction } from "@/lib/actions/api-keys/revoke-api-key";
-
-export interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: string | null;
-}
+import type { ApiKeyRow } from "@/lib/types/api-keys";
 
 const look: TableLook = {
   table: "w-full rounded-xl border border-line bg-surface text-left text-sm",

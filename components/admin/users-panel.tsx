@@ -9,17 +9,8 @@ import { setUserRoleAction } from "@/lib/actions/users/set-user-role";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { useFormat } from "@/components/providers/format-provider";
-import { ROLES, ROLE_LABEL, type Role } from "@/lib/auth/roles";
-
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+import type { UserRow } from "@/lib/types/users";
+import { ROLES, ROLE_LABEL } from "@/lib/values";
 
 const field = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 

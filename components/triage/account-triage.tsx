@@ -7,25 +7,14 @@ import { useState } from "react";
 import { addToQueueAction } from "@/lib/actions/triage/add-to-queue";
 import { changeTriageItemAction } from "@/lib/actions/triage/change-triage-item";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
+import type { LiveItem } from "@/lib/types/triage";
+import { STATUS_LABEL, TRIAGE_STATUSES } from "@/lib/values";
 import { formatLabel } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { OutreachDialog, type OutreachTarget } from "./outreach-dialog";
 import { SnoozeDialog, type SnoozeTarget } from "./snooze-dialog";
 import { type TriageAnswer, useWrittenItems } from "./use-written-items";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
-
-export interface LiveItem {
-  id: string;
-  version: number;
-  kind: string;
-  status: TriageStatus;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  snoozedUntil: string | null;
-  lastOutreachAt: string | null;
-  nextFollowUpOn: string | null;
-}
 
 const control = "mt-1 block rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
 

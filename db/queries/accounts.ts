@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, reasonCategories, subscriptionEvents, users } from "@/db/schema";
-import type { AccountListQuery } from "@/lib/types/accounts";
+import type { AccountListPage, AccountListQuery } from "@/lib/types/accounts";
 import { answerColumns } from "./reasons";
 import { likeLiteral } from "./verbatims";
 
@@ -20,7 +20,7 @@ const summaryColumns = {
   mrrCents: accounts.mrrCents,
 };
 
-export async function listAccounts(db: Db, query: AccountListQuery) {
+export async function listAccounts(db: Db, query: AccountListQuery): Promise<AccountListPage> {
   const conditions = [];
   if (query.q) {
     const pattern = `%${likeLiteral(query.q)}%`;

@@ -4,6 +4,7 @@ import { createId } from "@paralleldrive/cuid2";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
+import type { ApiKeyRow } from "@/lib/types/api-keys";
 import type { Actor } from "@/lib/types/session";
 import { recordAudit } from "./audit";
 
@@ -70,7 +71,7 @@ export async function revokeApiKey(db: Db, id: string, actor: Actor): Promise<bo
   });
 }
 
-export async function listApiKeys(db: Db) {
+export async function listApiKeys(db: Db): Promise<ApiKeyRow<Date>[]> {
   return db
     .select({
       id: apiKeys.id,

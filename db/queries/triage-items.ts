@@ -6,7 +6,7 @@ import { type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, healthScores, triageItems, users } from "@/db/schema";
 import type { Actor, SessionUser } from "@/lib/types/session";
-import type { ChangeOutcome, ItemChange, ItemRefusal, ItemState } from "@/lib/types/triage";
+import type { ChangeOutcome, ItemChange, ItemRefusal, ItemState, LiveItem } from "@/lib/types/triage";
 import { LIVE_STATUSES, hasRole } from "@/lib/values";
 import { recordAudit } from "./audit";
 import { isLive } from "./triage-queue";
@@ -187,7 +187,7 @@ export async function addToQueue(
 }
 
 /** The account page's view of its live item, if any. */
-export async function liveItemFor(db: Db, accountId: string) {
+export async function liveItemFor(db: Db, accountId: string): Promise<LiveItem<Date> | null> {
   const [row] = await db
     .select({
       id: triageItems.id,

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor, SessionUser, SignedInUser } from "@/lib/types/session";
 import type { Role } from "@/lib/values";
-import type { CreateUserInput } from "@/lib/types/users";
+import type { CreateUserInput, UserRow } from "@/lib/types/users";
 import { recordAudit } from "./audit";
 import { emailIs, nextSessionVersion } from "./user-match";
 import { DuplicateEmailError, LastAdminError, NoSuchUserError } from "./user-errors";
@@ -83,7 +83,7 @@ export async function createUser(
   });
 }
 
-export async function listUsers(db: Db) {
+export async function listUsers(db: Db): Promise<UserRow<Date>[]> {
   return db
     .select({
       ...publicColumns,

@@ -48,6 +48,23 @@ export interface QueueRow {
   nextFollowUpOn: string | null;
 }
 
+/**
+ * The account page's view of its live queue item. liveItemFor returns `LiveItem<Date>`; the page
+ * sends the triage controls ISO strings.
+ */
+export interface LiveItem<When = string> {
+  id: string;
+  version: number;
+  kind: TriageKind;
+  status: TriageStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  snoozedUntil: When | null;
+  lastOutreachAt: When | null;
+  /** YYYY-MM-DD. */
+  nextFollowUpOn: string | null;
+}
+
 /** An item as a write left it: the queue shows it at once, whatever order the page data arrives in. */
 export interface ItemState {
   id: string;

@@ -3,20 +3,7 @@ import Link from "next/link";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { type Formatter, formatSegment } from "@/lib/format";
-import type { AccountStatus, Segment } from "@/lib/values";
-
-/** One account as the list shows it. */
-export interface AccountListRow {
-  id: string;
-  externalId: string;
-  name: string;
-  domain: string | null;
-  plan: string | null;
-  segment: Segment | null;
-  status: AccountStatus;
-  mrrCents: number;
-  ownerName: string | null;
-}
+import type { AccountListRow } from "@/lib/types/accounts";
 
 const look = { ...framedLook, td: "px-4 py-2 align-top" };
 
