@@ -9,7 +9,8 @@ import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
-import { churnReport, cohortReport } from "./metrics";
+import { cohortReport } from "./cohort-report";
+import { churnReport } from "./metrics";
 import { refreshDerived } from "./rollups";
 
 const t = setupTestDb();

@@ -8,7 +8,8 @@ import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/metr
 import { setupTestDb } from "@/test/db";
 import { type FixtureEvent, insertAccounts, insertEvents } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
-import { churnReport, cohortReport } from "./metrics";
+import { cohortReport } from "./cohort-report";
+import { churnReport } from "./metrics";
 
 const t = setupTestDb();
 

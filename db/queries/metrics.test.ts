@@ -7,7 +7,9 @@ import { setupTestDb } from "@/test/db";
 import { insertAccounts, insertResponses, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
 import { drillCohort, drillMonth, drillReasons } from "./drill";
-import { churnReport, cohortReport, overviewReport, reasonsReportFor } from "./metrics";
+import { cohortReport } from "./cohort-report";
+import { churnReport, overviewReport } from "./metrics";
+import { reasonsReportFor } from "./reasons-report";
 
 const t = setupTestDb();
 

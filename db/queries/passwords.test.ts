@@ -5,16 +5,8 @@ import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { SYSTEM_ACTOR } from "./audit";
-import {
-  NoSuchUserError,
-  SamePasswordError,
-  TooManyAttemptsError,
-  WrongPasswordError,
-  changeOwnPassword,
-  endSessions,
-  findUserId,
-  resetPassword,
-} from "./passwords";
+import { changeOwnPassword, endSessions, findUserId, resetPassword } from "./passwords";
+import { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
 import { createUser, loadSession, setUserActive, verifyCredentials } from "./users";
 
 const t = setupTestDb();

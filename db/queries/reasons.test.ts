@@ -9,7 +9,7 @@ import { makeAccounts, uniqueId } from "@/test/factories";
 import { insertResponses } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
 import { SYSTEM_ACTOR } from "./audit";
-import { reasonsReportFor } from "./metrics";
+import { reasonsReportFor } from "./reasons-report";
 import { UNCATEGORIZED, updateCategory } from "./taxonomy";
 
 const t = setupTestDb();

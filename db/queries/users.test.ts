@@ -4,7 +4,8 @@ import { auditLog, users } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { SYSTEM_ACTOR } from "./audit";
-import { DuplicateEmailError, createUser, loadSession, setUserActive, setUserRole, verifyCredentials } from "./users";
+import { DuplicateEmailError } from "./user-errors";
+import { createUser, loadSession, setUserActive, setUserRole, verifyCredentials } from "./users";
 
 const t = setupTestDb();
 
