@@ -1,5 +1,7 @@
 // The four read-API reports with their CSV downloads.
-import { churnReport, cohortReport, overviewReport, reasonsReportFor } from "@/db/queries/metrics";
+import { cohortReport } from "@/db/queries/cohort-report";
+import { churnReport, overviewReport } from "@/db/queries/metrics";
+import { reasonsReportFor } from "@/db/queries/reasons-report";
 import { REASON_TABLES, churnCsv, cohortsCsv, reasonsCsv } from "@/lib/csv/metrics";
 import type { MetricsEndpoint } from "./metrics-answer";
 

@@ -3,7 +3,9 @@
 import "server-only";
 import { type QueryClient, dehydrate } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
-import { churnReport, cohortReport, overviewReport, reasonsReportFor } from "@/db/queries/metrics";
+import { cohortReport } from "@/db/queries/cohort-report";
+import { churnReport, overviewReport } from "@/db/queries/metrics";
+import { reasonsReportFor } from "@/db/queries/reasons-report";
 import { listPlans } from "@/db/queries/plans";
 import { dataPresence } from "@/db/queries/presence";
 import type { MetricsFilters } from "@/lib/filters";

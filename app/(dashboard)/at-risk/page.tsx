@@ -3,7 +3,7 @@ import type { SearchParams } from "nuqs/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueView } from "@/components/triage/queue-view";
 import { getDb } from "@/db/client";
-import { getHealthSettings } from "@/db/queries/health";
+import { getHealthSettings } from "@/db/queries/health-settings";
 import { assignableUsers } from "@/db/queries/triage-items";
 import { QUEUE_PAGE_SIZE, listQueue } from "@/db/queries/triage-queue";
 import { hasRole } from "@/lib/values";

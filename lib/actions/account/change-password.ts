@@ -4,7 +4,8 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
-import { NoSuchUserError, changeOwnPassword } from "@/db/queries/passwords";
+import { changeOwnPassword } from "@/db/queries/passwords";
+import { NoSuchUserError } from "@/db/queries/user-errors";
 import type { SignedInUser } from "@/lib/types/session";
 import { Refusal, action, actorOf, refuseWith } from "@/lib/actions/safe-action";
 import { signIn } from "@/lib/auth/config";

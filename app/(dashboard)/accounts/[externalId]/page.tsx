@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { getAccountDetail } from "@/db/queries/accounts";
-import { getHealthSettings } from "@/db/queries/health";
+import { getHealthSettings } from "@/db/queries/health-settings";
 import { TIMELINE_WEEKS, accountHealth, accountTimeline } from "@/db/queries/timeline";
 import { assignableUsers, liveItemFor } from "@/db/queries/triage-items";
 import { hasRole } from "@/lib/values";
