@@ -4,7 +4,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
-import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { listAccounts } from "@/db/queries/accounts";
 import { recomputeHealth, saveHealthSettings } from "@/db/queries/health";
 import {
@@ -22,20 +21,12 @@ import { archiveCategory, createCategory, mergeCategories, splitCategory, update
 import { TaxonomyError } from "@/db/queries/taxonomy-error";
 import { addToQueue, changeItem } from "@/db/queries/triage-items";
 import { logOutreach } from "@/db/queries/triage-outreach";
-import {
-  DuplicateEmailError,
-  LastAdminError,
-  type SessionUser,
-  createUser,
-  setUserActive,
-  setUserRole,
-} from "@/db/queries/users";
+import { DuplicateEmailError, LastAdminError, createUser, setUserActive, setUserRole } from "@/db/queries/users";
 import { answerHistory } from "@/db/queries/workbench";
 import { fileAnswers, setRegrettable } from "@/db/queries/workbench-filing";
 import { applyRule, archiveRule, createRule, previewRule } from "@/db/queries/workbench-rules";
-import { queryRows } from "@/db/rows";
-import { sql } from "drizzle-orm";
 import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
+import type { SessionUser } from "@/lib/types/session";
 import { findAccountsSchema } from "@/lib/validation/accounts";
 import { apiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 import { healthSettingsSchema } from "@/lib/validation/health";
@@ -61,75 +52,10 @@ import {
   setRoleSchema,
   signInSchema,
 } from "@/lib/validation/users";
-import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
-import { insertResponses } from "./fixtures";
+import { type ActionFixture, PASSWORD } from "./action-fixture";
+import { uniqueEmail } from "./factories";
 
-const PASSWORD = "fuzz-password-0123";
 const IP = "203.0.113.9";
-
-/** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule. */
-export async function actionFixture(db: Db) {
-  const admin = await createUser(
-    db,
-    { email: uniqueEmail("fz-admin"), name: "Fuzz Admin", role: "admin", password: PASSWORD },
-    SYSTEM_ACTOR,
-  );
-  const other = await createUser(
-    db,
-    { email: uniqueEmail("fz-cs"), name: "Fuzz Cs", role: "cs", password: PASSWORD },
-    SYSTEM_ACTOR,
-  );
-  const [account = ""] = await makeAccounts(db, 1, "fz-act");
-  await addToQueue(db, admin, [account], SYSTEM_ACTOR);
-  const [item] = await queryRows<{ id: string; version: number }>(
-    db,
-    sql`select t.id, t.version from triage_items t join accounts a on a.id = t.account_id where a.external_id = ${account}`,
-  );
-  const category = await createCategory(
-    db,
-    { name: uniqueId("Fuzz"), description: "", regrettable: true, color: "chart-1" },
-    SYSTEM_ACTOR,
-  );
-  const target = await createCategory(
-    db,
-    { name: uniqueId("Fuzz"), description: "", regrettable: false, color: "chart-2" },
-    SYSTEM_ACTOR,
-  );
-  await insertResponses(db, [
-    {
-      accountId: account,
-      submittedAt: "2025-02-01T00:00:00Z",
-      // Filed (Price & value by default), so its regrettable flag can be set: an answer still in
-      // Uncategorized has none.
-      reasonCode: "too_expensive",
-      outcome: "canceled",
-      freeText: "price",
-    },
-  ]);
-  const [answer] = await queryRows<{ ref: string }>(
-    db,
-    sql`select account_id || ':' || seq as ref from cancellation_responses where account_id = ${account}`,
-  );
-  const rule = await createRule(
-    db,
-    { pattern: "price", matchKind: "keyword", reasonCode: null },
-    category.id,
-    SYSTEM_ACTOR,
-  );
-  const key = await makeApiKey(db, ["read"]);
-  return {
-    admin,
-    other,
-    account,
-    item: { id: item?.id ?? "", version: item?.version ?? 1 },
-    categoryId: category.id,
-    targetId: target.id,
-    ref: answer?.ref ?? "",
-    ruleId: rule.id,
-    keyId: key.id,
-  };
-}
-export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
 
 export interface ActionCase {
   /** The exported name of the action in lib/actions. */

@@ -25,7 +25,7 @@ export async function createTestDb(): Promise<DbHandle> {
   }
   const dump = fs.readFileSync(inject("pgliteTemplate"));
   const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   return { db, engine: "pglite", close: () => client.close() };
 }
 

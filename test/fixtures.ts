@@ -1,12 +1,10 @@
 // Small builders for hand-written test fixtures, written straight into a test database.
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refreshDerived } from "@/db/queries/rollups";
-import { accounts, cancellationResponses, subscriptionEvents } from "@/db/schema";
+import { accounts, cancellationResponses, reasonCodeDefaults, subscriptionEvents } from "@/db/schema";
 import type { SubscriptionEventType } from "@/lib/metrics/state";
-import { queryRows } from "@/db/rows";
 
 export type FixtureEvent = [occurredAt: string, type: SubscriptionEventType, mrrAfterCents?: number];
 
@@ -63,11 +61,10 @@ export interface FixtureResponse {
 
 /** Files each answer under its reason code's default category, as a new answer is. */
 export async function insertResponses(db: Db, list: FixtureResponse[]): Promise<void> {
-  const defaults = await queryRows<{ reason_code: string; category_id: string }>(
-    db,
-    sql`select reason_code, category_id from reason_code_defaults`,
-  );
-  const categoryOf = new Map(defaults.map((d) => [d.reason_code, d.category_id]));
+  const defaults = await db
+    .select({ reasonCode: reasonCodeDefaults.reasonCode, categoryId: reasonCodeDefaults.categoryId })
+    .from(reasonCodeDefaults);
+  const categoryOf = new Map(defaults.map((d) => [d.reasonCode, d.categoryId]));
   await db.insert(cancellationResponses).values(
     list.map((r) => ({
       accountId: r.accountId,

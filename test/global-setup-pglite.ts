@@ -3,15 +3,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openPglite } from "@/db/client";
-import { migrate } from "@/db/migrate";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import { migrationsFolder } from "@/db/migrate";
+import * as schema from "@/db/schema";
 
 export default async function setup(project: TestProject) {
-  const handle = await openPglite(undefined);
-  await migrate(handle);
-  const client = (handle.db as unknown as { $client: { dumpDataDir: (c: "gzip") => Promise<Blob> } }).$client;
+  // The client is kept by its own type, so its dump needs no cast back from the handle.
+  const client = await PGlite.create();
+  await migrate(drizzle(client, { schema }), { migrationsFolder });
   const dump = await client.dumpDataDir("gzip");
-  await handle.close();
+  await client.close();
   const file = path.join(os.tmpdir(), `holdfast-pglite-template-${process.pid}.tar.gz`);
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("pgliteTemplate", file);

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_CASES, REFUSALS, actionFixture } from "@/test/action-cases";
+import { ACTION_CASES, REFUSALS } from "@/test/action-cases";
+import { actionFixture } from "@/test/action-fixture";
 import { setupTestDb } from "@/test/db";
 import { fuzzSurface } from "@/test/fuzz";
 import { HOSTILE, hostileArgument, pathsOf, setAt } from "@/test/hostile";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { eq } from "drizzle-orm";
 import { accounts } from "@/db/schema";
 import { insertAccounts, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
 import { setupTestDbPerTest } from "@/test/db";
@@ -102,10 +101,10 @@ describe("customersAt", () => {
       },
     ]);
     const asOf = new Date("2024-06-01T00:00:00Z");
-    const [cached] = await queryRows<{ status: string }>(
-      t.db,
-      sql`select status from ${accounts} where id = 'same-instant'`,
-    );
+    const [cached] = await t.db
+      .select({ status: accounts.status })
+      .from(accounts)
+      .where(eq(accounts.id, "same-instant"));
     expect(cached?.status).toBe("canceled");
     expect((await customersAt(t.db, asOf, { segment: "enterprise" })).customers).toBe(0);
   });

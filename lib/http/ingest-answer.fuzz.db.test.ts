@@ -4,8 +4,17 @@
 // says how many items it took.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
+import { asc, sum } from "drizzle-orm";
+import {
+  accountMonthFacts,
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  cancellationResponses,
+  idempotencyKeys,
+  signals,
+  subscriptionEvents,
+} from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
 import { setupTestDb } from "@/test/db";
@@ -123,23 +132,21 @@ function body(validItem: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<st
 }
 
 const TABLES = [
-  "accounts",
-  "subscription_events",
-  "activity_user_months",
-  "activity_feature_months",
-  "signals",
-  "cancellation_responses",
-  "account_month_facts",
-  "idempotency_keys",
+  accounts,
+  subscriptionEvents,
+  activityUserMonths,
+  activityFeatureMonths,
+  signals,
+  cancellationResponses,
+  accountMonthFacts,
+  idempotencyKeys,
 ];
+/** Every table's row count, the activity's event total and the accounts' names: what a refused batch must not change. */
 async function fingerprint(): Promise<string> {
-  const [row] = await queryRows<{ f: string }>(
-    t.db,
-    sql.raw(
-      `select concat_ws(',', ${TABLES.map((x) => `(select count(*) from ${x})`).join(", ")}, (select coalesce(sum(events), 0) from activity_user_months), (select string_agg(name, '|' order by external_id) from accounts)) as f`,
-    ),
-  );
-  return row?.f ?? "";
+  const counts = await Promise.all(TABLES.map((table) => t.db.$count(table)));
+  const [events] = await t.db.select({ n: sum(activityUserMonths.events) }).from(activityUserMonths);
+  const names = await t.db.select({ name: accounts.name }).from(accounts).orderBy(asc(accounts.externalId));
+  return JSON.stringify([...counts, events?.n ?? "0", names.map((a) => a.name)]);
 }
 
 describe.each(["accounts", "subscription-events", "activity", "signals", "cancellations"] as const)(

@@ -1,13 +1,13 @@
 // Crash PostgreSQL in the middle of ingestion, again and again: after each restart every batch
 // that was acknowledged must be there, and the client's retries (same Idempotency-Key) must add
 // nothing twice. Runs on a throwaway cluster (see pg-cluster.ts).
-import { sql } from "drizzle-orm";
+import { eq, sum } from "drizzle-orm";
 import { type DbHandle, openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { allChecked, ingestBatch } from "@/db/queries/ingest";
-import { queryRows } from "@/db/rows";
+import { accounts, activityUserMonths } from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { throwawayCluster } from "./pg-cluster";
 
@@ -40,10 +40,11 @@ async function post(db: DbHandle["db"], key: ApiKeyIdentity, items: unknown[], i
 
 const eventsOf = async (db: DbHandle["db"], account: string) =>
   (
-    await queryRows<{ n: number }>(
-      db,
-      sql`select coalesce(sum(u.events), 0)::int as n from activity_user_months u join accounts a on a.id = u.account_id where a.external_id = ${account}`,
-    )
+    await db
+      .select({ n: sum(activityUserMonths.events).mapWith(Number) })
+      .from(activityUserMonths)
+      .innerJoin(accounts, eq(accounts.id, activityUserMonths.accountId))
+      .where(eq(accounts.externalId, account))
   )[0]?.n ?? 0;
 
 /** Null when this machine has no PostgreSQL binaries to make a cluster with. */

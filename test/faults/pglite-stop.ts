@@ -4,13 +4,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sum } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { allChecked, ingestBatch } from "@/db/queries/ingest";
-import { queryRows } from "@/db/rows";
+import { activityUserMonths } from "@/db/schema";
 
 export interface StopReport {
   signal: "SIGTERM" | "SIGKILL";
@@ -47,10 +47,9 @@ export async function stopPgliteWhileIngesting(signal: "SIGTERM" | "SIGKILL", af
     await exited;
     try {
       const reopened = await openPglite(data);
-      const [row] = await queryRows<{ n: number }>(
-        reopened.db,
-        sql`select coalesce(sum(events), 0)::int as n from activity_user_months`,
-      );
+      const [row] = await reopened.db
+        .select({ n: sum(activityUserMonths.events).mapWith(Number) })
+        .from(activityUserMonths);
       await reopened.close();
       return { signal, acknowledged, reopened: true, present: (row?.n ?? 0) / 200 };
     } catch (error) {

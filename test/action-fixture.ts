@@ -1,0 +1,78 @@
+// Rows of a test's own for the action fuzzing cases (test/action-cases.ts) to act on.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { createCategory } from "@/db/queries/taxonomy";
+import { addToQueue } from "@/db/queries/triage-items";
+import { createUser } from "@/db/queries/users";
+import { createRule } from "@/db/queries/workbench-rules";
+import { accounts, cancellationResponses, triageItems } from "@/db/schema";
+import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
+import { insertResponses } from "./fixtures";
+
+export const PASSWORD = "fuzz-password-0123";
+
+/** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule. */
+export async function actionFixture(db: Db) {
+  const admin = await createUser(
+    db,
+    { email: uniqueEmail("fz-admin"), name: "Fuzz Admin", role: "admin", password: PASSWORD },
+    SYSTEM_ACTOR,
+  );
+  const other = await createUser(
+    db,
+    { email: uniqueEmail("fz-cs"), name: "Fuzz Cs", role: "cs", password: PASSWORD },
+    SYSTEM_ACTOR,
+  );
+  const [account = ""] = await makeAccounts(db, 1, "fz-act");
+  await addToQueue(db, admin, [account], SYSTEM_ACTOR);
+  const [item] = await db
+    .select({ id: triageItems.id, version: triageItems.version })
+    .from(triageItems)
+    .innerJoin(accounts, eq(accounts.id, triageItems.accountId))
+    .where(eq(accounts.externalId, account));
+  const category = await createCategory(
+    db,
+    { name: uniqueId("Fuzz"), description: "", regrettable: true, color: "chart-1" },
+    SYSTEM_ACTOR,
+  );
+  const target = await createCategory(
+    db,
+    { name: uniqueId("Fuzz"), description: "", regrettable: false, color: "chart-2" },
+    SYSTEM_ACTOR,
+  );
+  await insertResponses(db, [
+    {
+      accountId: account,
+      submittedAt: "2025-02-01T00:00:00Z",
+      // Filed (Price & value by default), so its regrettable flag can be set: an answer still in
+      // Uncategorized has none.
+      reasonCode: "too_expensive",
+      outcome: "canceled",
+      freeText: "price",
+    },
+  ]);
+  const [answer] = await db
+    .select({ accountId: cancellationResponses.accountId, seq: cancellationResponses.seq })
+    .from(cancellationResponses)
+    .where(eq(cancellationResponses.accountId, account));
+  const rule = await createRule(
+    db,
+    { pattern: "price", matchKind: "keyword", reasonCode: null },
+    category.id,
+    SYSTEM_ACTOR,
+  );
+  const key = await makeApiKey(db, ["read"]);
+  return {
+    admin,
+    other,
+    account,
+    item: { id: item?.id ?? "", version: item?.version ?? 1 },
+    categoryId: category.id,
+    targetId: target.id,
+    ref: answer ? `${answer.accountId}:${answer.seq}` : "",
+    ruleId: rule.id,
+    keyId: key.id,
+  };
+}
+export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
