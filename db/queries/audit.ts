@@ -6,8 +6,6 @@ import type { Actor } from "@/lib/types/session";
 import type { AuditFilters } from "@/lib/types/users";
 import { auditLog } from "@/db/schema";
 
-export type { Actor };
-
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "system" };
 
 export async function recordAudit(

@@ -18,11 +18,9 @@ import type { Subquery } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountMonthFacts as f, accounts, cancellationResponses as cr, reasonCategories, users } from "@/db/schema";
 import { addMonths, monthEnd, monthStart } from "@/lib/metrics/months";
-import type { DrillAccount, DrillResult, MetricsScope, MonthFigure } from "@/lib/types/metrics";
+import type { DrillResult, MetricsScope, MonthFigure } from "@/lib/types/metrics";
 import { NOT_CUSTOMER, lastEventsBefore } from "./customers";
 import { segmentPlanWhere } from "./filters";
-
-export type { DrillAccount, DrillResult };
 
 const LIMIT = 500;
 

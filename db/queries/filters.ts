@@ -3,8 +3,6 @@
 import { type Column, type SQL, and, eq } from "drizzle-orm";
 import type { AccountFilter } from "@/lib/types/metrics";
 
-export type { AccountFilter };
-
 /** The segment and plan columns of the table a metric reads: accounts, or a rollup that copies them. */
 export interface SegmentPlanColumns {
   segment: Column;

@@ -9,8 +9,7 @@ import { getHealthSettings } from "./health-settings";
 import { DAY, anyOf, healthInputs, scoredAccounts } from "./health-inputs";
 import { syncQueue } from "./triage-entry";
 
-export { getHealthSettings, healthSummary, knownFeatures, saveHealthSettings } from "./health-settings";
-export { healthInputs } from "./health-inputs";
+export { saveHealthSettings } from "./health-settings";
 
 export interface RecomputeResult {
   scored: number;

@@ -1,5 +1,5 @@
 // The read API's numbers (docs/metrics.md, docs/api.md): churn months from the rollups and the overview;
-// the cohorts and the reasons report have files of their own, re-exported here.
+// the cohorts and the reasons report have files of their own (cohort-report.ts, reasons-report.ts).
 import { and, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { metricMonthTotals as m } from "@/db/schema";
@@ -9,9 +9,6 @@ import type { AccountFilter, ChurnData, MetricsScope, OverviewData } from "@/lib
 import { customersAt } from "./customers";
 import { segmentPlanWhere } from "./filters";
 import { monthText, sumOf } from "./metric-sql";
-
-export { cohortReport } from "./cohort-report";
-export { reasonsData, reasonsReportFor } from "./reasons-report";
 
 /** The movements of each month up to `upTo`, summed over the segments and plans the filter keeps. */
 export function monthTotalsQuery(db: Db, upTo: Month, filter: AccountFilter) {

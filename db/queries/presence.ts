@@ -6,8 +6,6 @@ import type { Db } from "@/db/client";
 import { accounts, cancellationResponses, subscriptionEvents } from "@/db/schema";
 import type { DataPresence } from "@/lib/types/metrics";
 
-export type { DataPresence };
-
 async function any(db: Db, table: PgTable): Promise<boolean> {
   const rows = await db
     .select({ one: sql`1` })

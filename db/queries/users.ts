@@ -13,8 +13,6 @@ import { DuplicateEmailError, LastAdminError, NoSuchUserError } from "./user-err
 
 export { DuplicateEmailError, LastAdminError } from "./user-errors";
 
-export type { SessionUser, SignedInUser };
-
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 const sessionColumns = {
   ...publicColumns,

@@ -10,7 +10,6 @@ import { segmentPlanWhere } from "./filters";
 
 /** The reasons report's scope: answers by submittedAt in from..to, before asOf. */
 export type VerbatimsScope = MetricsScope;
-export type { VerbatimsFilter };
 
 export const VERBATIMS_PAGE_SIZE = 25;
 
