@@ -1,10 +1,8 @@
 // Bulk-insert columns and casts named through the schema: a renamed column or table follows here,
 // and a renamed key fails to compile.
-import { type SQL, type Table, getTableName, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { BulkColumn } from "@/db/bulk";
-
-export const tableName = (table: Table): string => getTableName(table);
 
 /** One column of a bulk insert: its stored name and SQL type come from the schema. */
 export function bulkColumn<T>(column: PgColumn, value: BulkColumn<T>["value"]): BulkColumn<T> {
