@@ -112,7 +112,7 @@ export function reasonQueries(db: Db, scope: MetricsScope) {
   };
 }
 
-export async function reasonsData(db: Db, scope: MetricsScope) {
+async function reasonsData(db: Db, scope: MetricsScope) {
   const q = reasonQueries(db, scope);
   const [version] = await q.version;
   const categories = await q.categories;

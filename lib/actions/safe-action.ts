@@ -38,20 +38,6 @@ export async function refuseWith<T>(
   }
 }
 
-/** Runs a write, turning the errors it throws for a person to read into a 422 refusal. */
-export async function refuseOn<T>(
-  write: () => Promise<T>,
-  ...kinds: (new (...args: never[]) => Error)[]
-): Promise<T | Refusal> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof Error) || !kinds.some((k) => error instanceof k)) throw error;
-    const field = "field" in error && typeof error.field === "string" ? error.field : undefined;
-    return new Refusal(422, error.message, field ? { field } : {});
-  }
-}
-
 export function actorOf(user: SessionUser): Actor {
   return { type: "user", id: user.id, label: user.email };
 }

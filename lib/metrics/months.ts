@@ -40,7 +40,3 @@ export function monthRange(from: Month, to: Month): Month[] {
 export function lastCompleteMonth(asOf: Date): Month {
   return addMonths(monthOf(asOf), -1);
 }
-
-export function isMonth(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-}

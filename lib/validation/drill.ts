@@ -23,4 +23,3 @@ export const drillSchema = z.intersection(
     { error: () => `figure must be one of ${[...MONTH_FIGURES, "cohort", "reasons"].join(", ")}` },
   ),
 );
-export type DrillQuery = z.infer<typeof drillSchema>;

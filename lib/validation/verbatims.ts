@@ -17,8 +17,6 @@ export const verbatimsQuerySchema = metricsQuerySchema.safeExtend({
     .optional(),
 });
 
-export type VerbatimsQuery = z.infer<typeof verbatimsQuerySchema>;
-
 /** The answer: documents the API (OpenAPI); tests check real answers against it. */
 export const verbatimsResponseSchema = z.object({
   asOf: z.string().describe("The instant the list is read at (ISO 8601)."),
