@@ -7,6 +7,7 @@ import { drillParams, useDrill, useMetricsFilters } from "@/components/metrics/u
 import type { Formatter } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
 import { drillQuery } from "@/lib/query/metrics";
+import { useAction } from "@/components/ui/use-action";
 import { DrillTable } from "./drill-table";
 
 const FIGURE_TITLE: Record<string, string> = {
@@ -43,23 +44,22 @@ export function DrillPanel({
   const [filters] = useMetricsFilters();
   const dialog = useRef<HTMLDialogElement>(null);
   const query = useQuery({ ...drillQuery(filters, drill ? drillParams(drill) : {}), enabled: drill !== null });
-  const [queued, setQueued] = useState<{ text: string; ok: boolean } | null>(null);
+  // The write refreshes the page once, as every action does; its answer is shown in the dialog.
+  const { run, message: queued, clear } = useAction();
   // The queue message belongs to the drill it was given in: opening another one (or none) clears it,
   // during render rather than in an effect, so a stale message is never painted.
   const [queuedDrill, setQueuedDrill] = useState(drill);
   if (queuedDrill !== drill) {
     setQueuedDrill(drill);
-    setQueued(null);
+    clear();
   }
 
-  async function addToQueue(externalIds: string[]) {
-    const result = await addToQueueAction({ externalIds });
-    if (!result.ok) return setQueued({ ok: false, text: result.error });
-    const { added, alreadyQueued } = result.data;
-    setQueued({
-      ok: true,
-      text: `${added} added to the at-risk queue${alreadyQueued > 0 ? `; ${alreadyQueued} already in it` : ""}.`,
-    });
+  function addToQueue(externalIds: string[]) {
+    void run(
+      () => addToQueueAction({ externalIds }),
+      ({ added, alreadyQueued }) =>
+        `${added} added to the at-risk queue${alreadyQueued > 0 ? `; ${alreadyQueued} already in it` : ""}.`,
+    );
   }
 
   useEffect(() => {
@@ -96,7 +96,7 @@ export function DrillPanel({
               {query.data && query.data.accounts.length > 0 && (
                 <button
                   type="button"
-                  onClick={() => void addToQueue(query.data.accounts.map((a) => a.externalId))}
+                  onClick={() => addToQueue(query.data.accounts.map((a) => a.externalId))}
                   className="rounded-md border border-line px-3 py-1 text-sm"
                 >
                   Add {query.data.accounts.length === 1 ? "it" : `these ${query.data.accounts.length}`} to queue
@@ -116,7 +116,7 @@ export function DrillPanel({
             {queued && (
               <p
                 role="status"
-                className={`mb-3 text-sm ${queued.ok ? "text-good" : "text-bad"}`}
+                className={`mb-3 text-sm ${queued.tone === "ok" ? "text-good" : "text-bad"}`}
                 data-testid="drill-queued"
               >
                 {queued.text}
@@ -127,11 +127,7 @@ export function DrillPanel({
               <p className="text-muted">No account is behind this figure.</p>
             )}
             {query.data && query.data.accounts.length > 0 && (
-              <DrillTable
-                accounts={query.data.accounts}
-                currency={currency}
-                onAdd={(externalIds) => void addToQueue(externalIds)}
-              />
+              <DrillTable accounts={query.data.accounts} currency={currency} onAdd={addToQueue} />
             )}
           </div>
         </div>

@@ -14,13 +14,14 @@ export function useAction() {
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
   /**
-   * `undo`, given the answer, returns what reverses the change; the notice then offers Undo.
+   * `success` is the notice on success, or words it from the answer (what a write did may be known
+   * only then). `undo`, given the answer, returns what reverses the change; the notice then offers Undo.
    * `refresh` says, once the write succeeded, whether to refresh the server data now (a caller with
    * more writes queued refreshes once, after the last).
    */
   async function run<T>(
     call: () => Promise<ActionResult<T>>,
-    success: string,
+    success: string | ((data: T) => string),
     undo?: (data: T) => () => void,
     refresh: () => boolean = () => true,
   ): Promise<ActionResult<T>> {
@@ -28,7 +29,8 @@ export function useAction() {
     try {
       const result = await call();
       if (result.ok) {
-        setMessage({ tone: "ok", text: success, undo: undo?.(result.data) });
+        const text = typeof success === "string" ? success : success(result.data);
+        setMessage({ tone: "ok", text, undo: undo?.(result.data) });
         if (refresh()) startTransition(() => router.refresh());
       } else {
         setMessage({ tone: result.status === 409 ? "conflict" : "error", text: result.error });
