@@ -6,7 +6,8 @@ import { type ExampleResource, INGEST_EXAMPLES, curlCommand } from "@/lib/api-ex
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { readCurl } from "@/test/curl";
 import { setupTestDb } from "@/test/db";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "@/db/queries/api-keys";
+import { authenticated } from "@/test/factories";
+import { createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { customersAt } from "@/db/queries/customers";
 import { dataPresence } from "@/db/queries/presence";
@@ -23,7 +24,7 @@ describe("the empty state's example requests", () => {
   it("are accepted in order, and make the data the pages need", async () => {
     expect(await dataPresence(t.db)).toEqual({ accounts: false, subscriptions: false, cancellations: false });
     const made = await createApiKey(t.db, { name: "example", scopes: ["ingest"] }, SYSTEM_ACTOR);
-    const key = (await authenticateApiKey(t.db, made.key)) as ApiKeyIdentity;
+    const key = await authenticated(t.db, made.key);
     const order: ExampleResource[] = ["accounts", "subscription-events", "cancellations"];
     for (const resource of order) {
       const command = curlCommand("https://holdfast.example.com", resource);

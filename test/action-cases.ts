@@ -62,14 +62,37 @@ export interface ActionCase {
   action: string;
   schema: z.ZodType;
   valid: (f: ActionFixture) => Record<string, unknown>;
+  /** Parses the input with the action's schema and, when it passes, does what the action's body does with it. */
+  parseAndRun: (db: Db, input: unknown, f: ActionFixture) => Promise<"refused" | "ran">;
+}
+
+interface CaseOf<S extends z.ZodType> {
+  action: string;
+  schema: S;
+  valid: (f: ActionFixture) => Record<string, unknown>;
   /** What the action's body does with the parsed input. */
-  run: (db: Db, input: never, f: ActionFixture) => Promise<unknown>;
+  run: (db: Db, input: z.infer<S>, f: ActionFixture) => Promise<unknown>;
+}
+
+// The parsed input keeps its schema's type up to the query, so a case needs no cast to call it.
+function actionCase<S extends z.ZodType>(c: CaseOf<S>): ActionCase {
+  return {
+    action: c.action,
+    schema: c.schema,
+    valid: c.valid,
+    parseAndRun: async (db, input, f) => {
+      const parsed = c.schema.safeParse(input);
+      if (!parsed.success) return "refused";
+      await c.run(db, parsed.data, f);
+      return "ran";
+    },
+  };
 }
 
 const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
 
 export const ACTION_CASES: ActionCase[] = [
-  {
+  actionCase({
     action: "changePasswordAction",
     schema: changePasswordSchema,
     valid: () => ({
@@ -77,110 +100,108 @@ export const ACTION_CASES: ActionCase[] = [
       newPassword: "another-password-42",
       confirmPassword: "another-password-42",
     }),
-    run: (db, i: z.infer<typeof changePasswordSchema>, f) =>
-      changeOwnPassword(db, { userId: f.other.id, ip: IP, ...i }, actor(f.other)),
-  },
-  {
+    run: (db, i, f) => changeOwnPassword(db, { userId: f.other.id, ip: IP, ...i }, actor(f.other)),
+  }),
+  actionCase({
     action: "findAccountsAction",
     schema: findAccountsSchema,
     valid: (f) => ({ q: f.account }),
-    run: (db, i: z.infer<typeof findAccountsSchema>) => listAccounts(db, { q: i.q, page: 1 }),
-  },
-  {
+    run: (db, i) => listAccounts(db, { q: i.q, page: 1 }),
+  }),
+  actionCase({
     action: "createApiKeyAction",
     schema: apiKeySchema,
     valid: () => ({ name: "Fuzz key", scopes: ["read"], rateLimitPerMinute: 60 }),
-    run: (db, i: z.infer<typeof apiKeySchema>, f) => createApiKey(db, i, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => createApiKey(db, i, actor(f.admin)),
+  }),
+  actionCase({
     action: "revokeApiKeyAction",
     schema: revokeApiKeySchema,
     valid: (f) => ({ id: f.keyId }),
-    run: (db, i: z.infer<typeof revokeApiKeySchema>, f) => revokeApiKey(db, i.id, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => revokeApiKey(db, i.id, actor(f.admin)),
+  }),
+  actionCase({
     action: "signInAction",
     schema: signInSchema,
     valid: (f) => ({ email: f.other.email, password: "not-the-password" }),
-    run: async (db, i: z.infer<typeof signInSchema>) => {
+    run: async (db, i) => {
       await signInWait(db, IP, i.email);
       return attemptSignIn(db, { ip: IP, ...i });
     },
-  },
-  {
+  }),
+  actionCase({
     action: "answerHistoryAction",
     schema: answerHistorySchema,
     valid: (f) => ({ ref: f.ref }),
-    run: (db, i: z.infer<typeof answerHistorySchema>) => answerHistory(db, i.ref),
-  },
-  {
+    run: (db, i) => answerHistory(db, i.ref),
+  }),
+  actionCase({
     action: "applyRuleAction",
     schema: ruleIdSchema,
     valid: (f) => ({ id: f.ruleId }),
-    run: (db, i: z.infer<typeof ruleIdSchema>, f) => applyRule(db, i.id, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => applyRule(db, i.id, actor(f.admin)),
+  }),
+  actionCase({
     action: "archiveRuleAction",
     schema: ruleIdSchema,
     valid: (f) => ({ id: f.ruleId }),
-    run: (db, i: z.infer<typeof ruleIdSchema>, f) => archiveRule(db, i.id, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => archiveRule(db, i.id, actor(f.admin)),
+  }),
+  actionCase({
     action: "createRuleAction",
     schema: ruleSchema,
     valid: (f) => ({
       match: { pattern: "pric(e|ey)", matchKind: "regex", reasonCode: "other" },
       categoryId: f.categoryId,
     }),
-    run: (db, i: z.infer<typeof ruleSchema>, f) => createRule(db, i.match, i.categoryId, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => createRule(db, i.match, i.categoryId, actor(f.admin)),
+  }),
+  actionCase({
     action: "fileAnswersAction",
     schema: fileAnswersSchema,
     valid: (f) => ({ refs: [f.ref], categoryId: f.targetId }),
-    run: (db, i: z.infer<typeof fileAnswersSchema>, f) => fileAnswers(db, i.refs, i.categoryId, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => fileAnswers(db, i.refs, i.categoryId, actor(f.admin)),
+  }),
+  actionCase({
     action: "previewRuleAction",
     schema: matchInputSchema,
     valid: () => ({ pattern: "price", matchKind: "keyword", reasonCode: null }),
-    run: (db, i: z.infer<typeof matchInputSchema>) => previewRule(db, i),
-  },
-  {
+    run: (db, i) => previewRule(db, i),
+  }),
+  actionCase({
     action: "setRegrettableAction",
     schema: regrettableSchema,
     valid: (f) => ({ refs: [f.ref], regrettable: true }),
-    run: (db, i: z.infer<typeof regrettableSchema>, f) => setRegrettable(db, i.refs, i.regrettable, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => setRegrettable(db, i.refs, i.regrettable, actor(f.admin)),
+  }),
+  actionCase({
     action: "saveHealthSettingsAction",
     schema: healthSettingsSchema,
     valid: () => ({ ...DEFAULT_HEALTH_SETTINGS, keyFeatures: ["reports"] }),
-    run: async (db, i: z.infer<typeof healthSettingsSchema>, f) => {
+    run: async (db, i, f) => {
       await saveHealthSettings(db, i, actor(f.admin));
       return recomputeHealth(db, new Date());
     },
-  },
-  {
+  }),
+  actionCase({
     action: "archiveCategoryAction",
     schema: archiveCategorySchema,
     valid: (f) => ({ id: f.categoryId }),
-    run: (db, i: z.infer<typeof archiveCategorySchema>, f) => archiveCategory(db, i.id, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => archiveCategory(db, i.id, actor(f.admin)),
+  }),
+  actionCase({
     action: "createCategoryAction",
     schema: categoryInputSchema,
     valid: () => ({ name: "Fuzzed", description: "d", regrettable: false, color: "chart-3" }),
-    run: (db, i: z.infer<typeof categoryInputSchema>, f) => createCategory(db, i, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => createCategory(db, i, actor(f.admin)),
+  }),
+  actionCase({
     action: "mergeCategoriesAction",
     schema: mergeCategoriesSchema,
     valid: (f) => ({ sourceId: f.categoryId, targetId: f.targetId }),
-    run: (db, i: z.infer<typeof mergeCategoriesSchema>, f) =>
-      mergeCategories(db, i.sourceId, i.targetId, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => mergeCategories(db, i.sourceId, i.targetId, actor(f.admin)),
+  }),
+  actionCase({
     action: "splitCategoryAction",
     schema: splitCategorySchema,
     valid: (f) => ({
@@ -188,39 +209,38 @@ export const ACTION_CASES: ActionCase[] = [
       category: { name: "Split", description: "", regrettable: true, color: "chart-4" },
       match: { pattern: "price", matchKind: "keyword", reasonCode: null },
     }),
-    run: (db, i: z.infer<typeof splitCategorySchema>, f) =>
-      splitCategory(db, i.sourceId, i.category, i.match, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => splitCategory(db, i.sourceId, i.category, i.match, actor(f.admin)),
+  }),
+  actionCase({
     action: "updateCategoryAction",
     schema: updateCategorySchema,
     valid: (f) => ({
       id: f.targetId,
       category: { name: "Renamed", description: "", regrettable: true, color: "chart-5" },
     }),
-    run: (db, i: z.infer<typeof updateCategorySchema>, f) => updateCategory(db, i.id, i.category, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => updateCategory(db, i.id, i.category, actor(f.admin)),
+  }),
+  actionCase({
     action: "addToQueueAction",
     schema: addToQueueSchema,
     valid: (f) => ({ externalIds: [f.account] }),
-    run: (db, i: z.infer<typeof addToQueueSchema>, f) => addToQueue(db, f.admin, i.externalIds, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => addToQueue(db, f.admin, i.externalIds, actor(f.admin)),
+  }),
+  actionCase({
     action: "bulkAssignAction",
     schema: bulkAssignSchema,
     valid: (f) => ({ items: [f.item], assigneeId: f.other.id }),
-    run: async (db, i: z.infer<typeof bulkAssignSchema>, f) => {
+    run: async (db, i, f) => {
       for (const item of i.items) await changeItem(db, f.admin, { ...item, assigneeId: i.assigneeId }, actor(f.admin));
     },
-  },
-  {
+  }),
+  actionCase({
     action: "changeTriageItemAction",
     schema: changeItemSchema,
     valid: (f) => ({ ...f.item, status: "in_progress", assigneeId: f.admin.id, snoozeUntil: "2026-12-01" }),
-    run: (db, i: z.infer<typeof changeItemSchema>, f) => changeItem(db, f.admin, i, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => changeItem(db, f.admin, i, actor(f.admin)),
+  }),
+  actionCase({
     action: "logOutreachAction",
     schema: logOutreachSchema,
     valid: (f) => ({
@@ -231,33 +251,33 @@ export const ACTION_CASES: ActionCase[] = [
       outcome: "Will think",
       nextFollowUpOn: "2026-12-01",
     }),
-    run: (db, i: z.infer<typeof logOutreachSchema>, f) => logOutreach(db, f.admin, i, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => logOutreach(db, f.admin, i, actor(f.admin)),
+  }),
+  actionCase({
     action: "createUserAction",
     schema: inviteUserSchema,
     valid: () => ({ email: uniqueEmail("fz-invite"), name: "Invited", role: "cs" }),
-    run: (db, i: z.infer<typeof inviteUserSchema>, f) =>
+    run: (db, i, f) =>
       createUser(db, { ...i, password: oneTimePassword() }, actor(f.admin), { mustChangePassword: true }),
-  },
-  {
+  }),
+  actionCase({
     action: "resetPasswordAction",
     schema: resetPasswordSchema,
     valid: (f) => ({ userId: f.other.id }),
-    run: (db, i: z.infer<typeof resetPasswordSchema>, f) => resetPassword(db, i.userId, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => resetPassword(db, i.userId, actor(f.admin)),
+  }),
+  actionCase({
     action: "setUserActiveAction",
     schema: setActiveSchema,
     valid: (f) => ({ userId: f.other.id, active: false }),
-    run: (db, i: z.infer<typeof setActiveSchema>, f) => setUserActive(db, i.userId, i.active, actor(f.admin)),
-  },
-  {
+    run: (db, i, f) => setUserActive(db, i.userId, i.active, actor(f.admin)),
+  }),
+  actionCase({
     action: "setUserRoleAction",
     schema: setRoleSchema,
     valid: (f) => ({ userId: f.other.id, role: "manager" }),
-    run: (db, i: z.infer<typeof setRoleSchema>, f) => setUserRole(db, i.userId, i.role, actor(f.admin)),
-  },
+    run: (db, i, f) => setUserRole(db, i.userId, i.role, actor(f.admin)),
+  }),
 ];
 
 /** Errors a query throws for a person to read; the actions answer them as refusals (4xx). */

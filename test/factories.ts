@@ -18,12 +18,17 @@ export function uniqueEmail(local: string): string {
   return `${uniqueId(local)}@example.com`;
 }
 
+/** A key just made, as the handlers see it once authenticated; throws if it does not authenticate. */
+export async function authenticated(db: Db, token: string): Promise<ApiKeyIdentity> {
+  const key = await authenticateApiKey(db, token);
+  if (!key) throw new Error("A new API key did not authenticate.");
+  return key;
+}
+
 /** An API key with the given scopes, as the handlers see it once authenticated. */
 export async function makeApiKey(db: Db, scopes: ApiScope[] = ["ingest", "read"]): Promise<ApiKeyIdentity> {
   const made = await createApiKey(db, { name: uniqueId("test-key"), scopes }, SYSTEM_ACTOR);
-  const key = await authenticateApiKey(db, made.key);
-  if (!key) throw new Error("A new API key did not authenticate.");
-  return key;
+  return authenticated(db, made.key);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertAccounts } from "@/test/fixtures";
+import { type FixtureAccount, insertAccounts } from "@/test/fixtures";
 import { setupTestDbPerTest } from "@/test/db";
 import { PAGE_SIZE, getAccountDetail, listAccounts } from "./accounts";
 
@@ -8,12 +8,12 @@ const t = setupTestDbPerTest();
 
 describe("account list and detail", () => {
   it("searches by name or external id, filters, and pages", async () => {
-    const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({
+    const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i): FixtureAccount => ({
       id: `acc-${i}`,
       externalId: `cus_${String(i).padStart(3, "0")}`,
       name: i === 7 ? "Harbor 100% Logistics" : `Company ${i}`,
-      segment: (i % 2 === 0 ? "smb" : "mid") as "smb" | "mid",
-      events: [["2024-01-01T00:00:00Z", "converted", 1000 * (i + 1)]] as [string, "converted", number][],
+      segment: i % 2 === 0 ? "smb" : "mid",
+      events: [["2024-01-01T00:00:00Z", "converted", 1000 * (i + 1)]],
     }));
     await insertAccounts(t.db, many);
 

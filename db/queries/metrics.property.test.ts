@@ -154,15 +154,15 @@ describe("metrics against a brute-force walk of random histories", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(history, history), { minLength: 1, maxLength: 5 }), async (specs) => {
         const plan = `prop-${run++}`;
-        const ids = specs.map((_, i) => `${plan}-${i}`);
+        const idOf = (i: number) => `${plan}-${i}`;
         const toFixture = (list: Ev[]): FixtureEvent[] =>
           list.map((x) => [new Date(x.at).toISOString(), x.type, x.mrr]);
         // First batch at insert, second appended later: the order within each list is its arrival order.
         await insertAccounts(
           t.db,
-          specs.map(([first], i) => ({ id: ids[i] as string, plan, events: toFixture(first) })),
+          specs.map(([first], i) => ({ id: idOf(i), plan, events: toFixture(first) })),
         );
-        for (const [i, [, second]] of specs.entries()) await insertEvents(t.db, ids[i] as string, toFixture(second));
+        for (const [i, [, second]] of specs.entries()) await insertEvents(t.db, idOf(i), toFixture(second));
         const accounts = specs.map(([first, second]) =>
           ordered([...first, ...second]).map((x) => ({
             ...x,

@@ -16,7 +16,8 @@ const t = setupTestDb();
 const EVENTS = 100_000;
 const BATCH = 5000;
 const WORKERS = 8;
-const ACCOUNTS = Array.from({ length: 50 }, (_, i) => `xo-${i}`);
+const accountAt = (i: number) => `xo-${i}`;
+const ACCOUNTS = Array.from({ length: 50 }, (_, i) => accountAt(i));
 
 interface Event {
   accountExternalId: string;
@@ -30,7 +31,7 @@ function events(): Event[][] {
   const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
   const start = Date.parse("2026-09-01T00:00:00Z");
   const all = Array.from({ length: EVENTS }, () => ({
-    accountExternalId: ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)] as string,
+    accountExternalId: accountAt(Math.floor(rand() * ACCOUNTS.length)),
     userRef: `u${Math.floor(rand() * 8)}`,
     feature: `f${Math.floor(rand() * 5)}`,
     occurredAt: new Date(start + Math.floor(rand() * 80 * 86_400_000)).toISOString(),
@@ -86,7 +87,8 @@ describe("exactly once", () => {
       Array.from({ length: WORKERS }, async () => {
         while (next < batches.length) {
           const i = next++;
-          const batch = batches[i] as Event[];
+          const batch = batches[i];
+          if (!batch) break;
           const idem = `batch-${i}`;
           if (retried.has(i) && i % 2 === 0) {
             // The retry races the first delivery.

@@ -4,11 +4,12 @@
 import { eq, sum } from "drizzle-orm";
 import { type DbHandle, openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { type ApiKeyIdentity, authenticateApiKey, createApiKey } from "@/db/queries/api-keys";
+import { type ApiKeyIdentity, createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { allChecked, ingestBatch } from "@/db/queries/ingest";
 import { accounts, activityUserMonths } from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
+import { authenticated } from "../factories";
 import { throwawayCluster } from "./pg-cluster";
 
 const BATCHES = 40;
@@ -66,7 +67,7 @@ export async function runPgKillCycles(
       { name: "faults", scopes: ["ingest"], rateLimitPerMinute: 1_000_000 },
       SYSTEM_ACTOR,
     );
-    const key = (await authenticateApiKey(handle.db, made.key)) as ApiKeyIdentity;
+    const key = await authenticated(handle.db, made.key);
     let seed = 99;
     const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let c = 0; c < cycles; c++) {
@@ -89,9 +90,10 @@ export async function runPgKillCycles(
         },
         20 + Math.floor(rand() * 400),
       );
-      for (let b = 0; b < BATCHES && !crashed; b++) {
+      for (const [b, batch] of batches.entries()) {
+        if (crashed) break;
         try {
-          if ((await post(handle.db, key, batches[b] as unknown[], `c${c}-b${b}`)) === 200) acked.add(b);
+          if ((await post(handle.db, key, batch, `c${c}-b${b}`)) === 200) acked.add(b);
         } catch {
           break; // the server went away mid-batch: that batch was not acknowledged
         }
@@ -105,9 +107,9 @@ export async function runPgKillCycles(
       // Everything acknowledged is there; at most the one batch in flight may be there too.
       if (presentAfterCrash < acked.size * SIZE || presentAfterCrash > (acked.size + 1) * SIZE) report.lost++;
       // The client retries every batch with its key: acknowledged ones replay, the rest are written.
-      for (let b = 0; b < BATCHES; b++) {
+      for (const [b, batch] of batches.entries()) {
         for (;;) {
-          const status = await post(handle.db, key, batches[b] as unknown[], `c${c}-b${b}`);
+          const status = await post(handle.db, key, batch, `c${c}-b${b}`);
           if (status === 200) break;
           if (status !== 409) throw new Error(`batch ${b} of cycle ${c} answered ${status}`);
           await new Promise((r) => setTimeout(r, 20));

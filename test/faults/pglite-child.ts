@@ -2,8 +2,8 @@
 // database with an Idempotency-Key each, printing "ack N" once batch N is acknowledged. On
 // SIGTERM it finishes the batch in hand, closes the database and exits, as the server does.
 import { openPglite } from "@/db/client";
-import { type ApiKeyIdentity, authenticateApiKey } from "@/db/queries/api-keys";
 import { answerIngest } from "@/lib/http/ingest-answer";
+import { authenticated } from "../factories";
 
 const [dir, token, account] = process.argv.slice(2);
 if (!dir || !token || !account) throw new Error("usage: pglite-child <dir> <api key> <account>");
@@ -12,7 +12,7 @@ process.on("SIGTERM", () => {
   stopping = true;
 });
 const handle = await openPglite(dir);
-const key = (await authenticateApiKey(handle.db, token)) as ApiKeyIdentity;
+const key = await authenticated(handle.db, token);
 for (let b = 0; !stopping; b++) {
   const items = Array.from({ length: 200 }, (_, e) => ({
     accountExternalId: account,

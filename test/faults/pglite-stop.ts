@@ -53,7 +53,13 @@ export async function stopPgliteWhileIngesting(signal: "SIGTERM" | "SIGKILL", af
       await reopened.close();
       return { signal, acknowledged, reopened: true, present: (row?.n ?? 0) / 200 };
     } catch (error) {
-      return { signal, acknowledged, reopened: false, present: null, error: (error as Error).message };
+      return {
+        signal,
+        acknowledged,
+        reopened: false,
+        present: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
