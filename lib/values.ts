@@ -14,9 +14,16 @@ export function hasRole(role: Role, minRole: Role): boolean {
 
 export const SEGMENTS = ["smb", "mid", "enterprise"] as const;
 export type Segment = (typeof SEGMENTS)[number];
-/** An account's state (docs/metrics.md); the account filter offers them in this order. */
-export const ACCOUNT_STATUSES = ["active", "paused", "trial", "canceled", "none"] as const;
+/** An account's state (docs/metrics.md), in the order of its life; the account filter offers them so. */
+export const ACCOUNT_STATUSES = ["none", "trial", "active", "paused", "canceled"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export const ACCOUNT_STATUS_LABEL: Record<AccountStatus, string> = {
+  none: "No subscription",
+  trial: "Trial",
+  active: "Active",
+  paused: "Paused",
+  canceled: "Canceled",
+};
 
 export const SUBSCRIPTION_EVENT_TYPES = [
   "trial_started",

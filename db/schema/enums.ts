@@ -1,7 +1,8 @@
 // Postgres enums of the Holdfast schema, each built from its list in lib/values.ts; the values are part of
-// the wire format (docs/api.md). `account_status` keeps the order the database was created with.
+// the wire format (docs/api.md), and each list keeps the order the database was created with.
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
+  ACCOUNT_STATUSES,
   ACTOR_TYPES,
   CANCELLATION_OUTCOMES,
   OUTREACH_CHANNELS,
@@ -17,7 +18,7 @@ import {
 export const userRole = pgEnum("user_role", ROLES);
 export const segment = pgEnum("segment", SEGMENTS);
 export const subscriptionEventType = pgEnum("subscription_event_type", SUBSCRIPTION_EVENT_TYPES);
-export const accountStatus = pgEnum("account_status", ["none", "trial", "active", "paused", "canceled"]);
+export const accountStatus = pgEnum("account_status", ACCOUNT_STATUSES);
 export const signalKind = pgEnum("signal_kind", SIGNAL_KINDS);
 export const saveOffer = pgEnum("save_offer", SAVE_OFFERS);
 export const cancellationOutcome = pgEnum("cancellation_outcome", CANCELLATION_OUTCOMES);

@@ -1,10 +1,10 @@
 // The state rules of docs/metrics.md: an account's state and MRR at an instant, from its subscription events.
 
-import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/values";
+import { type AccountStatus, SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/values";
 
 export { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType };
 
-export type AccountState = "none" | "trial" | "active" | "paused" | "canceled";
+export type AccountState = AccountStatus;
 
 export interface StateEvent {
   occurredAt: Date;

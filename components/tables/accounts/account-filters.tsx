@@ -3,7 +3,7 @@
 import { createParser, parseAsInteger, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useTransition } from "react";
 import { isSafeText } from "@/lib/input-checks";
-import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
+import { ACCOUNT_STATUS_LABEL, ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
 
 // The same values the server's accountListSchema keeps: a refused one (a NUL in the search, an
 // unknown segment) is shown as absent, as the page reads it, not echoed back into the inputs.
@@ -59,11 +59,11 @@ export function AccountFilters() {
           className="ml-1 rounded-md border border-line bg-surface px-2 py-2 text-sm text-ink"
         >
           <option value="">All</option>
-          <option value="active">Active</option>
-          <option value="paused">Paused</option>
-          <option value="trial">Trial</option>
-          <option value="canceled">Canceled</option>
-          <option value="none">No subscription</option>
+          {ACCOUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ACCOUNT_STATUS_LABEL[s]}
+            </option>
+          ))}
         </select>
       </label>
       {pending && (
