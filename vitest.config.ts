@@ -20,7 +20,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: unitTests, exclude: ["**/*.db.test.ts", "node_modules/**"], environment: "node" },
+        test: {
+          name: "unit",
+          include: unitTests,
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          environment: "node",
+        },
       },
       ...engines.map((engine) => ({
         resolve: { alias },
