@@ -1,8 +1,6 @@
 // The segment filter: "All segments" or one of them, the same on every page that filters by it.
-import { SEGMENTS } from "@/lib/values";
+import { SEGMENTS, type Segment } from "@/lib/values";
 import { formatSegment } from "@/lib/format";
-
-export type Segment = (typeof SEGMENTS)[number];
 
 export function SegmentSelect({
   value,
@@ -20,7 +18,7 @@ export function SegmentSelect({
         className={`${className} mt-1 block`}
         value={value ?? ""}
         name="segment"
-        onChange={(e) => onChange((e.target.value || null) as Segment | null)}
+        onChange={(e) => onChange(SEGMENTS.find((s) => s === e.target.value) ?? null)}
       >
         <option value="">All segments</option>
         {SEGMENTS.map((s) => (

@@ -1,5 +1,5 @@
 // What an empty tab says: why nothing is in it, and how an account gets there.
-import type { QueueTab } from "./queue-tabs";
+import type { QueueTab } from "@/lib/types/triage";
 
 const EMPTY: Record<QueueTab, { title: string; body: (threshold: number) => string }> = {
   recovery: {

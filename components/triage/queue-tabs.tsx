@@ -1,7 +1,6 @@
 // The queue's tabs (recovery, conversion, due today), each with its count of items.
+import type { QueueTab } from "@/lib/types/triage";
 import { QUEUE_TABS } from "@/lib/values";
-
-export type QueueTab = (typeof QUEUE_TABS)[number];
 
 /** Each tab's name, and what it holds (its title, and the table's caption). */
 export const QUEUE_TAB_TEXT: Record<QueueTab, { label: string; hint: string }> = {
