@@ -5,23 +5,24 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
 import { listAccounts } from "@/db/queries/accounts";
-import { recomputeHealth, saveHealthSettings } from "@/db/queries/health";
-import {
-  NoSuchUserError,
-  SamePasswordError,
-  TooManyAttemptsError,
-  WrongPasswordError,
-  changeOwnPassword,
-  oneTimePassword,
-  resetPassword,
-} from "@/db/queries/passwords";
+import { recomputeHealth } from "@/db/queries/health";
+import { saveHealthSettings } from "@/db/queries/health-settings";
+import { changeOwnPassword, oneTimePassword, resetPassword } from "@/db/queries/passwords";
 import { signInWait } from "@/db/queries/rate-limits";
 import { attemptSignIn } from "@/db/queries/sign-in";
 import { archiveCategory, createCategory, mergeCategories, splitCategory, updateCategory } from "@/db/queries/taxonomy";
 import { TaxonomyError } from "@/db/queries/taxonomy-error";
 import { addToQueue, changeItem } from "@/db/queries/triage-items";
 import { logOutreach } from "@/db/queries/triage-outreach";
-import { DuplicateEmailError, LastAdminError, createUser, setUserActive, setUserRole } from "@/db/queries/users";
+import {
+  DuplicateEmailError,
+  LastAdminError,
+  NoSuchUserError,
+  SamePasswordError,
+  TooManyAttemptsError,
+  WrongPasswordError,
+} from "@/db/queries/user-errors";
+import { createUser, setUserActive, setUserRole } from "@/db/queries/users";
 import { answerHistory } from "@/db/queries/workbench";
 import { fileAnswers, setRegrettable } from "@/db/queries/workbench-filing";
 import { applyRule, archiveRule, createRule, previewRule } from "@/db/queries/workbench-rules";
