@@ -9,8 +9,6 @@ import { getHealthSettings } from "./health-settings";
 import { DAY, anyOf, healthInputs, scoredAccounts } from "./health-inputs";
 import { syncQueue } from "./triage-entry";
 
-export { saveHealthSettings } from "./health-settings";
-
 export interface RecomputeResult {
   scored: number;
   belowThreshold: number;

@@ -12,8 +12,6 @@ import { claimSignInAttempt, signInSucceeded } from "./rate-limits";
 import { emailIs, nextSessionVersion } from "./user-match";
 import { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
 
-export { NoSuchUserError, SamePasswordError, TooManyAttemptsError, WrongPasswordError } from "./user-errors";
-
 /** A password for one sign-in only: 16 characters from 96 random bits. */
 export function oneTimePassword(): string {
   return randomBytes(12).toString("base64url");

@@ -11,8 +11,6 @@ import { recordAudit } from "./audit";
 import { emailIs, nextSessionVersion } from "./user-match";
 import { DuplicateEmailError, LastAdminError, NoSuchUserError } from "./user-errors";
 
-export { DuplicateEmailError, LastAdminError } from "./user-errors";
-
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 const sessionColumns = {
   ...publicColumns,
