@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { refreshDerived } from "@/db/queries/rollups";
 import { accounts, cancellationResponses, reasonCodeDefaults, subscriptionEvents } from "@/db/schema";
-import type { SubscriptionEventType } from "@/lib/metrics/state";
+import type { SubscriptionEventType } from "@/lib/values";
 
 export type FixtureEvent = [occurredAt: string, type: SubscriptionEventType, mrrAfterCents?: number];
 

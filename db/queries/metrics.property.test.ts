@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChurnMonth } from "@/lib/metrics/churn";
-import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/metrics/state";
+import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/values";
 import { setupTestDb } from "@/test/db";
 import { type FixtureEvent, insertAccounts, insertEvents } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
