@@ -3,7 +3,7 @@
 // while single users go quiet now and then without meaning anything.
 import { stateAfter } from "@/lib/metrics/state";
 import type { Rng } from "./random";
-import type { SimAccount } from "./simulate";
+import type { SimAccount } from "./sim-account";
 import { DAY, addMonths, monthKey, monthStart } from "./time";
 import type { FeatureMonthRow, SignalRow, UserMonthRow } from "./types";
 

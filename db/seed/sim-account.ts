@@ -6,8 +6,6 @@ import type { Rng } from "./random";
 import { DAY, HOUR } from "./time";
 import type { ReasonCode } from "./verbatims";
 
-export type { Segment };
-
 export interface SimEvent {
   at: number;
   type: SubscriptionEventType;

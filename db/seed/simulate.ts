@@ -7,8 +7,6 @@ import { type SimAccount, arrivals, push, slot } from "./sim-account";
 import { DAY, HOUR, addMonths, monthStart } from "./time";
 import { type ReasonCode, verbatim } from "./verbatims";
 
-export type { SimAccount, SimEvent, SimResponse, Segment } from "./sim-account";
-
 /** Yearly logo churn targets, turned into monthly hazards. */
 const YEARLY_CHURN: Record<Segment, number> = { smb: 0.48, mid: 0.2, enterprise: 0.056 };
 /** Enterprise contracts are annual: they can only end after this many months. */

@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { drillCohort, drillMonth, drillReasons } from "@/db/queries/drill";
 import { drillSchema } from "@/lib/validation/drill";
-import { resolveScope } from "@/lib/validation/metrics";
+import { resolveScope } from "@/lib/metrics/scope";
 import { json } from "./problem";
 import { parseQuery } from "./query";
 

@@ -3,7 +3,9 @@
 import type { Db } from "@/db/client";
 import { type CsvTable, writeCsv } from "@/lib/csv/table";
 import { env } from "@/lib/env";
-import { type MetricsScope, metricsQuerySchema, resolveScope } from "@/lib/validation/metrics";
+import { resolveScope } from "@/lib/metrics/scope";
+import type { MetricsScope } from "@/lib/types/metrics";
+import { metricsQuerySchema } from "@/lib/validation/metrics";
 import { json, problem } from "./problem";
 import { parseQuery } from "./query";
 

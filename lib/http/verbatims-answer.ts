@@ -2,7 +2,7 @@
 // customers' words under the reasons report's filters.
 import type { Db } from "@/db/client";
 import { listVerbatims } from "@/db/queries/verbatims";
-import { resolveScope } from "@/lib/validation/metrics";
+import { resolveScope } from "@/lib/metrics/scope";
 import { verbatimsQuerySchema } from "@/lib/validation/verbatims";
 import { json } from "./problem";
 import { parseQuery } from "./query";

@@ -4,8 +4,6 @@ import { ratio } from "./churn";
 
 import { SAVE_OFFERS, type SaveOffer } from "@/lib/values";
 
-export { SAVE_OFFERS, type SaveOffer };
-
 /** One group of responses: same month, category, code, offer, regrettable flag, outcome and save state. */
 export interface ReasonGroup {
   month: string;

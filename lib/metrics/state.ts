@@ -1,8 +1,6 @@
 // The state rules of docs/metrics.md: an account's state and MRR at an instant, from its subscription events.
 
-import { type AccountStatus, SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "@/lib/values";
-
-export { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType };
+import type { AccountStatus, SubscriptionEventType } from "@/lib/values";
 
 export type AccountState = AccountStatus;
 

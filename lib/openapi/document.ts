@@ -11,7 +11,7 @@ import {
   problemSchema,
   reasonsResponseSchema,
 } from "@/lib/validation/read-api";
-import { SEGMENTS } from "@/lib/validation/accounts";
+import { SEGMENTS } from "@/lib/values";
 import { VERBATIMS_MAX_PAGE, verbatimsResponseSchema } from "@/lib/validation/verbatims";
 
 type Json = Record<string, unknown>;

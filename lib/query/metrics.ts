@@ -6,8 +6,6 @@ import type { ReasonsReport } from "@/lib/metrics/reasons";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { type MetricsFilters, filtersToSearch } from "@/lib/filters";
 
-export type { ChurnData, CohortsData, OverviewData };
-
 export class ApiError extends Error {}
 
 /** The part of a problem+json answer the widgets show. */

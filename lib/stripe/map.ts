@@ -6,8 +6,6 @@ import type { CancellationItem, SubscriptionEventItem } from "@/lib/types/ingest
 import type { AccountNow, StripeDelivery } from "@/lib/types/stripe";
 import { checkItems } from "@/lib/validation/ingest";
 
-export type { AccountNow } from "@/lib/types/stripe";
-
 /** The events Holdfast reads; any other is acknowledged and ignored. */
 export const HANDLED = [
   "customer.created",

@@ -6,8 +6,6 @@ import { ACCOUNT_STATUSES, SEGMENTS } from "@/lib/values";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
 
-export { ACCOUNT_STATUSES, SEGMENTS };
-
 export const accountListSchema = z.object({
   q: text().trim().max(200).optional().catch(undefined),
   segment: z.enum(SEGMENTS).optional().catch(undefined),
@@ -18,7 +16,6 @@ export const accountListSchema = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const parsedIsAccountListQuery: Same<z.output<typeof accountListSchema>, AccountListQuery> = true;
 void parsedIsAccountListQuery;
-export type { AccountListQuery };
 
 /** The command palette's account search. */
 export const findAccountsSchema = z.object({ q: text().trim().min(1).max(200) }).strict();

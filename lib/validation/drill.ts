@@ -6,9 +6,6 @@ import { calendarMonth } from "./dates";
 import { metricsQuerySchema } from "./metrics";
 import { safeText } from "./text";
 
-export { MONTH_FIGURES };
-export type { MonthFigure } from "@/lib/types/metrics";
-
 const month = calendarMonth(`must be a month written YYYY-MM in the years ${YEARS}`);
 
 export const drillSchema = z.intersection(

@@ -51,8 +51,6 @@ export const activityItem = z
   })
   .describe("One product-usage event, stored in the daily rollups.");
 
-export { SIGNAL_KINDS };
-
 export const signalItem = z
   .strictObject({
     accountExternalId: accountRef,
@@ -66,8 +64,6 @@ export const signalItem = z
       ctx.addIssue({ code: "custom", path: ["score"], message: "is required for nps" });
   })
   .describe("A signal about an account: payments, tickets, NPS answers.");
-
-export { CANCELLATION_OUTCOMES };
 
 export const cancellationItem = z
   .strictObject({
@@ -99,14 +95,7 @@ export type IngestSchemasMatchTypes = Holds<
   Same<{ [R in IngestResource]: z.infer<(typeof INGEST_RESOURCES)[R]> }, { [R in IngestResource]: IngestItems[R] }>
 >;
 
-export type {
-  AccountItem,
-  ActivityItem,
-  CancellationItem,
-  IngestResource,
-  SignalItem,
-  SubscriptionEventItem,
-} from "@/lib/types/ingest";
+export type { IngestResource } from "@/lib/types/ingest";
 
 export const batchEnvelope = z.strictObject({ items: z.array(z.unknown()) });
 

@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { MAX_RANGE_MONTHS, YEARS } from "@/lib/input-checks";
 import { monthDiff } from "@/lib/metrics/months";
-import { resolveScope } from "@/lib/metrics/scope";
-import type { MetricsQuery, MetricsScope } from "@/lib/types/metrics";
-import { SEGMENTS } from "./accounts";
+import type { MetricsQuery } from "@/lib/types/metrics";
+import { SEGMENTS } from "@/lib/values";
 import { calendarMonth, instant } from "./dates";
 import { safeText } from "./text";
 
@@ -37,6 +36,3 @@ export const metricsQuerySchema = z
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const parsedIsMetricsQuery: Same<z.output<typeof metricsQuerySchema>, MetricsQuery> = true;
 void parsedIsMetricsQuery;
-
-export type { MetricsQuery, MetricsScope };
-export { resolveScope };

@@ -6,8 +6,6 @@ import type { CategoryInput, MatchInput } from "@/lib/types/taxonomy";
 import type { WorkbenchFilters } from "@/lib/types/workbench";
 import { CATEGORY_COLORS } from "@/lib/values";
 
-export { CATEGORY_COLORS };
-
 export const categoryInputSchema = z
   .object({
     name: text().trim().min(1, "Give the category a name.").max(80),

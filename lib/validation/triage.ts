@@ -4,7 +4,6 @@ import { YEARS } from "@/lib/input-checks";
 import { calendarDate } from "./dates";
 import { safeText, text } from "./text";
 import { pageNumber } from "./page";
-import { SEGMENTS } from "./accounts";
 import type { ItemChange, OutreachInput, QueueFilters } from "@/lib/types/triage";
 import {
   OUTREACH_CHANNELS,
@@ -12,20 +11,9 @@ import {
   QUEUE_STATUS_FILTERS,
   QUEUE_TABS,
   QUEUE_WHO,
-  STATUS_LABEL,
+  SEGMENTS,
   TRIAGE_STATUSES,
-  type TriageStatus,
 } from "@/lib/values";
-
-export {
-  OUTREACH_CHANNELS,
-  QUEUE_STATUS_FILTERS,
-  QUEUE_TABS,
-  QUEUE_WHO,
-  STATUS_LABEL,
-  TRIAGE_STATUSES,
-  type TriageStatus,
-};
 
 export const queueFiltersSchema = z.object({
   tab: z.enum(QUEUE_TABS).default(QUEUE_DEFAULTS.tab).catch(QUEUE_DEFAULTS.tab),

@@ -6,8 +6,6 @@ import { pageNumber } from "./page";
 import type { AuditFilters, CreateUserInput } from "@/lib/types/users";
 import { ROLES } from "@/lib/values";
 
-export type { AuditFilters, CreateUserInput };
-
 export const signInSchema = z.object({
   email: text().trim().toLowerCase().max(254).email("Enter a valid e-mail address"),
   password: text().min(1, "Enter your password").max(200),

@@ -15,7 +15,8 @@ import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getFormat } from "@/lib/locale-server";
 import { firstValues } from "@/lib/filters";
-import { type AccountListQuery, accountListSchema } from "@/lib/validation/accounts";
+import type { AccountListQuery } from "@/lib/types/accounts";
+import { accountListSchema } from "@/lib/validation/accounts";
 import { searchNotices } from "@/lib/validation/params";
 import { ParamNotice } from "@/components/ui/param-notice";
 

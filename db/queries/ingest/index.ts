@@ -6,8 +6,7 @@ import type { Actor } from "@/lib/types/session";
 import { checkReferences, itemsWithout } from "./validate";
 import { retrying, write, writeValid } from "./write";
 
-export type { ImportOutcome, IngestOutcome, ItemError, WriteResult } from "@/lib/types/ingest";
-export { type IngestOnce, type KeptAnswer, ingestOnce } from "./once";
+export { type IngestOnce, ingestOnce } from "./once";
 export { retrying, write } from "./write";
 
 /** A batch whose every item passed its schema (as the queries' own callers build them). */

@@ -6,8 +6,6 @@ import type { Actor } from "@/lib/types/session";
 import { type IdempotencyClaim, type KeptAnswer, claimInTransaction, keepAnswer } from "../idempotency";
 import { retrying, write } from "./write";
 
-export type { KeptAnswer } from "../idempotency";
-
 export type IngestOnce =
   | { kind: "written"; outcome: IngestOutcome }
   | { kind: "replay"; kept: KeptAnswer }

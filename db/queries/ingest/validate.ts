@@ -6,8 +6,6 @@ import type { Db } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import type { CheckedBatch, IngestItems, IngestResource, ItemError } from "@/lib/types/ingest";
 
-export type { ItemError } from "@/lib/types/ingest";
-
 /** The rows the items name: externalId → account id, and lower-case e-mail → user id (owners). */
 export interface References {
   accounts: Map<string, string>;
