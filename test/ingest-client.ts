@@ -2,6 +2,7 @@
 import type { Db } from "@/db/client";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/types/ingest";
+import { jsonAs, jsonObject } from "./answers";
 import { makeApiKey } from "./factories";
 
 /** The ingestion handler, called with a new API key of its own (so its Idempotency-Keys are its own too). */
@@ -22,7 +23,7 @@ export async function apiClient(db: Db) {
     return {
       status: response.status,
       type: response.headers.get("content-type"),
-      body: (await response.json()) as Record<string, unknown>,
+      body: await jsonAs(response, jsonObject),
     };
   }
   return { key, post };

@@ -1,8 +1,10 @@
 // Over a real socket: a server that rewrites requests as scripts/http-server.ts does, answering the
 // caller's address the app would see, asked with forged X-Forwarded-For headers from 127.0.0.1.
 import { type IncomingMessage, type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { jsonAs } from "@/test/answers";
+import { urlOf } from "@/test/server-url";
 import { rewriteClientHeaders } from "./client-headers";
 import { clientIp } from "./client-ip";
 import { parseCidrs } from "./forwarded";
@@ -28,11 +30,13 @@ async function start(trustedProxies: string, warnings: string[] = []): Promise<s
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return urlOf(server);
 }
 
-const seen = async (url: string, headers: Record<string, string>) =>
-  (await (await fetch(url, { headers })).json()) as { ip: string; host: string | null };
+/** What the rewriting server answers: the address and host the app would read. */
+const seenShape = z.looseObject({ ip: z.string(), host: z.string().nullable() });
+
+const seen = async (url: string, headers: Record<string, string>) => jsonAs(await fetch(url, { headers }), seenShape);
 
 describe("the caller's address over a real socket", () => {
   it("is 127.0.0.1 with no trusted proxies, whatever X-Forwarded-For, X-Real-IP or the address header say", async () => {

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
+import { itemErrors } from "@/test/answers";
 import { setupTestDb, setupTestDbPerTest } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { apiClient } from "@/test/ingest-client";
@@ -100,7 +101,8 @@ describe("bad batches", () => {
       status: 400,
       detail: "5 items are invalid; nothing was written.",
     });
-    const errors = (response.body.errors as { item: number; field: string }[]).map((e) => `${e.item}:${e.field}`);
+    const { errors: refused } = itemErrors.parse(response.body);
+    const errors = refused.map((e) => `${e.item}:${e.field}`);
     expect(errors).toEqual([
       "1:occurredAt",
       "2:type",
@@ -109,7 +111,7 @@ describe("bad batches", () => {
       "4:(item)",
       "5:mrrAfterCents",
     ]);
-    const unknown = (response.body.errors as { item: number; message: string }[]).find((e) => e.item === 3);
+    const unknown = refused.find((e) => e.item === 3);
     expect(unknown?.message).toContain("nobody");
     expect(await counts(t.db)).toEqual(before);
   });

@@ -4,6 +4,7 @@
 // says how many items it took.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { z } from "zod";
 import { asc, sum } from "drizzle-orm";
 import {
   accountMonthFacts,
@@ -17,6 +18,7 @@ import {
 } from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
+import { jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 
@@ -131,6 +133,9 @@ function body(validItem: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<st
   );
 }
 
+/** What an accepted body carried: its items. */
+const sentItems = z.looseObject({ items: z.array(z.unknown()) });
+
 const TABLES = [
   accounts,
   subscriptionEvents,
@@ -172,10 +177,13 @@ describe.each(["accounts", "subscription-events", "activity", "signals", "cancel
               key,
             );
             expect(response.status).toBeLessThan(500);
-            const answer = (await response.json()) as { accepted?: number; status?: number };
+            const answer = await jsonAs(
+              response,
+              z.looseObject({ accepted: z.number().optional(), status: z.number().optional() }),
+            );
             if (response.status === 200) {
               seen.accepted++;
-              expect(answer.accepted).toBe((JSON.parse(text) as { items: unknown[] }).items.length);
+              expect(answer.accepted).toBe(sentItems.parse(JSON.parse(text)).items.length);
             } else {
               seen.refused++;
               expect(response.headers.get("content-type")).toBe("application/problem+json");

@@ -8,6 +8,7 @@ import { IMPORT_KINDS, type ImportKind, rowToItem } from "@/lib/import/csv-mappi
 import { answerImport } from "@/lib/http/import-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/validation/ingest";
+import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 import { fuzzSurface } from "@/test/fuzz";
@@ -77,7 +78,7 @@ describe.each(["accounts", "subscription-events", "activity", "signals", "cancel
             key,
           );
           if (response.status === 400) {
-            const body = (await response.json()) as { errors: { field: string }[] };
+            const body = await jsonAs(response, fieldErrors);
             expect(body.errors.every((e) => e.field !== "")).toBe(true);
           }
           return response.status;

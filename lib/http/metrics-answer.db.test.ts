@@ -2,7 +2,10 @@
 // range, and a problem+json answer naming each bad parameter.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
+import type { z } from "zod";
 import type { Cohort } from "@/lib/metrics/cohorts";
+import { churnResponseSchema, cohortsResponseSchema } from "@/lib/validation/read-api";
+import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { loadSeedPuzzle } from "@/test/fixtures";
 import { type MetricsEndpoint, answerMetrics } from "./metrics-answer";
@@ -13,13 +16,14 @@ const t = setupTestDb();
 async function call<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<Response> {
   return answerMetrics(new Request(`http://holdfast.test/api/v1/metrics/${endpoint.name}?${query}`), t.db, endpoint);
 }
-async function get<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<R> {
+/** The JSON answer, read through the read API's documented shape of it. */
+async function get<R, S extends z.ZodType>(endpoint: MetricsEndpoint<R>, shape: S, query: string): Promise<z.infer<S>> {
   const response = await call(endpoint, query);
   expect(response.status).toBe(200);
-  return (await response.json()) as R;
+  return jsonAs(response, shape);
 }
-const churn = (q: string) => get(churnEndpoint, q).then((r) => r.months);
-const cohorts = (q: string) => get(cohortsEndpoint, q).then((r): Cohort[] => r.cohorts);
+const churn = (q: string) => get(churnEndpoint, churnResponseSchema, q).then((r) => r.months);
+const cohorts = (q: string) => get(cohortsEndpoint, cohortsResponseSchema, q).then((r): Cohort[] => r.cohorts);
 
 describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the end)", () => {
   const query = "asOf=2024-04-15T00:00:00Z&from=2024-01&to=2024-03&plan=puzzle";
@@ -30,7 +34,7 @@ describe("the seed puzzle (SPEC §3: 100 customers, 30 new, 20 lost, 110 at the 
   });
 
   it("downloads the same numbers as CSV", async () => {
-    const json = (await get(churnEndpoint, query)).months;
+    const json = (await get(churnEndpoint, churnResponseSchema, query)).months;
     const response = await call(churnEndpoint, `${query}&format=csv`);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const rows = parse(await response.text(), {
@@ -56,7 +60,7 @@ describe("read API parameters", () => {
     const response = await call(churnEndpoint, "asOf=2024-04-15&from=2024-13&segment=huge");
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    const body = (await response.json()) as { errors: { field: string }[] };
+    const body = await jsonAs(response, fieldErrors);
     expect(body.errors.map((e) => e.field).sort()).toEqual(["asOf", "from", "segment"]);
   });
 });

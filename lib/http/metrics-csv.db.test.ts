@@ -3,8 +3,10 @@
 // header, rates as percentages, no locale separators. Every endpoint, on a hand-computed history.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type MetricsEndpoint, answerMetrics } from "./metrics-answer";
 import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "./metrics-endpoints";
+import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
@@ -14,11 +16,14 @@ const t = setupTestDb();
 async function call<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<Response> {
   return answerMetrics(new Request(`http://holdfast.test/api/v1/metrics/${endpoint.name}?${query}`), t.db, endpoint);
 }
+/** A CSV download as csv-parse reads it: rows of text cells. */
+const csvTable = z.array(z.array(z.string()));
+
 async function csvRows<R>(endpoint: MetricsEndpoint<R>, query: string): Promise<string[][]> {
   const response = await call(endpoint, query);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toContain("text/csv");
-  return parse(await response.text()) as string[][];
+  return csvTable.parse(parse(await response.text()));
 }
 
 /**
@@ -227,7 +232,7 @@ describe("CSV for people", () => {
       const response = await call(churnEndpoint, query);
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toContain("application/problem+json");
-      const body = (await response.json()) as { errors: { field: string }[] };
+      const body = await jsonAs(response, fieldErrors);
       expect(body.errors.map((e) => e.field)).toEqual(["for"]);
     }
   });

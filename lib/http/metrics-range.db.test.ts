@@ -1,6 +1,8 @@
 // The read API's month range: a reversed one (`from` after `to`) and one too long answer 400 naming
 // `from` on every metrics report and the drill-through, in JSON and CSV alike (docs/api.md).
 import { describe, expect, it } from "vitest";
+import { churnResponseSchema } from "@/lib/validation/read-api";
+import { jsonAs, problemBody } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { uniqueId } from "@/test/factories";
 import { insertAccounts } from "@/test/fixtures";
@@ -22,7 +24,7 @@ const url = (name: string, query: string) => `http://holdfast.test/api/v1/metric
 
 async function problemOf(response: Response) {
   expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return (await response.json()) as { status: number; detail: string; errors: { field: string; message: string }[] };
+  return jsonAs(response, problemBody);
 }
 
 describe("a reversed month range", () => {
@@ -45,7 +47,7 @@ describe("a reversed month range", () => {
     const query = `asOf=2024-06-15T00:00:00Z&from=2024-02&to=2024-05&plan=${plan}`;
     const response = await answerMetrics(new Request(url("churn", query)), t.db, churnEndpoint);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { months: { month: string }[] };
+    const body = await jsonAs(response, churnResponseSchema);
     expect(body.months.map((m) => m.month)).toEqual(["2024-02", "2024-03", "2024-04", "2024-05"]);
   });
 

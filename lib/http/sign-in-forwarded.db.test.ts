@@ -1,11 +1,13 @@
 // Over a real socket: rotating X-Forwarded-For does not escape the per-IP sign-in limit, because
 // the address comes from the socket (rewritten as scripts/http-server.ts does) and not the header.
 import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { rewriteClientHeaders } from "@/lib/http/client-headers";
 import { clientIp } from "@/lib/http/client-ip";
+import { jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
+import { urlOf } from "@/test/server-url";
 import { attemptSignIn } from "@/db/queries/sign-in";
 
 const t = setupTestDb();
@@ -24,13 +26,13 @@ describe("the per-IP sign-in limit over a real socket", () => {
       );
     });
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = urlOf(server);
     const reasons: string[] = [];
     for (let i = 0; i < 25; i++) {
       const answer = await fetch(`${url}/?email=rotating${i}@example.com`, {
         headers: { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` },
       });
-      reasons.push(((await answer.json()) as { reason?: string }).reason ?? "ok");
+      reasons.push((await jsonAs(answer, z.looseObject({ reason: z.string().optional() }))).reason ?? "ok");
     }
     expect(reasons.slice(0, 20).every((r) => r !== "rate_limited")).toBe(true);
     expect(reasons.slice(20)).toEqual(Array(5).fill("rate_limited"));

@@ -6,6 +6,7 @@ import Stripe from "stripe";
 import { accounts, cancellationResponses, subscriptionEvents } from "@/db/schema";
 import { answerStripe } from "@/lib/http/stripe-answer";
 import { monthlyCents } from "@/lib/stripe/map";
+import { jsonAs, jsonObject } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 
 const t = setupTestDb();
@@ -73,7 +74,7 @@ async function deliver(body: unknown, secret = SECRET) {
     t.db,
     SECRET,
   );
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: await jsonAs(response, jsonObject) };
 }
 
 async function history() {

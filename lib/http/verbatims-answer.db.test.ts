@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answerVerbatims } from "./verbatims-answer";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { verbatimsResponseSchema } from "@/lib/validation/verbatims";
+import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { type FixtureResponse, insertResponses } from "@/test/fixtures";
@@ -16,10 +17,8 @@ async function call(query: string): Promise<Response> {
 async function get(query: string): Promise<VerbatimsPage> {
   const response = await call(query);
   expect(response.status, await response.clone().text()).toBe(200);
-  const body = (await response.json()) as VerbatimsPage;
   // The answer is what the OpenAPI document says it is.
-  expect(verbatimsResponseSchema.parse(body)).toEqual(body);
-  return body;
+  return jsonAs(response, verbatimsResponseSchema);
 }
 const texts = (page: VerbatimsPage) => page.answers.map((a) => a.freeText);
 const answer = (accountId: string | undefined, submittedAt: string, freeText: string, reasonCode = "other") =>
@@ -122,7 +121,7 @@ describe("the verbatims list", () => {
       const response = await call(query);
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
-      const body = (await response.json()) as { errors: { field: string }[] };
+      const body = await jsonAs(response, fieldErrors);
       return body.errors.map((e) => e.field).sort();
     };
     expect(await fields("page=0&category=&q=a%00b&segment=huge")).toEqual(["category", "page", "q", "segment"]);
