@@ -6,6 +6,11 @@ import path from "node:path";
 export type Rgb = readonly [number, number, number]; // 0–1, gamma-encoded sRGB
 export type Lab = readonly [number, number, number];
 
+/** Each of the three channels through `f`, kept a triple (an array's map would lose its length). */
+function each(c: readonly [number, number, number], f: (v: number, i: 0 | 1 | 2) => number): [number, number, number] {
+  return [f(c[0], 0), f(c[1], 1), f(c[2], 2)];
+}
+
 export function hex(value: string): Rgb {
   const m = /^#([0-9a-f]{6})$/i.exec(value.trim());
   if (!m?.[1]) throw new Error(`Not a #rrggbb colour: ${value}`);
@@ -28,19 +33,20 @@ const gamma = (v: number) => (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4
 
 /** WCAG 2 relative luminance. */
 export function luminance(c: Rgb): number {
-  const [r, g, b] = c.map(linear) as [number, number, number];
+  const [r, g, b] = each(c, linear);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** WCAG 2 contrast ratio, 1–21. */
 export function contrast(a: Rgb, b: Rgb): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  const [la, lb] = [luminance(a), luminance(b)];
+  const [hi, lo] = [Math.max(la, lb), Math.min(la, lb)];
   return (hi + 0.05) / (lo + 0.05);
 }
 
 /** OKLab (Björn Ottosson): L 0–1. */
 export function oklab(c: Rgb): Lab {
-  const [r, g, b] = c.map(linear) as [number, number, number];
+  const [r, g, b] = each(c, linear);
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
@@ -66,13 +72,13 @@ export function fromOklab([L, a, b]: Lab): Rgb {
 export function mixOklab(a: Rgb, p: number, b: Rgb): Rgb {
   const [x, y] = [oklab(a), oklab(b)];
   const t = p / 100;
-  const mixed = fromOklab([0, 1, 2].map((i) => x[i]! * t + y[i]! * (1 - t)) as unknown as Lab);
-  return mixed.map((v) => Math.min(1, Math.max(0, v))) as unknown as Rgb;
+  const mixed = fromOklab(each(x, (v, i) => v * t + y[i] * (1 - t)));
+  return each(mixed, (v) => Math.min(1, Math.max(0, v)));
 }
 
 /** CIELAB (D65) for CIEDE2000. */
 export function cielab(c: Rgb): Lab {
-  const [r, g, b] = c.map(linear) as [number, number, number];
+  const [r, g, b] = each(c, linear);
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
@@ -146,5 +152,5 @@ export function themeColours(): Record<Theme, Record<string, string>> {
 /** CSS `color-mix(in srgb, a p%, b)`: straight through the gamma-encoded channels. */
 export function mixSrgb(a: Rgb, p: number, b: Rgb): Rgb {
   const t = p / 100;
-  return [0, 1, 2].map((i) => a[i]! * t + b[i]! * (1 - t)) as unknown as Rgb;
+  return each(a, (v, i) => v * t + b[i] * (1 - t));
 }

@@ -135,7 +135,7 @@ export function pathsOf(value: unknown, prefix: Path = []): Path[] {
 export function setAt(value: unknown, [head, ...rest]: Path, replacement: unknown): unknown {
   if (head === undefined) return replacement;
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? setAt(v, rest, replacement) : v));
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> = typeof value === "object" && value !== null ? { ...value } : {};
   copy[head] = setAt(copy[head], rest, replacement);
   return copy;
 }

@@ -45,7 +45,7 @@ describe.each(["light", "dark"] as const)("the heatmap scale in the %s theme", (
   });
 
   it("tells 0 % from 100 % plainly, and 100 % from 150 % visibly", () => {
-    const [zero, full, over] = [0, 1, 1.5].map((v) => cell(v, theme).background) as [Rgb, Rgb, Rgb];
+    const [zero, full, over] = [cell(0, theme).background, cell(1, theme).background, cell(1.5, theme).background];
     // CIEDE2000: about 1 is just noticeable side by side; 35 is most of the way from white to a mid blue.
     expect(deltaE2000(zero, full)).toBeGreaterThanOrEqual(35);
     expect(deltaE2000(full, over)).toBeGreaterThanOrEqual(15);

@@ -3,10 +3,11 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { toCsv } from "./to-csv";
 
 const roundTrip = (rows: Record<string, string | number | null>[]) =>
-  parse(toCsv(rows, ["a", "b"]), { columns: true }) as Record<string, string>[];
+  z.array(z.record(z.string(), z.string())).parse(parse(toCsv(rows, ["a", "b"]), { columns: true }));
 
 describe("toCsv", () => {
   it("neutralises text cells that start with = + - @ tab or carriage return", () => {
