@@ -4,7 +4,17 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { refreshDerived } from "@/db/queries/rollups";
 import { accounts, cancellationResponses, reasonCodeDefaults, subscriptionEvents } from "@/db/schema";
-import type { SubscriptionEventType } from "@/lib/values";
+import { z } from "zod";
+import {
+  CANCELLATION_OUTCOMES,
+  type CancellationOutcome,
+  SAVE_OFFERS,
+  SEGMENTS,
+  SUBSCRIPTION_EVENT_TYPES,
+  type SaveOffer,
+  type Segment,
+  type SubscriptionEventType,
+} from "@/lib/values";
 
 export type FixtureEvent = [occurredAt: string, type: SubscriptionEventType, mrrAfterCents?: number];
 
@@ -12,7 +22,7 @@ export interface FixtureAccount {
   id: string;
   externalId?: string;
   name?: string;
-  segment?: "smb" | "mid" | "enterprise";
+  segment?: Segment;
   plan?: string;
   events: FixtureEvent[];
 }
@@ -53,9 +63,9 @@ export interface FixtureResponse {
   accountId: string;
   submittedAt: string;
   reasonCode: string;
-  offerShown?: "none" | "pause" | "downgrade" | "discount" | "talk_to_us";
+  offerShown?: SaveOffer;
   offerAccepted?: boolean;
-  outcome: "canceled" | "saved" | "paused" | "downgraded";
+  outcome: CancellationOutcome;
   freeText?: string;
 }
 
@@ -80,32 +90,49 @@ export async function insertResponses(db: Db, list: FixtureResponse[]): Promise<
 }
 
 /** Reads a JSON file of the seed-puzzle fixture (test/fixtures/seed-puzzle: the churn example of docs/metrics.md). */
-export function seedPuzzle<T>(file: string): T {
+export function seedPuzzle(file: string): unknown {
   const dir = path.resolve(import.meta.dirname, "fixtures/seed-puzzle");
-  return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as T;
+  return JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
 }
 
-interface PuzzleAccount {
-  externalId: string;
-  name: string;
-  plan?: string;
-  segment?: "smb" | "mid" | "enterprise";
+/** A seed-puzzle file read through `shape`, so a test names the fields it uses without a cast. */
+export function seedPuzzleAs<S extends z.ZodType>(file: string, shape: S): z.infer<S> {
+  return shape.parse(seedPuzzle(file));
 }
-interface PuzzleEvent {
-  accountExternalId: string;
-  occurredAt: string;
-  type: SubscriptionEventType;
-  mrrAfterCents?: number;
-}
-interface PuzzleResponse extends Omit<FixtureResponse, "accountId"> {
-  accountExternalId: string;
-}
+
+const puzzleAccounts = z.array(
+  z.object({
+    externalId: z.string(),
+    name: z.string(),
+    plan: z.string().optional(),
+    segment: z.enum(SEGMENTS).optional(),
+  }),
+);
+const puzzleEvents = z.array(
+  z.object({
+    accountExternalId: z.string(),
+    occurredAt: z.string(),
+    type: z.enum(SUBSCRIPTION_EVENT_TYPES),
+    mrrAfterCents: z.number().optional(),
+  }),
+);
+const puzzleResponses = z.array(
+  z.object({
+    accountExternalId: z.string(),
+    submittedAt: z.string(),
+    reasonCode: z.string(),
+    offerShown: z.enum(SAVE_OFFERS).optional(),
+    offerAccepted: z.boolean().optional(),
+    outcome: z.enum(CANCELLATION_OUTCOMES),
+    freeText: z.string().optional(),
+  }),
+);
 
 /** Loads the seed puzzle (SPEC §3's example) with plan `puzzle`, so tests can filter on it. */
 export async function loadSeedPuzzle(db: Db): Promise<void> {
-  const list = seedPuzzle<PuzzleAccount[]>("accounts.json");
-  const events = seedPuzzle<PuzzleEvent[]>("subscription-events.json");
-  const responses = seedPuzzle<PuzzleResponse[]>("cancellations.json");
+  const list = seedPuzzleAs("accounts.json", puzzleAccounts);
+  const events = seedPuzzleAs("subscription-events.json", puzzleEvents);
+  const responses = seedPuzzleAs("cancellations.json", puzzleResponses);
   const id = (externalId: string) => `puzzle-${externalId}`;
   await insertAccounts(
     db,

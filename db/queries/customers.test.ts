@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { accounts } from "@/db/schema";
-import { insertAccounts, loadSeedPuzzle, seedPuzzle } from "@/test/fixtures";
+import { insertAccounts, loadSeedPuzzle, seedPuzzleAs } from "@/test/fixtures";
 import { setupTestDbPerTest } from "@/test/db";
 import { customersAt, customersBySegmentAt } from "./customers";
 
@@ -113,15 +114,20 @@ describe("customersAt", () => {
 describe("the seed puzzle (SPEC §3 example)", () => {
   it("has 100 customers at the start of March 2024 and 110 at its end", async () => {
     await loadSeedPuzzle(t.db);
-    const expected = seedPuzzle<{
-      months: {
-        month: string;
-        customersStart: number;
-        customersEnd: number;
-        mrrStartCents: number;
-        mrrEndCents: number;
-      }[];
-    }>("expected-churn.json");
+    const expected = seedPuzzleAs(
+      "expected-churn.json",
+      z.object({
+        months: z.array(
+          z.object({
+            month: z.string(),
+            customersStart: z.number(),
+            customersEnd: z.number(),
+            mrrStartCents: z.number(),
+            mrrEndCents: z.number(),
+          }),
+        ),
+      }),
+    );
     const march = expected.months.find((m) => m.month === "2024-03");
     expect(march).toBeDefined();
     const start = await customersAt(t.db, new Date("2024-03-01T00:00:00Z"), { plan: "puzzle" });

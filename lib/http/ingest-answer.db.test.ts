@@ -3,6 +3,7 @@
 // ingest-idempotency.db.test.ts).
 import { describe, expect, it } from "vitest";
 import { eq, getTableName } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
   accountMonthFacts,
@@ -15,11 +16,11 @@ import {
 } from "@/db/schema";
 import { answerMetrics } from "@/lib/http/metrics-answer";
 import { churnEndpoint, cohortsEndpoint } from "@/lib/http/metrics-endpoints";
-import { itemErrors } from "@/test/answers";
+import { itemErrors, jsonObject } from "@/test/answers";
 import { setupTestDb, setupTestDbPerTest } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { apiClient } from "@/test/ingest-client";
-import { seedPuzzle } from "@/test/fixtures";
+import { seedPuzzle, seedPuzzleAs } from "@/test/fixtures";
 
 const t = setupTestDb();
 
@@ -45,9 +46,9 @@ describe("the seed puzzle through the ingestion API", () => {
 
   it("loads accounts, events and answers, and the read API then answers as expected", async () => {
     const { post } = await apiClient(own.db);
-    const accounts = seedPuzzle<Record<string, unknown>[]>("accounts.json");
-    const events = seedPuzzle<Record<string, unknown>[]>("subscription-events.json");
-    const answers = seedPuzzle<Record<string, unknown>[]>("cancellations.json");
+    const accounts = seedPuzzleAs("accounts.json", z.array(jsonObject));
+    const events = seedPuzzleAs("subscription-events.json", z.array(jsonObject));
+    const answers = seedPuzzleAs("cancellations.json", z.array(jsonObject));
     expect(await post("accounts", { items: accounts })).toMatchObject({
       status: 200,
       body: { accepted: accounts.length, skipped: 0 },
