@@ -17,7 +17,7 @@ import {
   subscriptionEvents,
 } from "@/db/schema";
 import { answerIngest } from "@/lib/http/ingest-answer";
-import type { IngestResource } from "@/lib/validation/ingest";
+import type { IngestResource } from "@/lib/types/ingest";
 import { jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";

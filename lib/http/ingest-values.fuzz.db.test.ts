@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { IMPORT_KINDS, type ImportKind, rowToItem } from "@/lib/import/csv-mapping";
 import { answerImport } from "@/lib/http/import-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
-import type { IngestResource } from "@/lib/validation/ingest";
+import type { IngestResource } from "@/lib/types/ingest";
 import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
