@@ -95,8 +95,6 @@ export type IngestSchemasMatchTypes = Holds<
   Same<{ [R in IngestResource]: z.infer<(typeof INGEST_RESOURCES)[R]> }, { [R in IngestResource]: IngestItems[R] }>
 >;
 
-export type { IngestResource } from "@/lib/types/ingest";
-
 export const batchEnvelope = z.strictObject({ items: z.array(z.unknown()) });
 
 /** Checks each item against its schema: the checked item where it passes, every issue where not. */
