@@ -1,9 +1,12 @@
 // Migrates one template database per run; each test file gets its own copy, so runs never collide.
 import type { TestProject } from "vitest/node";
 import pg from "pg";
+import { z } from "zod";
 import { openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { adminUrl, databaseUrl, runPrefix } from "./postgres-urls";
+
+const databases = z.array(z.object({ datname: z.string() }));
 
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL;
@@ -18,10 +21,10 @@ export default async function setup(project: TestProject) {
   await handle.close();
   project.provide("postgresTemplate", template);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [
-      `${prefix}%`,
-    ]);
-    for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+    const { rows } = await admin.query("select datname from pg_database where datname like $1", [`${prefix}%`]);
+    // The catalog's rows are read through a shape: pg_database is PostgreSQL's, not a table of the schema.
+    for (const { datname } of databases.parse(rows))
+      await admin.query(`drop database if exists "${datname}" with (force)`);
     await admin.end();
   };
 }
