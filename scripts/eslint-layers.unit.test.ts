@@ -19,7 +19,7 @@ describe("layer rules", () => {
     ["components/x/widget.tsx", 'import { accounts } from "../../db/schema";'],
     ["components/x/widget.tsx", 'export type { Row } from "@/db/queries/accounts";'],
     ["db/queries/x.ts", 'import { queueFiltersSchema } from "@/lib/validation/triage";'],
-    ["db/queries/x.ts", 'import { hasRole } from "@/lib/auth/roles";'],
+    ["db/queries/x.ts", 'import { requireUser } from "@/lib/auth/session";'],
     ["db/queries/x.ts", 'import { answerIngest } from "@/lib/http/ingest-answer";'],
     ["db/queries/x.test.ts", 'import { answerMetrics } from "@/lib/http/metrics-answer";'],
     ["db/schema/x.ts", 'import { SEGMENTS } from "../../lib/validation/accounts";'],
