@@ -38,9 +38,12 @@ describe.each(["light", "dark"] as const)("the heatmap scale in the %s theme", (
     const lightness = VALUES.map((v) => oklab(cell(v, theme).background)[0]);
     const direction = Math.sign((lightness.at(-1) ?? 0) - (lightness[0] ?? 0));
     expect(direction).not.toBe(0);
-    const back = VALUES.filter((v, i) => i > 0 && Math.sign(lightness[i]! - lightness[i - 1]!) === -direction).map(
-      (v) => `${(v * 100).toFixed(1)} %`,
-    );
+    const back: string[] = [];
+    let before: number | undefined;
+    for (const [i, l] of lightness.entries()) {
+      if (before !== undefined && Math.sign(l - before) === -direction) back.push(`${((i / 1000) * 100).toFixed(1)} %`); // VALUES[i] is i / 1000
+      before = l;
+    }
     expect(back).toEqual([]);
   });
 
