@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SKIP = new Set(["node_modules", ".next", ".data", "test-results", "playwright-report", "bench-results", ".git"]);
 const LONG = 300;
 const TOP = 10;
-// Row helpers called with a hand-written row type: queryRows (db/rows.ts), drizzle's execute, pg's query.
+// Row helpers called with a hand-written row type: a queryRows-style helper, drizzle's execute, pg's query.
 const ROW_HELPERS = new Set(["queryRows", "queryRow", "execute", "query"]);
 const DB_MAY_IMPORT = ["lib/metrics", "lib/values", "lib/types", "lib/env"];
 const NODE_IO = /^(node:)?(fs|fs\/promises|child_process|net|http|https|dgram|worker_threads)$/;
