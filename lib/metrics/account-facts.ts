@@ -42,19 +42,19 @@ export function accountFacts(events: readonly StateEvent[]): AccountFacts {
   let everCustomer = false;
   let cohortPrev: Point | null = null;
   let i = 0;
-  while (i < events.length) {
-    const first = events[i] as StateEvent;
+  // `events[i]` is undefined exactly when i is past the end: the loops test the event itself, so
+  // the compiler knows it is there.
+  for (let first = events[i]; first; first = events[i]) {
     const month = monthOf(first.occurredAt);
     const end = monthEnd(month).getTime();
     const start: Point = state;
     const everBefore = everCustomer;
     let during = start.customer;
     // Walk the month's events instant by instant.
-    while (i < events.length && (events[i] as StateEvent).occurredAt.getTime() < end) {
-      const instant = (events[i] as StateEvent).occurredAt.getTime();
-      let last = events[i] as StateEvent;
-      while (i < events.length && (events[i] as StateEvent).occurredAt.getTime() === instant)
-        last = events[i++] as StateEvent;
+    for (let next = events[i]; next && next.occurredAt.getTime() < end; next = events[i]) {
+      const instant = next.occurredAt.getTime();
+      let last = next;
+      for (let e = events[i]; e && e.occurredAt.getTime() === instant; e = events[++i]) last = e;
       const customer = isCustomerState(stateAfter(last.type));
       state = { customer, mrr: customer ? mrrAfter(last) : 0 };
       if (customer) {

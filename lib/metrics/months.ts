@@ -16,16 +16,22 @@ export function monthEnd(month: Month): Date {
   return monthStart(addMonths(month, 1));
 }
 
+/** The year and month number of a month; NaN for a part it lacks, so the figures built on it are NaN. */
+function yearMonth(month: Month): [number, number] {
+  const [y = Number.NaN, m = Number.NaN] = month.split("-").map(Number);
+  return [y, m];
+}
+
 export function addMonths(month: Month, n: number): Month {
-  const [y, m] = month.split("-").map(Number) as [number, number];
+  const [y, m] = yearMonth(month);
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 }
 
 /** Whole months from a to b (b − a); negative when b is earlier. */
 export function monthDiff(a: Month, b: Month): number {
-  const [ya, ma] = a.split("-").map(Number) as [number, number];
-  const [yb, mb] = b.split("-").map(Number) as [number, number];
+  const [ya, ma] = yearMonth(a);
+  const [yb, mb] = yearMonth(b);
   return (yb - ya) * 12 + (mb - ma);
 }
 
