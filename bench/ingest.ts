@@ -17,15 +17,18 @@ export interface IngestFigures {
 
 const FEATURES = ["dashboards", "reports", "alerts", "automations", "integrations", "exports", "sharing", "api"];
 
+/** The item of a non-empty list at fraction r (0 ≤ r < 1) of its length; "" for an empty list. */
+const pick = (list: readonly string[], r: number): string => list[Math.floor(r * list.length)] ?? "";
+
 /** Deterministic activity events over the given accounts, within the 28 days before `anchor`. */
 export function activityBatches(accounts: string[], batches: number, size: number, anchor: Date) {
   let x = 12345;
   const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
   return Array.from({ length: batches }, () =>
     Array.from({ length: size }, () => ({
-      accountExternalId: accounts[Math.floor(rand() * accounts.length)] as string,
+      accountExternalId: pick(accounts, rand()),
       userRef: `u${String(1 + Math.floor(rand() * 12)).padStart(3, "0")}`,
-      feature: FEATURES[Math.floor(rand() * FEATURES.length)] as string,
+      feature: pick(FEATURES, rand()),
       occurredAt: new Date(anchor.getTime() - Math.floor(rand() * 28 * 86_400_000)).toISOString(),
     })),
   );
