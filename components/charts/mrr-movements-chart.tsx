@@ -13,6 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import type { ChurnMonth } from "@/lib/metrics/churn";
+import { entryMonth } from "./entry-month";
 import { MOVEMENT_SERIES } from "./series";
 import { axisStyle, chart } from "./theme";
 
@@ -56,7 +57,7 @@ export function MrrMovementsChart({
               cursor="pointer"
               isAnimationActive={false}
               onClick={(entry) => {
-                const month = (entry as { payload?: { month?: string } }).payload?.month;
+                const month = entryMonth(entry);
                 if (month) onSelect(s.figure, month);
               }}
             />

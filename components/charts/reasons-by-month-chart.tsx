@@ -1,6 +1,7 @@
 "use client";
 // Responses (or MRR lost) per category per month, stacked. Display only; a click reports the bar.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { entryMonth } from "./entry-month";
 import { axisStyle, chart } from "./theme";
 
 export interface CategorySeries {
@@ -43,7 +44,7 @@ export function ReasonsByMonthChart({
               cursor="pointer"
               isAnimationActive={false}
               onClick={(entry) => {
-                const month = (entry as { payload?: { month?: string } }).payload?.month;
+                const month = entryMonth(entry);
                 if (month) onSelect(c.slug, month);
               }}
             />

@@ -22,6 +22,8 @@ import { plural } from "@/lib/format";
 import { churnQuery, metricsUrl, overviewQuery } from "@/lib/query/metrics";
 
 type RateKey = "logoChurnRate" | "grossMrrChurnRate" | "netMrrChurnRate" | "netRevenueRetention" | "quickRatio";
+/** The figures of a churn month that a trend can draw: those that are numbers (or null). */
+type FigureKey = { [K in keyof ChurnMonth]: ChurnMonth[K] extends number | null ? K : never }[keyof ChurnMonth];
 
 interface Kpi {
   label: string;
@@ -76,7 +78,7 @@ export function OverviewDashboard({ currency }: { currency: string }) {
     );
   const lastLabel = fmt.month(last.month);
   const prevLabel = prev ? fmt.month(prev.month, "short") : "";
-  const trendOf = (key: keyof ChurnMonth) => months.map((m) => ({ month: m.month, value: m[key] as number | null }));
+  const trendOf = (key: FigureKey) => months.map((m) => ({ month: m.month, value: m[key] }));
   const rateKpi = (
     key: RateKey,
     label: string,

@@ -17,7 +17,7 @@ const PROPS = [
 
 function inline(source: Element, clone: Element) {
   const style = getComputedStyle(source);
-  (clone as SVGElement).setAttribute("style", PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(";"));
+  clone.setAttribute("style", PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(";"));
   for (let i = 0; i < source.children.length; i++) {
     const s = source.children[i];
     const c = clone.children[i];
@@ -27,7 +27,8 @@ function inline(source: Element, clone: Element) {
 
 export async function chartPng(svg: SVGSVGElement): Promise<Blob> {
   const { width, height } = svg.getBoundingClientRect();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
+  // importNode is cloneNode(true) typed as the node it copies (the chart is already in this document).
+  const clone = document.importNode(svg, true);
   inline(svg, clone);
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   clone.setAttribute("width", String(width));
