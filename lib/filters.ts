@@ -44,7 +44,7 @@ export function isDrill(value: string): boolean {
   if (rest.length > 0) return false;
   if (figure === "cohort") return isCalendarMonth(a) && /^\d{1,3}$/.test(b ?? "") && Number(b) <= 240;
   if (figure === "reasons") return a !== "" && isSafeText(a, 100) && (b === undefined || isCalendarMonth(b));
-  return (MONTH_FIGURES as readonly string[]).includes(figure) && isCalendarMonth(a) && b === undefined;
+  return MONTH_FIGURES.some((f) => f === figure) && isCalendarMonth(a) && b === undefined;
 }
 
 /**
@@ -240,9 +240,8 @@ export const REPORT_CHECKS: Record<string, Record<string, ParamCheck>> = {
 
 /** Everything a metrics page says about its URL: values it ignored, and the range it settled. */
 export function metricsNotices(search: SearchInput, reports: readonly string[] = []): ParamNotice[] {
-  const checks = Object.assign({}, METRICS_CHECKS, ...reports.map((r) => REPORT_CHECKS[r] ?? {})) as Record<
-    string,
-    ParamCheck
-  >;
+  const checks = reports.reduce<Record<string, ParamCheck>>((all, r) => ({ ...all, ...REPORT_CHECKS[r] }), {
+    ...METRICS_CHECKS,
+  });
   return [...paramNotices(search, checks), ...settleRange(loadRawMetricsFilters(search)).notices];
 }

@@ -28,17 +28,24 @@ export interface Formatter {
 
 const asDay = (d: Date | string) => (typeof d === "string" ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : d);
 
-export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): Formatter {
-  const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-  function once<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-    let f = cache.get(key) as T | undefined;
+/** A cache of values made once per key (formatters are costly to build). */
+function memo<T>(): (key: string, make: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, make) => {
+    let f = cache.get(key);
     if (!f) cache.set(key, (f = make()));
     return f;
-  }
+  };
+}
+
+export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string = DEFAULT_TIME_ZONE): Formatter {
+  // One cache per kind of formatter, so each hands back its own type.
+  const numbers = memo<Intl.NumberFormat>();
+  const dateFormats = memo<Intl.DateTimeFormat>();
   const number = (key: string, options: Intl.NumberFormatOptions) =>
-    once(`n:${key}`, () => new Intl.NumberFormat(locale, options));
+    numbers(`n:${key}`, () => new Intl.NumberFormat(locale, options));
   const dates = (key: string, options: Intl.DateTimeFormatOptions) =>
-    once(`d:${key}`, () => new Intl.DateTimeFormat(locale, options));
+    dateFormats(`d:${key}`, () => new Intl.DateTimeFormat(locale, options));
   const fixed = (digits: number) => ({ minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   return {

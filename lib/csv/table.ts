@@ -28,7 +28,7 @@ export function csvTable<K extends string>(
   rows: readonly Partial<Record<K, CsvValue>>[],
   columns: readonly CsvColumn<K>[],
 ): CsvTable {
-  return { columns, rows: rows as readonly Record<string, CsvValue>[] };
+  return { columns, rows };
 }
 
 export function writeCsv(table: CsvTable, reader: CsvReader): string {

@@ -16,7 +16,7 @@ export function toCsv<T extends Record<string, CsvValue>>(
     if (typeof v === "boolean") return v ? "true" : "false";
     return csvText(v);
   };
-  return stringify([columns as string[], ...rows.map((r) => columns.map((c) => cell(r[c])))], {
+  return stringify([[...columns], ...rows.map((r) => columns.map((c) => cell(r[c])))], {
     cast: { number: (n) => String(n) },
   });
 }
