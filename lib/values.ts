@@ -77,7 +77,20 @@ export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
 export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-export const CATEGORY_COLORS = Array.from({ length: 12 }, (_, i) => `chart-${i + 1}`) as [string, ...string[]];
+export const CATEGORY_COLORS: [string, ...string[]] = [
+  "chart-1",
+  "chart-2",
+  "chart-3",
+  "chart-4",
+  "chart-5",
+  "chart-6",
+  "chart-7",
+  "chart-8",
+  "chart-9",
+  "chart-10",
+  "chart-11",
+  "chart-12",
+];
 
 /** The churn-month figures a chart opens a drill-through list for (`figure:YYYY-MM` in the URL). */
 export const MONTH_FIGURES = [

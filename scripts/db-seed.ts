@@ -7,6 +7,8 @@ import { resetData } from "@/db/seed/reset";
 import { shapeOf } from "@/db/seed/shape";
 import { run } from "./run";
 
+const isPreset = (name: string): name is Preset => Object.hasOwn(PRESETS, name);
+
 run(async () => {
   const { values } = parseArgs({
     options: {
@@ -16,7 +18,8 @@ run(async () => {
       reset: { type: "boolean", default: false },
     },
   });
-  if (!(values.preset in PRESETS)) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(", ")}`);
+  const preset = values.preset;
+  if (!isPreset(preset)) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(", ")}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error("--seed must be a non-negative integer");
   const anchor = values.anchor ? new Date(`${values.anchor}T00:00:00Z`) : undefined;
@@ -28,7 +31,7 @@ run(async () => {
       await resetData(db);
     }
     const started = Date.now();
-    const data = generatePreset(values.preset as Preset, seed, anchor);
+    const data = generatePreset(preset, seed, anchor);
     await loadDataset(db, data);
     const shape = shapeOf(data.accounts, data.events, anchor ?? new Date());
     console.log(

@@ -21,7 +21,7 @@ function schema(s: z.ZodType, io: "input" | "output" = "output"): Json {
     io,
     unrepresentable: "any",
     target: "draft-2020-12",
-  }) as Json;
+  });
   return rest;
 }
 
@@ -97,13 +97,14 @@ const METRICS: [string, string, string, z.ZodType][] = [
   ],
 ];
 
-const INGEST_SUMMARY: Record<keyof typeof INGEST_RESOURCES, string> = {
+// Read by the resource names Object.entries gives (strings); `satisfies` keeps one summary per resource.
+const INGEST_SUMMARY: Readonly<Record<string, string>> = {
   accounts: "Upsert accounts by externalId",
   "subscription-events": "Add subscription events",
   activity: "Add product-usage events",
   signals: "Add signals (payments, tickets, NPS)",
   cancellations: "Add cancellation-survey answers",
-};
+} satisfies Record<keyof typeof INGEST_RESOURCES, string>;
 
 export function openApiDocument(): Json {
   const paths: Json = {};
@@ -113,7 +114,7 @@ export function openApiDocument(): Json {
       post: {
         operationId: `ingest-${resource}`,
         tags: ["Ingestion"],
-        summary: INGEST_SUMMARY[resource as keyof typeof INGEST_RESOURCES],
+        summary: INGEST_SUMMARY[resource],
         description: `${item.description ?? ""} Up to ${MAX_ITEMS} items and 5 MB per request. The whole batch is checked first: one bad item rejects it with 400 naming each bad item and field, and nothing is written.`,
         security: [{ apiKey: [] }],
         parameters: [

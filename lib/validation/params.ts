@@ -25,17 +25,18 @@ function reason(issue: z.core.$ZodIssue | undefined): string {
   }
 }
 
-function withoutCatch(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodCatch ? (schema.unwrap() as z.ZodType) : schema;
+// The core type: what a ZodCatch unwraps to, and what z.safeParse takes.
+function withoutCatch(schema: z.core.$ZodType): z.core.$ZodType {
+  return schema instanceof z.ZodCatch ? schema.unwrap() : schema;
 }
 
 /** One check per field of the schema: null when the field's schema takes the value, else why not. */
 export function schemaChecks(schema: z.ZodObject): Record<string, ParamCheck> {
   return Object.fromEntries(
     Object.entries(schema.shape).map(([key, field]) => {
-      const strict = withoutCatch(field as z.ZodType);
+      const strict = withoutCatch(field);
       const check: ParamCheck = (value) => {
-        const parsed = strict.safeParse(value);
+        const parsed = z.safeParse(strict, value);
         return parsed.success ? null : reason(parsed.error.issues[0]);
       };
       return [key, check];
