@@ -1,10 +1,11 @@
 // The audit log's list and filters, on a real database.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { setupTestDb } from "@/test/db";
+import { setupTestDbPerTest } from "@/test/db";
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit, recordAudit } from "./audit";
 
-const t = setupTestDb();
+// Each test has a database of its own with the three entries below: the paging test adds more.
+const t = setupTestDbPerTest();
 const dana = { type: "user" as const, id: "usr_dana", label: "dana@example.com" };
 const key = { type: "api_key" as const, id: "key_1", label: "Importer" };
 
@@ -44,7 +45,7 @@ const actions = async (filters: Partial<Parameters<typeof listAudit>[1]>) =>
   (await listAudit(t.db, { page: 1, ...filters })).rows.map((r) => r.action);
 
 describe("the audit log list", () => {
-  beforeAll(seed);
+  beforeEach(seed);
 
   it("lists newest first with the total, and filters by actor label or id, action and entity", async () => {
     const all = await listAudit(t.db, { page: 1 });
