@@ -33,7 +33,9 @@ import {
   triageItems,
   users,
 } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { allChecked, ingestBatch } from "@/db/queries/ingest";
 import { saveHealthSettings } from "@/db/queries/health-settings";
 import { takeHealthStale } from "@/db/queries/health-stale";
 import type { SessionUser } from "@/lib/types/session";
@@ -49,6 +51,24 @@ export const cs: SessionUser = { id: "usr_cs", email: "cs@test", name: "Casey", 
 export const cs2: SessionUser = { id: "usr_cs2", email: "cs2@test", name: "Corey", role: "cs" };
 export const manager: SessionUser = { id: "usr_mgr", email: "mgr@test", name: "Morgan", role: "manager" };
 export const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
+/** The fixture's trial converts at 13:00 on asOf's day, through the ingestion path. */
+export async function convertTrial(db: Db): Promise<void> {
+  const outcome = await ingestBatch(
+    db,
+    "subscription-events",
+    allChecked([
+      {
+        accountExternalId: "trial",
+        occurredAt: new Date("2026-11-26T13:00:00Z"),
+        type: "converted",
+        mrrAfterCents: 4900,
+      },
+    ]),
+    SYSTEM_ACTOR,
+  );
+  if (!outcome.ok) throw new Error("the fixture's conversion was refused");
+}
+
 export const filters = {
   tab: "recovery" as const,
   who: "all" as const,

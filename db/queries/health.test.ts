@@ -3,11 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { healthScores, triageItems } from "@/db/schema";
-import { actor, asOf, filters, HOUR, manager, settings, setupHealthFixture } from "@/test/health-fixture";
+import { actor, asOf, convertTrial, filters, HOUR, manager, settings, setupHealthFixture } from "@/test/health-fixture";
 import { SYSTEM_ACTOR } from "./audit";
 import { recomputeHealth } from "./health";
 import { getHealthSettings, saveHealthSettings } from "./health-settings";
-import { allChecked, ingestBatch } from "./ingest";
 import { changeItem } from "./triage-items";
 import { listQueue } from "./triage-queue";
 
@@ -96,19 +95,7 @@ describe("health scores", () => {
   it("closes a conversion item by itself when the trial converts", async () => {
     await recomputeHealth(t.db, asOf);
     expect((await itemOf("trial"))?.status).toBe("open");
-    await ingestBatch(
-      t.db,
-      "subscription-events",
-      allChecked([
-        {
-          accountExternalId: "trial",
-          occurredAt: new Date("2026-11-26T13:00:00Z"),
-          type: "converted",
-          mrrAfterCents: 4900,
-        },
-      ]),
-      SYSTEM_ACTOR,
-    );
+    await convertTrial(t.db);
     await recomputeHealth(t.db, new Date(asOf.getTime() + 5 * HOUR));
     expect((await itemOf("trial"))?.status).toBe("saved");
   });

@@ -5,8 +5,18 @@ import { and, count, eq, or } from "drizzle-orm";
 import { auditLog, triageItems } from "@/db/schema";
 import type { SessionUser } from "@/lib/types/session";
 import type { ItemChange } from "@/lib/types/triage";
-import { actor, asOf, cs, cs2, filters, HOUR, manager, settings, setupHealthFixture } from "@/test/health-fixture";
-import { allChecked, ingestBatch } from "./ingest";
+import {
+  actor,
+  asOf,
+  convertTrial,
+  cs,
+  cs2,
+  filters,
+  HOUR,
+  manager,
+  settings,
+  setupHealthFixture,
+} from "@/test/health-fixture";
 import { SYSTEM_ACTOR } from "./audit";
 import { recomputeHealth } from "./health";
 import { saveHealthSettings } from "./health-settings";
@@ -165,19 +175,7 @@ describe("triage changes", () => {
     await saveHealthSettings(t.db, settings, SYSTEM_ACTOR);
     await recomputeHealth(t.db, at(4));
     // The trial converts: its conversion item closes.
-    await ingestBatch(
-      t.db,
-      "subscription-events",
-      allChecked([
-        {
-          accountExternalId: "trial",
-          occurredAt: new Date("2026-11-26T13:00:00Z"),
-          type: "converted",
-          mrrAfterCents: 4900,
-        },
-      ]),
-      SYSTEM_ACTOR,
-    );
+    await convertTrial(t.db);
     await recomputeHealth(t.db, at(5));
     const rows = await t.db
       .select({ action: auditLog.action, n: count() })

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { createTestDb, setupTestDb } from "@/test/db";
 import { distinctActive } from "@/lib/metrics/activity";
+import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SIGNAL_KINDS, SUBSCRIPTION_EVENT_TYPES } from "@/lib/values";
 import type { Db } from "@/db/client";
 import { loadDataset } from "./load";
 import { generatePreset } from "./presets";
@@ -103,34 +104,17 @@ describe("demo preset, seed 1", () => {
       .from(subscriptionEvents)
       .groupBy(subscriptionEvents.type);
     const byType = Object.fromEntries(types.map((r) => [r.type, r.n]));
-    for (const type of [
-      "trial_started",
-      "converted",
-      "expansion",
-      "contraction",
-      "paused",
-      "resumed",
-      "canceled",
-      "reactivated",
-    ]) {
+    for (const type of SUBSCRIPTION_EVENT_TYPES) {
       expect(byType[type], type).toBeGreaterThan(5);
     }
     const kinds = await t.db.select({ kind: signals.kind, n: count() }).from(signals).groupBy(signals.kind);
-    expect(kinds.map((k) => k.kind).sort()).toEqual([
-      "nps",
-      "payment_failed",
-      "payment_recovered",
-      "ticket_closed",
-      "ticket_opened",
-    ]);
+    expect(kinds.map((k) => k.kind).sort()).toEqual([...SIGNAL_KINDS].sort());
     const offers = await t.db
       .select({ offer: cancellationResponses.offerShown, outcome: cancellationResponses.outcome, n: count() })
       .from(cancellationResponses)
       .groupBy(cancellationResponses.offerShown, cancellationResponses.outcome);
-    expect(new Set(offers.map((o) => o.offer))).toEqual(
-      new Set(["none", "pause", "downgrade", "discount", "talk_to_us"]),
-    );
-    expect(new Set(offers.map((o) => o.outcome))).toEqual(new Set(["canceled", "saved", "paused", "downgraded"]));
+    expect(new Set(offers.map((o) => o.offer))).toEqual(new Set(SAVE_OFFERS));
+    expect(new Set(offers.map((o) => o.outcome))).toEqual(new Set(CANCELLATION_OUTCOMES));
   });
 
   it("has verbatims of varied length and tone, some naming a competitor, and every Stripe reason code", async () => {
