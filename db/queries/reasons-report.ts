@@ -1,6 +1,6 @@
 // The reasons report of the read API: answers by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons,
 // with the MRR each cancellation lost and whether each save held for 30 days.
-import { type SQL, and, asc, count, eq, gte, isNull, lt, max, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, eq, gte, isNotNull, lt, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -104,9 +104,9 @@ export function reasonQueries(db: Db, scope: MetricsScope) {
         name: c.name,
         regrettable: sql<boolean | null>`case when ${c.isUncategorized} then null else ${c.regrettable} end`,
         color: c.color,
+        archived: isNotNull(c.archivedAt).mapWith(Boolean),
       })
       .from(c)
-      .where(isNull(c.archivedAt))
       .orderBy(asc(c.sortOrder), asc(c.name)),
     groups: reasonGroupsQuery(db, scope),
   };

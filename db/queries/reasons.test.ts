@@ -1,7 +1,7 @@
 // Regrettable or not (docs/metrics.md), in the reasons report: answers waiting in Uncategorized are not yet filed, so they
 // count as neither, whatever flag they carry; Uncategorized's own flag is stored as NULL.
 import { describe, expect, it } from "vitest";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { cancellationResponses, reasonCategories } from "@/db/schema";
 import { regrettableSplit } from "@/lib/metrics/reasons";
 import { setupTestDb } from "@/test/db";
@@ -10,7 +10,7 @@ import { insertResponses } from "@/test/fixtures";
 import { scopeOf } from "@/test/metrics-scope";
 import { SYSTEM_ACTOR } from "./audit";
 import { reasonsReportFor } from "./reasons-report";
-import { UNCATEGORIZED, updateCategory } from "./taxonomy";
+import { UNCATEGORIZED, archiveCategory, createCategory, updateCategory } from "./taxonomy";
 
 const t = setupTestDb();
 
@@ -114,5 +114,51 @@ describe("regrettable or not", () => {
         .from(reasonCategories)
         .where(and(eq(reasonCategories.isUncategorized, false), isNull(reasonCategories.regrettable))),
     ).toEqual([]);
+  });
+});
+
+describe("an archived category", () => {
+  it("keeps its past answers in the report while the period holds them, so the tables add up", async () => {
+    const plan = uniqueId("archived");
+    // Three customers at $10 who cancel in March 2024; two answers are filed under a category that is
+    // then archived, the third stays with its default (Budget cut).
+    const [first, second, third] = await makeAccounts(t.db, 3, plan, {
+      plan,
+      events: [["2024-01-01T00:00:00Z", "converted", 1000]],
+    });
+    const answer = (accountId = "") => ({
+      accountId,
+      submittedAt: "2024-03-05T00:00:00Z",
+      reasonCode: "too_expensive",
+      outcome: "canceled" as const,
+    });
+    await insertResponses(t.db, [answer(first), answer(second), answer(third)]);
+    const name = uniqueId("Old pricing");
+    const { id } = await createCategory(
+      t.db,
+      { name, description: "", regrettable: false, color: "chart-3" },
+      SYSTEM_ACTOR,
+    );
+    await t.db
+      .update(cancellationResponses)
+      .set({ categoryId: id })
+      .where(inArray(cancellationResponses.accountId, [first ?? "", second ?? ""]));
+    await archiveCategory(t.db, id, SYSTEM_ACTOR);
+
+    const march = await reasons(`asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=${plan}`);
+    const archived = march.categories.find((c) => c.name === name);
+    // 2 answers, 2 cancels, $20 of MRR lost: as before the archive.
+    expect(archived).toMatchObject({ responses: 2, canceled: 2, mrrLostCents: 2000 });
+    const sum = (rows: { responses: number }[]) => rows.reduce((n, r) => n + r.responses, 0);
+    // Categories, reason codes and months each count the 3 answers.
+    expect(sum(march.categories)).toBe(3);
+    expect(sum(march.reasonCodes)).toBe(3);
+    expect(sum(march.byMonth)).toBe(3);
+    expect(march.byMonth.map((m) => m.category)).toContain(archived?.category);
+
+    // A period without its answers does not list it; a live category with none is still listed.
+    const april = await reasons(`asOf=2024-05-10T00:00:00Z&from=2024-04&to=2024-04&plan=${plan}`);
+    expect(april.categories.find((c) => c.name === name)).toBeUndefined();
+    expect(april.categories.map((c) => c.category)).toContain("budget-cut");
   });
 });

@@ -26,6 +26,8 @@ export interface CategoryInfo {
   /** The category's default; null for Uncategorized. */
   regrettable: boolean | null;
   color: string;
+  /** An archived category keeps its past answers: it is listed while the period holds some of them. */
+  archived?: boolean;
 }
 
 export interface ReasonsReport {
@@ -116,7 +118,10 @@ export function reasonsReport(
   return {
     asOf: asOf.toISOString(),
     taxonomyVersion,
-    categories: [...byCategory.values()],
+    categories: categories.flatMap((c) => {
+      const row = byCategory.get(c.id);
+      return row && (!c.archived || row.responses > 0) ? [row] : [];
+    }),
     reasonCodes: [...byCode.values()].sort(
       (a, b) => b.responses - a.responses || a.reasonCode.localeCompare(b.reasonCode),
     ),
