@@ -6,6 +6,7 @@ import type { WorkbenchAnswer } from "@/lib/types/workbench";
 import { type ColumnDef, DataTable, type RowProps, type TableLook, framedLook } from "@/components/ui/data-table";
 import { useFormat } from "@/components/providers/format-provider";
 import type { PendingFlag } from "./workbench-queue";
+import { accountPath } from "@/lib/account-path";
 
 /** The keyboard table's look: the frame is the caller's (it says when the list is busy), cells are tighter. */
 const look: TableLook = {
@@ -93,11 +94,7 @@ export function WorkbenchTable({
       header: "Account",
       cell: ({ row: { original: a } }) => (
         <>
-          <Link
-            href={`/accounts/${encodeURIComponent(a.externalId)}`}
-            className="text-accent hover:underline"
-            tabIndex={-1}
-          >
+          <Link href={accountPath(a.externalId)} className="text-accent hover:underline" tabIndex={-1}>
             {a.accountName}
           </Link>
           <span className="block text-xs text-muted">{a.outcome}</span>

@@ -4,6 +4,7 @@ import { useFormat } from "@/components/providers/format-provider";
 import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { formatSegment } from "@/lib/format";
 import type { DrillAccount } from "@/lib/types/metrics";
+import { accountPath } from "@/lib/account-path";
 
 const look: TableLook = {
   table: "w-full text-left text-sm",
@@ -27,10 +28,7 @@ export function DrillTable({
     {
       header: "Account",
       cell: ({ row: { original: a } }) => (
-        <Link
-          href={`/accounts/${encodeURIComponent(a.externalId)}`}
-          className="font-medium text-accent hover:underline"
-        >
+        <Link href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
           {a.name}
         </Link>
       ),

@@ -16,6 +16,7 @@ import { verbatimsQuery } from "@/lib/query/metrics";
 import { reasonCodeNote } from "@/lib/reason-labels";
 import type { Verbatim } from "@/lib/types/verbatims";
 import { useVerbatimsParams } from "./verbatims-params";
+import { accountPath } from "@/lib/account-path";
 
 export const VERBATIMS_ID = "answers";
 const control = "rounded-md border border-line bg-surface px-2 py-1.5 text-sm";
@@ -49,10 +50,7 @@ function Answer({ a, words }: { a: Verbatim; words: string[] }) {
         {a.freeText ? <Marked text={a.freeText} words={words} /> : <span className="text-muted">No comment left.</span>}
       </blockquote>
       <p className="mt-1 text-xs text-muted">
-        <Link
-          href={`/accounts/${encodeURIComponent(a.accountExternalId)}`}
-          className="font-medium text-accent hover:underline"
-        >
+        <Link href={accountPath(a.accountExternalId)} className="font-medium text-accent hover:underline">
           {a.accountName}
         </Link>
         {" · "}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import { findAccountsAction } from "@/lib/actions/accounts/find-accounts";
+import { accountPath } from "@/lib/account-path";
 
 interface Entry {
   href: string;
@@ -40,7 +41,7 @@ export function CommandPalette({ pages }: { pages: { href: string; label: string
       if (result.ok)
         setAccounts(
           result.data.map((a) => ({
-            href: `/accounts/${encodeURIComponent(a.externalId)}`,
+            href: accountPath(a.externalId),
             label: a.name,
             hint: `${a.externalId} · ${a.status}`,
           })),

@@ -8,6 +8,7 @@ import { useFormat } from "@/components/providers/format-provider";
 import { STATUS_LABEL, TRIAGE_STATUSES, type TriageStatus } from "@/lib/values";
 import { HealthBadge } from "./health-badge";
 import type { RowKey } from "./use-queue-keys";
+import { accountPath } from "@/lib/account-path";
 
 const action = "rounded border border-line px-1.5 py-0.5";
 
@@ -64,11 +65,7 @@ export function QueueTableRow({
         </td>
       )}
       <td className="min-w-[9rem] px-3 py-2">
-        <Link
-          href={`/accounts/${encodeURIComponent(row.externalId)}`}
-          className="font-medium text-accent hover:underline"
-          tabIndex={-1}
-        >
+        <Link href={accountPath(row.externalId)} className="font-medium text-accent hover:underline" tabIndex={-1}>
           {row.name}
         </Link>
         <div className="text-xs text-muted">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import type { QueueRow } from "@/lib/types/triage";
 import { isTyping } from "@/components/ui/use-row-cursor";
+import { accountPath } from "@/lib/account-path";
 
 export type RowKey = "a" | "o" | "s";
 
@@ -42,7 +43,7 @@ export function useQueueKeys({
       } else if (e.key === "Enter" && e.target instanceof HTMLTableRowElement) {
         // Enter on a link or button inside the row does what that element does.
         e.preventDefault();
-        router.push(`/accounts/${encodeURIComponent(row.externalId)}`);
+        router.push(accountPath(row.externalId));
       }
     }
     window.addEventListener("keydown", onKey);

@@ -4,6 +4,7 @@ import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-tabl
 import { StatusBadge } from "@/components/ui/status-badge";
 import { type Formatter, formatSegment } from "@/lib/format";
 import type { AccountListRow } from "@/lib/types/accounts";
+import { accountPath } from "@/lib/account-path";
 
 const look = { ...framedLook, td: "px-4 py-2 align-top" };
 
@@ -13,10 +14,7 @@ export function AccountTable({ rows, fmt, currency }: { rows: AccountListRow[]; 
       header: "Account",
       cell: ({ row: { original: a } }) => (
         <>
-          <Link
-            href={`/accounts/${encodeURIComponent(a.externalId)}`}
-            className="font-medium text-accent hover:underline"
-          >
+          <Link href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
             {a.name}
           </Link>
           {a.domain && <div className="text-xs text-muted">{a.domain}</div>}
