@@ -68,11 +68,20 @@ test.describe("as an admin", () => {
     const actions = serverActions();
     expect(actions.length).toBeGreaterThanOrEqual(20);
     const before = await actionRefusals(page);
+    // What the payload names: the admin user, and Uncategorized (as a category to change, merge or
+    // archive). Its answer count is left out: other specs running beside this one ingest answers.
     const state = async () => {
-      await page.goto("/admin/workbench");
-      const answers = await page.getByTestId("workbench-total").textContent();
+      await page.goto("/admin/taxonomy");
+      const cells = await page
+        .locator('[data-testid="category-row"][data-category="Uncategorized"]')
+        .getByRole("cell")
+        .allTextContents();
       await page.goto("/admin");
-      return { answers, admin: await page.getByLabel("Role of admin@holdfast.local").inputValue() };
+      return {
+        uncategorized: { category: cells[0], regrettable: cells[1], reasonCodes: cells[2] },
+        admin: await page.getByLabel("Role of admin@holdfast.local").inputValue(),
+        adminActive: await page.getByRole("row").filter({ hasText: "admin@holdfast.local" }).textContent(),
+      };
     };
     const stateBefore = await state();
     let refusals = 0;

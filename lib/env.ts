@@ -39,6 +39,16 @@ const schema = z.object({
       },
       { message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, fd00::/8)" },
     ),
+  // false: this server runs no background work (deliveries, re-scoring); another server does.
+  HOLDFAST_WORKER: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("true")
+    .transform((v) => v !== "false" && v !== "0"),
+  // Tests only: webhook URLs may be http and reach private, loopback and link-local addresses.
+  ALLOW_PRIVATE_WEBHOOKS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
 });
 

@@ -103,3 +103,21 @@ export const MONTH_FIGURES = [
   "expansion",
   "contraction",
 ] as const;
+
+/** A background job's life: waiting (or retrying) → running under a lease → done, or dead past its deadline. */
+export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** The kinds of background work the worker runs (lib/jobs/handlers.ts maps each to its code). */
+export const JOB_KINDS = ["webhook.deliver", "health.rescore_stale", "health.rescore_all"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Events a webhook endpoint can subscribe to (docs/api.md). `cancel_session.completed` arrives with the cancel flow. */
+export const WEBHOOK_EVENT_TYPES = ["account.entered_queue", "cancel_session.completed"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** The event "Send test event" sends to one endpoint, whatever it subscribes to. */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
+
+/** A delivery (one message to one endpoint): pending while it is tried, then succeeded or failed for good. */
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

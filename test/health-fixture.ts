@@ -110,9 +110,9 @@ export function setupHealthFixture() {
   }
 
   beforeEach(async () => {
-    // Accounts marked for re-scoring are kept in this process, not the database: each test starts with none.
-    takeHealthStale();
     const db = t.db;
+    // Each test starts with no account marked for re-scoring by an earlier test's ingest.
+    await takeHealthStale(db);
     await db.insert(users).values([cs, cs2, manager].map((u) => ({ ...u, passwordHash: "x" })));
     await insertAccounts(db, [
       { id: "busy", events: [["2025-01-05T00:00:00Z", "converted", 20000]] },

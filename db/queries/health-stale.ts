@@ -1,25 +1,21 @@
-// Accounts whose health inputs changed since their last score, kept in this process: writes mark
-// them, the scheduler (lib/health/scheduler) re-scores them within its interval. A write from
-// another process (a CLI import, a second server) is caught by the hourly full recompute.
-declare global {
-  var __holdfastHealthStale: Set<string> | undefined;
+// Accounts whose health inputs changed since their last score, kept in the database: an ingest
+// marks them in its own transaction, and the re-scoring job (lib/health/jobs) takes them — so a
+// write on one server is re-scored by whichever server runs the job.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { healthStale } from "@/db/schema";
+
+export async function markHealthStale(db: Db, accountIds: Iterable<string>, now: Date = new Date()): Promise<void> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return;
+  await db
+    .insert(healthStale)
+    .select(sql`select id, ${now}::timestamptz from unnest(${sql.param(ids)}::text[]) as x(id) order by id`)
+    .onConflictDoNothing();
 }
 
-/** Kept on globalThis so bundles loaded twice share one set. */
-function stale(): Set<string> {
-  globalThis.__holdfastHealthStale ??= new Set();
-  return globalThis.__holdfastHealthStale;
-}
-
-export function markHealthStale(accountIds: Iterable<string>): void {
-  const set = stale();
-  for (const id of accountIds) set.add(id);
-}
-
-/** The marked accounts, leaving the set empty. */
-export function takeHealthStale(): string[] {
-  const set = stale();
-  const ids = [...set];
-  set.clear();
-  return ids;
+/** The marked accounts, taken off the list (in the caller's transaction, so a failed re-score keeps them). */
+export async function takeHealthStale(db: Db): Promise<string[]> {
+  const rows = await db.delete(healthStale).returning({ accountId: healthStale.accountId });
+  return rows.map((r) => r.accountId);
 }

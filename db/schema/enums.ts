@@ -5,6 +5,7 @@ import {
   ACCOUNT_STATUSES,
   ACTOR_TYPES,
   CANCELLATION_OUTCOMES,
+  JOB_STATUSES,
   OUTREACH_CHANNELS,
   ROLES,
   SAVE_OFFERS,
@@ -13,6 +14,7 @@ import {
   SUBSCRIPTION_EVENT_TYPES,
   TRIAGE_KINDS,
   TRIAGE_STATUSES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from "@/lib/values";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -26,3 +28,5 @@ export const triageStatus = pgEnum("triage_status", TRIAGE_STATUSES);
 export const triageKind = pgEnum("triage_kind", TRIAGE_KINDS);
 export const outreachChannel = pgEnum("outreach_channel", OUTREACH_CHANNELS);
 export const actorType = pgEnum("actor_type", ACTOR_TYPES);
+export const jobStatus = pgEnum("job_status", JOB_STATUSES);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);

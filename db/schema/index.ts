@@ -10,3 +10,5 @@ export * from "./health";
 export * from "./audit";
 export * from "./rollups";
 export * from "./idempotency";
+export * from "./jobs";
+export * from "./webhooks";

@@ -25,7 +25,7 @@ export async function writeValid<R extends IngestResource>(
   actor: Actor,
 ): Promise<WriteResult> {
   const result = await WRITERS[resource](tx, batch);
-  markHealthStale(batch.accounts.values());
+  await markHealthStale(tx, batch.accounts.values());
   await recordAudit(tx, actor, { action: `ingest.${resource}`, entityType: resource, entityId: null, after: result });
   return result;
 }

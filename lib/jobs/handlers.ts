@@ -1,0 +1,8 @@
+// Every kind of background job and the code that runs it: the one list the server's worker uses.
+import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
+import type { JobHandlers } from "./types";
+
+export const JOB_HANDLERS: JobHandlers = {
+  "health.rescore_stale": rescoreStale,
+  "health.rescore_all": rescoreAll,
+};
