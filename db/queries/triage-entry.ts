@@ -12,6 +12,7 @@ import type { Db } from "@/db/client";
 import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
 import { LIVE_STATUSES, type TriageKind, type TriageStatus } from "@/lib/values";
 import { SYSTEM_ACTOR } from "./audit";
+import { enqueueQueueEntryEvents } from "./queue-events";
 import { nextVersion } from "./triage-items";
 
 const DAY = 86_400_000;
@@ -189,5 +190,10 @@ export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{
     .returning(entered);
   const entries = [...recovery, ...conversion].map((r) => ({ ...r, beforeStatus: null }));
   await auditSystem(db, "triage.enter", entries);
+  await enqueueQueueEntryEvents(
+    db,
+    entries.map((e) => e.id),
+    now,
+  );
   return { queued: recovery.length + conversion.length, closed: closed.length };
 }

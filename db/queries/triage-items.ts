@@ -9,6 +9,7 @@ import type { Actor, SessionUser } from "@/lib/types/session";
 import type { ChangeOutcome, ItemChange, ItemRefusal, ItemState, LiveItem } from "@/lib/types/triage";
 import { LIVE_STATUSES, hasRole } from "@/lib/values";
 import { recordAudit } from "./audit";
+import { enqueueQueueEntryEvents } from "./queue-events";
 import { isLive } from "./triage-queue";
 
 const iso = (v: Date | null) => (v === null ? null : v.toISOString());
@@ -177,6 +178,11 @@ export async function addToQueue(
         after: { accountId: item.accountId, kind: item.kind, source: "manual" },
       });
     }
+    await enqueueQueueEntryEvents(
+      tx,
+      added.map((a) => a.id),
+      new Date(),
+    );
     const known = new Set(found.map((f) => f.externalId));
     return {
       added: added.length,
