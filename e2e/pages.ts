@@ -20,6 +20,7 @@ export const SIGNED_IN_PAGES = [
   "/admin/audit",
   "/admin/health",
   "/admin/api-keys",
+  "/admin/webhooks",
   "/import",
   "/docs/metrics",
   "/account/password",

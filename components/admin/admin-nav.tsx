@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/health", label: "Health score" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/import", label: "Import CSV" },
 ];
 

@@ -1,0 +1,222 @@
+"use client";
+// Admin: add a webhook endpoint (its signing secret shown once), switch endpoints on and off, and
+// send one a test event.
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
+import { ActionNotice, useAction } from "@/components/ui/use-action";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
+import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
+import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
+import type { WebhookEndpointRow } from "@/lib/types/webhooks";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/values";
+
+const input = "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink";
+const small = "rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas disabled:opacity-60";
+
+interface Made {
+  id: string;
+  url: string;
+  secret: string;
+}
+
+export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow[] }) {
+  const { run, busy, message, clear, reload } = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const [creating, setCreating] = useState(false);
+  const [formError, setFormError] = useState<{ field?: string; text: string } | null>(null);
+  const [made, setMade] = useState<Made | null>(null);
+
+  async function create(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setCreating(true);
+    setFormError(null);
+    clear();
+    try {
+      const url = String(data.get("url") ?? "");
+      const result = await run(
+        () => createWebhookAction({ url, description: data.get("description") ?? "", events: data.getAll("events") }),
+        "Endpoint added. It gets the events it subscribes to from now on.",
+      );
+      if (result.ok) {
+        setMade({ id: result.data.id, url, secret: result.data.secret });
+        form.current?.reset();
+      } else {
+        clear();
+        // The field is named by where the words appear: under it, they need no "url: " of their own.
+        setFormError({ field: result.field, text: result.error.replace(/^url: /, "") });
+      }
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  const columns: ColumnDef<WebhookEndpointRow>[] = [
+    {
+      header: "Endpoint",
+      cell: ({ row: { original: e } }) => (
+        <>
+          <span className="block max-w-md break-all font-mono text-xs">{e.url}</span>
+          {e.description && <span className="block text-xs text-muted">{e.description}</span>}
+        </>
+      ),
+    },
+    {
+      header: "Events",
+      cell: ({ row }) => (
+        <ul className="font-mono text-xs">
+          {row.original.events.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      header: "State",
+      cell: ({ row }) =>
+        row.original.enabled ? (
+          <span className="rounded-full bg-good-soft px-2 py-0.5 text-xs font-medium text-good">enabled</span>
+        ) : (
+          <span className="rounded-full bg-canvas px-2 py-0.5 text-xs font-medium text-muted">disabled</span>
+        ),
+    },
+    {
+      header: "Last 24 h",
+      cell: ({ row: { original: e } }) => (
+        <Link href={`?endpoint=${encodeURIComponent(e.id)}#deliveries`} className="text-accent underline">
+          {e.recent.deliveries} {e.recent.deliveries === 1 ? "delivery" : "deliveries"}
+          {e.recent.failed > 0 ? `, ${e.recent.failed} failed` : ""}
+        </Link>
+      ),
+      meta: { cellClassName: `${framedLook.td} whitespace-nowrap` },
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row: { original: e } }) => (
+        <span className="flex justify-end gap-2">
+          <button
+            type="button"
+            className={small}
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => sendTestEventAction({ id: e.id }),
+                `Test event queued for ${e.url}; it appears in the delivery log below.`,
+              )
+            }
+          >
+            Send test event
+          </button>
+          <button
+            type="button"
+            className={small}
+            disabled={busy}
+            aria-label={`${e.enabled ? "Disable" : "Enable"} ${e.url}`}
+            onClick={() =>
+              void run(
+                () => setWebhookEnabledAction({ id: e.id, enabled: !e.enabled }),
+                e.enabled ? `${e.url} is disabled: it gets no new events.` : `${e.url} is enabled again.`,
+              )
+            }
+          >
+            {e.enabled ? "Disable" : "Enable"}
+          </button>
+        </span>
+      ),
+      meta: { cellClassName: `${framedLook.td} text-right` },
+    },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <form
+        ref={form}
+        onSubmit={create}
+        aria-label="New webhook endpoint"
+        className="grid gap-3 rounded-xl border border-line bg-surface p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
+      >
+        <label className="text-sm">
+          URL
+          <input
+            name="url"
+            required
+            inputMode="url"
+            autoComplete="off"
+            placeholder="https://example.com/holdfast/webhooks"
+            aria-invalid={formError?.field === "url" ? true : undefined}
+            aria-describedby={formError?.field === "url" ? "webhook-url-error" : undefined}
+            className={input}
+          />
+          {formError?.field === "url" && (
+            <span id="webhook-url-error" className="mt-1 block text-sm text-bad">
+              {formError.text}
+            </span>
+          )}
+        </label>
+        <label className="text-sm">
+          Description
+          <input name="description" placeholder="e.g. Billing system" maxLength={200} className={input} />
+        </label>
+        <fieldset className="text-sm">
+          <legend>Events</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {WEBHOOK_EVENT_TYPES.map((t) => (
+              <label key={t} className="inline-flex items-center gap-1.5 font-mono text-xs">
+                <input type="checkbox" name="events" value={t} defaultChecked /> {t}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex items-end justify-end">
+          <button
+            type="submit"
+            disabled={creating}
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+          >
+            {creating ? "Adding…" : "Add endpoint"}
+          </button>
+        </div>
+        {formError && formError.field !== "url" && (
+          <p role="alert" className="text-sm text-bad md:col-span-2">
+            {formError.text}
+          </p>
+        )}
+      </form>
+      {made && (
+        <div className="rounded-xl border border-good-line bg-good-soft p-4 text-sm" role="status">
+          <p className="font-medium">
+            Signing secret of <span className="break-all font-mono">{made.url}</span> — copy it now: it is shown once.
+          </p>
+          <p className="mt-1 text-muted">
+            Verify each request with it as the Standard Webhooks libraries do (the webhook-id, webhook-timestamp and
+            webhook-signature headers).
+          </p>
+          <div className="mt-2 flex items-center gap-2">
+            <code
+              className="block min-w-0 flex-1 break-all rounded bg-surface p-2 font-mono"
+              data-testid="new-webhook-secret"
+            >
+              {made.secret}
+            </code>
+            <CopyButton text={made.secret} label="Copy secret" />
+          </div>
+        </div>
+      )}
+      <ActionNotice message={message} onReload={reload} onDismiss={clear} />
+      <DataTable
+        caption="Webhook endpoints"
+        columns={columns}
+        data={endpoints}
+        getRowId={(e) => e.id}
+        rowProps={(e) => ({
+          className: `align-top ${e.enabled ? "" : "text-muted"}`,
+          "data-testid": "webhook-endpoint",
+        })}
+        empty="No webhook endpoints yet. Add one to tell your own systems when a customer cancels or enters the queue."
+      />
+    </div>
+  );
+}

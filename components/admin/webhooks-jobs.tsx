@@ -1,0 +1,97 @@
+// Background jobs at a glance: how many of each kind are queued, running, done or dead, and the
+// latest dead jobs with their last error, so work that will not be retried by itself is visible.
+import { type ColumnDef, DataTable, compactLook } from "@/components/ui/data-table";
+import type { Formatter } from "@/lib/format";
+import { JOB_STATUSES, type JobStatus } from "@/lib/values";
+
+export interface JobCount {
+  kind: string;
+  status: JobStatus;
+  jobs: number;
+}
+
+export interface DeadJob {
+  id: number;
+  kind: string;
+  key: string;
+  attempts: number;
+  lastError: string | null;
+  finishedAt: Date | null;
+}
+
+type KindRow = { kind: string } & Record<JobStatus, number>;
+
+export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: DeadJob[]; fmt: Formatter }) {
+  const byKind = new Map<string, KindRow>();
+  for (const c of counts) {
+    const row = byKind.get(c.kind) ?? { kind: c.kind, queued: 0, running: 0, done: 0, dead: 0 };
+    row[c.status] += c.jobs;
+    byKind.set(c.kind, row);
+  }
+  const num = `${compactLook.td} text-right tabular-nums`;
+  const countColumns: ColumnDef<KindRow>[] = [
+    {
+      header: "Kind",
+      cell: ({ row }) => row.original.kind,
+      meta: { cellClassName: `${compactLook.td} font-mono text-xs` },
+    },
+    ...JOB_STATUSES.map((s): ColumnDef<KindRow> => ({
+      id: s,
+      header: s,
+      cell: ({ row }) => fmt.number(row.original[s]),
+      meta: {
+        headerClassName: `${compactLook.th} text-right`,
+        cellClassName: (r) => `${num} ${s === "dead" && r.dead > 0 ? "font-medium text-bad" : ""}`,
+      },
+    })),
+  ];
+  const deadColumns: ColumnDef<DeadJob>[] = [
+    {
+      header: "Finished",
+      cell: ({ row }) => (row.original.finishedAt ? fmt.dateTime(row.original.finishedAt) : "—"),
+      meta: { cellClassName: `${compactLook.td} whitespace-nowrap` },
+    },
+    {
+      header: "Job",
+      cell: ({ row: { original: j } }) => (
+        <>
+          <span className="block font-mono text-xs">{j.kind}</span>
+          <span className="block break-all font-mono text-xs text-muted">{j.key}</span>
+        </>
+      ),
+    },
+    {
+      header: "Runs",
+      cell: ({ row }) => row.original.attempts,
+      meta: { headerClassName: `${compactLook.th} text-right`, cellClassName: num },
+    },
+    {
+      header: "Last error",
+      cell: ({ row }) => row.original.lastError ?? "—",
+      meta: { cellClassName: `${compactLook.td} max-w-md break-words text-bad` },
+    },
+  ];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <DataTable
+        caption="Jobs by kind and status"
+        captionClassName="mb-2 text-left text-sm font-medium"
+        columns={countColumns}
+        data={[...byKind.values()]}
+        getRowId={(r) => r.kind}
+        look={compactLook}
+        empty="No background job has run yet."
+      />
+      <DataTable
+        caption="Latest dead jobs"
+        captionClassName="mb-2 text-left text-sm font-medium"
+        columns={deadColumns}
+        data={dead}
+        getRowId={(j) => String(j.id)}
+        rowProps={() => ({ className: "align-top", "data-testid": "dead-job" })}
+        look={compactLook}
+        empty="No dead job: every job finished or is still being retried."
+      />
+    </div>
+  );
+}
