@@ -4,6 +4,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Db, type DbHandle, openPostgres } from "@/db/client";
 import * as schema from "@/db/schema";
 import { adminUrl, databaseUrl } from "./postgres-urls";
@@ -74,4 +76,19 @@ export function setupTestDbPerTest(): TestDb {
     state.handle = undefined;
   });
   return ref;
+}
+
+const currentDatabase = z.object({ rows: z.array(z.object({ name: z.string() })).length(1) });
+
+/**
+ * A second server's handle on the same test database: on PostgreSQL an independent pool of its own;
+ * on PGlite, which is one connection in this process, the same handle (its close leaves it open).
+ */
+export async function openSecondHandle(t: TestDb, max = 4): Promise<DbHandle> {
+  if (t.engine !== "postgres") return { db: t.db, engine: "pglite", close: async () => undefined };
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const [row] = currentDatabase.parse(await t.db.execute(sql`select current_database() as name`)).rows;
+  if (!row) throw new Error("The test database has no name.");
+  return openPostgres(databaseUrl(base, row.name), max);
 }
