@@ -1,7 +1,6 @@
 // The webhook URL rules: https, no credentials, and no address that is not public, checked on the
 // URL and, through the guarded lookup, again when a connection is opened.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkWebhookUrl, guardedLookup, isPublicAddress } from "./url-guard";
 
@@ -100,7 +99,9 @@ describe("guardedLookup at connection time", () => {
     server = http.createServer((_req, res) => res.end("ok"));
     server.on("connection", () => (connections += 1));
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    return { port: (server.address() as AddressInfo).port, connections: () => connections };
+    const address = server?.address();
+    if (!address || typeof address === "string") throw new Error("the receiver has no port");
+    return { port: address.port, connections: () => connections };
   }
 
   function get(port: number, lookup: ReturnType<typeof guardedLookup>): Promise<number | string> {
