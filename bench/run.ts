@@ -27,6 +27,7 @@ import { runPgKillCycles } from "@/test/faults/pg-kill";
 import { measurePages, printPages } from "./browser";
 import { loadTest, printLoad, signInCookie } from "./load";
 import { ms, timeRuns } from "./stats";
+import { benchJobQueue } from "./jobs";
 
 const COHORT_TARGET_MS = 100;
 const INGEST_TARGET_PER_S = 50_000;
@@ -130,6 +131,8 @@ run(async () => {
   const runs = Number(values.runs);
   const batches = Number(values.batches);
   const anchor = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  // The job queue needs neither a build nor a data set: `--only jobs` runs that section alone.
+  if (values.only === "jobs") return benchJobQueue({ pglite: true, postgresUrl: env().DATABASE_URL });
   buildIfNeeded();
   console.log(`Holdfast benchmark — ${new Date().toISOString()}, ${runs} runs per figure\n`);
 
@@ -221,4 +224,5 @@ run(async () => {
       );
     }
   }
+  await benchJobQueue({ pglite: values.only !== "postgres", postgresUrl: values.only === "pglite" ? undefined : url });
 });
