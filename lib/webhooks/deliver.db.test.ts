@@ -17,7 +17,7 @@ import { runDueJobs } from "@/lib/jobs/worker";
 import { setupTestDbPerTest } from "@/test/db";
 import { adminUrl, databaseUrl } from "@/test/postgres-urls";
 import { type Receiver, startReceiver } from "@/test/webhook-receiver";
-import { createDeliverHandler } from "./deliver";
+import { type DeliverOptions, createDeliverHandler } from "./deliver";
 
 const T0 = new Date("2026-11-26T12:00:00Z");
 const MINUTE = 60_000;
@@ -34,25 +34,27 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-const handlers = (allowPrivate = true) => ({ "webhook.deliver": createDeliverHandler({ allowPrivate }) });
+const handlers = (opts: DeliverOptions = {}) => ({
+  "webhook.deliver": createDeliverHandler({ allowPrivate: true, ...opts }),
+});
 
 /** One worker round at `now`, with the receiver's clock moved there too. */
-function runAt(db: Db, now: Date, opts: { workerId?: string; allowPrivate?: boolean } = {}) {
+function runAt(db: Db, now: Date, opts: DeliverOptions = {}) {
   vi.setSystemTime(now);
   return runDueJobs(db, {
-    workerId: opts.workerId ?? "worker-b",
-    handlers: handlers(opts.allowPrivate),
+    workerId: "worker-b",
+    handlers: handlers(opts),
     now,
     kinds: ["webhook.deliver"],
   });
 }
 
 /** A receiver, an endpoint pointing at it and one test event queued at T0. */
-async function queuedDelivery(db: Db, answer?: (n: number) => number | "hold") {
+async function queuedDelivery(db: Db, answer?: (n: number) => number | "hold", url = (r: Receiver) => r.url) {
   receiver = await startReceiver(answer);
   const endpoint = await createWebhookEndpoint(
     db,
-    { url: receiver.url, events: ["account.entered_queue"] },
+    { url: url(receiver), events: ["account.entered_queue"] },
     SYSTEM_ACTOR,
     T0,
   );
@@ -159,6 +161,32 @@ describe("webhook.deliver", () => {
     expect(await deliveryOf(t.db, deliveryId)).toMatchObject({ status: "pending", lastStatusCode: null });
   });
 
+  it("refuses at connection time a name that resolved to a public address when checked, then to loopback", async () => {
+    const answers = [["93.184.216.34"], ["127.0.0.1"]];
+    const lookup = async () => answers.shift() ?? [];
+    const port = (r: Receiver) => new URL(r.url).port;
+    const { receiver, deliveryId } = await queuedDelivery(
+      t.db,
+      undefined,
+      (r) => `https://rebound.example:${port(r)}/`,
+    );
+    expect(await runAt(t.db, T0, { allowPrivate: false, lookup })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(answers).toEqual([]);
+    const [attempt] = await listAttempts(t.db, deliveryId);
+    expect(attempt).toMatchObject({ statusCode: null });
+    expect(attempt?.error).toContain("(127.0.0.1)");
+    expect(receiver.connections()).toBe(0);
+  });
+
+  it("logs a receiver that keeps the request open past the time limit as no answer, and retries", async () => {
+    const { deliveryId } = await queuedDelivery(t.db, () => "hold");
+    expect(await runAt(t.db, T0, { timeoutMs: 300 })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await listAttempts(t.db, deliveryId)).toMatchObject([
+      { statusCode: null, error: "No answer within 0.3 s." },
+    ]);
+    expect(await deliveryOf(t.db, deliveryId)).toMatchObject({ status: "pending" });
+  });
+
   it("gives up after 24 hours: the delivery fails and the job is dead", async () => {
     const { receiver, deliveryId } = await queuedDelivery(t.db, () => 500);
     const deadline = T0.getTime() + 24 * 60 * MINUTE;
@@ -219,7 +247,7 @@ describe("webhook.deliver", () => {
 
         // After the lease (60 s) lapses, another server's worker delivers it.
         const later = new Date(Date.now() + MINUTE + 1000);
-        const result = await runDueJobs(handle.db, { workerId: "worker-b", handlers: handlers(), now: later });
+        const result = await runDueJobs(handle.db, { workerId: "worker-c", handlers: handlers(), now: later });
         expect(result).toMatchObject({ claimed: 1, succeeded: 1 });
         expect(receiver.received.map((r) => r.id)).toEqual([deliveryId, deliveryId]);
         expect(receiver.received.every((r) => r.verified)).toBe(true);

@@ -13,7 +13,7 @@ import {
 import type { Job } from "@/db/queries/jobs";
 import type { JobHandler } from "@/lib/jobs/types";
 import { signWebhook } from "./sign";
-import { checkWebhookUrl, guardedLookup } from "./url-guard";
+import { type Resolve, checkWebhookUrl, guardedLookup } from "./url-guard";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 export const USER_AGENT = "Holdfast-Webhooks/1.0";
@@ -23,6 +23,8 @@ const RESPONSE_BYTES = 2048;
 export interface DeliverOptions {
   /** Lets deliveries reach http and private addresses; defaults to ALLOW_PRIVATE_WEBHOOKS (tests only). */
   allowPrivate?: boolean;
+  /** Resolves host names (injected in tests); defaults to the system resolver. */
+  lookup?: Resolve;
   timeoutMs?: number;
 }
 
@@ -76,7 +78,7 @@ function post(
         },
         // A new connection each time, opened through the address check (no pooled socket skips it).
         agent: false,
-        lookup: guardedLookup({ allowPrivate: opts.allowPrivate }),
+        lookup: guardedLookup({ allowPrivate: opts.allowPrivate, lookup: opts.lookup }),
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -108,8 +110,8 @@ function post(
 /**
  * The `webhook.deliver` handler. Rules besides the obvious ones:
  * - a delivery that is gone (its endpoint deleted) is nothing to do;
- * - a queued send of a delivery that already succeeded or failed for good (the server stopped
- *   between logging the answer and finishing the job) is not sent again; a replay always is;
+ * - a queued send of a delivery that already succeeded (the server stopped between logging the
+ *   answer and finishing the job) is not sent again; a replay always is;
  * - an endpoint switched off: the delivery fails for good, and the log says why in an attempt with
  *   no status (no request is made), so an admin reading it knows; it can be replayed once enabled.
  */
@@ -119,7 +121,7 @@ export function createDeliverHandler(opts: DeliverOptions = {}): JobHandler {
       const { deliveryId, trigger } = deliveryPayload(job);
       const delivery = await deliveryToSend(db, deliveryId);
       if (!delivery) return;
-      if (trigger === "automatic" && delivery.status !== "pending") return;
+      if (trigger === "automatic" && delivery.status === "succeeded") return;
       const signed = signWebhook(delivery, delivery.secret, now);
       const log = (answer: Answer, durationMs: number) =>
         recordAttempt(db, {
@@ -139,7 +141,7 @@ export function createDeliverHandler(opts: DeliverOptions = {}): JobHandler {
       const started = performance.now();
       // The URL rules again at send (a literal address never goes through the lookup), then the
       // connection's own lookup refuses a name that now resolves to a private address.
-      const check = await checkWebhookUrl(delivery.url, { allowPrivate: opts.allowPrivate });
+      const check = await checkWebhookUrl(delivery.url, { allowPrivate: opts.allowPrivate, lookup: opts.lookup });
       const answer: Answer = check.ok
         ? await post(check.url, signed, opts)
         : { statusCode: null, response: "", error: `Not sent: ${check.message}` };
