@@ -29,7 +29,8 @@ run(async () => {
   await createUser(empty.db, { ...EMPTY_ADMIN, role: "admin" }, SYSTEM_ACTOR);
   await empty.close();
   const secret = "e2e-secret-0123456789abcdef0123456789abcdef";
-  const server = serve(e2ePort(), { HOLDFAST_DATA_DIR: dir, AUTH_SECRET: secret });
+  // Webhooks may reach the specs' own receivers on 127.0.0.1 over http (e2e/webhooks.spec.ts).
+  const server = serve(e2ePort(), { HOLDFAST_DATA_DIR: dir, AUTH_SECRET: secret, ALLOW_PRIVATE_WEBHOOKS: "true" });
   const emptyServer = serve(e2ePort() + 1, {
     HOLDFAST_DATA_DIR: emptyDir,
     AUTH_SECRET: secret,

@@ -58,7 +58,7 @@ export function WebhooksDelivery({
     },
     {
       header: "Error",
-      cell: ({ row }) => row.original.error ?? "—",
+      cell: ({ row }) => row.original.error ?? <span className="text-muted">—</span>,
       meta: { cellClassName: `${framedLook.td} max-w-xs break-words text-bad` },
     },
   ];

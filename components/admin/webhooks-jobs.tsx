@@ -67,12 +67,12 @@ export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: 
     },
     {
       header: "Last error",
-      cell: ({ row }) => row.original.lastError ?? "—",
+      cell: ({ row }) => row.original.lastError ?? <span className="text-muted">—</span>,
       meta: { cellClassName: `${compactLook.td} max-w-md break-words text-bad` },
     },
   ];
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+    <div className="grid gap-6 lg:grid-cols-[auto_minmax(0,1fr)]">
       <DataTable
         caption="Jobs by kind and status"
         captionClassName="mb-2 text-left text-sm font-medium"

@@ -1,7 +1,7 @@
 // The delivery log: every webhook message, newest first, filtered by endpoint and status from the
 // URL; a row opens its attempts.
 import Link from "next/link";
-import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
+import { type ColumnDef, DataTable, type TableLook, framedLook } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import type { Formatter } from "@/lib/format";
 import type { WebhookDeliveryRow } from "@/lib/types/webhooks";
@@ -10,6 +10,12 @@ import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/values";
 import { WebhooksStatus } from "./webhooks-status";
 
 const field = "mt-1 block max-w-xs rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
+/** Seven columns in the page's width: narrower cells than the framed list's. */
+const look: TableLook = { ...framedLook, th: "px-3 py-2 font-medium", td: "px-3 py-2" };
+const right = {
+  cellClassName: `${look.td} text-right tabular-nums`,
+  headerClassName: `${look.th} whitespace-nowrap text-right`,
+};
 
 /** The log's address with these params (the page's own, changed), ending at the log or a delivery. */
 export function logHref(params: DeliveryLogParams, change: Partial<DeliveryLogParams>, anchor = "deliveries"): string {
@@ -30,6 +36,7 @@ export function WebhooksLog({
   params,
   endpoints,
   fmt,
+  children,
 }: {
   rows: WebhookDeliveryRow<Date>[];
   total: number;
@@ -37,6 +44,8 @@ export function WebhooksLog({
   params: DeliveryLogParams;
   endpoints: { id: string; url: string }[];
   fmt: Formatter;
+  /** Shown between the filters and the log: the open delivery. */
+  children?: React.ReactNode;
 }) {
   const columns: ColumnDef<WebhookDeliveryRow<Date>>[] = [
     {
@@ -50,37 +59,35 @@ export function WebhooksLog({
           {fmt.dateTime(d.createdAt)}
         </Link>
       ),
-      meta: { cellClassName: `${framedLook.td} whitespace-nowrap` },
+      meta: { cellClassName: `${look.td} min-w-[8rem]` },
     },
     {
       header: "Event",
       cell: ({ row: { original: d } }) => (
         <>
           <span className="block font-mono text-xs">{d.eventType}</span>
-          <span className="block font-mono text-xs text-muted">{d.id}</span>
+          <span className="block max-w-[12rem] break-all font-mono text-xs text-muted">{d.id}</span>
         </>
       ),
     },
     {
       header: "Endpoint",
-      cell: ({ row }) => <span className="block max-w-xs truncate font-mono text-xs">{row.original.endpointUrl}</span>,
+      cell: ({ row: { original: d } }) => (
+        <span title={d.endpointUrl} className="block max-w-[14rem] truncate font-mono text-xs">
+          {d.endpointUrl}
+        </span>
+      ),
     },
     { header: "Status", cell: ({ row }) => <WebhooksStatus status={row.original.status} /> },
     {
       header: "Attempts",
       cell: ({ row }) => row.original.attempts,
-      meta: {
-        cellClassName: `${framedLook.td} text-right tabular-nums`,
-        headerClassName: `${framedLook.th} text-right`,
-      },
+      meta: right,
     },
     {
       header: "Last code",
       cell: ({ row }) => row.original.lastStatusCode ?? "—",
-      meta: {
-        cellClassName: `${framedLook.td} text-right tabular-nums`,
-        headerClassName: `${framedLook.th} text-right`,
-      },
+      meta: right,
     },
     {
       header: "Next try",
@@ -90,7 +97,7 @@ export function WebhooksLog({
           : d.status === "pending"
             ? "now"
             : "—",
-      meta: { cellClassName: `${framedLook.td} whitespace-nowrap` },
+      meta: { cellClassName: `${look.td} min-w-[8rem]` },
     },
   ];
   const filtered = Boolean(params.endpoint || params.status);
@@ -136,8 +143,10 @@ export function WebhooksLog({
           {fmt.number(total)} {total === 1 ? "delivery" : "deliveries"}
         </span>
       </form>
+      {children}
       <DataTable
         caption="Webhook deliveries, newest first"
+        look={look}
         columns={columns}
         data={rows}
         getRowId={(d) => d.id}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { WebhooksDelivery } from "@/components/admin/webhooks-delivery";
 import { WebhooksEndpoints } from "@/components/admin/webhooks-endpoints";
@@ -8,36 +9,31 @@ import { WebhooksRefresh } from "@/components/admin/webhooks-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { ParamNotice } from "@/components/ui/param-notice";
-import { getDb } from "@/db/client";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { type Db, getDb } from "@/db/client";
 import { deadJobs, jobCounts } from "@/db/queries/jobs";
 import { DELIVERY_PAGE_SIZE, deliveryToSend, listAttempts, listDeliveries } from "@/db/queries/webhook-deliveries";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireUser } from "@/lib/auth/session";
 import { firstValues } from "@/lib/filters";
+import type { Formatter } from "@/lib/format";
 import { getFormat } from "@/lib/locale-server";
 import { searchNotices } from "@/lib/validation/params";
-import { deliveryFilters, deliveryLogSchema } from "@/lib/validation/webhooks";
+import { type DeliveryLogParams, deliveryFilters, deliveryLogSchema } from "@/lib/validation/webhooks";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// The page answers 403 before anything streams (no loading.tsx: its 200 would go out before the
+// role check); the log and the jobs load in their own Suspense boundaries after it.
 export default async function WebhooksPage({ searchParams }: Props) {
   await requireUser("admin");
   const fmt = await getFormat();
   const raw = await searchParams;
   const params = deliveryLogSchema.parse(firstValues(raw));
   const db = await getDb();
-  const [endpoints, log, counts, dead, delivery, attempts] = await Promise.all([
-    listWebhookEndpoints(db),
-    listDeliveries(db, deliveryFilters(params)),
-    jobCounts(db),
-    deadJobs(db, 10),
-    params.delivery ? deliveryToSend(db, params.delivery) : undefined,
-    params.delivery ? listAttempts(db, params.delivery) : [],
-  ]);
-  const pages = Math.max(1, Math.ceil(log.total / DELIVERY_PAGE_SIZE));
-  const waiting = log.rows.some((d) => d.status === "pending") || delivery?.status === "pending";
+  const endpoints = await listWebhookEndpoints(db);
   return (
     <>
       <PageHeader
@@ -46,7 +42,6 @@ export default async function WebhooksPage({ searchParams }: Props) {
       />
       <AdminNav />
       <ParamNotice notices={searchNotices(deliveryLogSchema, raw)} />
-      {waiting && <WebhooksRefresh />}
       <div className="space-y-6">
         <Panel title="Endpoints" description="The signing secret (whsec_…) is shown once, when the endpoint is added.">
           <WebhooksEndpoints endpoints={endpoints.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }))} />
@@ -59,42 +54,75 @@ export default async function WebhooksPage({ searchParams }: Props) {
             Every message to every endpoint, newest first. Open one to see its attempts and replay it: a replay keeps
             the webhook-id, so a receiver that already handled it can tell.
           </p>
-          {params.delivery &&
-            (delivery ? (
-              <WebhooksDelivery
-                delivery={{
-                  id: delivery.id,
-                  eventType: delivery.eventType,
-                  url: delivery.url,
-                  status: delivery.status,
-                  createdAt: delivery.createdAt,
-                  data: delivery.data,
-                }}
-                attempts={attempts}
-                fmt={fmt}
-                closeHref={logHref(params, { delivery: undefined })}
-              />
-            ) : (
-              <p role="status" className="mb-4 rounded-lg border border-warn-line bg-warn-soft px-3 py-2 text-sm">
-                There is no delivery {params.delivery}.
-              </p>
-            ))}
-          <WebhooksLog
-            rows={log.rows}
-            total={log.total}
-            pages={pages}
-            params={params}
-            endpoints={endpoints.map((e) => ({ id: e.id, url: e.url }))}
-            fmt={fmt}
-          />
+          <Suspense fallback={<TableSkeleton label="the delivery log" rows={6} />}>
+            <DeliveryLog
+              db={db}
+              params={params}
+              fmt={fmt}
+              endpoints={endpoints.map((e) => ({ id: e.id, url: e.url }))}
+            />
+          </Suspense>
         </section>
         <Panel
           title="Background jobs"
           description="The job queue behind deliveries and health re-scoring. A dead job ran out of tries or time and will not run again by itself."
         >
-          <WebhooksJobs counts={counts} dead={dead} fmt={fmt} />
+          <Suspense fallback={<TableSkeleton label="the background jobs" rows={3} />}>
+            <Jobs db={db} fmt={fmt} />
+          </Suspense>
         </Panel>
       </div>
     </>
   );
+}
+
+async function DeliveryLog({
+  db,
+  params,
+  fmt,
+  endpoints,
+}: {
+  db: Db;
+  params: DeliveryLogParams;
+  fmt: Formatter;
+  endpoints: { id: string; url: string }[];
+}) {
+  const [log, delivery, attempts] = await Promise.all([
+    listDeliveries(db, deliveryFilters(params)),
+    params.delivery ? deliveryToSend(db, params.delivery) : undefined,
+    params.delivery ? listAttempts(db, params.delivery) : [],
+  ]);
+  const pages = Math.max(1, Math.ceil(log.total / DELIVERY_PAGE_SIZE));
+  // While a delivery on screen waits for a try, the log reads itself again.
+  const waiting = log.rows.some((d) => d.status === "pending") || delivery?.status === "pending";
+  return (
+    <WebhooksLog rows={log.rows} total={log.total} pages={pages} params={params} endpoints={endpoints} fmt={fmt}>
+      {waiting && <WebhooksRefresh />}
+      {params.delivery &&
+        (delivery ? (
+          <WebhooksDelivery
+            delivery={{
+              id: delivery.id,
+              eventType: delivery.eventType,
+              url: delivery.url,
+              status: delivery.status,
+              createdAt: delivery.createdAt,
+              data: delivery.data,
+            }}
+            attempts={attempts}
+            fmt={fmt}
+            closeHref={logHref(params, { delivery: undefined })}
+          />
+        ) : (
+          <p role="status" className="mb-4 rounded-lg border border-warn-line bg-warn-soft px-3 py-2 text-sm">
+            There is no delivery {params.delivery}.
+          </p>
+        ))}
+    </WebhooksLog>
+  );
+}
+
+async function Jobs({ db, fmt }: { db: Db; fmt: Formatter }) {
+  const [counts, dead] = await Promise.all([jobCounts(db), deadJobs(db, 10)]);
+  return <WebhooksJobs counts={counts} dead={dead} fmt={fmt} />;
 }

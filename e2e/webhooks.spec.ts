@@ -1,0 +1,176 @@
+// Webhooks end to end: an admin adds an endpoint in Admin → Webhooks (its secret shown once), sends
+// a test event, and a receiver of the spec's own on 127.0.0.1 verifies the signature with the
+// standardwebhooks package; the server's own worker delivers it. A receiver that answers 500 once
+// gets the retry, the log shows both attempts, and Replay sends the same webhook-id again.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Page, expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import type { WebhookBody } from "@/lib/types/webhooks";
+import { unique } from "./fixtures";
+import { gotoHydrated } from "./hydrated";
+import { storageState } from "./users";
+
+test.use({ storageState: storageState("admin") });
+
+interface Received {
+  id: string;
+  timestamp: string;
+  body: WebhookBody;
+  /** The signature checked out with the endpoint's secret. */
+  verified: boolean;
+}
+
+/** An HTTP receiver on 127.0.0.1 (a free port) answering `codes` in turn, the last one from then on. */
+async function receiver(codes: number[]) {
+  const received: Received[] = [];
+  let secret = "";
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const header = (name: string) => String(req.headers[name] ?? "");
+      let verified = false;
+      try {
+        new Webhook(secret).verify(raw, {
+          "webhook-id": header("webhook-id"),
+          "webhook-timestamp": header("webhook-timestamp"),
+          "webhook-signature": header("webhook-signature"),
+        });
+        verified = true;
+      } catch {
+        verified = false;
+      }
+      const body = JSON.parse(raw) as WebhookBody;
+      received.push({ id: header("webhook-id"), timestamp: header("webhook-timestamp"), body, verified });
+      const code = codes[Math.min(received.length - 1, codes.length - 1)] ?? 200;
+      res.writeHead(code, { "content-type": "text/plain" });
+      res.end(code < 300 ? "thanks" : "the receiver is down for a moment");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/holdfast/${unique()}`,
+    received,
+    useSecret: (s: string) => {
+      secret = s;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Adds an endpoint in the form and returns the secret shown once. */
+async function addEndpoint(page: Page, url: string, description: string): Promise<string> {
+  const form = page.getByRole("form", { name: "New webhook endpoint" });
+  await form.getByLabel("URL").fill(url);
+  await form.getByLabel("Description").fill(description);
+  await form.getByRole("button", { name: "Add endpoint" }).click();
+  const secret = (await page.getByTestId("new-webhook-secret").innerText()).trim();
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+  return secret;
+}
+
+function endpointRow(page: Page, url: string) {
+  return page.getByTestId("webhook-endpoint").filter({ hasText: url });
+}
+
+/** The log filtered to the endpoint (its "Last 24 h" link) with its rows read again until `done`. */
+async function openLog(page: Page, url: string) {
+  await endpointRow(page, url)
+    .getByRole("link", { name: /deliver/ })
+    .click();
+  await expect(page).toHaveURL(/endpoint=whe_/);
+}
+
+test("an endpoint added in the UI gets a signed test event, and the log shows it succeeded", async ({ page }) => {
+  const hook = await receiver([200]);
+  try {
+    await gotoHydrated(page, "/admin/webhooks");
+    // A URL Holdfast cannot send to is refused under the field, and nothing is added.
+    const form = page.getByRole("form", { name: "New webhook endpoint" });
+    await form.getByLabel("URL").fill("not an address");
+    await form.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(form.getByText("URL must be a full address")).toBeVisible();
+    await expect(form.getByLabel("URL")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
+
+    const secret = await addEndpoint(page, hook.url, "Billing system (e2e)");
+    hook.useSecret(secret);
+    const row = endpointRow(page, hook.url);
+    await expect(row).toContainText("enabled");
+    await row.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText("Test event queued");
+
+    await expect.poll(() => hook.received.length, { timeout: 20_000 }).toBe(1);
+    const [event] = hook.received;
+    expect(event?.verified).toBe(true);
+    expect(event?.body.type).toBe("webhook.test");
+    expect(event?.id).toMatch(/^msg_/);
+
+    await openLog(page, hook.url);
+    const delivery = page.getByTestId("delivery-row").filter({ hasText: event?.id ?? "?" });
+    await expect(delivery).toContainText("succeeded", { timeout: 15_000 });
+    await expect(delivery).toContainText("200");
+    await page.screenshot({ path: "/work/notes/shots/webhooks-page.png", fullPage: true });
+
+    // Switched off, the endpoint says so; on again, it is enabled.
+    await endpointRow(page, hook.url)
+      .getByRole("button", { name: `Disable ${hook.url}` })
+      .click();
+    await expect(endpointRow(page, hook.url)).toContainText("disabled");
+    await endpointRow(page, hook.url)
+      .getByRole("button", { name: `Enable ${hook.url}` })
+      .click();
+    await expect(endpointRow(page, hook.url)).toContainText("enabled");
+  } finally {
+    await hook.close();
+  }
+});
+
+test("a failed attempt is retried with backoff, and Replay sends the same webhook-id again", async ({ page }) => {
+  // The first retry waits 5–10 s by the backoff.
+  test.setTimeout(90_000);
+  const hook = await receiver([500, 200]);
+  try {
+    await gotoHydrated(page, "/admin/webhooks");
+    hook.useSecret(await addEndpoint(page, hook.url, "Flaky receiver (e2e)"));
+    await endpointRow(page, hook.url).getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByTestId("action-notice")).toContainText("Test event queued");
+    await expect.poll(() => hook.received.length, { timeout: 20_000 }).toBe(1);
+    const id = hook.received[0]?.id ?? "?";
+
+    await openLog(page, hook.url);
+    const delivery = page.getByTestId("delivery-row").filter({ hasText: id });
+    // The log reads itself again while a delivery waits: the failure, then the retry's success.
+    await expect(delivery).toContainText("pending");
+    await expect(delivery).toContainText("500");
+    await expect(delivery).toContainText("succeeded", { timeout: 30_000 });
+    expect(hook.received.map((r) => [r.id, r.verified])).toEqual([
+      [id, true],
+      [id, true],
+    ]);
+
+    await delivery.getByRole("link").first().click();
+    const detail = page.getByTestId("delivery-detail");
+    await expect(detail).toContainText(id);
+    const attempts = detail.getByTestId("attempt-row");
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText("500");
+    await expect(attempts.nth(0)).toContainText("the receiver is down for a moment");
+    await expect(attempts.nth(1)).toContainText("200");
+    await page.screenshot({ path: "/work/notes/shots/webhooks-log-retry.png", fullPage: true });
+
+    await detail.getByRole("button", { name: "Replay" }).click();
+    await expect(detail).toContainText("Replay queued");
+    await expect.poll(() => hook.received.length, { timeout: 20_000 }).toBe(3);
+    expect(hook.received[2]).toMatchObject({ id, verified: true });
+    expect(hook.received[2]?.body).toEqual(hook.received[0]?.body);
+    await expect(attempts).toHaveCount(3, { timeout: 15_000 });
+    await expect(attempts.nth(2)).toContainText("replay");
+    await expect(attempts.nth(2)).toContainText("200");
+  } finally {
+    await hook.close();
+  }
+});
