@@ -8,6 +8,7 @@ import type { JobHandlers } from "@/lib/jobs/types";
 import { startWorker } from "@/lib/jobs/worker";
 
 const CHUNK = 2000;
+const TIMEOUT_MS = 300_000;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** Runs `total` no-op jobs through one worker per handle; returns the seconds taken and each job's runners. */
@@ -36,7 +37,10 @@ async function drain(dbs: Db[], total: number): Promise<{ seconds: number; runs:
   const workers = dbs.map((db, i) =>
     startWorker({ db: async () => db, handlers, workerId: String.fromCharCode(65 + i), pollMs: 20 }),
   );
+  // A worker whose rounds keep failing prints why (startWorker's onError); the bench gives up after a while.
+  const timeout = setTimeout(() => finish(), TIMEOUT_MS);
   await allRan;
+  clearTimeout(timeout);
   await Promise.all(workers.map((w) => w.stop()));
   const seconds = (performance.now() - t) / 1000;
   const done = (await jobCounts(first)).find((c) => c.status === "done")?.jobs ?? 0;
