@@ -68,6 +68,18 @@ describe("checkWebhookUrl", () => {
     });
   });
 
+  it("is strict by default: without ALLOW_PRIVATE_WEBHOOKS, loopback and http are refused", async () => {
+    expect(process.env.ALLOW_PRIVATE_WEBHOOKS ?? "").toBe("");
+    expect(await checkWebhookUrl("http://127.0.0.1:4000/hook")).toEqual({
+      ok: false,
+      message: refusedMessage("127.0.0.1"),
+    });
+    expect(await checkWebhookUrl("http://hooks.example.com/", { lookup: publicName })).toEqual({
+      ok: false,
+      message: "URL must use https.",
+    });
+  });
+
   it("allowPrivate lifts the https and the address rules, not the credentials rule", async () => {
     expect(await checkWebhookUrl("http://127.0.0.1:4000/hook", { allowPrivate: true })).toEqual({
       ok: true,
