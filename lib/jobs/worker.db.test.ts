@@ -183,23 +183,23 @@ describe("runDueJobs", () => {
   });
 
   it("renews the lease of a slow run, so no other worker takes it meanwhile", async () => {
-    const start = new Date();
-    const [id = 0] = await enqueueJobs(t.db, [{ key: "slow", kind: "webhook.deliver" }], start);
-    const leaseMs = 1500;
+    const [id = 0] = await enqueueJobs(t.db, [{ key: "slow", kind: "webhook.deliver" }], new Date());
+    // Renewed every second; without a renewal the lease would lapse 3 s after the claim.
+    const leaseMs = 3000;
     const runs: string[] = [];
     const slow = (who: string): JobHandler => ({
       run: async () => {
         runs.push(who);
-        await new Promise((resolve) => setTimeout(resolve, 3500));
+        await new Promise((resolve) => setTimeout(resolve, 6500));
       },
     });
     const first = runDueJobs(t.db, {
       workerId: "w1",
       handlers: { "webhook.deliver": slow("w1") },
       leaseMs,
-      now: start,
+      now: new Date(),
     });
-    for (const wait of [2000, 1000]) {
+    for (const wait of [4000, 1500]) {
       await new Promise((resolve) => setTimeout(resolve, wait));
       const other = await runDueJobs(t.db, { workerId: "w2", handlers: { "webhook.deliver": slow("w2") }, leaseMs });
       expect(other.claimed).toBe(0);
