@@ -28,6 +28,7 @@ const KEYS_OF: Record<string, string[]> = {
   "GET /accounts": ["q", "segment", "status", "page"],
   "GET /admin/audit": ["actor", "action", "entity", "q", "from", "to", "page"],
   "GET /admin/workbench": ["category", "q", "code", "page"],
+  "GET /admin/webhooks": ["endpoint", "status", "page", "delivery"],
   "GET /sign-in": ["callbackUrl"],
 };
 /** Pages that read no search param get the common ones. */
