@@ -136,7 +136,7 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
         ref={form}
         onSubmit={create}
         aria-label="New webhook endpoint"
-        className="grid gap-3 rounded-xl border border-line bg-surface p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
+        className="grid grid-cols-[minmax(0,1fr)] gap-3 rounded-xl border border-line bg-surface p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
       >
         <label className="text-sm">
           URL

@@ -19,6 +19,9 @@ export interface DeadJob {
   finishedAt: Date | null;
 }
 
+/** Compact, scrolling sideways in a narrow window rather than spilling out of the panel. */
+const look = { ...compactLook, wrapper: "overflow-x-auto" };
+
 type KindRow = { kind: string } & Record<JobStatus, number>;
 
 export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: DeadJob[]; fmt: Formatter }) {
@@ -79,7 +82,7 @@ export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: 
         columns={countColumns}
         data={[...byKind.values()]}
         getRowId={(r) => r.kind}
-        look={compactLook}
+        look={look}
         empty="No background job has run yet."
       />
       <DataTable
@@ -89,7 +92,7 @@ export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: 
         data={dead}
         getRowId={(j) => String(j.id)}
         rowProps={() => ({ className: "align-top", "data-testid": "dead-job" })}
-        look={compactLook}
+        look={look}
         empty="No dead job: every job finished or is still being retried."
       />
     </div>
