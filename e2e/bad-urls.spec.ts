@@ -12,6 +12,7 @@ import { searchNotices } from "@/lib/validation/params";
 import { workbenchFiltersSchema } from "@/lib/validation/taxonomy";
 import { queueFiltersSchema } from "@/lib/validation/triage";
 import { auditFiltersSchema } from "@/lib/validation/users";
+import { deliveryLogSchema } from "@/lib/validation/webhooks";
 import { HOSTILE, hostileText } from "@/test/hostile";
 import { waitForHydration } from "./hydrated";
 import { storageState } from "./users";
@@ -57,6 +58,7 @@ const TARGETS: Target[] = [
   listPage("/at-risk", queueFiltersSchema),
   listPage("/accounts", accountListSchema),
   listPage("/admin/workbench", workbenchFiltersSchema),
+  listPage("/admin/webhooks", deliveryLogSchema),
   {
     ...listPage("/admin/audit", auditFiltersSchema),
     notices: (params) => [

@@ -109,7 +109,7 @@ export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** The kinds of background work the worker runs (lib/jobs/handlers.ts maps each to its code). */
-export const JOB_KINDS = ["webhook.deliver", "health.rescore_stale", "health.rescore_all"] as const;
+export const JOB_KINDS = ["webhook.deliver", "health.rescore_stale", "health.rescore_all", "jobs.prune"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Events a webhook endpoint can subscribe to (docs/api.md). `cancel_session.completed` arrives with the cancel flow. */

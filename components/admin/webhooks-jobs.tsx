@@ -2,22 +2,8 @@
 // latest dead jobs with their last error, so work that will not be retried by itself is visible.
 import { type ColumnDef, DataTable, compactLook } from "@/components/ui/data-table";
 import type { Formatter } from "@/lib/format";
+import type { DeadJob, JobCount } from "@/lib/types/jobs";
 import { JOB_STATUSES, type JobStatus } from "@/lib/values";
-
-export interface JobCount {
-  kind: string;
-  status: JobStatus;
-  jobs: number;
-}
-
-export interface DeadJob {
-  id: number;
-  kind: string;
-  key: string;
-  attempts: number;
-  lastError: string | null;
-  finishedAt: Date | null;
-}
 
 /** Compact, scrolling sideways in a narrow window rather than spilling out of the panel. */
 const look = { ...compactLook, wrapper: "overflow-x-auto" };

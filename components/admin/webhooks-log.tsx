@@ -104,6 +104,8 @@ export function WebhooksLog({
   return (
     <>
       <form
+        // Remounted when the URL's filters change, so the selects show them after a link or Clear.
+        key={`${params.endpoint ?? ""}|${params.status ?? ""}`}
         method="get"
         action="/admin/webhooks#deliveries"
         aria-label="Delivery filters"

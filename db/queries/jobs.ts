@@ -4,7 +4,8 @@
 import { and, asc, count, desc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import type { JobKind, JobStatus } from "@/lib/values";
+import type { DeadJob, JobCount } from "@/lib/types/jobs";
+import type { JobKind } from "@/lib/values";
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -129,7 +130,7 @@ export async function failJob(db: Db, job: Job, error: string, retryAt: Date | n
 }
 
 /** Jobs by kind and status, for the admin's view of background work. */
-export async function jobCounts(db: Db): Promise<{ kind: string; status: JobStatus; jobs: number }[]> {
+export async function jobCounts(db: Db): Promise<JobCount[]> {
   return db
     .select({ kind: jobs.kind, status: jobs.status, jobs: count() })
     .from(jobs)
@@ -138,8 +139,20 @@ export async function jobCounts(db: Db): Promise<{ kind: string; status: JobStat
 }
 
 /** The latest dead jobs with their last error: work that will not be retried by itself. */
-export async function deadJobs(db: Db, limit = 50): Promise<Job[]> {
-  return db.select().from(jobs).where(eq(jobs.status, "dead")).orderBy(desc(jobs.finishedAt)).limit(limit);
+export async function deadJobs(db: Db, limit = 50): Promise<DeadJob[]> {
+  return db
+    .select({
+      id: jobs.id,
+      kind: jobs.kind,
+      key: jobs.key,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
+      finishedAt: jobs.finishedAt,
+    })
+    .from(jobs)
+    .where(eq(jobs.status, "dead"))
+    .orderBy(desc(jobs.finishedAt))
+    .limit(limit);
 }
 
 /** Keeps a long run's lease: pushes `lockedUntil` forward while the worker still holds the job. */
@@ -151,4 +164,13 @@ export async function extendLease(db: Db, job: Job, until: Date): Promise<boolea
 /** Removes a job by key (a recurring job turned off by its setting). */
 export async function removeJob(db: Db, key: string): Promise<void> {
   await db.delete(jobs).where(eq(jobs.key, key));
+}
+
+/** Finished jobs (done or dead) older than `before`: the record of a delivery lives on in its own log. */
+export async function pruneJobs(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(and(inArray(jobs.status, ["done", "dead"]), lt(jobs.finishedAt, before)))
+    .returning({ id: jobs.id });
+  return rows.length;
 }

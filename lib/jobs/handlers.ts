@@ -1,10 +1,12 @@
 // Every kind of background job and the code that runs it: the one list the server's worker uses.
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
+import { pruneFinishedJobs } from "./prune";
 import type { JobHandlers } from "./types";
 
 export const JOB_HANDLERS: JobHandlers = {
   "webhook.deliver": deliverWebhook,
   "health.rescore_stale": rescoreStale,
   "health.rescore_all": rescoreAll,
+  "jobs.prune": pruneFinishedJobs,
 };

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { ensureHealthJobs } from "@/lib/health/jobs";
 import { JOB_HANDLERS } from "./handlers";
+import { ensurePruneJob } from "./prune";
 import { type Worker, startWorker } from "./worker";
 
 declare global {
@@ -15,6 +16,8 @@ export async function startBackgroundWork(): Promise<void> {
   // On globalThis: a bundle loaded twice still starts one worker.
   if (!env().HOLDFAST_WORKER || globalThis.__holdfastWorker) return;
   const db = await getDb();
-  await ensureHealthJobs(db, env().HEALTH_REFRESH_SECONDS, new Date());
+  const now = new Date();
+  await ensureHealthJobs(db, env().HEALTH_REFRESH_SECONDS, now);
+  await ensurePruneJob(db, now);
   globalThis.__holdfastWorker = startWorker({ db: getDb, handlers: JOB_HANDLERS });
 }

@@ -93,8 +93,7 @@ async function DeliveryLog({
     params.delivery ? listAttempts(db, params.delivery) : [],
   ]);
   const pages = Math.max(1, Math.ceil(log.total / DELIVERY_PAGE_SIZE));
-  // While a delivery on screen waits for a try, the log reads itself again.
-  const waiting = log.rows.some((d) => d.status === "pending") || delivery?.status === "pending";
+  const waiting = triesSoon(log.rows, delivery, new Date());
   return (
     <WebhooksLog rows={log.rows} total={log.total} pages={pages} params={params} endpoints={endpoints} fmt={fmt}>
       {waiting && <WebhooksRefresh />}
@@ -125,4 +124,20 @@ async function DeliveryLog({
 async function Jobs({ db, fmt }: { db: Db; fmt: Formatter }) {
   const [counts, dead] = await Promise.all([jobCounts(db), deadJobs(db, 10)]);
   return <WebhooksJobs counts={counts} dead={dead} fmt={fmt} />;
+}
+
+/**
+ * While a delivery on screen waits for a try due within the minute, the log reads itself again
+ * (not for one whose next try is hours away).
+ */
+function triesSoon(
+  rows: { id: string; status: string; nextAttemptAt: Date | null }[],
+  open: { id: string; status: string } | undefined,
+  now: Date,
+): boolean {
+  const soon = now.getTime() + 60_000;
+  return (
+    rows.some((d) => d.status === "pending" && (!d.nextAttemptAt || d.nextAttemptAt.getTime() <= soon)) ||
+    (open?.status === "pending" && !rows.some((d) => d.id === open.id))
+  );
 }
