@@ -1,8 +1,6 @@
 // Every server action of lib/actions as a fuzzing case: its zod schema, a valid argument, and what
 // its body does with the parsed input (the query it calls), on rows a test makes for it. The
 // session and role gate are not here: e2e/admin.spec.ts calls each action as each role.
-import type { z } from "zod";
-import type { Db } from "@/db/client";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
 import { listAccounts } from "@/db/queries/accounts";
 import { recomputeHealth } from "@/db/queries/health";
@@ -27,7 +25,6 @@ import { answerHistory } from "@/db/queries/workbench";
 import { fileAnswers, setRegrettable } from "@/db/queries/workbench-filing";
 import { applyRule, archiveRule, createRule, previewRule } from "@/db/queries/workbench-rules";
 import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
-import type { SessionUser } from "@/lib/types/session";
 import { findAccountsSchema } from "@/lib/validation/accounts";
 import { apiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 import { healthSettingsSchema } from "@/lib/validation/health";
@@ -53,44 +50,12 @@ import {
   setRoleSchema,
   signInSchema,
 } from "@/lib/validation/users";
-import { type ActionFixture, PASSWORD } from "./action-fixture";
+import { PASSWORD } from "./action-fixture";
+import { type ActionCase, actionCase, actor } from "./action-case";
+import { WEBHOOK_ACTION_CASES } from "./action-cases-webhooks";
 import { uniqueEmail } from "./factories";
 
 const IP = "203.0.113.9";
-
-export interface ActionCase {
-  /** The exported name of the action in lib/actions. */
-  action: string;
-  schema: z.ZodType;
-  valid: (f: ActionFixture) => Record<string, unknown>;
-  /** Parses the input with the action's schema and, when it passes, does what the action's body does with it. */
-  parseAndRun: (db: Db, input: unknown, f: ActionFixture) => Promise<"refused" | "ran">;
-}
-
-interface CaseOf<S extends z.ZodType> {
-  action: string;
-  schema: S;
-  valid: (f: ActionFixture) => Record<string, unknown>;
-  /** What the action's body does with the parsed input. */
-  run: (db: Db, input: z.infer<S>, f: ActionFixture) => Promise<unknown>;
-}
-
-// The parsed input keeps its schema's type up to the query, so a case needs no cast to call it.
-function actionCase<S extends z.ZodType>(c: CaseOf<S>): ActionCase {
-  return {
-    action: c.action,
-    schema: c.schema,
-    valid: c.valid,
-    parseAndRun: async (db, input, f) => {
-      const parsed = c.schema.safeParse(input);
-      if (!parsed.success) return "refused";
-      await c.run(db, parsed.data, f);
-      return "ran";
-    },
-  };
-}
-
-const actor = (u: SessionUser) => ({ type: "user" as const, id: u.id, label: u.email });
 
 export const ACTION_CASES: ActionCase[] = [
   actionCase({
@@ -121,6 +86,7 @@ export const ACTION_CASES: ActionCase[] = [
     valid: (f) => ({ id: f.keyId }),
     run: (db, i, f) => revokeApiKey(db, i.id, actor(f.admin)),
   }),
+  ...WEBHOOK_ACTION_CASES,
   actionCase({
     action: "signInAction",
     schema: signInSchema,

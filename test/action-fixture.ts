@@ -5,6 +5,8 @@ import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { createCategory } from "@/db/queries/taxonomy";
 import { addToQueue } from "@/db/queries/triage-items";
 import { createUser } from "@/db/queries/users";
+import { sendTestEvent } from "@/db/queries/webhook-deliveries";
+import { createWebhookEndpoint } from "@/db/queries/webhooks";
 import { createRule } from "@/db/queries/workbench-rules";
 import { accounts, cancellationResponses, triageItems } from "@/db/schema";
 import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
@@ -12,7 +14,7 @@ import { insertResponses } from "./fixtures";
 
 export const PASSWORD = "fuzz-password-0123";
 
-/** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule. */
+/** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule, a webhook endpoint and a delivery. */
 export async function actionFixture(db: Db) {
   const admin = await createUser(
     db,
@@ -63,6 +65,12 @@ export async function actionFixture(db: Db) {
     SYSTEM_ACTOR,
   );
   const key = await makeApiKey(db, ["read"]);
+  const endpoint = await createWebhookEndpoint(
+    db,
+    { url: "https://hooks.example.com/holdfast", events: ["account.entered_queue"] },
+    SYSTEM_ACTOR,
+  );
+  const deliveryId = (await sendTestEvent(db, endpoint.id, SYSTEM_ACTOR)) ?? "";
   return {
     admin,
     other,
@@ -73,6 +81,8 @@ export async function actionFixture(db: Db) {
     ref: answer ? `${answer.accountId}:${answer.seq}` : "",
     ruleId: rule.id,
     keyId: key.id,
+    endpointId: endpoint.id,
+    deliveryId,
   };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
