@@ -1,9 +1,9 @@
 // Webhook deliveries: one per message and endpoint, each with a job of the queue that sends it
 // (lib/webhooks/deliver), every attempt logged; replays by hand keep the delivery's `webhook-id`.
 import { createId } from "@paralleldrive/cuid2";
-import { type SQL, and, asc, arrayContains, count, desc, eq, sql } from "drizzle-orm";
+import { type SQL, and, arrayContains, asc, count, desc, eq, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { jobs, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Actor } from "@/lib/types/session";
 import type { DeliveryFilters, WebhookAttemptRow, WebhookDeliveryRow } from "@/lib/types/webhooks";
 import { WEBHOOK_TEST_EVENT, type WebhookEventType } from "@/lib/values";
@@ -150,11 +150,35 @@ export async function recordAttempt(
   });
 }
 
-/** After a failed attempt: the next try's time, or failed for good when `retryAt` is null. */
-export async function markDeliveryRetry(db: Db, deliveryId: string, retryAt: Date | null): Promise<void> {
+/** The delivery has failed for good (its endpoint is switched off). */
+export async function failDelivery(db: Db, deliveryId: string): Promise<void> {
   await db
     .update(webhookDeliveries)
-    .set(retryAt ? { status: "pending", nextAttemptAt: retryAt } : { status: "failed", nextAttemptAt: null })
+    .set({ status: "failed", nextAttemptAt: null })
+    .where(eq(webhookDeliveries.id, deliveryId));
+}
+
+/**
+ * After a failed run (in its transaction, once the queue has queued it again or marked it dead —
+ * so the run itself is never counted as running): the delivery is pending
+ * while any of its jobs — the automatic one, a replay — will still run, at the earliest of them,
+ * and failed only when none will. So a failed replay does not end a delivery still being retried.
+ */
+export async function settleFailedDelivery(db: Db, deliveryId: string): Promise<void> {
+  const ofDelivery = or(eq(jobs.key, `webhook:${deliveryId}`), like(jobs.key, `webhook:${deliveryId}:replay:%`));
+  const [next] = await db
+    .select({
+      runAt: sql<Date | null>`min(${jobs.runAt}) filter (where ${jobs.status} = 'queued')`.mapWith(
+        (v: string | Date | null) => (v === null ? null : new Date(v)),
+      ),
+      running: sql<number>`count(*) filter (where ${jobs.status} = 'running')::int`,
+    })
+    .from(jobs)
+    .where(ofDelivery);
+  const waiting = next && (next.runAt !== null || next.running > 0);
+  await db
+    .update(webhookDeliveries)
+    .set(waiting ? { status: "pending", nextAttemptAt: next.runAt } : { status: "failed", nextAttemptAt: null })
     .where(eq(webhookDeliveries.id, deliveryId));
 }
 

@@ -207,6 +207,20 @@ describe("webhook.deliver", () => {
     expect(deadline - (attempts.at(-1)?.at.getTime() ?? 0)).toBeLessThan(60 * MINUTE);
   });
 
+  it("a failed replay leaves a delivery still being retried pending, at its next automatic try", async () => {
+    const { deliveryId } = await queuedDelivery(t.db, () => 500);
+    await runAt(t.db, T0);
+    const retry = (await jobOf(t.db, deliveryId)).runAt;
+    const replayAt = new Date(T0.getTime() + 1000);
+    await replayDelivery(t.db, deliveryId, SYSTEM_ACTOR, replayAt);
+    // The replay (one try) fails and is dead; the automatic retry is still queued.
+    expect(await runAt(t.db, replayAt)).toMatchObject({ claimed: 1, dead: 1 });
+    expect(await deliveryOf(t.db, deliveryId)).toMatchObject({ status: "pending", nextAttemptAt: retry });
+    // Before the fix it read failed here, while the retry below still ran.
+    expect(await runAt(t.db, retry)).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await deliveryOf(t.db, deliveryId)).toMatchObject({ status: "pending" });
+  });
+
   it("a disabled endpoint's delivery fails without a request, and the log says why", async () => {
     const { receiver, deliveryId, endpoint } = await queuedDelivery(t.db);
     await setWebhookEnabled(t.db, endpoint.id, false, SYSTEM_ACTOR);

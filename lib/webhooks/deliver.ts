@@ -7,8 +7,9 @@ import https from "node:https";
 import {
   type DeliveryJobPayload,
   deliveryToSend,
-  markDeliveryRetry,
+  failDelivery,
   recordAttempt,
+  settleFailedDelivery,
 } from "@/db/queries/webhook-deliveries";
 import type { Job } from "@/db/queries/jobs";
 import type { JobHandler } from "@/lib/jobs/types";
@@ -135,7 +136,7 @@ export function createDeliverHandler(opts: DeliverOptions = {}): JobHandler {
         });
       if (!delivery.enabled) {
         await log({ statusCode: null, response: "", error: "Not sent: the endpoint is disabled." }, 0);
-        await markDeliveryRetry(db, deliveryId, null);
+        await failDelivery(db, deliveryId);
         return;
       }
       const started = performance.now();
@@ -151,8 +152,8 @@ export function createDeliverHandler(opts: DeliverOptions = {}): JobHandler {
         throw new Error(`The endpoint answered ${answer.statusCode}.`);
       }
     },
-    async onFailed({ db, job, retryAt }) {
-      await markDeliveryRetry(db, deliveryPayload(job).deliveryId, retryAt);
+    async onFailed({ db, job }) {
+      await settleFailedDelivery(db, deliveryPayload(job).deliveryId);
     },
   };
 }

@@ -86,6 +86,23 @@ describe("checkWebhookUrl", () => {
       url: "http://127.0.0.1:4000/hook",
     });
     expect(await checkWebhookUrl("http://a:b@127.0.0.1/", { allowPrivate: true })).toMatchObject({ ok: false });
+    expect(await checkWebhookUrl("ftp://127.0.0.1/", { allowPrivate: true })).toEqual({
+      ok: false,
+      message: "URL must use http or https.",
+    });
+  });
+
+  it("refuses a named http host for its scheme before looking the name up", async () => {
+    const lookups: string[] = [];
+    const counting = async (host: string) => {
+      lookups.push(host);
+      return [];
+    };
+    expect(await checkWebhookUrl("http://hooks.example.com/", { allowPrivate: false, lookup: counting })).toEqual({
+      ok: false,
+      message: "URL must use https.",
+    });
+    expect(lookups).toEqual([]);
   });
 });
 

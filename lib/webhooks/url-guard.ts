@@ -56,13 +56,18 @@ export async function checkWebhookUrl(raw: string, opts?: UrlGuardOptions): Prom
   } catch {
     return { ok: false, message: "URL must be a full address such as https://example.com/webhooks." };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: "URL must use https." };
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return { ok: false, message: allowPrivate ? "URL must use http or https." : "URL must use https." };
+  }
   if (url.username || url.password) return { ok: false, message: "URL must not contain a user name or password." };
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   if (!host) return { ok: false, message: "URL must name a host." };
   if (!allowPrivate) {
     let addresses: string[];
     if (ipaddr.isValid(host)) addresses = [host];
+    // A named http host is refused for its scheme before any lookup; a literal address is named
+    // by the address rule first (http://10.0.0.1 is refused for the address).
+    else if (url.protocol !== "https:") return { ok: false, message: "URL must use https." };
     else {
       try {
         addresses = await (opts?.lookup ?? systemResolve)(host);
