@@ -78,6 +78,11 @@ describe("makeFormatter", () => {
     // The instant is shown at the reader's clock: 00:30 on the 6th in Berlin.
     expect(us.dateTime(instant)).toMatch(/^Mar 6, 2026, 12:30 AM GMT\+1$/);
     expect(gb.dateTime(instant)).toBe("5 Mar 2026, 23:30 UTC");
+    // To the second where seconds matter (a webhook's retries 10 s apart).
+    expect(gb.dateTime(new Date("2026-03-05T23:30:07Z"), { seconds: true })).toBe("5 Mar 2026, 23:30:07 UTC");
+    expect(us.dateTime(new Date("2026-03-05T23:30:07Z"), { seconds: true })).toMatch(
+      /^Mar 6, 2026, 12:30:07 AM GMT\+1$/,
+    );
   });
 });
 

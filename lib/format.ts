@@ -15,8 +15,8 @@ export interface Formatter {
   number(n: number): string;
   /** A calendar day: a Date (its UTC day) or "YYYY-MM-DD". */
   date(d: Date | string): string;
-  /** An instant, in the reader's time zone, with the zone's name. */
-  dateTime(d: Date | string): string;
+  /** An instant, in the reader's time zone, with the zone's name; to the second with `seconds`. */
+  dateTime(d: Date | string, options?: { seconds?: boolean }): string;
   /** "March 2024" (or the locale's words) from "2024-03". */
   month(month: string, style?: "long" | "short"): string;
   /** A rate as a percentage; rates are fractions and null when their denominator is 0. */
@@ -66,13 +66,14 @@ export function makeFormatter(locale: string = DEFAULT_LOCALE, timeZone: string 
     },
     number: (n) => number("plain", {}).format(n),
     date: (d) => dates("day", { dateStyle: "medium", timeZone: "UTC" }).format(asDay(d)),
-    dateTime: (d) =>
-      dates("instant", {
+    dateTime: (d, options = {}) =>
+      dates(options.seconds ? "instant:s" : "instant", {
         year: "numeric",
         month: "short",
         day: "numeric",
         hour: "2-digit",
         minute: "2-digit",
+        second: options.seconds ? "2-digit" : undefined,
         timeZone,
         timeZoneName: "short",
       }).format(typeof d === "string" ? new Date(d) : d),

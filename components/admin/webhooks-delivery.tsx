@@ -1,11 +1,11 @@
-// One delivery's attempts: when, why (the automatic schedule or a replay), the answer's code, time
-// and first 2 kB, or the error when no answer came; with the body sent and a Replay button.
-import Link from "next/link";
+// One delivery's attempts: when (to the second: retries come seconds apart), why (the automatic
+// schedule or a replay), the answer's code, time and first 2 kB, or the error when no answer came;
+// with the body sent and a Replay button.
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import type { Formatter } from "@/lib/format";
 import type { WebhookAttemptRow } from "@/lib/types/webhooks";
 import type { WebhookDeliveryStatus } from "@/lib/values";
-import { WebhooksReplayButton } from "./webhooks-replay-button";
+import { WebhooksDeliveryHeader } from "./webhooks-delivery-header";
 import { WebhooksStatus } from "./webhooks-status";
 
 export interface DeliveryDetail {
@@ -31,7 +31,7 @@ export function WebhooksDelivery({
   const columns: ColumnDef<WebhookAttemptRow<Date>>[] = [
     {
       header: "Time",
-      cell: ({ row }) => fmt.dateTime(row.original.at),
+      cell: ({ row }) => fmt.dateTime(row.original.at, { seconds: true }),
       meta: { cellClassName: `${framedLook.td} whitespace-nowrap` },
     },
     { header: "Trigger", cell: ({ row }) => row.original.trigger },
@@ -69,26 +69,25 @@ export function WebhooksDelivery({
       className="mb-6 scroll-mt-4 rounded-xl border border-accent/40 bg-surface p-4"
       data-testid="delivery-detail"
     >
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h3 className="font-semibold">
+      <WebhooksDeliveryHeader
+        id={delivery.id}
+        closeHref={closeHref}
+        title={
+          <>
             <span className="font-mono text-sm">{delivery.eventType}</span> to{" "}
             <span className="break-all font-mono text-sm">{delivery.url}</span>
-          </h3>
+          </>
+        }
+        meta={
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
             <WebhooksStatus status={delivery.status} />
             <span>
-              webhook-id <span className="font-mono">{delivery.id}</span>, made {fmt.dateTime(delivery.createdAt)}
+              webhook-id <span className="font-mono">{delivery.id}</span>, made{" "}
+              {fmt.dateTime(delivery.createdAt, { seconds: true })}
             </span>
           </p>
-        </div>
-        <div className="flex items-start gap-3">
-          <WebhooksReplayButton id={delivery.id} />
-          <Link href={closeHref} className="px-2 py-1.5 text-sm text-accent">
-            Close
-          </Link>
-        </div>
-      </div>
+        }
+      />
       <DataTable
         caption={`Attempts of ${delivery.id}, oldest first`}
         columns={columns}

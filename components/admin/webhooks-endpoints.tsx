@@ -1,8 +1,9 @@
 "use client";
 // Admin: add a webhook endpoint (its signing secret shown once), switch endpoints on and off, and
-// send one a test event.
+// send one a test event. After each of these, focus moves to what it produced (the secret, the
+// notice), never to the page's body.
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
@@ -10,10 +11,17 @@ import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
 import type { WebhookEndpointRow } from "@/lib/types/webhooks";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/values";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/values";
 
 const input = "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink";
 const small = "rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas disabled:opacity-60";
+
+/** Ticked in a new endpoint's form: the events Holdfast sends today. */
+const SENT_TODAY: readonly WebhookEventType[] = ["account.entered_queue"];
+/** Subscribable before they are sent (the CLI and the API name them too), with the words why. */
+const SENT_LATER: Partial<Record<WebhookEventType, string>> = {
+  "cancel_session.completed": "sent once the cancel flow is in use",
+};
 
 interface Made {
   id: string;
@@ -27,6 +35,28 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
   const [creating, setCreating] = useState(false);
   const [formError, setFormError] = useState<{ field?: string; text: string } | null>(null);
   const [made, setMade] = useState<Made | null>(null);
+  const secretBox = useRef<HTMLDivElement>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  const formAlert = useRef<HTMLParagraphElement>(null);
+  // The button pressed is disabled while its action runs, which drops focus; the notice takes it.
+  const focusNotice = useRef(false);
+  useEffect(() => {
+    if (message && focusNotice.current) notice.current?.focus();
+    focusNotice.current = false;
+  }, [message]);
+  useEffect(() => {
+    if (made) secretBox.current?.focus();
+  }, [made]);
+  useEffect(() => {
+    if (formError) (formError.field === "url" ? urlField.current : formAlert.current)?.focus();
+  }, [formError]);
+
+  /** Runs an endpoint's action, then moves focus to its notice. */
+  function act<T>(...args: Parameters<typeof run<T>>) {
+    focusNotice.current = true;
+    void run(...args);
+  }
 
   async function create(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,27 +126,38 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row: { original: e } }) => (
-        <span className="flex justify-end gap-2">
-          <button
-            type="button"
-            className={small}
-            disabled={busy}
-            onClick={() =>
-              void run(
-                () => sendTestEventAction({ id: e.id }),
-                `Test event queued for ${e.url}; it appears in the delivery log below.`,
-              )
-            }
-          >
-            Send test event
-          </button>
+        <span className="flex flex-wrap items-start justify-end gap-2">
+          <span className="flex flex-col items-end">
+            <button
+              type="button"
+              className={small}
+              // A disabled endpoint is sent nothing, tests included (the server refuses it too).
+              disabled={busy || !e.enabled}
+              title={e.enabled ? undefined : "The endpoint is disabled: enable it to send a test event."}
+              aria-label={`Send test event to ${e.url}`}
+              aria-describedby={e.enabled ? undefined : `test-hint-${e.id}`}
+              onClick={() =>
+                act(
+                  () => sendTestEventAction({ id: e.id }),
+                  `Test event queued for ${e.url}; it appears in the delivery log below.`,
+                )
+              }
+            >
+              Send test event
+            </button>
+            {!e.enabled && (
+              <span id={`test-hint-${e.id}`} className="mt-0.5 text-xs text-muted">
+                Enable it to send
+              </span>
+            )}
+          </span>
           <button
             type="button"
             className={small}
             disabled={busy}
             aria-label={`${e.enabled ? "Disable" : "Enable"} ${e.url}`}
             onClick={() =>
-              void run(
+              act(
                 () => setWebhookEnabledAction({ id: e.id, enabled: !e.enabled }),
                 e.enabled ? `${e.url} is disabled: it gets no new events.` : `${e.url} is enabled again.`,
               )
@@ -141,6 +182,7 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
         <label className="text-sm">
           URL
           <input
+            ref={urlField}
             name="url"
             required
             inputMode="url"
@@ -164,8 +206,10 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
           <legend>Events</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {WEBHOOK_EVENT_TYPES.map((t) => (
-              <label key={t} className="inline-flex items-center gap-1.5 font-mono text-xs">
-                <input type="checkbox" name="events" value={t} defaultChecked /> {t}
+              <label key={t} className="inline-flex items-center gap-1.5">
+                <input type="checkbox" name="events" value={t} defaultChecked={SENT_TODAY.includes(t)} />
+                <span className="font-mono text-xs">{t}</span>
+                {SENT_LATER[t] && <span className="text-xs text-muted">({SENT_LATER[t]})</span>}
               </label>
             ))}
           </div>
@@ -180,13 +224,19 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
           </button>
         </div>
         {formError && formError.field !== "url" && (
-          <p role="alert" className="text-sm text-bad md:col-span-2">
+          <p ref={formAlert} tabIndex={-1} role="alert" className="text-sm text-bad md:col-span-2">
             {formError.text}
           </p>
         )}
       </form>
       {made && (
-        <div className="rounded-xl border border-good-line bg-good-soft p-4 text-sm" role="status">
+        <div
+          ref={secretBox}
+          tabIndex={-1}
+          className="rounded-xl border border-good-line bg-good-soft p-4 text-sm"
+          role="status"
+          data-testid="new-webhook"
+        >
           <p className="font-medium">
             Signing secret of <span className="break-all font-mono">{made.url}</span> — copy it now: it is shown once.
           </p>
@@ -205,7 +255,9 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
           </div>
         </div>
       )}
-      <ActionNotice message={message} onReload={reload} onDismiss={clear} />
+      <div ref={notice} tabIndex={-1} className="rounded-lg" data-testid="endpoint-notice">
+        <ActionNotice message={message} onReload={reload} onDismiss={clear} />
+      </div>
       <DataTable
         caption="Webhook endpoints"
         columns={columns}
@@ -215,7 +267,7 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
           className: `align-top ${e.enabled ? "" : "text-muted"}`,
           "data-testid": "webhook-endpoint",
         })}
-        empty="No webhook endpoints yet. Add one to tell your own systems when a customer cancels or enters the queue."
+        empty="No webhook endpoints yet. Add one to tell your own systems when an account enters the at-risk queue."
       />
     </div>
   );

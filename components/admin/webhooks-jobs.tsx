@@ -1,16 +1,28 @@
-// Background jobs at a glance: how many of each kind are queued, running, done or dead, and the
-// latest dead jobs with their last error, so work that will not be retried by itself is visible.
+// Background jobs at a glance: the recurring jobs with their last and next run, how many of each
+// kind are queued, running, done or dead, and the latest dead jobs with their last error, so work
+// that will not be retried by itself is visible.
 import { type ColumnDef, DataTable, compactLook } from "@/components/ui/data-table";
 import type { Formatter } from "@/lib/format";
-import type { DeadJob, JobCount } from "@/lib/types/jobs";
+import type { DeadJob, JobCount, RecurringJob } from "@/lib/types/jobs";
 import { JOB_STATUSES, type JobStatus } from "@/lib/values";
+import { WebhooksRecurring } from "./webhooks-recurring";
 
 /** Compact, scrolling sideways in a narrow window rather than spilling out of the panel. */
 const look = { ...compactLook, wrapper: "overflow-x-auto" };
 
 type KindRow = { kind: string } & Record<JobStatus, number>;
 
-export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: DeadJob[]; fmt: Formatter }) {
+export function WebhooksJobs({
+  counts,
+  dead,
+  recurring,
+  fmt,
+}: {
+  counts: JobCount[];
+  dead: DeadJob[];
+  recurring: RecurringJob[];
+  fmt: Formatter;
+}) {
   const byKind = new Map<string, KindRow>();
   for (const c of counts) {
     const row = byKind.get(c.kind) ?? { kind: c.kind, queued: 0, running: 0, done: 0, dead: 0 };
@@ -62,6 +74,9 @@ export function WebhooksJobs({ counts, dead, fmt }: { counts: JobCount[]; dead: 
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-[auto_minmax(0,1fr)]">
+      <div className="min-w-0 lg:col-span-2">
+        <WebhooksRecurring jobs={recurring} fmt={fmt} />
+      </div>
       <DataTable
         caption="Jobs by kind and status"
         captionClassName="mb-2 text-left text-sm font-medium"

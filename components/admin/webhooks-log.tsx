@@ -56,7 +56,7 @@ export function WebhooksLog({
           aria-current={params.delivery === d.id ? "true" : undefined}
           className="text-accent underline"
         >
-          {fmt.dateTime(d.createdAt)}
+          {fmt.dateTime(d.createdAt, { seconds: true })}
         </Link>
       ),
       meta: { cellClassName: `${look.td} min-w-[8rem]` },
@@ -93,7 +93,7 @@ export function WebhooksLog({
       header: "Next try",
       cell: ({ row: { original: d } }) =>
         d.status === "pending" && d.nextAttemptAt
-          ? fmt.dateTime(d.nextAttemptAt)
+          ? fmt.dateTime(d.nextAttemptAt, { seconds: true })
           : d.status === "pending"
             ? "now"
             : "—",

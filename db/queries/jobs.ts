@@ -1,10 +1,10 @@
 // The job queue's statements (policy — backoff, deadlines, what each kind does — is lib/jobs'):
 // enqueue by unique key, claim due jobs and lapsed leases with FOR UPDATE SKIP LOCKED, and finish
 // a run only while the lease is still the worker's own.
-import { and, asc, count, desc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import type { DeadJob, JobCount } from "@/lib/types/jobs";
+import type { DeadJob, JobCount, RecurringJob } from "@/lib/types/jobs";
 import type { JobKind } from "@/lib/values";
 
 export type Job = typeof jobs.$inferSelect;
@@ -173,4 +173,32 @@ export async function pruneJobs(db: Db, before: Date): Promise<number> {
     .where(and(inArray(jobs.status, ["done", "dead"]), lt(jobs.finishedAt, before)))
     .returning({ id: jobs.id });
   return rows.length;
+}
+
+/**
+ * The recurring jobs, by kind: each row is queued again after every run with `updatedAt` at the
+ * run's end (`attempts` 0 on success, `lastError` set when it failed), so `updatedAt` is its last
+ * run; a job that never ran still has the `updatedAt` it was made with and no attempts.
+ */
+export async function recurringJobs(db: Db): Promise<RecurringJob[]> {
+  const rows = await db
+    .select({
+      id: jobs.id,
+      kind: jobs.kind,
+      key: jobs.key,
+      everySeconds: jobs.everySeconds,
+      status: jobs.status,
+      runAt: jobs.runAt,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
+      createdAt: jobs.createdAt,
+      updatedAt: jobs.updatedAt,
+    })
+    .from(jobs)
+    .where(isNotNull(jobs.everySeconds))
+    .orderBy(asc(jobs.kind), asc(jobs.key));
+  return rows.map(({ runAt, createdAt, updatedAt, everySeconds, ...j }) => {
+    const neverRan = j.attempts === 0 && j.lastError === null && updatedAt.getTime() === createdAt.getTime();
+    return { ...j, everySeconds: everySeconds ?? 0, lastRunAt: neverRan ? null : updatedAt, nextRunAt: runAt };
+  });
 }

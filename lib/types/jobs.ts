@@ -16,3 +16,19 @@ export interface DeadJob<When = Date> {
   lastError: string | null;
   finishedAt: When | null;
 }
+
+/** A recurring job (health re-scoring, pruning): its period, its last run and its next. */
+export interface RecurringJob<When = Date> {
+  id: number;
+  kind: string;
+  key: string;
+  everySeconds: number;
+  status: JobStatus;
+  /** When the last run finished (or, while running, started); null before the first run. */
+  lastRunAt: When | null;
+  /** When it runs next (for a running job, when this run started being due). */
+  nextRunAt: When;
+  /** Runs since the last success: more than 0 with `lastError` when the last run failed. */
+  attempts: number;
+  lastError: string | null;
+}

@@ -11,7 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { ParamNotice } from "@/components/ui/param-notice";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { type Db, getDb } from "@/db/client";
-import { deadJobs, jobCounts } from "@/db/queries/jobs";
+import { deadJobs, jobCounts, recurringJobs } from "@/db/queries/jobs";
 import { DELIVERY_PAGE_SIZE, deliveryToSend, listAttempts, listDeliveries } from "@/db/queries/webhook-deliveries";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireUser } from "@/lib/auth/session";
@@ -38,7 +38,7 @@ export default async function WebhooksPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Webhooks"
-        description="Endpoints of your own systems that Holdfast tells when a cancel session ends or an account enters the at-risk queue. Each request is signed per Standard Webhooks and retried with backoff for 24 hours."
+        description="Endpoints of your own systems that Holdfast tells what happens. Today it sends an event when an account enters the at-risk queue, and the test events you send; once the cancel flow is in use, it will also send one when a cancel session ends. Each request is signed per Standard Webhooks and retried with backoff for 24 hours."
       />
       <AdminNav />
       <ParamNotice notices={searchNotices(deliveryLogSchema, raw)} />
@@ -65,7 +65,7 @@ export default async function WebhooksPage({ searchParams }: Props) {
         </section>
         <Panel
           title="Background jobs"
-          description="The job queue behind deliveries and health re-scoring. A dead job ran out of tries or time and will not run again by itself."
+          description="The job queue behind deliveries and health re-scoring. A recurring job is queued again after each run: its table says when it last ran and runs next. A dead job ran out of tries or time and will not run again by itself."
         >
           <Suspense fallback={<TableSkeleton label="the background jobs" rows={3} />}>
             <Jobs db={db} fmt={fmt} />
@@ -122,8 +122,8 @@ async function DeliveryLog({
 }
 
 async function Jobs({ db, fmt }: { db: Db; fmt: Formatter }) {
-  const [counts, dead] = await Promise.all([jobCounts(db), deadJobs(db, 10)]);
-  return <WebhooksJobs counts={counts} dead={dead} fmt={fmt} />;
+  const [counts, dead, recurring] = await Promise.all([jobCounts(db), deadJobs(db, 10), recurringJobs(db)]);
+  return <WebhooksJobs counts={counts} dead={dead} recurring={recurring} fmt={fmt} />;
 }
 
 /**
