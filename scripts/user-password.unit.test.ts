@@ -24,7 +24,8 @@ function cli(script: string, args: string[], dir: string) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe("npm run user:password", () => {
+// Each case starts the command with tsx (seconds on a busy machine): the time limit is a minute, not 5 s.
+describe("npm run user:password", { timeout: 60_000 }, () => {
   it("refuses while a running server holds the embedded database, and changes nothing", () => {
     const dir = dataDir();
     fs.mkdirSync(path.join(dir, "pglite"), { recursive: true });
