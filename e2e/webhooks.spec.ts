@@ -1,14 +1,16 @@
 // Webhooks end to end: an admin adds an endpoint in Admin → Webhooks (its secret shown once), sends
 // a test event, and a receiver of the spec's own on 127.0.0.1 verifies the signature with the
 // standardwebhooks package; the server's own worker delivers it. A receiver that answers 500 once
-// gets the retry, the log shows both attempts, and Replay sends the same webhook-id again.
+// gets the retry, the log shows both attempts to the second, and Replay sends the same webhook-id
+// again. A disabled endpoint's test button is disabled, and the server refuses it too. Focus follows
+// each action: to the new secret, to the notice, into an opened delivery.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Page, expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import type { WebhookBody } from "@/lib/types/webhooks";
 import { unique } from "./fixtures";
-import { gotoHydrated } from "./hydrated";
+import { gotoHydrated, reloadHydrated } from "./hydrated";
 import { storageState } from "./users";
 
 test.use({ storageState: storageState("admin") });
@@ -69,6 +71,8 @@ async function addEndpoint(page: Page, url: string, description: string): Promis
   await form.getByRole("button", { name: "Add endpoint" }).click();
   const secret = (await page.getByTestId("new-webhook-secret").innerText()).trim();
   expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+  // Focus moves to the secret shown once, not to the page's body.
+  await expect(page.getByTestId("new-webhook")).toBeFocused();
   return secret;
 }
 
@@ -95,13 +99,24 @@ test("an endpoint added in the UI gets a signed test event, and the log shows it
     await expect(form.getByText("URL must be a full address")).toBeVisible();
     await expect(form.getByLabel("URL")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
+    await expect(form.getByLabel("URL")).toBeFocused();
+
+    // Ticked by default: only what Holdfast sends today; cancel sessions say when they will be sent.
+    await expect(form.getByRole("checkbox", { name: "account.entered_queue" })).toBeChecked();
+    const cancel = form.getByRole("checkbox", { name: /cancel_session\.completed/ });
+    await expect(cancel).not.toBeChecked();
+    await expect(form.getByText("(sent once the cancel flow is in use)")).toBeVisible();
 
     const secret = await addEndpoint(page, hook.url, "Billing system (e2e)");
     hook.useSecret(secret);
     const row = endpointRow(page, hook.url);
     await expect(row).toContainText("enabled");
-    await row.getByRole("button", { name: "Send test event" }).click();
+    await expect(row).toContainText("account.entered_queue");
+    await expect(row).not.toContainText("cancel_session.completed");
+    // The button's name says which endpoint it tests; afterwards focus is on the notice.
+    await row.getByRole("button", { name: `Send test event to ${hook.url}` }).click();
     await expect(page.getByTestId("action-notice")).toContainText("Test event queued");
+    await expect(page.getByTestId("endpoint-notice")).toBeFocused();
 
     await expect.poll(() => hook.received.length, { timeout: 20_000 }).toBe(1);
     const [event] = hook.received;
@@ -113,17 +128,46 @@ test("an endpoint added in the UI gets a signed test event, and the log shows it
     const delivery = page.getByTestId("delivery-row").filter({ hasText: event?.id ?? "?" });
     await expect(delivery).toContainText("succeeded", { timeout: 15_000 });
     await expect(delivery).toContainText("200");
+    // Recurring jobs say how often they run (the counts alone read "queued" between runs).
+    const recurring = page.getByTestId("recurring-job");
+    await expect(recurring.filter({ hasText: "health.rescore_all" })).toContainText("1 h");
+    await expect(recurring.filter({ hasText: "health.rescore_stale" })).toContainText("30 s");
+    await expect(recurring.filter({ hasText: "jobs.prune" })).toContainText("1 day");
     await page.screenshot({ path: "/work/notes/shots/webhooks-page.png", fullPage: true });
 
-    // Switched off, the endpoint says so; on again, it is enabled.
+    // A second tab still shows the endpoint enabled while the first switches it off.
+    const stale = await page.context().newPage();
+    await gotoHydrated(stale, "/admin/webhooks");
+    await expect(endpointRow(stale, hook.url)).toContainText("enabled");
+
+    // Switched off, the endpoint says so, and its test button is disabled with the reason beside it.
     await endpointRow(page, hook.url)
       .getByRole("button", { name: `Disable ${hook.url}` })
       .click();
     await expect(endpointRow(page, hook.url)).toContainText("disabled");
+    await expect(page.getByTestId("endpoint-notice")).toBeFocused();
+    const test = endpointRow(page, hook.url).getByRole("button", { name: `Send test event to ${hook.url}` });
+    await expect(test).toBeDisabled();
+    await expect(endpointRow(page, hook.url)).toContainText("Enable it to send");
+    await page.screenshot({ path: "/work/notes/shots/webhooks-disabled.png" });
+
+    // The server decides: the stale tab's enabled button is refused, and nothing is queued.
+    await endpointRow(stale, hook.url)
+      .getByRole("button", { name: `Send test event to ${hook.url}` })
+      .click();
+    await expect(stale.getByTestId("action-notice")).toContainText(
+      "The endpoint is disabled: enable it to send a test event.",
+    );
+    await stale.close();
+    await reloadHydrated(page);
+    await expect(page.getByTestId("delivery-total")).toHaveText("1 delivery");
+    expect(hook.received).toHaveLength(1);
+
     await endpointRow(page, hook.url)
       .getByRole("button", { name: `Enable ${hook.url}` })
       .click();
     await expect(endpointRow(page, hook.url)).toContainText("enabled");
+    await expect(test).toBeEnabled();
   } finally {
     await hook.close();
   }
@@ -152,18 +196,31 @@ test("a failed attempt is retried with backoff, and Replay sends the same webhoo
       [id, true],
     ]);
 
-    await delivery.getByRole("link").first().click();
+    // Opened from the keyboard, the delivery takes focus: Replay is one Tab away.
+    await delivery.getByRole("link").first().focus();
+    await page.keyboard.press("Enter");
     const detail = page.getByTestId("delivery-detail");
     await expect(detail).toContainText(id);
+    await expect(detail.getByTestId("delivery-title")).toBeFocused();
+    await page.keyboard.press("Tab");
+    const replay = detail.getByRole("button", { name: "Replay" });
+    await expect(replay).toBeFocused();
     const attempts = detail.getByTestId("attempt-row");
     await expect(attempts).toHaveCount(2);
     await expect(attempts.nth(0)).toContainText("500");
     await expect(attempts.nth(0)).toContainText("the receiver is down for a moment");
     await expect(attempts.nth(1)).toContainText("200");
+    // Times to the second: the retry's wait of 5–10 s shows between the two attempts.
+    await expect(attempts.nth(0)).toContainText(/\d{2}:\d{2}:\d{2}/);
     await page.screenshot({ path: "/work/notes/shots/webhooks-log-retry.png", fullPage: true });
 
-    await detail.getByRole("button", { name: "Replay" }).click();
+    // The header row stays put: the notice appears under it and takes focus.
+    const before = await replay.boundingBox();
+    await page.keyboard.press("Enter");
     await expect(detail).toContainText("Replay queued");
+    await expect(detail.getByTestId("replay-notice")).toBeFocused();
+    expect((await replay.boundingBox())?.y).toBe(before?.y);
+    await detail.screenshot({ path: "/work/notes/shots/webhooks-replay-notice.png" });
     await expect.poll(() => hook.received.length, { timeout: 20_000 }).toBe(3);
     expect(hook.received[2]).toMatchObject({ id, verified: true });
     expect(hook.received[2]?.body).toEqual(hook.received[0]?.body);
