@@ -5,6 +5,7 @@
 // again. A disabled endpoint's test button is disabled, and the server refuses it too. Focus follows
 // each action: to the new secret, to the notice, into an opened delivery.
 import http from "node:http";
+import AxeBuilder from "@axe-core/playwright";
 import type { AddressInfo } from "node:net";
 import { type Page, expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
@@ -150,6 +151,10 @@ test("an endpoint added in the UI gets a signed test event, and the log shows it
     await expect(test).toBeDisabled();
     await expect(endpointRow(page, hook.url)).toContainText("Enable it to send");
     await page.screenshot({ path: "/work/notes/shots/webhooks-disabled.png" });
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+      [],
+    );
 
     // The server decides: the stale tab's enabled button is refused, and nothing is queued.
     await endpointRow(stale, hook.url)
