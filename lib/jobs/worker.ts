@@ -98,34 +98,63 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** A loop: a round at once while jobs keep coming, else every `pollMs`. */
+/**
+ * A loop with `concurrency` slots: each free slot is filled with a due job as soon as one is, and
+ * every job runs on its own, so a long run (the hourly re-scoring) never holds up a delivery that
+ * falls due meanwhile. With nothing due, or no free slot, it waits `pollMs` or until a run ends.
+ */
 export function startWorker(opts: {
   db: () => Promise<Db>;
   handlers: JobHandlers;
   pollMs?: number;
+  concurrency?: number;
   workerId?: string;
   onError?: (error: unknown) => void;
 }): Worker {
   const workerId = opts.workerId ?? newWorkerId();
   const pollMs = opts.pollMs ?? 1000;
+  const concurrency = opts.concurrency ?? 4;
+  const onError = opts.onError ?? ((e: unknown) => console.error("Job worker round failed:", e));
+  const running = new Set<Promise<unknown>>();
   let stopped = false;
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (!stopped) {
-      let busy = false;
-      try {
-        const db = await opts.db();
-        busy = (await runDueJobs(db, { workerId, handlers: opts.handlers })).claimed > 0;
-      } catch (error) {
-        (opts.onError ?? ((e) => console.error("Job worker round failed:", e)))(error);
+      let claimed = 0;
+      const free = concurrency - running.size;
+      if (free > 0) {
+        try {
+          const db = await opts.db();
+          const now = new Date();
+          const jobs = await claimJobs(db, { workerId, now, leaseMs: LEASE_MS, limit: free });
+          claimed = jobs.length;
+          for (const job of jobs) {
+            const run = runOne(
+              db,
+              job,
+              { workerId, handlers: opts.handlers, leaseMs: LEASE_MS, random: Math.random },
+              now,
+            )
+              .catch(onError)
+              .finally(() => {
+                running.delete(run);
+                wake?.();
+              });
+            running.add(run);
+          }
+        } catch (error) {
+          onError(error);
+        }
       }
-      if (!busy && !stopped) {
+      // Straight on while jobs keep coming and slots are free; else wait for a run to end or the poll.
+      if (!stopped && (claimed === 0 || running.size >= concurrency)) {
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, pollMs).unref();
         });
       }
     }
+    await Promise.allSettled([...running]);
   })();
   return {
     async stop() {
