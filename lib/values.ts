@@ -109,7 +109,13 @@ export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** The kinds of background work the worker runs (lib/jobs/handlers.ts maps each to its code). */
-export const JOB_KINDS = ["webhook.deliver", "health.rescore_stale", "health.rescore_all", "jobs.prune"] as const;
+export const JOB_KINDS = [
+  "webhook.deliver",
+  "health.rescore_stale",
+  "health.rescore_all",
+  "jobs.prune",
+  "cancel.end_stale_sessions",
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Events a webhook endpoint can subscribe to (docs/api.md). `cancel_session.completed` arrives with the cancel flow. */
@@ -121,3 +127,20 @@ export const WEBHOOK_TEST_EVENT = "webhook.test";
 /** A delivery (one message to one endpoint): pending while it is tried, then succeeded or failed for good. */
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * A cancel session's life (SPEC §7): `open` from creation until it ends — `saved` (an offer taken),
+ * `canceled` (the customer cancelled), `expired` (never opened before `expiresAt`) or `abandoned`
+ * (opened and not ended within 24 h). The last two are set by a job, never by a page view.
+ */
+export const CANCEL_SESSION_STATUSES = ["open", "saved", "canceled", "abandoned", "expired"] as const;
+export type CancelSessionStatus = (typeof CANCEL_SESSION_STATUSES)[number];
+
+/** The steps of the customer's cancel page, in order; `loss` is optional per flow. */
+export const CANCEL_STEPS = ["loss", "reason", "offer", "confirm", "goodbye"] as const;
+export type CancelStep = (typeof CANCEL_STEPS)[number];
+
+/** The reason code of a cancellation with no reason given (Cancel pressed before answering). */
+export const NO_ANSWER_REASON = "no_answer";
+/** The reason code of the honest "something else" choice, with the customer's own words. */
+export const SOMETHING_ELSE_REASON = "other";

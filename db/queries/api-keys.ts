@@ -8,7 +8,7 @@ import type { ApiKeyRow } from "@/lib/types/api-keys";
 import type { Actor } from "@/lib/types/session";
 import { recordAudit } from "./audit";
 
-export const API_SCOPES = ["ingest", "read"] as const;
+export const API_SCOPES = ["ingest", "read", "cancel"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiKeyIdentity {

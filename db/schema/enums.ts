@@ -5,6 +5,7 @@ import {
   ACCOUNT_STATUSES,
   ACTOR_TYPES,
   CANCELLATION_OUTCOMES,
+  CANCEL_SESSION_STATUSES,
   JOB_STATUSES,
   OUTREACH_CHANNELS,
   ROLES,
@@ -30,3 +31,4 @@ export const outreachChannel = pgEnum("outreach_channel", OUTREACH_CHANNELS);
 export const actorType = pgEnum("actor_type", ACTOR_TYPES);
 export const jobStatus = pgEnum("job_status", JOB_STATUSES);
 export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
+export const cancelSessionStatus = pgEnum("cancel_session_status", CANCEL_SESSION_STATUSES);

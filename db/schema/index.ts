@@ -12,3 +12,4 @@ export * from "./rollups";
 export * from "./idempotency";
 export * from "./jobs";
 export * from "./webhooks";
+export * from "./cancel";

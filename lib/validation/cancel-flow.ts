@@ -1,0 +1,124 @@
+// The schemas of a cancel flow as the editor saves it and the seed writes it: every field named in
+// its error, so the editor can say which reason or text is wrong.
+import { z } from "zod";
+import type { CancelFlowContent, CancelFlowTargeting, CancelOffer, CancelReason } from "@/lib/types/cancel-flow";
+import { SEGMENTS } from "@/lib/values";
+import { safeText } from "./text";
+
+const required = (max: number, what: string) =>
+  safeText(max, { message: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`);
+
+const httpsUrl = (what: string) =>
+  safeText(2000, { message: `${what} is required` })
+    .trim()
+    .url(`${what} must be a URL`)
+    .refine((u) => u.startsWith("https://"), `${what} must start with https://`);
+
+const int = (what: string, min: number, max: number) =>
+  z
+    .number({ message: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be at least ${min}`)
+    .max(max, `${what} must be at most ${max}`);
+
+const stripeId = (what: string, prefix: string) =>
+  safeText(200)
+    .trim()
+    .refine((s) => s === "" || /^[A-Za-z0-9_]+$/.test(s), `${what} must look like ${prefix}…`)
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+export const cancelOfferSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("none") }),
+    z.object({ kind: z.literal("pause"), maxMonths: int("pause months", 1, 3) }),
+    z.object({
+      kind: z.literal("downgrade"),
+      plan: required(100, "the plan to downgrade to"),
+      priceCents: int("the downgrade price", 0, 100_000_000),
+      stripePriceId: stripeId("the Stripe price", "price_"),
+    }),
+    z.object({
+      kind: z.literal("discount"),
+      percent: int("the discount percent", 1, 100),
+      months: int("the discount months", 1, 36),
+      stripeCouponId: stripeId("the Stripe coupon", "a coupon id "),
+    }),
+    z.object({
+      kind: z.literal("talk_to_us"),
+      url: httpsUrl("the talk-to-us link"),
+      label: required(100, "the talk-to-us button text"),
+    }),
+  ],
+  { message: "the offer must be none, pause, downgrade, discount or talk_to_us" },
+) satisfies z.ZodType<CancelOffer, unknown>;
+
+export const cancelReasonSchema = z.object({
+  code: required(64, "the reason code").regex(
+    /^[a-z0-9_]+$/,
+    "the reason code must be lowercase letters, digits and _",
+  ),
+  label: required(120, "the reason's label"),
+  followUp: z
+    .object({ question: required(200, "the follow-up question"), required: z.boolean() })
+    .nullable()
+    .default(null),
+  offer: cancelOfferSchema,
+}) satisfies z.ZodType<CancelReason, unknown>;
+
+const textField = (what: string, max = 500) => required(max, what);
+
+export const cancelFlowContentSchema = z.object({
+  productName: required(80, "the product name"),
+  logoUrl: httpsUrl("the logo URL").nullable().default(null),
+  accentColor: safeText(7).regex(/^#[0-9a-fA-F]{6}$/, "the accent colour must be #rrggbb"),
+  showLoss: z.boolean(),
+  reasons: z
+    .array(cancelReasonSchema)
+    .min(3, "a flow needs at least 3 reasons")
+    .max(8, "a flow has at most 8 reasons")
+    .refine((r) => new Set(r.map((x) => x.code)).size === r.length, "each reason needs its own reason code")
+    .refine(
+      (r) => r.every((x) => x.code !== "other" && x.code !== "no_answer"),
+      "the reason codes other and no_answer are kept for “something else” and no answer",
+    ),
+  somethingElseOffer: cancelOfferSchema,
+  texts: z.object({
+    lossHeading: textField("the loss heading", 200),
+    reasonHeading: textField("the reason heading", 200),
+    reasonIntro: textField("the invitation to candour"),
+    somethingElseLabel: textField("the “something else” label", 100),
+    offerHeading: textField("the offer heading", 200),
+    confirmHeading: textField("the confirm heading", 200),
+    confirmBody: textField("the confirm text"),
+    cancelButton: textField("the cancel button", 60),
+    goodbyeHeading: textField("the goodbye heading", 200),
+    goodbyeData: textField("what happens to their data", 1000),
+    goodbyeReturn: textField("how to come back", 1000),
+    savedHeading: textField("the saved heading", 200),
+    savedBody: textField("the saved text", 1000),
+  }),
+}) satisfies z.ZodType<CancelFlowContent, unknown>;
+
+const localeTag = safeText(35).regex(
+  /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+  "each locale must be a tag like de or en-GB",
+);
+
+export const cancelFlowTargetingSchema = z.object({
+  segments: z.array(z.enum(SEGMENTS, { message: `segments must be among ${SEGMENTS.join(", ")}` })).default([]),
+  plans: z.array(safeText(100).trim().min(1, "a plan must not be empty")).max(50).default([]),
+  locales: z.array(localeTag).max(50).default([]),
+}) satisfies z.ZodType<CancelFlowTargeting, unknown>;
+
+/** What "Save" sends: a new version of a flow (or a new flow, without `flowId`). */
+export const saveCancelFlowSchema = z.object({
+  flowId: safeText(100).optional(),
+  name: required(100, "the flow's name"),
+  targeting: cancelFlowTargetingSchema,
+  content: cancelFlowContentSchema,
+});
+export type SaveCancelFlowInput = z.infer<typeof saveCancelFlowSchema>;
