@@ -136,8 +136,11 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const CANCEL_SESSION_STATUSES = ["open", "saved", "canceled", "abandoned", "expired"] as const;
 export type CancelSessionStatus = (typeof CANCEL_SESSION_STATUSES)[number];
 
-/** The steps of the customer's cancel page, in order; `loss` is optional per flow. */
-export const CANCEL_STEPS = ["loss", "reason", "offer", "confirm", "goodbye"] as const;
+/**
+ * The steps of the customer's cancel page, in order: `loss` is optional per flow; `follow_up` (the
+ * chosen reason's question, or "something else"'s own words) and `offer` are shown when they apply.
+ */
+export const CANCEL_STEPS = ["loss", "reason", "follow_up", "offer", "confirm", "goodbye"] as const;
 export type CancelStep = (typeof CANCEL_STEPS)[number];
 
 /** The reason code of a cancellation with no reason given (Cancel pressed before answering). */

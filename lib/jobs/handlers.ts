@@ -1,4 +1,5 @@
 // Every kind of background job and the code that runs it: the one list the server's worker uses.
+import { endStaleSessions } from "@/lib/cancel/jobs";
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { pruneFinishedJobs } from "./prune";
@@ -9,4 +10,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "health.rescore_stale": rescoreStale,
   "health.rescore_all": rescoreAll,
   "jobs.prune": pruneFinishedJobs,
+  "cancel.end_stale_sessions": endStaleSessions,
 };
