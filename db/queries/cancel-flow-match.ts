@@ -1,10 +1,11 @@
 // Which flow version a new cancel session starts on (SPEC §7): a flow named in the request, else
 // the first targeted flow (by position) whose segments, plans and locales all match the account and
 // the session's locale, else the default flow. Always the flow's newest version.
+import { createId } from "@paralleldrive/cuid2";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cancelFlowVersions, cancelFlows } from "@/db/schema";
-import type { CancelFlowTargeting } from "@/lib/types/cancel-flow";
+import type { CancelFlowContent, CancelFlowTargeting } from "@/lib/types/cancel-flow";
 
 export type FlowVersion = typeof cancelFlowVersions.$inferSelect;
 
@@ -80,4 +81,31 @@ export async function defaultFlowId(db: Db): Promise<string | null> {
     .orderBy(asc(cancelFlows.createdAt))
     .limit(1);
   return row?.id ?? null;
+}
+
+/**
+ * The default flow, made as version 1 of `first` (lib/cancel/defaults.ts: Stripe's feedback codes)
+ * when the installation has none, so a session can always start. Returns its id.
+ */
+export async function ensureDefaultFlow(
+  db: Db,
+  first: { name: string; content: CancelFlowContent },
+  now: Date = new Date(),
+): Promise<string> {
+  const existing = await defaultFlowId(db);
+  if (existing) return existing;
+  const id = `cf_${createId()}`;
+  await db.insert(cancelFlows).values({ id, isDefault: true, position: 0, createdAt: now }).onConflictDoNothing();
+  const made = await defaultFlowId(db);
+  if (made !== id) return made ?? id;
+  await db.insert(cancelFlowVersions).values({
+    id: `cfv_${createId()}`,
+    flowId: id,
+    version: 1,
+    name: first.name,
+    content: first.content,
+    changes: ["Created"],
+    createdAt: now,
+  });
+  return id;
 }
