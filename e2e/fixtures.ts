@@ -28,12 +28,12 @@ export function unique(): string {
 export async function createApiKey(
   page: Page,
   name: string,
-  scopes: ("ingest" | "read")[],
+  scopes: ("ingest" | "read" | "cancel")[],
   perMinute?: number,
 ): Promise<string> {
   await gotoHydrated(page, "/admin/api-keys");
   await page.getByLabel("Name").fill(name);
-  for (const scope of ["ingest", "read"] as const) {
+  for (const scope of ["ingest", "read", "cancel"] as const) {
     const box = page.getByRole("checkbox", { name: scope });
     if (scopes.includes(scope)) await box.check();
     else await box.uncheck();

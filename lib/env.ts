@@ -50,7 +50,55 @@ const schema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  // The address customers reach this server at: cancel links are <PUBLIC_URL>/cancel/<token>.
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => v === "" || originOf(v) !== null, {
+      message: "PUBLIC_URL must be an http(s) origin without a path, such as https://holdfast.example.com",
+    })
+    .transform((v) => (v === "" ? undefined : (originOf(v) ?? undefined)))
+    .optional(),
+  // The origins a cancel session's returnUrl may lead back to (comma-separated).
+  CANCEL_RETURN_ORIGINS: z
+    .string()
+    .default("")
+    .refine((list) => originList(list) !== null, {
+      message:
+        "CANCEL_RETURN_ORIGINS must be comma-separated http(s) origins without paths (https://app.example.com, https://example.com)",
+    })
+    .transform((list) => originList(list) ?? []),
+  // Minutes a cancel link may wait for its first opening.
+  CANCEL_SESSION_MINUTES: z.coerce
+    .number()
+    .int("CANCEL_SESSION_MINUTES must be a whole number of minutes")
+    .min(1, "CANCEL_SESSION_MINUTES must be 1 to 1440")
+    .max(1440, "CANCEL_SESSION_MINUTES must be 1 to 1440")
+    .default(60),
 });
+
+/** `https://host[:port]` of an http(s) URL with no path, query or fragment (a trailing / is fine); else null. */
+export function originOf(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (url.username || url.password || url.pathname !== "/" || url.search || url.hash) return null;
+  if (/[?#]/.test(value)) return null;
+  return url.origin;
+}
+
+/** A comma-separated list of origins, each normalised; null when one is not an origin. */
+export function originList(list: string): string[] | null {
+  const parts = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const origins = parts.map(originOf);
+  return origins.every((o) => o !== null) ? [...new Set(origins)] : null;
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -79,4 +127,16 @@ export function authSecret(): string | undefined {
     throw new Error("AUTH_SECRET must be set to at least 32 characters in production (npm start generates one).");
   }
   return secret;
+}
+
+/** What creating a cancel session needs from the environment (the route passes it on, tests make their own). */
+export interface CancelSettings {
+  publicUrl: string | undefined;
+  returnOrigins: string[];
+  minutes: number;
+}
+
+export function cancelSettings(): CancelSettings {
+  const e = env();
+  return { publicUrl: e.PUBLIC_URL, returnOrigins: e.CANCEL_RETURN_ORIGINS, minutes: e.CANCEL_SESSION_MINUTES };
 }

@@ -95,8 +95,11 @@ export function ApiKeysPanel({ keys }: { keys: ApiKeyRow[] }) {
           <label className="mr-3">
             <input type="checkbox" name="scopes" value="ingest" defaultChecked /> ingest
           </label>
-          <label>
+          <label className="mr-3">
             <input type="checkbox" name="scopes" value="read" /> read
+          </label>
+          <label>
+            <input type="checkbox" name="scopes" value="cancel" /> cancel
           </label>
         </fieldset>
         <label className="text-sm">

@@ -64,18 +64,22 @@ async function bearerKey(request: Request): Promise<ApiKeyIdentity | null | unde
 
 export type Caller = { kind: "user"; user: SessionUser } | { kind: "api_key"; key: ApiKeyIdentity };
 
-/** For endpoints open to API keys: a key with `scope` always; a signed-in user at `minRole` when given. */
+/**
+ * For endpoints open to API keys: a key with `scope` (or with one of several) always; a signed-in
+ * user at `minRole` when given.
+ */
 export function withApiKey<C>(
-  scope: ApiScope,
+  scope: ApiScope | readonly ApiScope[],
   handler: Handler<C, Caller>,
   minRole?: Role,
 ): (request: Request, context: C) => Promise<Response> {
+  const scopes: readonly ApiScope[] = typeof scope === "string" ? [scope] : scope;
   return async (request, context) => {
     const key = await bearerKey(request);
     if (key === null) return answerInvalidKey(request, await getDb());
     if (key) {
-      if (!key.scopes.includes(scope))
-        return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scope} scope.`);
+      if (!scopes.some((s) => key.scopes.includes(s)))
+        return refuse(request, keyActor(key), 403, `The API key “${key.name}” lacks the ${scopes.join(" or ")} scope.`);
       const limit = await hitWindow(await getDb(), `apikey:${key.id}`, key.rateLimitPerMinute, 60);
       if (!limit.allowed) {
         return problem(

@@ -16,7 +16,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys for the ingestion API (scope ingest) and the read API (scope read). Stored as a hash; shown once."
+        description="Keys for the ingestion API (scope ingest), the read API (scope read) and cancel sessions (scope cancel). Stored as a hash; shown once."
       />
       <AdminNav />
       <ApiKeysPanel
