@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { exited, serve } from "@/scripts/serve";
 import { run } from "@/scripts/run";
-import { EMPTY_ADMIN, e2eAnchor, e2ePort } from "./env";
+import { EMPTY_ADMIN, e2eAnchor, e2eBaseUrl, e2ePort } from "./env";
 
 run(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-e2e-"));
@@ -29,8 +29,15 @@ run(async () => {
   await createUser(empty.db, { ...EMPTY_ADMIN, role: "admin" }, SYSTEM_ACTOR);
   await empty.close();
   const secret = "e2e-secret-0123456789abcdef0123456789abcdef";
-  // Webhooks may reach the specs' own receivers on 127.0.0.1 over http (e2e/webhooks.spec.ts).
-  const server = serve(e2ePort(), { HOLDFAST_DATA_DIR: dir, AUTH_SECRET: secret, ALLOW_PRIVATE_WEBHOOKS: "true" });
+  // Webhooks may reach the specs' own receivers on 127.0.0.1 over http (e2e/webhooks.spec.ts); cancel
+  // links point at this server, and may lead back to it or to app.example.com.
+  const server = serve(e2ePort(), {
+    HOLDFAST_DATA_DIR: dir,
+    AUTH_SECRET: secret,
+    ALLOW_PRIVATE_WEBHOOKS: "true",
+    PUBLIC_URL: e2eBaseUrl(),
+    CANCEL_RETURN_ORIGINS: `${e2eBaseUrl()},https://app.example.com`,
+  });
   const emptyServer = serve(e2ePort() + 1, {
     HOLDFAST_DATA_DIR: emptyDir,
     AUTH_SECRET: secret,
