@@ -8,8 +8,19 @@ run(async () => {
   const port = env().PORT;
   const secret = authSecret();
   const logins = await prepareDatabase();
-  const server = serve(port, { AUTH_SECRET: secret }, "dev");
   const url = `http://localhost:${port}`;
+  // On a developer's machine cancel links may point at the development server and lead back to it;
+  // `npm start` sets no such default (a wrong address in a customer's link is worse than a 503).
+  const origins = env().CANCEL_RETURN_ORIGINS;
+  const server = serve(
+    port,
+    {
+      AUTH_SECRET: secret,
+      PUBLIC_URL: env().PUBLIC_URL ?? url,
+      CANCEL_RETURN_ORIGINS: origins.length > 0 ? origins.join(",") : url,
+    },
+    "dev",
+  );
   // The first request compiles the route: give the development server longer than a production one.
   if (!(await waitForHealth(url, 180_000))) throw new Error(`The server did not answer on ${url}/api/health.`);
   printWelcome(url, logins);
