@@ -1,8 +1,10 @@
 // First pass only: sends visitors without a session cookie to sign-in (pages) or lets API routes
 // answer 401 themselves; the real decision is made on the server by requireUser/withUser for
 // every page and route. It also sets a per-request nonce Content-Security-Policy (Next.js puts
-// the nonce on its own scripts) and tells the server which path was asked for.
+// the nonce on its own scripts) and tells the server which path was asked for. The customer's
+// cancel page (/cancel/<token>) is public, runs no script, and sends no referrer.
 import { type NextRequest, NextResponse } from "next/server";
+import { cancelPagePolicy } from "@/lib/cancel/page-headers";
 import { decodeParam } from "@/lib/input-checks";
 
 const PUBLIC = [
@@ -12,7 +14,9 @@ const PUBLIC = [
   /^\/api\/v1\/openapi\.json$/,
   /^\/api-docs$/,
   /^\/api\/webhooks\/stripe$/,
+  /^\/cancel\/[^/]+$/,
 ];
+const CANCEL_PAGE = /^\/cancel\//;
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -34,11 +38,14 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const cancelPage = CANCEL_PAGE.test(pathname);
+  const csp = cancelPage
+    ? cancelPagePolicy(nonce)
+    : contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const secure = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     response.headers.set("X-Content-Type-Options", "nosniff");
-    response.headers.set("Referrer-Policy", "same-origin");
+    response.headers.set("Referrer-Policy", cancelPage ? "no-referrer" : "same-origin");
     return response;
   };
   const pass = () => {
