@@ -12,7 +12,9 @@ export function HydrationMarker() {
     // unmarked after 10 s with every chart drawn): after 1.5 s the mark is set anyway, by then far
     // behind the boundaries' hydration tasks.
     const idle = (run: () => void) =>
-      "requestIdleCallback" in window ? window.requestIdleCallback(run, { timeout: 1500 }) : window.setTimeout(run, 50);
+      typeof window.requestIdleCallback === "function"
+        ? window.requestIdleCallback(run, { timeout: 1500 })
+        : window.setTimeout(run, 50);
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     let pending = 0;
     const mark = () => {

@@ -8,6 +8,9 @@ import {
   accounts,
   activityFeatureMonths,
   activityUserMonths,
+  cancelFlowVersions,
+  cancelFlows,
+  cancelSessions,
   cancellationResponses,
   signals,
   subscriptionEvents,
@@ -15,11 +18,18 @@ import {
 } from "@/db/schema";
 import { createTestDb, setupTestDb } from "@/test/db";
 import { distinctActive } from "@/lib/metrics/activity";
-import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SIGNAL_KINDS, SUBSCRIPTION_EVENT_TYPES } from "@/lib/values";
+import {
+  CANCELLATION_OUTCOMES,
+  NO_ANSWER_REASON,
+  SAVE_OFFERS,
+  SIGNAL_KINDS,
+  SUBSCRIPTION_EVENT_TYPES,
+} from "@/lib/values";
 import type { Db } from "@/db/client";
 import { loadDataset } from "./load";
 import { generatePreset } from "./presets";
 import { shapeOf } from "./shape";
+import { REASON_CODES } from "./verbatims";
 
 const anchor = new Date("2026-11-26T00:00:00Z");
 const DAY = 86_400_000;
@@ -49,6 +59,9 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     ["cancellation_responses", cancellationResponses, rowsOf(cancellationResponses)],
     ["activity_user_months", activityUserMonths, rowsOf(activityUserMonths)],
     ["activity_feature_months", activityFeatureMonths, rowsOf(activityFeatureMonths)],
+    ["cancel_flows", cancelFlows, rowsOf(cancelFlows)],
+    ["cancel_flow_versions", cancelFlowVersions, rowsOf(cancelFlowVersions)],
+    ["cancel_sessions", cancelSessions, rowsOf(cancelSessions)],
   ];
   const out: Record<string, string> = {};
   for (const [name, table, row] of tables) {
@@ -128,7 +141,8 @@ describe("demo preset, seed 1", () => {
     expect(texts.some((x) => /Really disappointed|waste of money|NOT happy/.test(x))).toBe(true);
     expect(texts.some((x) => /thank/i.test(x))).toBe(true);
     expect(rows.filter((r) => r.competitor !== null).length).toBeGreaterThan(10);
-    expect(new Set(rows.map((r) => r.reasonCode)).size).toBe(8);
+    // Stripe's eight codes, and the cancels pressed in the flow before choosing any.
+    expect(new Set(rows.map((r) => r.reasonCode))).toEqual(new Set([...REASON_CODES, NO_ANSWER_REASON]));
   });
 
   it("fades the whole team's activity in the weeks before a cancel", async () => {
@@ -167,7 +181,9 @@ describe("demo preset, seed 1", () => {
       await loadDataset(other.db, generatePreset("demo", 2, anchor));
       const first = await fingerprint(t.db);
       expect(await fingerprint(again.db)).toEqual(first);
-      expect((await fingerprint(other.db)).subscription_events).not.toEqual(first.subscription_events);
+      const second = await fingerprint(other.db);
+      expect(second.subscription_events).not.toEqual(first.subscription_events);
+      expect(second.cancel_sessions).not.toEqual(first.cancel_sessions);
     } finally {
       await again.close();
       await other.close();

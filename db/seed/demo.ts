@@ -1,7 +1,10 @@
 // The demo data set: a SaaS business over 30 months, deterministic per seed and anchor day.
+import { responseExternalId } from "@/db/queries/cancel-session-load";
 import { Rng } from "./random";
 import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
 import { FEATURES, accountIdOf, activityFor, signalsFor } from "./behaviour";
+import { demoFlows } from "./flows";
+import { demoSessions } from "./sessions";
 import { type BusinessShape, simulate } from "./simulate";
 import { addMonths, dayStart, monthStart } from "./time";
 import type { Dataset, UserRow } from "./types";
@@ -14,6 +17,8 @@ export interface DemoOptions {
   /** Months of daily activity kept before the anchor (older activity is not generated). */
   activityMonths?: number;
   shape?: BusinessShape;
+  /** Cancel flows, and six months of cancel sessions before the anchor. */
+  cancelFlow?: boolean;
 }
 
 export const DEMO_USERS: readonly UserRow[] = [
@@ -46,7 +51,15 @@ export const DEMO_USERS: readonly UserRow[] = [
 export function generateDemo(options: DemoOptions): Dataset {
   const anchor = dayStart((options.anchor ?? new Date()).getTime());
   const rng = new Rng(options.seed);
-  const sim = simulate(rng.fork("business"), options.accounts ?? 2000, anchor, options.shape);
+  const flows = options.cancelFlow ? demoFlows(anchor) : null;
+  const sim = simulate(
+    rng.fork("business"),
+    options.accounts ?? 2000,
+    anchor,
+    options.shape,
+    flows ? (segment, at) => flows.versionAt(segment, at)?.content ?? null : undefined,
+  );
+  const cancel = flows ? demoSessions(rng.fork("sessions"), sim.accounts, flows, anchor) : null;
   const behaviour = rng.fork("behaviour");
   const owners = rng.fork("owners");
   const activityFrom = addMonths(monthStart(anchor), -(options.activityMonths ?? 5));
@@ -63,6 +76,15 @@ export function generateDemo(options: DemoOptions): Dataset {
     responses: [],
     userMonths: [],
     featureMonths: [],
+    cancelFlows: flows?.flows ?? [],
+    cancelFlowVersions: (flows?.versions ?? []).map(({ segments, ...v }) => ({
+      ...v,
+      segments,
+      plans: [],
+      locales: [],
+      createdBy: "usr_demo_admin",
+    })),
+    cancelSessions: cancel?.sessions ?? [],
   };
 
   for (const acc of sim.accounts) {
@@ -108,9 +130,10 @@ export function generateDemo(options: DemoOptions): Dataset {
       .filter((r) => r.at < anchor)
       .forEach((r, i) => {
         const submittedAt = new Date(r.at);
+        const sessionId = cancel?.sessionOf.get(r);
         data.responses.push({
           accountId,
-          externalId: `cxl_${acc.externalId.slice(4)}_${i + 1}`,
+          externalId: sessionId ? responseExternalId(sessionId) : `cxl_${acc.externalId.slice(4)}_${i + 1}`,
           submittedAt,
           reasonCode: r.reasonCode,
           freeText: r.freeText,

@@ -9,6 +9,9 @@ import {
   accounts,
   activityFeatureMonths,
   activityUserMonths,
+  cancelFlowVersions,
+  cancelFlows,
+  cancelSessions,
   cancellationResponses,
   healthSettings,
   reasonCodeDefaults,
@@ -123,6 +126,7 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
       rollup(activityFeatureMonths, (r: FeatureMonthRow) => r.feature, activityFeatureMonths.feature),
       data.featureMonths,
     );
+    await loadCancelFlow(tx, data);
     await refreshDerived(tx);
     await tx
       .insert(healthSettings)
@@ -130,6 +134,18 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
       .onConflictDoNothing();
   });
   await recomputeHealth(db, data.anchor);
+}
+
+/** Rows per statement: a session has 24 columns, and a statement takes at most 65,535 parameters. */
+const SESSION_CHUNK = 2000;
+
+/** The flows and their versions (a handful), then the sessions in a few multi-row statements. */
+async function loadCancelFlow(tx: Db, data: Dataset): Promise<void> {
+  if (data.cancelFlows.length > 0) await tx.insert(cancelFlows).values(data.cancelFlows);
+  if (data.cancelFlowVersions.length > 0) await tx.insert(cancelFlowVersions).values(data.cancelFlowVersions);
+  for (let i = 0; i < data.cancelSessions.length; i += SESSION_CHUNK) {
+    await tx.insert(cancelSessions).values(data.cancelSessions.slice(i, i + SESSION_CHUNK));
+  }
 }
 
 /** True when the database holds no accounts and no users yet (a fresh install). */

@@ -7,6 +7,9 @@ import {
   activityUserMonths,
   apiKeys,
   auditLog,
+  cancelFlowVersions,
+  cancelFlows,
+  cancelSessions,
   cancellationResponses,
   outreachLogs,
   signals,
@@ -15,7 +18,11 @@ import {
   users,
 } from "@/db/schema";
 
+// Sessions before the flow versions they started on, and those before their flows.
 const DATA_TABLES = [
+  cancelSessions,
+  cancelFlowVersions,
+  cancelFlows,
   outreachLogs,
   triageItems,
   activityUserMonths,

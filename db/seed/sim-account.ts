@@ -1,6 +1,7 @@
 // The accounts of the simulated business: their shape, how they arrive (trials and sales-led deals)
 // and the two moves every month of the simulation makes on them (an instant to act, an event).
-import type { CancellationOutcome, SaveOffer, Segment, SubscriptionEventType } from "@/lib/values";
+import type { CancelOffer } from "@/lib/types/cancel-flow";
+import type { CancellationOutcome, NO_ANSWER_REASON, SaveOffer, Segment, SubscriptionEventType } from "@/lib/values";
 import { companyName } from "./names";
 import type { Rng } from "./random";
 import { DAY, HOUR } from "./time";
@@ -14,12 +15,17 @@ export interface SimEvent {
 
 export interface SimResponse {
   at: number;
-  reasonCode: ReasonCode;
+  /** `no_answer`: canceled in the flow before choosing a reason. */
+  reasonCode: ReasonCode | typeof NO_ANSWER_REASON;
   freeText: string | null;
   competitor: string | null;
   offerShown: SaveOffer;
   offerAccepted: boolean;
   outcome: CancellationOutcome;
+  /** The offer as the cancel flow showed it (null: the answer came before the flow was in use). */
+  flowOffer: CancelOffer | null;
+  /** The months a customer chose for a pause they accepted. */
+  pauseMonths: number | null;
 }
 
 export interface SimAccount {

@@ -1,7 +1,9 @@
 // Simulates a SaaS business month by month: trials, conversions, expansions, contractions, pauses,
 // saves, cancellations and reactivations. Churn per segment follows a monthly hazard with error
 // diffusion, so yearly churn lands near its target for any seed instead of wandering with chance.
-import { type CancellationOutcome, type SaveOffer, SEGMENTS, type Segment } from "@/lib/values";
+import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
+import { type CancellationOutcome, NO_ANSWER_REASON, type SaveOffer, SEGMENTS, type Segment } from "@/lib/values";
+import { cancelChoice, saveChoice } from "./flow-survey";
 import type { Rng } from "./random";
 import { type SimAccount, arrivals, push, slot } from "./sim-account";
 import { DAY, HOUR, addMonths, monthStart } from "./time";
@@ -41,6 +43,31 @@ function survey(
     offerShown: offer,
     offerAccepted: accepted,
     outcome,
+    flowOffer: null,
+    pauseMonths: null,
+  });
+}
+
+/** An answer given in the cancel flow: its reason and offer come from the flow live at `at`. */
+function flowSurvey(
+  rng: Rng,
+  acc: SimAccount,
+  at: number,
+  choice: { reasonCode: ReasonCode | typeof NO_ANSWER_REASON; offer: CancelOffer },
+  outcome: CancellationOutcome,
+  pauseMonths: number | null = null,
+): void {
+  const { reasonCode, offer } = choice;
+  const said = reasonCode === NO_ANSWER_REASON ? { freeText: null, competitor: null } : null;
+  acc.responses.push({
+    at,
+    reasonCode,
+    ...(said ?? verbatim(rng, reasonCode === NO_ANSWER_REASON ? "other" : reasonCode, outcome !== "canceled")),
+    offerShown: offer.kind,
+    offerAccepted: outcome !== "canceled",
+    outcome,
+    flowOffer: offer,
+    pauseMonths,
   });
 }
 
@@ -71,10 +98,21 @@ export interface BusinessShape {
   maxTeam: number;
 }
 
+/** The cancel flow's content live for a segment at an instant, or null where no flow was in use. */
+export type FlowAt = (segment: Segment, at: number) => CancelFlowContent | null;
+
+const SAVE_OFFER_WEIGHTS = { pause: 3, downgrade: 2, discount: 3, talk_to_us: 2 };
+
 export const SEAT_BASED: BusinessShape = { usageRate: 0, saveFactor: 0.35, maxTeam: 60 };
 
 /** Runs 30 months up to the anchor, plus 3 future months so that today's at-risk accounts are fading. */
-export function simulate(rng: Rng, count: number, anchor: number, shape: BusinessShape = SEAT_BASED): Simulation {
+export function simulate(
+  rng: Rng,
+  count: number,
+  anchor: number,
+  shape: BusinessShape = SEAT_BASED,
+  flowAt: FlowAt = () => null,
+): Simulation {
   const start = addMonths(monthStart(anchor), -29);
   const end = addMonths(monthStart(anchor), 3);
   const all = arrivals(rng, count, start, anchor);
@@ -112,19 +150,24 @@ export function simulate(rng: Rng, count: number, anchor: number, shape: Busines
       for (const acc of pickWeighted(rng, savable, weight, saves)) {
         const at = slot(rng, acc, ms, me);
         if (at === null) continue;
-        const offer = rng.weighted({ pause: 3, downgrade: 2, discount: 3, talk_to_us: 2 });
+        const flow = flowAt(segment, at);
+        const choice = flow ? saveChoice(rng, flow, SAVE_OFFER_WEIGHTS, REASON_WEIGHTS) : null;
+        const offer = choice ? choice.offer.kind : rng.weighted(SAVE_OFFER_WEIGHTS);
+        const answer = (outcome: CancellationOutcome, months: number | null = null) =>
+          choice ? flowSurvey(rng, acc, at, choice, outcome, months) : survey(rng, acc, at, offer, true, outcome);
         acc.protectedUntil = at + 62 * DAY;
         if (offer === "pause") {
-          survey(rng, acc, at, offer, true, "paused");
+          const months = rng.int(1, choice?.offer.kind === "pause" ? choice.offer.maxMonths : 3);
+          answer("paused", months);
           acc.mrrBeforePause = acc.mrr;
           push(acc, at + 60_000, "paused", 0);
           acc.status = "paused";
-          acc.pausedUntil = addMonths(at, rng.int(1, 3));
+          acc.pausedUntil = addMonths(at, months);
         } else if (offer === "downgrade") {
-          survey(rng, acc, at, offer, true, "downgraded");
+          answer("downgraded");
           push(acc, at + 60_000, "contraction", Math.round((acc.mrr * 0.6) / 100) * 100);
         } else {
-          survey(rng, acc, at, offer, true, "saved");
+          answer("saved");
           if (offer === "discount") push(acc, at + 60_000, "contraction", Math.round((acc.mrr * 0.8) / 100) * 100);
         }
       }
@@ -134,8 +177,16 @@ export function simulate(rng: Rng, count: number, anchor: number, shape: Busines
       const at = slot(rng, acc, ms, me);
       if (at === null) continue;
       if (rng.chance(0.82)) {
-        const offer = rng.weighted({ none: 35, pause: 20, downgrade: 15, discount: 20, talk_to_us: 10 });
-        survey(rng, acc, at - Math.floor(rng.float(1, 30)) * 60_000, offer, false, "canceled");
+        const flow = flowAt(acc.segment, at);
+        if (flow) {
+          const asked = at - Math.floor(rng.float(1, 30)) * 60_000;
+          // The version live when the customer answered (a save of the flow may fall in between).
+          const content = flowAt(acc.segment, asked) ?? flow;
+          flowSurvey(rng, acc, asked, cancelChoice(rng, content, REASON_WEIGHTS), "canceled");
+        } else {
+          const offer = rng.weighted({ none: 35, pause: 20, downgrade: 15, discount: 20, talk_to_us: 10 });
+          survey(rng, acc, at - Math.floor(rng.float(1, 30)) * 60_000, offer, false, "canceled");
+        }
       }
       push(acc, at, "canceled", 0);
       acc.status = "canceled";

@@ -3,6 +3,9 @@ import type {
   accounts,
   activityFeatureMonths,
   activityUserMonths,
+  cancelFlowVersions,
+  cancelFlows,
+  cancelSessions,
   cancellationResponses,
   signals,
   subscriptionEvents,
@@ -17,6 +20,9 @@ export type SignalRow = Omit<typeof signals.$inferInsert, "seq">;
 export type ResponseRow = Omit<typeof cancellationResponses.$inferInsert, "seq" | "categoryId">;
 export type UserMonthRow = typeof activityUserMonths.$inferInsert;
 export type FeatureMonthRow = typeof activityFeatureMonths.$inferInsert;
+export type FlowRow = typeof cancelFlows.$inferInsert;
+export type FlowVersionRow = typeof cancelFlowVersions.$inferInsert;
+export type SessionRow = typeof cancelSessions.$inferInsert;
 
 export interface Dataset {
   /** The day the data set ends: health is scored as of it. */
@@ -30,4 +36,8 @@ export interface Dataset {
   responses: ResponseRow[];
   userMonths: UserMonthRow[];
   featureMonths: FeatureMonthRow[];
+  /** The cancel flows, their saved versions and the sessions customers walked through them. */
+  cancelFlows: FlowRow[];
+  cancelFlowVersions: FlowVersionRow[];
+  cancelSessions: SessionRow[];
 }

@@ -1,0 +1,52 @@
+// What a customer answers when the cancel flow asks (the demo's last six months): a reason the flow
+// offers, the offer that flow gives for it, and — for a save — an offer that some reason leads to.
+import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
+import { NO_ANSWER_REASON, type SaveOffer } from "@/lib/values";
+import type { Rng } from "./random";
+import { REASON_CODES, type ReasonCode } from "./verbatims";
+
+/** Cancels pressed before choosing any reason. */
+const NO_ANSWER_SHARE = 0.07;
+
+const isReasonCode = (code: string): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code);
+
+/** The flow's offer for each reason code (`other` is "something else"). */
+export function flowOffers(content: CancelFlowContent): Map<ReasonCode, CancelOffer> {
+  const offers = new Map<ReasonCode, CancelOffer>();
+  for (const r of content.reasons) if (isReasonCode(r.code)) offers.set(r.code, r.offer);
+  offers.set("other", content.somethingElseOffer);
+  return offers;
+}
+
+function only<K extends string>(weights: Readonly<Record<K, number>>, keep: (key: K) => boolean): Record<K, number> {
+  const out: Record<K, number> = { ...weights };
+  for (const key in out) if (!keep(key)) out[key] = 0;
+  return out;
+}
+
+/** A saved customer's reason and offer: offer kinds weighted by `base` times the reasons leading to them. */
+export function saveChoice(
+  rng: Rng,
+  content: CancelFlowContent,
+  base: Readonly<Record<Exclude<SaveOffer, "none">, number>>,
+  reasonWeights: Readonly<Record<ReasonCode, number>>,
+): { reasonCode: ReasonCode; offer: CancelOffer } {
+  const offers = flowOffers(content);
+  const kinds = { pause: 0, downgrade: 0, discount: 0, talk_to_us: 0 };
+  for (const offer of offers.values()) if (offer.kind !== "none") kinds[offer.kind] += base[offer.kind];
+  const kind = rng.weighted(kinds);
+  const reasonCode = rng.weighted(only(reasonWeights, (code) => offers.get(code)?.kind === kind));
+  return { reasonCode, offer: offers.get(reasonCode) ?? { kind: "none" } };
+}
+
+/** A canceling customer's reason (or none given) and the offer the flow showed for it. */
+export function cancelChoice(
+  rng: Rng,
+  content: CancelFlowContent,
+  reasonWeights: Readonly<Record<ReasonCode, number>>,
+): { reasonCode: ReasonCode | typeof NO_ANSWER_REASON; offer: CancelOffer } {
+  if (rng.chance(NO_ANSWER_SHARE)) return { reasonCode: NO_ANSWER_REASON, offer: { kind: "none" } };
+  const offers = flowOffers(content);
+  const reasonCode = rng.weighted(only(reasonWeights, (code) => offers.has(code)));
+  return { reasonCode, offer: offers.get(reasonCode) ?? { kind: "none" } };
+}
