@@ -47,7 +47,7 @@ function until(color: string, target: Rgb, surface: string, ratio: number): stri
 export interface ThemeAccent {
   /** Button background: the brand colour itself. */
   button: string;
-  /** Text on the button: white or near-black, whichever reads better. */
+  /** Text on the button: white, or a near-black that reads on it. */
   onButton: string;
   /** Links, focus rings, selected borders: readable on the page. */
   text: string;
@@ -61,7 +61,8 @@ export interface AccentPalette {
 /** The palette of an accent colour (`#rrggbb`; anything else falls back to the default accent). */
 export function accentPalette(accent: string): AccentPalette {
   const base = parse(accent) ? accent.toLowerCase() : DEFAULT_ACCENT;
-  const onButton = contrast(base, "#ffffff") >= contrast(base, DARK_TEXT) ? "#ffffff" : DARK_TEXT;
+  // White when it reads (≥ 4.5), else near-black, else black (one of white and black always reads).
+  const onButton = ["#ffffff", DARK_TEXT].find((c) => contrast(base, c) >= 4.5) ?? "#000000";
   return {
     light: { button: base, onButton, text: until(base, [0, 0, 0], PAGE_SURFACES.light, 4.5) },
     dark: { button: base, onButton, text: until(base, [255, 255, 255], PAGE_SURFACES.dark, 4.5) },

@@ -209,7 +209,9 @@ function stepBody(
             html`<fieldset aria-labelledby="heading" aria-describedby="${described}">
                 <div class="choices">${radios}</div>
               </fieldset>
-              <div class="actions">${button("reason", WORDS.continue, "primary")}${cancel}${back}</div>`,
+              <div class="actions">
+                ${button("reason", WORDS.continue, "primary")}${cancel}${content.showLoss ? back : null}
+              </div>`,
           )}`,
       };
     }
