@@ -2,10 +2,17 @@
 // commands, read back from the text a user would copy, go through the ingestion handler; after
 // them the pages' data is present and the overview counts the example's one customer.
 import { describe, expect, it } from "vitest";
-import { type ExampleResource, INGEST_EXAMPLES, curlCommand } from "@/lib/api-examples";
+import {
+  CANCEL_SESSION_EXAMPLE,
+  type ExampleResource,
+  INGEST_EXAMPLES,
+  cancelSessionCurl,
+  curlCommand,
+} from "@/lib/api-examples";
+import { answerCreateCancelSession } from "@/lib/http/cancel-sessions-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
 import { readCurl } from "@/test/curl";
-import { setupTestDb } from "@/test/db";
+import { setupTestDb, setupTestDbPerTest } from "@/test/db";
 import { authenticated } from "@/test/factories";
 import { createApiKey } from "@/db/queries/api-keys";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
@@ -45,5 +52,37 @@ describe("the empty state's example requests", () => {
     const now = await customersAt(t.db, new Date("2026-02-01T00:00:00Z"));
     expect(now.customers).toBe(1);
     expect(now.mrrCents).toBe(4900);
+  });
+});
+
+describe("the API page's cancel-session example", () => {
+  // The ingestion example above needs an empty installation: this one gets a database of its own.
+  const own = setupTestDbPerTest();
+
+  it("starts a session for the example's customer once, and its retry replays the same link", async () => {
+    const made = await createApiKey(own.db, { name: "example cancel", scopes: ["ingest", "cancel"] }, SYSTEM_ACTOR);
+    const key = await authenticated(own.db, made.key);
+    await answerIngest(
+      requestOf(curlCommand("https://holdfast.example.com", "accounts"), KEY),
+      own.db,
+      "accounts",
+      key,
+    );
+    const settings = {
+      publicUrl: "https://holdfast.example.com",
+      returnOrigins: ["https://app.example.com"],
+      minutes: 60,
+    };
+    const command = cancelSessionCurl("https://holdfast.example.com");
+    const request = requestOf(command, KEY);
+    expect(request.url).toBe("https://holdfast.example.com/api/v1/cancel-sessions");
+    expect(JSON.parse(await request.clone().text())).toEqual(CANCEL_SESSION_EXAMPLE.body);
+    const first = await answerCreateCancelSession(request, own.db, key, settings);
+    expect(first.status).toBe(201);
+    const again = await answerCreateCancelSession(requestOf(command, KEY), own.db, key, settings);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const body: unknown = await first.json();
+    expect(await again.json()).toEqual(body);
+    expect(body).toMatchObject({ url: expect.stringMatching(/^https:\/\/holdfast\.example\.com\/cancel\//) });
   });
 });

@@ -52,3 +52,24 @@ export function curlCommand(origin: string, resource: ExampleResource): string {
     `  -d '${body}'`,
   ].join("\n");
 }
+
+/** Starting a cancel session for the example's customer (an API key with the cancel scope). */
+export const CANCEL_SESSION_EXAMPLE = {
+  idempotencyKey: "cancel-cus_123-2026-03-02",
+  body: {
+    accountExternalId: "cus_123",
+    userRef: "user_42",
+    returnUrl: "https://app.example.com/settings/billing",
+  },
+} as const;
+
+/** The cancel-session example as a shell command against `origin`, the key taken from $HOLDFAST_API_KEY. */
+export function cancelSessionCurl(origin: string): string {
+  return [
+    `curl -X POST ${origin}/api/v1/cancel-sessions \\`,
+    `  -H "Authorization: Bearer $HOLDFAST_API_KEY" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -H "Idempotency-Key: ${CANCEL_SESSION_EXAMPLE.idempotencyKey}" \\`,
+    `  -d '${JSON.stringify(CANCEL_SESSION_EXAMPLE.body).replace(/'/g, "'\\''")}'`,
+  ].join("\n");
+}

@@ -1,6 +1,6 @@
 // The API documentation page, public, drawn from the same OpenAPI document the API serves.
 import type { Metadata } from "next";
-import { curlCommand } from "@/lib/api-examples";
+import { cancelSessionCurl, curlCommand } from "@/lib/api-examples";
 import { requestOrigin } from "@/lib/http/origin";
 import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -57,7 +57,8 @@ function fieldColumns(required: string[]): ColumnDef<Field>[] {
 }
 
 export default async function ApiDocsPage() {
-  const example = curlCommand(await requestOrigin(), "cancellations");
+  const origin = await requestOrigin();
+  const example = curlCommand(origin, "cancellations");
   const doc = apiDocumentShape.parse(openApiDocument());
   return (
     <main className="mx-auto max-w-5xl p-8">
@@ -78,6 +79,17 @@ export default async function ApiDocsPage() {
       <p className="mt-2 text-sm text-muted">
         Answer: <code>{`{"accepted": 1, "skipped": 0}`}</code>; a bad batch answers 400 with{" "}
         <code>errors: [{`{item, field, message}`}]</code> and writes nothing.
+      </p>
+      <h2 className="mt-8 text-xl font-semibold">Example: start a cancel session</h2>
+      <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-canvas p-4 text-xs text-ink" tabIndex={0}>
+        {cancelSessionCurl(origin)}
+      </pre>
+      <p className="mt-2 text-sm text-muted">
+        With a key of scope <code>cancel</code>. Answer: 201 <code>{`{"id", "url", "expiresAt"}`}</code>; send the
+        customer&apos;s browser to <code>url</code>, then confirm the outcome by the{" "}
+        <code>cancel_session.completed</code> webhook or <code>GET /api/v1/cancel-sessions/{"{id}"}</code> — never by
+        the return URL alone. The <code>returnUrl</code>&apos;s origin must be listed in{" "}
+        <code>CANCEL_RETURN_ORIGINS</code>.
       </p>
       {Object.entries(doc.paths).map(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => {

@@ -12,6 +12,11 @@ import {
   reasonsResponseSchema,
 } from "@/lib/validation/read-api";
 import { SEGMENTS } from "@/lib/values";
+import {
+  cancelSessionCreatedSchema,
+  cancelSessionWireSchema,
+  createCancelSessionSchema,
+} from "@/lib/validation/cancel-sessions";
 import { VERBATIMS_MAX_PAGE, verbatimsResponseSchema } from "@/lib/validation/verbatims";
 
 type Json = Record<string, unknown>;
@@ -237,6 +242,72 @@ export function openApiDocument(): Json {
       },
     },
   };
+  paths["/api/v1/cancel-sessions"] = {
+    post: {
+      operationId: "create-cancel-session",
+      tags: ["Cancel sessions"],
+      summary: "Start a cancel session and get the link to send the customer's browser to",
+      description:
+        "The link (<PUBLIC_URL>/cancel/<token>) must be opened before expiresAt (CANCEL_SESSION_MINUTES, 60 by default), then works for 24 hours or until the session ends. The flow is `flow` when given, else the first targeted flow matching the account and locale, else the default flow (made on first use). Confirm the outcome by the cancel_session.completed webhook or GET /api/v1/cancel-sessions/{id}, never by the return URL alone.",
+      security: [{ apiKey: [] }],
+      parameters: [
+        {
+          name: "Idempotency-Key",
+          in: "header",
+          schema: { type: "string", minLength: 1, maxLength: 200 },
+          description:
+            "Same key and body replays the first 201 (the same session and url); another body answers 422; while the first runs, 409. A 404 is not kept.",
+        },
+        {
+          name: "Accept-Language",
+          in: "header",
+          schema: { type: "string" },
+          description: "The session's locale when the body has none: its first valid tag by weight, else en-US.",
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/CreateCancelSession" } } },
+      },
+      responses: {
+        "201": {
+          description: "The session",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/CancelSessionCreated" } } },
+        },
+        "400": problem(
+          "A bad body, each field named; or a returnUrl whose origin is not in CANCEL_RETURN_ORIGINS (unset: the detail names the setting)",
+        ),
+        "401": problem("No valid API key"),
+        "403": problem("The key lacks the cancel scope"),
+        "404": problem("No account with accountExternalId, or no live flow with the id in flow (the field is named)"),
+        "409": problem("The first request with this Idempotency-Key is still running"),
+        "413": problem("A body over 64 kB"),
+        "422": problem("The Idempotency-Key was used with another body"),
+        "503": problem("PUBLIC_URL is not set"),
+      },
+    },
+  };
+  paths["/api/v1/cancel-sessions/{id}"] = {
+    get: {
+      operationId: "cancel-session",
+      tags: ["Cancel sessions"],
+      summary: "One cancel session: its status, reason, offer and times (the cancel_session.completed webhook's data)",
+      security: [{ apiKey: [] }, { session: [] }],
+      parameters: [
+        { name: "id", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 100 } },
+      ],
+      responses: {
+        "200": {
+          description: "The session",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/CancelSession" } } },
+        },
+        "400": problem("No session can have this id (empty, too long, a NUL or a lone surrogate)"),
+        "401": problem("Neither a session nor an API key"),
+        "403": problem("The key has neither the cancel nor the read scope"),
+        "404": problem("No cancel session with this id"),
+      },
+    },
+  };
   paths["/api/health"] = {
     get: {
       operationId: "health",
@@ -269,6 +340,9 @@ export function openApiDocument(): Json {
     ReasonsResponse: schema(reasonsResponseSchema),
     VerbatimsResponse: schema(verbatimsResponseSchema),
     AccountResponse: schema(accountResponseSchema),
+    CreateCancelSession: schema(createCancelSessionSchema, "input"),
+    CancelSessionCreated: schema(cancelSessionCreatedSchema),
+    CancelSession: schema(cancelSessionWireSchema),
   };
   for (const [resource, item] of Object.entries(INGEST_RESOURCES)) {
     const name = `${resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Item`;
@@ -280,10 +354,10 @@ export function openApiDocument(): Json {
       title: "Holdfast API",
       version: "1.0.0",
       description:
-        "Send accounts, subscription events, activity, signals and cancellation answers; read churn, cohorts and reasons. Money is integer cents; rates are fractions; timestamps are ISO 8601 with a zone.",
+        "Send accounts, subscription events, activity, signals and cancellation answers; read churn, cohorts and reasons; start cancel sessions and read their outcome. Money is integer cents; rates are fractions; timestamps are ISO 8601 with a zone.",
     },
     servers: [{ url: "/" }],
-    tags: [{ name: "Ingestion" }, { name: "Read" }, { name: "Operations" }],
+    tags: [{ name: "Ingestion" }, { name: "Read" }, { name: "Cancel sessions" }, { name: "Operations" }],
     paths,
     components: {
       schemas,

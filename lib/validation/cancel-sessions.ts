@@ -1,6 +1,8 @@
 // The body of POST /api/v1/cancel-sessions (SPEC §7), shared by the handler and the OpenAPI
 // document; and the locale a session speaks when the body names none (the request's Accept-Language).
 import { z } from "zod";
+import type { CancelSessionWire } from "@/lib/types/cancel-flow";
+import { CANCEL_SESSION_STATUSES, SAVE_OFFERS } from "@/lib/values";
 import { safeText, text } from "./text";
 
 /** A BCP 47 tag as Intl knows it (`de-AT`, `pt-BR`), canonicalised; null when it is none. */
@@ -61,3 +63,45 @@ export const MAX_CANCEL_SESSION_BODY_BYTES = 64 * 1024;
 
 /** A session id in a URL: what `cs_…` ids can be. */
 export const cancelSessionIdParam = safeText(100).min(1, "must not be empty");
+
+/** The 201 answer of POST /api/v1/cancel-sessions (the OpenAPI document's, and the tests read answers through it). */
+export const cancelSessionCreatedSchema = z
+  .strictObject({
+    id: z.string().describe("The session's id (cs_…), for GET /api/v1/cancel-sessions/{id} and the webhook"),
+    url: z.string().describe("<PUBLIC_URL>/cancel/<token>: send the customer's browser here"),
+    expiresAt: z.string().describe("ISO 8601: the link must be opened before this, or the session expires"),
+  })
+  .describe("A cancel session just started");
+
+const offerShownSchema = z
+  .strictObject({
+    kind: z.enum(SAVE_OFFERS),
+    months: z.number().int().optional(),
+    percent: z.number().optional(),
+    plan: z.string().optional(),
+  })
+  .describe("The offer shown for the chosen reason (pause: months once accepted; discount: percent and months)");
+
+/** GET /api/v1/cancel-sessions/{id} and the data of the cancel_session.completed webhook. */
+export const cancelSessionWireSchema = z
+  .strictObject({
+    id: z.string(),
+    accountExternalId: z.string(),
+    status: z.enum(CANCEL_SESSION_STATUSES),
+    flowVersion: z.number().int().describe("The version of the flow the session started on"),
+    variant: z.string().nullable().describe("The offer experiment's variant; null without one"),
+    reasonCode: z
+      .string()
+      .nullable()
+      .describe("The chosen reason's code; other for something else; no_answer when canceled before choosing"),
+    freeText: z.string().nullable(),
+    offer: offerShownSchema.nullable(),
+    startedAt: z.string().describe("ISO 8601: first opened (made, until it is opened)"),
+    endedAt: z.string().nullable(),
+  })
+  .describe("A cancel session");
+
+// The schema gives exactly the wire type the queries build, so the two cannot drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const wireIsCancelSessionWire: Same<z.output<typeof cancelSessionWireSchema>, CancelSessionWire> = true;
+void wireIsCancelSessionWire;
