@@ -71,6 +71,11 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
       <p className="text-sm text-muted" data-testid="taxonomy-version">
         Filed with taxonomy version {r.taxonomyVersion}. {plural(total, "answer", "answers", fmt.number)} in range.
       </p>
+      {r.noAnswer.responses > 0 && (
+        <p className="text-sm text-muted" data-testid="no-answer-count">
+          {fmt.number(r.noAnswer.responses)} cancelled without giving a reason
+        </p>
+      )}
       <Panel
         title={measure === "responses" ? "Answers by category and month" : "MRR lost by category and month"}
         description="By the month the answer was submitted. Click a bar for its accounts."

@@ -11,6 +11,8 @@ import { scopeOf } from "@/test/metrics-scope";
 import { SYSTEM_ACTOR } from "./audit";
 import { reasonsReportFor } from "./reasons-report";
 import { UNCATEGORIZED, archiveCategory, createCategory, updateCategory } from "./taxonomy";
+import { listAnswers, reasonCodesIn } from "./workbench";
+import { previewRule } from "./workbench-rules";
 
 const t = setupTestDb();
 
@@ -160,5 +162,58 @@ describe("an archived category", () => {
     const april = await reasons(`asOf=2024-05-10T00:00:00Z&from=2024-04&to=2024-04&plan=${plan}`);
     expect(april.categories.find((c) => c.name === name)).toBeUndefined();
     expect(april.categories.map((c) => c.category)).toContain("budget-cut");
+  });
+});
+
+describe("no answer given", () => {
+  it("counts cancels pressed before any reason apart: in no category, code, offer or month, nor in the workbench", async () => {
+    const plan = uniqueId("noanswer");
+    // Customers at $10, $10, $10 and $25 who all cancel in March 2024.
+    const [priced, silent, waiting] = await makeAccounts(t.db, 3, plan, {
+      plan,
+      events: [["2024-01-01T00:00:00Z", "converted", 1000]],
+    });
+    const [bigSilent] = await makeAccounts(t.db, 1, plan, {
+      plan,
+      events: [["2024-01-01T00:00:00Z", "converted", 2500]],
+    });
+    const answer = (accountId = "", submittedAt: string, reasonCode: string) => ({
+      accountId,
+      submittedAt,
+      reasonCode,
+      outcome: "canceled" as const,
+    });
+    await insertResponses(t.db, [
+      answer(priced, "2024-03-05T00:00:00Z", "too_expensive"),
+      answer(silent, "2024-03-05T00:00:00Z", "no_answer"),
+      answer(bigSilent, "2024-03-06T00:00:00Z", "no_answer"),
+      answer(waiting, "2024-03-07T00:00:00Z", "other"),
+    ]);
+
+    const report = await reasons(`asOf=2024-04-10T00:00:00Z&from=2024-03&to=2024-03&plan=${plan}`);
+    // Two answers without a reason, losing $10 + $25 = 3,500 cents of MRR.
+    expect(report.noAnswer).toEqual({ responses: 2, mrrLostCents: 3500 });
+    const by = Object.fromEntries(report.categories.map((c) => [c.category, c]));
+    // Uncategorized holds only the "other" answer: one not yet filed, $10 lost.
+    expect(by.uncategorized).toMatchObject({ responses: 1, mrrLostCents: 1000 });
+    expect(by["price-value"]).toMatchObject({ responses: 1, mrrLostCents: 1000 });
+    expect(regrettableSplit(report.categories)).toEqual({
+      total: 2,
+      regrettable: { responses: 1, mrrLostCents: 1000 },
+      notRegrettable: { responses: 0, mrrLostCents: 0 },
+      unfiled: { responses: 1, mrrLostCents: 1000 },
+    });
+    expect(report.reasonCodes.map((c) => c.reasonCode).sort()).toEqual(["other", "too_expensive"]);
+    expect(report.byOffer).toEqual([{ offer: "none", responses: 2, saved: 0, pending: 0, saveRate: 0 }]);
+    expect(report.byMonth.reduce((n, m) => n + m.responses, 0)).toBe(2);
+
+    // The workbench lists and files only answers that gave a reason.
+    const queue = (q = "") => listAnswers(t.db, { category: UNCATEGORIZED, q, code: undefined, page: 1 });
+    expect((await queue(silent)).total).toBe(0);
+    expect((await queue(bigSilent)).total).toBe(0);
+    expect((await queue(waiting)).total).toBe(1);
+    expect((await reasonCodesIn(t.db, UNCATEGORIZED)).map((c) => c.code)).not.toContain("no_answer");
+    const everything = await previewRule(t.db, { pattern: "^", matchKind: "regex", reasonCode: "no_answer" });
+    expect(everything.count).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { type SQL, and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cancellationResponses, reasonCategories } from "@/db/schema";
 import type { Actor } from "@/lib/types/session";
+import { NO_ANSWER_REASON } from "@/lib/values";
 import { recordAudit } from "./audit";
 import { UNCATEGORIZED } from "./taxonomy";
 import { TaxonomyError } from "./taxonomy-error";
@@ -13,6 +14,12 @@ const answers = cancellationResponses;
 
 /** An answer's ref, as SQL. */
 export const answerRef = sql<string>`${answers.accountId} || ':' || ${answers.seq}`;
+
+/**
+ * Answers that gave a reason: a cancel pressed before any (`no_answer`) has nothing to file, so the
+ * workbench's lists and rules leave it out (the reasons report counts it apart).
+ */
+export const givesReason: SQL = ne(answers.reasonCode, NO_ANSWER_REASON);
 
 /** The answers named by `refs`. */
 export function refsWhere(refs: string[]): SQL {

@@ -10,7 +10,7 @@ import { recordAudit } from "./audit";
 import { UNCATEGORIZED } from "./taxonomy";
 import { TaxonomyError } from "./taxonomy-error";
 import { checkPattern, currentTaxonomyVersion, matchWhere, refile } from "./taxonomy-filing";
-import { answerRef, liveTarget } from "./workbench-filing";
+import { answerRef, givesReason, liveTarget } from "./workbench-filing";
 
 const answers = cancellationResponses;
 const rules = categorizationRules;
@@ -18,7 +18,7 @@ const rules = categorizationRules;
 /** What a rule would file: the uncategorized answers it matches, counted, and a sample. */
 export async function previewRule(db: Db, match: MatchInput): Promise<RulePreview> {
   await checkPattern(db, match);
-  const where = and(eq(answers.categoryId, UNCATEGORIZED), matchWhere(match));
+  const where = and(eq(answers.categoryId, UNCATEGORIZED), givesReason, matchWhere(match));
   const [counted] = await db.select({ n: count() }).from(answers).where(where);
   const sample = await db
     .select({ ref: answerRef, freeText: answers.freeText, reasonCode: answers.reasonCode })
@@ -61,7 +61,7 @@ export async function applyRule(db: Db, ruleId: string, actor: Actor): Promise<{
     };
     const filed = await refile(
       tx,
-      and(eq(answers.categoryId, UNCATEGORIZED), matchWhere(match)),
+      and(eq(answers.categoryId, UNCATEGORIZED), givesReason, matchWhere(match)),
       rule.categoryId,
       await currentTaxonomyVersion(tx),
       "rule",

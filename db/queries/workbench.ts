@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import type { AnswerFiling, ReasonCodeCount, WorkbenchAnswer, WorkbenchFilters } from "@/lib/types/workbench";
 import { UNCATEGORIZED } from "./taxonomy";
-import { answerRef } from "./workbench-filing";
+import { answerRef, givesReason } from "./workbench-filing";
 
 export const WORKBENCH_PAGE_SIZE = 50;
 
@@ -59,7 +59,7 @@ export async function listAnswers(
   db: Db,
   filters: WorkbenchFilters,
 ): Promise<{ rows: WorkbenchAnswer[]; total: number }> {
-  const where: (SQL | undefined)[] = [eq(answers.categoryId, filters.category)];
+  const where: (SQL | undefined)[] = [eq(answers.categoryId, filters.category), givesReason];
   if (filters.q)
     where.push(
       or(
@@ -125,7 +125,7 @@ export async function reasonCodesIn(db: Db, categoryId: string): Promise<ReasonC
   return db
     .select({ code: answers.reasonCode, n: count() })
     .from(answers)
-    .where(eq(answers.categoryId, categoryId))
+    .where(and(eq(answers.categoryId, categoryId), givesReason))
     .groupBy(answers.reasonCode)
     .orderBy(desc(count()))
     .limit(50);

@@ -2,7 +2,7 @@
 // grouped by the database. A saved answer is validated 30 × 24 h after it was given.
 import { ratio } from "./churn";
 
-import { SAVE_OFFERS, type SaveOffer } from "@/lib/values";
+import { NO_ANSWER_REASON, SAVE_OFFERS, type SaveOffer } from "@/lib/values";
 
 /** One group of responses: same month, category, code, offer, regrettable flag, outcome and save state. */
 export interface ReasonGroup {
@@ -50,6 +50,11 @@ export interface ReasonsReport {
   reasonCodes: { reasonCode: string; responses: number; canceled: number; mrrLostCents: number }[];
   byOffer: { offer: SaveOffer; responses: number; saved: number; pending: number; saveRate: number | null }[];
   byMonth: { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }[];
+  /**
+   * Cancels pressed before any reason was chosen (reason code `no_answer`): counted here only, in no
+   * category (not even Uncategorized's not yet filed), reason code, offer or month above.
+   */
+  noAnswer: { responses: number; mrrLostCents: number };
 }
 
 export function reasonsReport(
@@ -83,7 +88,13 @@ export function reasonsReport(
     string,
     { month: string; category: string; responses: number; canceled: number; mrrLostCents: number }
   >();
+  const noAnswer = { responses: 0, mrrLostCents: 0 };
   for (const g of groups) {
+    if (g.reasonCode === NO_ANSWER_REASON) {
+      noAnswer.responses += g.responses;
+      noAnswer.mrrLostCents += g.mrrLostCents;
+      continue;
+    }
     const canceled = g.canceled ? g.responses : 0;
     const saved = g.saveState === "saved" ? g.responses : 0;
     const pending = g.saveState === "pending" ? g.responses : 0;
@@ -132,6 +143,7 @@ export function reasonsReport(
     byMonth: [...byMonth.values()].sort(
       (a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category),
     ),
+    noAnswer,
   };
 }
 

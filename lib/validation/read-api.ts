@@ -99,6 +99,11 @@ export const reasonsResponseSchema = z.object({
       mrrLostCents: cents,
     }),
   ),
+  noAnswer: z
+    .object({ responses: z.number().int(), mrrLostCents: cents })
+    .describe(
+      "Cancels pressed before any reason was chosen (reason code no_answer), counted only here: in no category, reason code, offer or month",
+    ),
 });
 
 export const overviewResponseSchema = z.object({
