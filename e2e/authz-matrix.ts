@@ -3,14 +3,17 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type Identity = "anonymous" | "cs" | "manager" | "admin" | "key:ingest" | "key:read";
-export const IDENTITIES: Identity[] = ["anonymous", "cs", "manager", "admin", "key:ingest", "key:read"];
+export type Identity = "anonymous" | "cs" | "manager" | "admin" | "key:ingest" | "key:read" | "key:cancel";
+export const IDENTITIES: Identity[] = ["anonymous", "cs", "manager", "admin", "key:ingest", "key:read", "key:cancel"];
 export type Verdict = "allowed" | "refused";
 
 export interface MatrixRow {
   /** `METHOD /pattern`, as discovered from app/ (route groups removed). */
   route: string;
-  /** A concrete URL to request; `{account}` is replaced by a real account's externalId. */
+  /**
+   * A concrete URL to request; `{account}` is replaced by a real account's externalId, `{session}`
+   * and `{token}` by the id and link token of a cancel session the spec starts.
+   */
   sample: string;
   kind: "page" | "api";
   access: Record<Identity, Verdict>;
@@ -21,7 +24,7 @@ export interface MatrixRow {
 }
 
 // API keys open only the API routes of their scope; a page or a session-only route does not know them.
-const noKeys = { "key:ingest": "refused", "key:read": "refused" } as const;
+const noKeys = { "key:ingest": "refused", "key:read": "refused", "key:cancel": "refused" } as const;
 const everyone: Record<Identity, Verdict> = {
   anonymous: "allowed",
   cs: "allowed",
@@ -29,6 +32,7 @@ const everyone: Record<Identity, Verdict> = {
   admin: "allowed",
   "key:ingest": "allowed",
   "key:read": "allowed",
+  "key:cancel": "allowed",
 };
 const staff: Record<Identity, Verdict> = {
   anonymous: "refused",
@@ -60,7 +64,8 @@ const nobody: Record<Identity, Verdict> = {
 };
 /** The read API: staff sessions and keys with the read scope (an ingest key is refused, 403). */
 const readApi: Record<Identity, Verdict> = { ...staff, "key:read": "allowed" };
-const keyScope = { "key:ingest": 403 };
+const keyScope = { "key:ingest": 403, "key:cancel": 403 };
+const sessionOnly = { "key:ingest": 401, "key:read": 401, "key:cancel": 401 };
 /** Ingestion takes an API key with the ingest scope: a session, whatever its role, is not one. */
 const ingest = (resource: string): MatrixRow => ({
   route: `POST /api/v1/${resource}`,
@@ -68,7 +73,15 @@ const ingest = (resource: string): MatrixRow => ({
   kind: "api",
   access: { ...nobody, "key:ingest": "allowed" },
   // The matrix posts a form, not a batch: past authorization, the body is refused (400).
-  statuses: { anonymous: 401, cs: 401, manager: 401, admin: 401, "key:ingest": 400, "key:read": 403 },
+  statuses: {
+    anonymous: 401,
+    cs: 401,
+    manager: 401,
+    admin: 401,
+    "key:ingest": 400,
+    "key:read": 403,
+    "key:cancel": 403,
+  },
 });
 
 export const MATRIX: MatrixRow[] = [
@@ -99,7 +112,7 @@ export const MATRIX: MatrixRow[] = [
     sample: "/api/import/accounts",
     kind: "api",
     access: managers,
-    statuses: { manager: 415, admin: 415, "key:ingest": 401, "key:read": 401 },
+    statuses: { manager: 415, admin: 415, ...sessionOnly },
   },
   { route: "GET /api/v1/openapi.json", sample: "/api/v1/openapi.json", kind: "api", access: everyone },
   // Signature-verified, not signed in: without a configured secret it answers 503, never 2xx.
@@ -108,7 +121,15 @@ export const MATRIX: MatrixRow[] = [
     sample: "/api/webhooks/stripe",
     kind: "api",
     access: nobody,
-    statuses: { anonymous: 503, cs: 503, manager: 503, admin: 503, "key:ingest": 503, "key:read": 503 },
+    statuses: {
+      anonymous: 503,
+      cs: 503,
+      manager: 503,
+      admin: 503,
+      "key:ingest": 503,
+      "key:read": 503,
+      "key:cancel": 503,
+    },
   },
   ingest("accounts"),
   ingest("subscription-events"),
@@ -159,7 +180,7 @@ export const MATRIX: MatrixRow[] = [
     sample: "/api/v1/metrics/drill?figure=churned&month=2025-01",
     kind: "api",
     access: staff,
-    statuses: { "key:ingest": 401, "key:read": 401 },
+    statuses: sessionOnly,
   },
   {
     route: "GET /api/v1/accounts/[externalId]",
@@ -167,6 +188,50 @@ export const MATRIX: MatrixRow[] = [
     kind: "api",
     access: readApi,
     statuses: keyScope,
+  },
+  // Cancel sessions are started with a cancel key only; the matrix posts a form, refused past
+  // authorization as a body that is not JSON (400).
+  {
+    route: "POST /api/v1/cancel-sessions",
+    sample: "/api/v1/cancel-sessions",
+    kind: "api",
+    access: { ...nobody, "key:cancel": "allowed" },
+    statuses: {
+      anonymous: 401,
+      cs: 401,
+      manager: 401,
+      admin: 401,
+      "key:ingest": 403,
+      "key:read": 403,
+      "key:cancel": 400,
+    },
+  },
+  // Read back with a cancel or read key, or by staff like the read API.
+  {
+    route: "GET /api/v1/cancel-sessions/[id]",
+    sample: "/api/v1/cancel-sessions/{session}",
+    kind: "api",
+    access: { ...readApi, "key:cancel": "allowed" },
+    statuses: { "key:ingest": 403 },
+  },
+  // The customer's cancel page: no sign-in, the link's token is the only key, so everyone with it
+  // is shown the step (an API key or a staff session changes nothing).
+  { route: "GET /cancel/[token]", sample: "/cancel/{token}", kind: "page", access: everyone },
+  // Its forms: the matrix's form is no step's, so every caller gets the step again with the refusal (422).
+  {
+    route: "POST /cancel/[token]",
+    sample: "/cancel/{token}",
+    kind: "page",
+    access: everyone,
+    statuses: {
+      anonymous: 422,
+      cs: 422,
+      manager: 422,
+      admin: 422,
+      "key:ingest": 422,
+      "key:read": 422,
+      "key:cancel": 422,
+    },
   },
 ];
 

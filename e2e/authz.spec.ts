@@ -1,6 +1,7 @@
 // Runs the authorization matrix against the server: every row × every identity, plus a forged
 // session cookie that gets past the proxy's cookie check and must still be refused by the server.
 import { type APIRequestContext, type Browser, expect, request as playwrightRequest, test } from "@playwright/test";
+import { z } from "zod";
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor, e2eBaseUrl } from "./env";
 import { IDENTITIES, type Identity, MATRIX, type MatrixRow, discoverRoutes } from "./authz-matrix";
@@ -15,9 +16,11 @@ test("every page and route handler has a row in the matrix", () => {
 });
 
 const keys: Partial<Record<Identity, string>> = {};
+/** The cancel session the `{session}` and `{token}` samples name, started with the cancel key. */
+const cancelSession = { id: "missing", token: "missing" };
 
 /** Makes an API key with one scope in the admin UI (as a user of Holdfast would). */
-async function makeKey(browser: Browser, scope: "ingest" | "read"): Promise<string> {
+async function makeKey(browser: Browser, scope: "ingest" | "read" | "cancel"): Promise<string> {
   const context = await browser.newContext({ storageState: storageState("admin") });
   const key = await createApiKey(await context.newPage(), `matrix ${scope} ${unique()}`, [scope]);
   await context.close();
@@ -27,13 +30,26 @@ async function makeKey(browser: Browser, scope: "ingest" | "read"): Promise<stri
 test.beforeAll(async ({ browser }) => {
   keys["key:ingest"] = await makeKey(browser, "ingest");
   keys["key:read"] = await makeKey(browser, "read");
+  keys["key:cancel"] = await makeKey(browser, "cancel");
+  const api = await playwrightRequest.newContext({
+    baseURL: e2eBaseUrl(),
+    extraHTTPHeaders: { authorization: `Bearer ${keys["key:cancel"]}` },
+  });
+  const response = await api.post("/api/v1/cancel-sessions", {
+    data: { accountExternalId: account, returnUrl: `${e2eBaseUrl()}/after-cancel` },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const made = z.object({ id: z.string(), url: z.string() }).parse(await response.json());
+  cancelSession.id = made.id;
+  cancelSession.token = made.url.split("/cancel/")[1] ?? "missing";
+  await api.dispose();
 });
 
 async function contextFor(identity: Identity | "forged"): Promise<APIRequestContext> {
   const base = { baseURL: e2eBaseUrl(), maxRedirects: 0 };
   if (identity === "anonymous") return playwrightRequest.newContext(base);
   const key = keys[identity as Identity];
-  if (identity === "key:ingest" || identity === "key:read") {
+  if (identity === "key:ingest" || identity === "key:read" || identity === "key:cancel") {
     return playwrightRequest.newContext({ ...base, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
   }
   if (identity === "forged") {
@@ -45,8 +61,14 @@ async function contextFor(identity: Identity | "forged"): Promise<APIRequestCont
   return playwrightRequest.newContext({ ...base, storageState: storageState(identity) });
 }
 
+const sampleUrl = (row: MatrixRow) =>
+  row.sample
+    .replace("{account}", encodeURIComponent(account))
+    .replace("{session}", cancelSession.id)
+    .replace("{token}", cancelSession.token);
+
 async function call(ctx: APIRequestContext, row: MatrixRow) {
-  const url = row.sample.replace("{account}", encodeURIComponent(account));
+  const url = sampleUrl(row);
   const method = row.route.split(" ")[0];
   // A browser sends its page's Origin with every POST: the matrix does too (same origin).
   return method === "POST"
@@ -138,7 +160,7 @@ test("a cookie write from another origin is refused on every such route, and the
   const ctx = await contextFor("admin");
   const body = JSON.stringify({ items: [] });
   for (const row of cookieWrites) {
-    const url = row.sample.replace("{account}", encodeURIComponent(account));
+    const url = sampleUrl(row);
     const send = (headers: Record<string, string>) =>
       ctx.post(url, { data: body, headers: { "content-type": "application/json", ...headers } });
     for (const origin of ["https://evil.example", "null"]) {
