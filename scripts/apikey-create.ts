@@ -1,4 +1,4 @@
-// npm run apikey:create -- --name N [--scopes ingest,read] [--rate-limit 600] — prints a new API key once.
+// npm run apikey:create -- --name N [--scopes ingest,read,cancel] [--rate-limit 600] — prints a new API key once.
 import { parseArgs } from "node:util";
 import { withDatabase } from "@/db/open";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
