@@ -201,7 +201,7 @@ describe("each step", () => {
     expect(page).toContain('<span class="figure">12</span> active users in the last 28 days');
     expect(page).toContain('<span class="figure">20</span> seats on your plan');
     expect(page).toContain('<span class="figure">14</span> months as a customer');
-    expect(page).toContain('<span class="figure">Reports and Exports</span>');
+    expect(page).toContain('<span class="figure words">Reports and Exports</span>');
     expect(buttons(page)).toEqual(["continue", "cancel"]);
     const one = flat(
       renderCancelPage(
@@ -301,7 +301,7 @@ describe("the session's locale", () => {
     expect(loss).toContain('<html lang="de-DE">');
     expect(loss).toContain('<span class="figure">1.234</span>');
     expect(loss).toContain('<span class="figure">25.000</span>');
-    expect(loss).toContain('<span class="figure">A, B und C</span>');
+    expect(loss).toContain('<span class="figure words">A, B und C</span>');
     expect(de("offer", { offer: OFFERS[0] })).toContain("Resumes in April 2026");
     expect(de("offer", { offer: { kind: "pause", maxMonths: 3 } })).toContain("Resumes in Mai 2026");
     expect(de("offer", { offer: OFFERS[1] })).toContain("19,50\u00a0€");

@@ -169,7 +169,9 @@ function stepBody(
             </li>`,
           );
         if (loss.keyFeatures.length > 0)
-          facts.push(html`<li><span class="figure">${fmt.list(loss.keyFeatures)}</span> ${lossWords.features}</li>`);
+          facts.push(
+            html`<li><span class="figure words">${fmt.list(loss.keyFeatures)}</span> ${lossWords.features}</li>`,
+          );
       }
       return {
         heading: t.lossHeading,
