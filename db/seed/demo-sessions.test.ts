@@ -15,7 +15,9 @@ import {
 } from "@/db/schema";
 import { stateAfter } from "@/lib/metrics/state";
 import { CANCEL_SESSION_STATUSES, NO_ANSWER_REASON } from "@/lib/values";
-import { setupTestDb } from "@/test/db";
+import { createTestDb, setupTestDb } from "@/test/db";
+import { generateDemo } from "./demo";
+import { resetData } from "./reset";
 import { loadDataset } from "./load";
 import { generatePreset } from "./presets";
 import { addMonths } from "./time";
@@ -186,5 +188,24 @@ describe("demo cancel sessions, seed 1", () => {
     expect(used).toEqual(new Set(versions.map((v) => v.id)));
     const enterprise = sessions.filter((s) => segmentOf.get(s.accountId) === "enterprise");
     expect(enterprise.length).toBeGreaterThan(3);
+  });
+});
+
+describe("reset", () => {
+  it("clears the flows, their versions and the sessions with the rest, so a preset loads again", async () => {
+    const other = await createTestDb();
+    try {
+      const small = () => generateDemo({ seed: 3, accounts: 300, anchor, cancelFlow: true });
+      await loadDataset(other.db, small());
+      expect(await other.db.$count(cancelSessions)).toBeGreaterThan(0);
+      await resetData(other.db);
+      expect(await other.db.$count(cancelSessions)).toBe(0);
+      expect(await other.db.$count(cancelFlowVersions)).toBe(0);
+      expect(await other.db.$count(cancelFlows)).toBe(0);
+      await loadDataset(other.db, small());
+      expect(await other.db.$count(cancelFlows)).toBe(2);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { REASON_CODES, type ReasonCode } from "./verbatims";
 /** Cancels pressed before choosing any reason. */
 const NO_ANSWER_SHARE = 0.07;
 
-const isReasonCode = (code: string): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code);
+const isReasonCode = (code: string): code is ReasonCode => REASON_CODES.some((c) => c === code);
 
 /** The flow's offer for each reason code (`other` is "something else"). */
 export function flowOffers(content: CancelFlowContent): Map<ReasonCode, CancelOffer> {

@@ -161,7 +161,8 @@ export function demoFlows(anchor: number): DemoFlows {
   const at = (days: number) => new Date(from + days * DAY + 10 * 3_600_000);
   const defaultId = "cf_demo_default";
   const enterpriseId = "cf_demo_enterprise";
-  const base = { flowId: defaultId, name: "Default flow", segments: [] as Segment[] };
+  const none: Segment[] = [];
+  const base = { flowId: defaultId, name: "Default flow", segments: none };
   const versions: DemoFlowVersion[] = [
     { ...base, id: "cfv_demo_default_1", version: 1, content: defaultV1(), changes: ["Created"], createdAt: at(-20) },
     {

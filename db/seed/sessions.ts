@@ -103,9 +103,10 @@ export function demoSessions(
 
   // Customers who opened the page and went back to work, or never opened the link.
   const finished = sessions.length;
+  const times = (n: number, status: "abandoned" | "expired") => Array.from({ length: n }, () => status);
   const quiet = [
-    ...Array.from({ length: Math.round(finished * ABANDONED_SHARE) }, () => "abandoned" as const),
-    ...Array.from({ length: Math.round(finished * EXPIRED_SHARE) }, () => "expired" as const),
+    ...times(Math.round(finished * ABANDONED_SHARE), "abandoned"),
+    ...times(Math.round(finished * EXPIRED_SHARE), "expired"),
   ];
   for (const status of quiet) {
     const t = Math.floor(rng.float(flows.from, anchor - 26 * HOUR) / 1000) * 1000;
