@@ -186,21 +186,25 @@ test("a link never opened before its time is expired", async ({ page, cancelApi 
   await expect(page.locator("body")).not.toContainText("Lumen");
 });
 
-/** Every step of one session, in order: loss, reason, follow-up, offer, confirm, goodbye. */
+/** Every step of one session, in order (each seen once its heading shows): loss, reason, follow-up, offer, confirm, goodbye. */
 async function everyStep(page: Page, link: CancelLink, at: (step: string) => Promise<void>): Promise<void> {
+  const step = async (name: string, title: string) => {
+    await expect(heading(page)).toHaveText(title);
+    await at(name);
+  };
   await open(page, link);
-  await at("loss");
+  await step("loss", "Before you go, here is what your team has built");
   await press(page, "mouse", "Continue");
-  await at("reason");
+  await step("reason", "Why are you cancelling?");
   await choose(page, "mouse", "We don't use it enough");
   await press(page, "mouse", "Continue");
-  await at("follow-up");
+  await step("follow-up", "What got in the way?");
   await press(page, "mouse", "Continue");
-  await at("offer");
+  await step("offer", "Would this help?");
   await press(page, "mouse", "No thanks, continue");
-  await at("confirm");
+  await step("confirm", "Cancel your subscription?");
   await press(page, "mouse", "Cancel subscription");
-  await at("goodbye");
+  await step("goodbye", "Your subscription is cancelled");
 }
 
 for (const scheme of ["light", "dark"] as const) {

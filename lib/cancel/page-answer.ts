@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/cancel-sessions";
 import { hitWindow } from "@/db/queries/rate-limits";
 import { clientIp } from "@/lib/http/client-ip";
-import { parseCancelForm } from "./form";
+import { type ParsedCancelForm, parseCancelForm } from "./form";
 import { cancelPageHeaders } from "./page-headers";
 import { cancelPageModel } from "./page-model";
 import { type CancelNoticeKind, renderCancelNotice, renderCancelPage } from "./render";
@@ -124,10 +124,8 @@ export async function answerCancelPagePost(request: Request, ctx: CancelPageCont
   // The step again with the refusal, keeping what the customer typed.
   const again = (loaded: LoadedCancelSession, freeText: string | null, message: string) =>
     renderStep(freeText !== null ? { ...loaded, session: { ...loaded.session, freeText } } : loaded, ctx, 422, message);
-  const form =
-    body.length > MAX_BODY
-      ? { ok: false as const, message: "The form was too large to read.", freeText: null }
-      : parseCancelForm(body);
+  const tooLarge: ParsedCancelForm = { ok: false, message: "The form was too large to read.", freeText: null };
+  const form = body.length > MAX_BODY ? tooLarge : parseCancelForm(body);
   if (!form.ok) {
     const state = await cancelSessionByToken(ctx.db, ctx.token, now);
     if (state.kind !== "live") return seeOther(selfPath(ctx.token), ctx.nonce);
