@@ -81,7 +81,16 @@ export interface CancelFlowVersionRow<When = string> {
   /** What this version changed from the one before, in words ("Reason 2's offer: pause → discount"). */
   changes: string[];
   createdBy: string | null;
+  /** The name of the user who saved it (null when made by Holdfast, or the user is gone). */
+  createdByName?: string | null;
   createdAt: When;
+}
+
+/** What a version of a flow is made of, as the editor saves it and the history compares it. */
+export interface CancelFlowSnapshot {
+  name: string;
+  targeting: CancelFlowTargeting;
+  content: CancelFlowContent;
 }
 
 /** A flow as the admin list shows it: its newest version. */

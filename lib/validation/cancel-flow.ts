@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { CancelFlowContent, CancelFlowTargeting, CancelOffer, CancelReason } from "@/lib/types/cancel-flow";
 import { SEGMENTS } from "@/lib/values";
+import { pageNumber } from "./page";
 import { safeText } from "./text";
 
 const required = (max: number, what: string) =>
@@ -122,3 +123,52 @@ export const saveCancelFlowSchema = z.object({
   content: cancelFlowContentSchema,
 });
 export type SaveCancelFlowInput = z.infer<typeof saveCancelFlowSchema>;
+
+/** Stripe's cancellation feedback codes: the editor offers them first, so Stripe data maps 1:1 (SPEC §2). */
+export const STRIPE_FEEDBACK_CODES = [
+  "too_expensive",
+  "missing_features",
+  "switched_service",
+  "unused",
+  "customer_service",
+  "too_complex",
+  "low_quality",
+] as const;
+
+const flowIdField = safeText(100, { message: "the flow is required" }).trim().min(1, "the flow is required");
+const versionField = (what: string) => int(what, 1, 1_000_000);
+
+/**
+ * The editor's Save: the flow and the version it was edited from (`baseVersion`), so a save over a
+ * newer version someone else made is refused rather than undoing theirs.
+ */
+export const saveCancelFlowEditSchema = saveCancelFlowSchema.extend({
+  baseVersion: versionField("the version edited").optional(),
+});
+export type SaveCancelFlowEditInput = z.infer<typeof saveCancelFlowEditSchema>;
+
+export const cancelFlowIdSchema = z.object({ flowId: flowIdField });
+
+export const moveCancelFlowSchema = z.object({
+  flowId: flowIdField,
+  direction: z.enum(["up", "down"], { message: "direction must be up or down" }),
+});
+
+export const restoreCancelFlowSchema = z.object({
+  flowId: flowIdField,
+  version: versionField("the version to restore"),
+  baseVersion: versionField("the version edited").optional(),
+});
+
+/** "Preview as account…": the account (its externalId) and the flow to walk. */
+export const previewCancelFlowSchema = z.object({
+  flowId: flowIdField,
+  accountExternalId: safeText(200, { message: "choose an account" }).trim().min(1, "choose an account"),
+});
+
+/** The page's URL: `flow` (an id, or `new`) opens the editor, `version` one old version read-only. */
+export const cancelFlowPageSchema = z.object({
+  flow: safeText(100).trim().min(1).optional().catch(undefined),
+  version: pageNumber().optional().catch(undefined),
+});
+export type CancelFlowPageParams = z.infer<typeof cancelFlowPageSchema>;
