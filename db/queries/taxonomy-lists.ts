@@ -1,9 +1,10 @@
 // The taxonomy as the admin pages list it: every category with its reason codes and answers, the
 // live ones to file into, and the versions.
-import { asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cancellationResponses, reasonCategories, reasonCodeDefaults, taxonomyVersions, users } from "@/db/schema";
 import type { CategoryRow, LiveCategory, TaxonomyVersion } from "@/lib/types/taxonomy";
+import { givesReason } from "./workbench-filing";
 
 export async function listCategories(db: Db): Promise<CategoryRow[]> {
   const [rows, defaults] = await Promise.all([
@@ -17,7 +18,11 @@ export async function listCategories(db: Db): Promise<CategoryRow[]> {
         color: reasonCategories.color,
         isUncategorized: reasonCategories.isUncategorized,
         archivedAt: reasonCategories.archivedAt,
-        answers: db.$count(cancellationResponses, eq(cancellationResponses.categoryId, reasonCategories.id)),
+        // Answers with no reason given are counted apart (the reasons report's noAnswer), in no category.
+        answers: db.$count(
+          cancellationResponses,
+          and(eq(cancellationResponses.categoryId, reasonCategories.id), givesReason),
+        ),
       })
       .from(reasonCategories)
       .orderBy(isNotNull(reasonCategories.archivedAt), asc(reasonCategories.sortOrder), asc(reasonCategories.name)),

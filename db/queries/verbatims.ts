@@ -1,11 +1,12 @@
 // The answers behind the reasons report in the customers' own words: the same period, segment and
 // plan as the report (by submittedAt, before asOf), optionally one category and words to find.
-import { type SQL, and, count, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
+import { type SQL, and, count, desc, eq, gte, ilike, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancellationResponses as cr, reasonCategories as c } from "@/db/schema";
 import { addMonths } from "@/lib/metrics/months";
 import type { MetricsScope } from "@/lib/types/metrics";
 import type { VerbatimsFilter, VerbatimsPage } from "@/lib/types/verbatims";
+import { NO_ANSWER_REASON } from "@/lib/values";
 import { segmentPlanWhere } from "./filters";
 
 /** The reasons report's scope: answers by submittedAt in from..to, before asOf. */
@@ -28,6 +29,8 @@ function whereOf(scope: VerbatimsScope, filter: VerbatimsFilter): SQL | undefine
     gte(cr.submittedAt, new Date(`${scope.from}-01T00:00:00Z`)),
     lt(cr.submittedAt, new Date(`${addMonths(scope.to, 1)}-01T00:00:00Z`)),
     lt(cr.submittedAt, scope.asOf),
+    // A cancel pressed before any reason was chosen says nothing in the customer's words.
+    ne(cr.reasonCode, NO_ANSWER_REASON),
     segmentPlanWhere(scope, accounts),
     filter.category ? eq(c.slug, filter.category) : undefined,
     ...searchWords(filter.q).map((word) => ilike(cr.freeText, `%${likeLiteral(word)}%`)),

@@ -52,6 +52,19 @@ describe("the verbatims list", () => {
     expect(early.total).toBe(1);
   });
 
+  it("leaves out cancels made before any reason was given (reason code no_answer)", async () => {
+    const plan = uniqueId("vnone");
+    const [a] = await makeAccounts(t.db, 1, plan, { plan });
+    await insertResponses(t.db, [
+      answer(a, "2024-03-02T00:00:00Z", "we outgrew it"),
+      answer(a, "2024-03-03T00:00:00Z", "", "no_answer"),
+    ]);
+    // Two answers in March, one of them a cancel with no reason: the list has the other alone.
+    const page = await get(`asOf=2024-06-01T00:00:00Z&plan=${plan}&from=2024-03&to=2024-03`);
+    expect(texts(page)).toEqual(["we outgrew it"]);
+    expect(page.total).toBe(1);
+  });
+
   it("keeps to one category, named by its slug and shown by its name", async () => {
     const plan = uniqueId("vcat");
     const [a] = await makeAccounts(t.db, 1, plan, { plan });
