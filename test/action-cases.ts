@@ -52,6 +52,7 @@ import {
 } from "@/lib/validation/users";
 import { PASSWORD } from "./action-fixture";
 import { type ActionCase, actionCase, actor } from "./action-case";
+import { CANCEL_ACTION_CASES } from "./action-cases-cancel";
 import { WEBHOOK_ACTION_CASES } from "./action-cases-webhooks";
 import { uniqueEmail } from "./factories";
 
@@ -87,6 +88,7 @@ export const ACTION_CASES: ActionCase[] = [
     run: (db, i, f) => revokeApiKey(db, i.id, actor(f.admin)),
   }),
   ...WEBHOOK_ACTION_CASES,
+  ...CANCEL_ACTION_CASES,
   actionCase({
     action: "signInAction",
     schema: signInSchema,

@@ -9,6 +9,7 @@ import { sendTestEvent } from "@/db/queries/webhook-deliveries";
 import { createWebhookEndpoint } from "@/db/queries/webhooks";
 import { createRule } from "@/db/queries/workbench-rules";
 import { accounts, cancellationResponses, triageItems } from "@/db/schema";
+import { insertFlow } from "./cancel-flow-fixture";
 import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
 import { insertResponses } from "./fixtures";
 
@@ -71,6 +72,8 @@ export async function actionFixture(db: Db) {
     SYSTEM_ACTOR,
   );
   const deliveryId = (await sendTestEvent(db, endpoint.id, SYSTEM_ACTOR)) ?? "";
+  const cancelFlow = await insertFlow(db, { segments: ["smb"], position: 1 });
+  await insertFlow(db, { segments: ["mid"], position: 2 });
   return {
     admin,
     other,
@@ -83,6 +86,7 @@ export async function actionFixture(db: Db) {
     keyId: key.id,
     endpointId: endpoint.id,
     deliveryId,
+    cancelFlowId: cancelFlow.flowId,
   };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;
