@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { archiveCancelFlow } from "@/db/queries/cancel-flows";
 import { action, actorOf } from "@/lib/actions/safe-action";
 import { cancelFlowIdSchema } from "@/lib/validation/cancel-flow";
-import { cancelFlowRefusal, refusalOf } from "./refusal-words";
+import { refusalOf } from "./refuse";
+import { cancelFlowRefusal } from "./refusal-words";
 
 const archive = action("admin", cancelFlowIdSchema, async ({ flowId }, user) => {
   const result = await archiveCancelFlow(await getDb(), flowId, actorOf(user));

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { moveCancelFlow } from "@/db/queries/cancel-flows";
 import { action, actorOf } from "@/lib/actions/safe-action";
 import { moveCancelFlowSchema } from "@/lib/validation/cancel-flow";
-import { cancelFlowRefusal, refusalOf } from "./refusal-words";
+import { refusalOf } from "./refuse";
+import { cancelFlowRefusal } from "./refusal-words";
 
 const move = action("admin", moveCancelFlowSchema, async ({ flowId, direction }, user) => {
   const result = await moveCancelFlow(await getDb(), flowId, direction, actorOf(user));

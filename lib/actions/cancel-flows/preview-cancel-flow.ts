@@ -10,7 +10,8 @@ import { type Refusal, action, actorOf } from "@/lib/actions/safe-action";
 import { cancelSettings } from "@/lib/env";
 import { readerLocale } from "@/lib/locale-server";
 import { previewCancelFlowSchema } from "@/lib/validation/cancel-flow";
-import { type CancelFlowRefusal, cancelFlowRefusal, refusalOf } from "./refusal-words";
+import { refusalOf } from "./refuse";
+import { type CancelFlowRefusal, cancelFlowRefusal } from "./refusal-words";
 
 /** This page's address, where the preview's last screen leads back to. */
 async function editorUrl(flowId: string): Promise<string> {

@@ -1,5 +1,5 @@
 // The words and status of every refusal of the cancel-flow editor, as its notices show them.
-import { Refusal } from "@/lib/actions/safe-action";
+import type { Refusal } from "@/lib/actions/safe-action";
 
 export type CancelFlowRefusal =
   | { reason: "gone"; flowId: string }
@@ -50,10 +50,4 @@ export function cancelFlowRefusal(r: CancelFlowRefusal): RefusalWords {
     case "no-flow":
       return { status: 404, error: "There is no such cancel flow: it may have been archived. Reload the list." };
   }
-}
-
-/** The refusal an action returns for these words. */
-export function refusalOf(words: RefusalWords): Refusal {
-  const { status, error, ...details } = words;
-  return new Refusal(status, error, details);
 }

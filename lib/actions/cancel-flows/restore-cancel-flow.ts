@@ -6,7 +6,8 @@ import { action, actorOf } from "@/lib/actions/safe-action";
 import { describeFlowChanges } from "@/lib/cancel/diff";
 import { env } from "@/lib/env";
 import { restoreCancelFlowSchema } from "@/lib/validation/cancel-flow";
-import { cancelFlowRefusal, refusalOf } from "./refusal-words";
+import { refusalOf } from "./refuse";
+import { cancelFlowRefusal } from "./refusal-words";
 
 const restore = action("admin", restoreCancelFlowSchema, async (input, user) => {
   const currency = env().CURRENCY;

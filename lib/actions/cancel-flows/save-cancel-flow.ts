@@ -7,7 +7,8 @@ import { action, actorOf } from "@/lib/actions/safe-action";
 import { describeFlowChanges } from "@/lib/cancel/diff";
 import { env } from "@/lib/env";
 import { saveCancelFlowEditSchema } from "@/lib/validation/cancel-flow";
-import { cancelFlowRefusal, refusalOf } from "./refusal-words";
+import { refusalOf } from "./refuse";
+import { cancelFlowRefusal } from "./refusal-words";
 
 const save = action("admin", saveCancelFlowEditSchema, async (input, user) => {
   const currency = env().CURRENCY;
