@@ -237,8 +237,7 @@ describe("the cancel page's answers", () => {
     const s = await newSession({ preview: true, locale: "de-DE", seats: 1234 });
     const loss = await html(await s.page.get());
     expect(loss).toContain('<html lang="de-DE">');
-    expect(loss).toContain("Preview");
-    expect(loss).toContain("nothing is recorded");
+    expect(loss).toContain("<strong>Vorschau</strong> — nichts wird gespeichert");
     expect(loss).toContain('<span class="figure">1.234</span>');
   });
 

@@ -302,8 +302,12 @@ describe("the session's locale", () => {
     expect(loss).toContain('<span class="figure">1.234</span>');
     expect(loss).toContain('<span class="figure">25.000</span>');
     expect(loss).toContain('<span class="figure words">A, B und C</span>');
-    expect(de("offer", { offer: OFFERS[0] })).toContain("Resumes in April 2026");
-    expect(de("offer", { offer: { kind: "pause", maxMonths: 3 } })).toContain("Resumes in Mai 2026");
+    // The page's own words follow the locale's language too; the flow's texts are the admin's.
+    expect(loss).toContain("aktive Personen in den letzten 28 Tagen");
+    expect(loss).toContain("Weiter");
+    expect(de("offer", { offer: OFFERS[0] })).toContain("Läuft weiter ab April 2026");
+    expect(de("offer", { offer: { kind: "pause", maxMonths: 3 } })).toContain("Läuft weiter ab Mai 2026");
+    expect(de("offer", { offer: { kind: "pause", maxMonths: 3 } })).toContain("2 Monate");
     expect(de("offer", { offer: OFFERS[1] })).toContain("19,50\u00a0€");
     expect(de("offer", { offer: { kind: "downgrade", plan: "S", priceCents: 100_000 } })).toContain("1.000\u00a0€");
     expect(de("offer", { offer: OFFERS[2] })).toContain("25\u00a0%");

@@ -5,7 +5,7 @@ import type { CancelOffer, CancelPageModel } from "@/lib/types/cancel-flow";
 import { SOMETHING_ELSE_REASON } from "@/lib/values";
 import { DEFAULT_ACCENT, accentPalette } from "./page-colors";
 import { type HtmlPart, SafeHtml, html, safeUrl, trusted } from "./page-html";
-import { type PageFormat, WORDS, lossWords, pageFormat, pageLocale } from "./page-words";
+import { type PageFormat, pageFormat, pageLocale } from "./page-words";
 import { pageStyle } from "./page-style";
 
 export interface CancelPageOptions {
@@ -62,10 +62,10 @@ const button = (action: string, label: string, look: "primary" | "secondary" | "
     ${label}
   </button>`;
 
-function errorBox(error: string | undefined): HtmlPart {
+function errorBox(error: string | undefined, fmt: PageFormat): HtmlPart {
   if (!error) return null;
   return html`<p class="error" id="form-error" role="alert" tabindex="-1" autofocus>
-    <strong>${WORDS.errorPrefix}</strong> ${error}
+    <strong>${fmt.words.errorPrefix}</strong> ${error}
   </p>`;
 }
 
@@ -86,42 +86,42 @@ function offerBlock(
               name="months"
               value="${n}"
               required${error ? trusted(' aria-describedby="form-error"') : ""}
-            /><span>${fmt.months(n)}<small>Resumes in ${fmt.monthAfter(now, n)}</small></span></label
+            /><span>${fmt.months(n)}<small>${fmt.words.resumesIn(fmt.monthAfter(now, n))}</small></span></label
           >`,
       );
       return {
         what: html`<div class="offer">
-          <p class="what">Pause instead of cancelling</p>
-          <p>Keep everything as it is and pay nothing while paused.</p>
+          <p class="what">${fmt.words.pauseWhat}</p>
+          <p>${fmt.words.pauseWhy}</p>
           <fieldset>
-            <legend class="hint">${WORDS.pauseLegend}</legend>
+            <legend class="hint">${fmt.words.pauseLegend}</legend>
             <div class="choices">${choices}</div>
           </fieldset>
         </div>`,
-        actions: button("accept", WORDS.pauseButton, "primary"),
+        actions: button("accept", fmt.words.pauseButton, "primary"),
       };
     }
     case "downgrade":
       return {
         what: html`<div class="offer">
-          <p class="what">Switch to ${offer.plan} for ${fmt.money(offer.priceCents)} a month</p>
-          <p>Keep your account and your data on a smaller plan.</p>
+          <p class="what">${fmt.words.downgradeWhat(offer.plan, fmt.money(offer.priceCents))}</p>
+          <p>${fmt.words.downgradeWhy}</p>
         </div>`,
-        actions: button("accept", WORDS.downgradeButton(offer.plan), "primary"),
+        actions: button("accept", fmt.words.downgradeButton(offer.plan), "primary"),
       };
     case "discount":
       return {
         what: html`<div class="offer">
-          <p class="what">${fmt.percent(offer.percent)} off for ${fmt.months(offer.months)}</p>
-          <p>Stay on your plan at a lower price.</p>
+          <p class="what">${fmt.words.discountWhat(fmt.percent(offer.percent), fmt.months(offer.months))}</p>
+          <p>${fmt.words.discountWhy}</p>
         </div>`,
-        actions: button("accept", WORDS.discountButton, "primary"),
+        actions: button("accept", fmt.words.discountButton, "primary"),
       };
     case "talk_to_us":
       return {
         what: html`<div class="offer">
-          <p class="what">Talk to us before you go</p>
-          <p>A person from our team will help with what is not working.</p>
+          <p class="what">${fmt.words.talkWhat}</p>
+          <p>${fmt.words.talkWhy}</p>
         </div>`,
         actions: button("talk", offer.label, "primary"),
       };
@@ -143,9 +143,9 @@ function stepBody(
 ): { heading: string; body: HtmlPart } {
   const { content } = model;
   const t = content.texts;
-  const error = errorBox(opts.error);
+  const error = errorBox(opts.error, fmt);
   const cancel = button("cancel", t.cancelButton, "secondary", true);
-  const back = button("back", WORDS.back, "link", true);
+  const back = button("back", fmt.words.back, "link", true);
   const wrap = (parts: HtmlPart) => form(model.step, opts.formAction, parts);
   switch (model.step) {
     case "loss": {
@@ -154,23 +154,26 @@ function stepBody(
       if (loss) {
         facts.push(
           html`<li>
-            <span class="figure">${fmt.number(loss.activeUsers28d)}</span> ${lossWords.activeUsers(loss.activeUsers28d)}
+            <span class="figure">${fmt.number(loss.activeUsers28d)}</span>
+            ${fmt.plural(loss.activeUsers28d, fmt.words.activeUsers)}
           </li>`,
         );
         if (loss.seats !== null)
           facts.push(
-            html`<li><span class="figure">${fmt.number(loss.seats)}</span> ${lossWords.seats(loss.seats)}</li>`,
+            html`<li>
+              <span class="figure">${fmt.number(loss.seats)}</span> ${fmt.plural(loss.seats, fmt.words.seats)}
+            </li>`,
           );
         if (loss.monthsAsCustomer > 0)
           facts.push(
             html`<li>
               <span class="figure">${fmt.number(loss.monthsAsCustomer)}</span>
-              ${lossWords.months(loss.monthsAsCustomer)}
+              ${fmt.plural(loss.monthsAsCustomer, fmt.words.monthsAsCustomer)}
             </li>`,
           );
         if (loss.keyFeatures.length > 0)
           facts.push(
-            html`<li><span class="figure words">${fmt.list(loss.keyFeatures)}</span> ${lossWords.features}</li>`,
+            html`<li><span class="figure words">${fmt.list(loss.keyFeatures)}</span> ${fmt.words.features}</li>`,
           );
       }
       return {
@@ -182,7 +185,7 @@ function stepBody(
                   ${facts}
                 </ul>`
               : null
-          }${wrap(html`<div class="actions">${button("continue", WORDS.continue, "primary")}${cancel}</div>`)}`,
+          }${wrap(html`<div class="actions">${button("continue", fmt.words.continue, "primary")}${cancel}</div>`)}`,
       };
     }
     case "reason": {
@@ -212,21 +215,21 @@ function stepBody(
                 <div class="choices">${radios}</div>
               </fieldset>
               <div class="actions">
-                ${button("reason", WORDS.continue, "primary")}${cancel}${content.showLoss ? back : null}
+                ${button("reason", fmt.words.continue, "primary")}${cancel}${content.showLoss ? back : null}
               </div>`,
           )}`,
       };
     }
     case "follow_up": {
       const reason = content.reasons.find((r) => r.code === model.reasonCode);
-      const question = reason?.followUp?.question ?? WORDS.ownWords;
+      const question = reason?.followUp?.question ?? fmt.words.ownWords;
       const required = reason?.followUp?.required === true;
       const described = opts.error ? "free-text-hint form-error" : "free-text-hint";
       return {
         heading: question,
         body: html`<h1 id="heading"><label for="free-text">${question}</label></h1>
           ${error}${wrap(
-            html`<p class="hint" id="free-text-hint">${required ? WORDS.required : WORDS.optional}</p>
+            html`<p class="hint" id="free-text-hint">${required ? fmt.words.required : fmt.words.optional}</p>
               <textarea
                 id="free-text"
                 name="freeText"
@@ -236,7 +239,7 @@ function stepBody(
                 ${required ? trusted(" required") : ""}${opts.error ? trusted(' aria-invalid="true"') : ""}
               >
 ${model.freeText ?? ""}</textarea>
-              <div class="actions">${button("follow_up", WORDS.continue, "primary")}${cancel}${back}</div>`,
+              <div class="actions">${button("follow_up", fmt.words.continue, "primary")}${cancel}${back}</div>`,
           )}`,
       };
     }
@@ -249,7 +252,7 @@ ${model.freeText ?? ""}</textarea>
           ${error}${wrap(
             html`${block.what}
               <div class="actions">
-                ${block.actions}${button("decline", WORDS.decline, "secondary", true)}${cancel}${back}
+                ${block.actions}${button("decline", fmt.words.decline, "secondary", true)}${cancel}${back}
               </div>`,
           )}`,
       };
@@ -275,7 +278,7 @@ ${model.freeText ?? ""}</textarea>
           ${paragraphs.map((p) => html`<p>${p}</p>`)}${
             link
               ? html`<p class="actions">
-                  <a class="button primary" href="${link}">${WORDS.returnTo(content.productName)}</a>
+                  <a class="button primary" href="${link}">${fmt.words.returnTo(content.productName)}</a>
                 </p>`
               : null
           }
@@ -297,7 +300,7 @@ export function renderCancelPage(model: CancelPageModel, opts: CancelPageOptions
   const fmt = pageFormat(model.locale, opts.currency ?? "USD");
   const { heading, body } = stepBody(model, opts, fmt);
   const preview = model.preview
-    ? html`<p class="preview"><strong>${WORDS.preview}</strong> — ${WORDS.previewNote}</p>`
+    ? html`<p class="preview"><strong>${fmt.words.preview}</strong> — ${fmt.words.previewNote}</p>`
     : null;
   return document({
     lang: pageLocale(model.locale),
