@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/admin/health", label: "Health score" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/cancel-flow", label: "Cancel flow" },
   { href: "/import", label: "Import CSV" },
 ];
 
