@@ -4,8 +4,8 @@ import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
-const FLAGS = [
+export const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+export const FLAGS = [
   "--headless=new",
   "--no-sandbox",
   "--disable-gpu",
@@ -28,7 +28,7 @@ export interface PageFigures {
   jsTotalKb: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
  * The JavaScript a page loads, gzip bytes as sent. `first`: the scripts the server's HTML names

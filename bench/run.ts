@@ -28,6 +28,7 @@ import { measurePages, printPages } from "./browser";
 import { loadTest, printLoad, signInCookie } from "./load";
 import { ms, timeRuns } from "./stats";
 import { benchJobQueue } from "./jobs";
+import { benchCancelPage, printCancel } from "./cancel";
 
 const COHORT_TARGET_MS = 100;
 const INGEST_TARGET_PER_S = 50_000;
@@ -124,6 +125,8 @@ run(async () => {
       "load-seconds": { type: "string", default: "30" },
       "fault-cycles": { type: "string", default: "20" },
       "lighthouse-runs": { type: "string", default: "5" },
+      "cancel-sessions": { type: "string", default: "200" },
+      "cancel-lighthouse-runs": { type: "string", default: "3" },
     },
   });
   const loadSeconds = Number(values["load-seconds"]);
@@ -135,6 +138,26 @@ run(async () => {
   if (values.only === "jobs") return benchJobQueue({ pglite: true, postgresUrl: env().DATABASE_URL });
   buildIfNeeded();
   console.log(`Holdfast benchmark — ${new Date().toISOString()}, ${runs} runs per figure\n`);
+  const cancel = {
+    port: 3303,
+    sessions: Number(values["cancel-sessions"]),
+    lighthouseRuns: Number(values["cancel-lighthouse-runs"]),
+  };
+  // The customer's cancel page alone: the demo preset on PGlite, served, measured over HTTP and in Chromium.
+  if (values.only === "cancel") {
+    console.log("PGlite (embedded), demo preset: the cancel page");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-bench-"));
+    try {
+      const handle = await openPglite(path.join(dir, "pglite"));
+      await migrate(handle);
+      await loadDataset(handle.db, generatePreset("demo", 1, anchor));
+      await handle.close();
+      printCancel(await benchCancelPage({ dir, ...cancel }));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
 
   if (values.only !== "postgres") {
     console.log("PGlite (embedded), demo preset");
@@ -166,6 +189,7 @@ run(async () => {
       printIngest(rows.length * BATCH, apiSeconds, copySeconds, false);
       if (browser.length > 0) printPages(browser, lighthouseRuns);
       if (load.length > 0) printLoad(load);
+      printCancel(await benchCancelPage({ dir, ...cancel }));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
