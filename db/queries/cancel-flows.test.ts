@@ -97,7 +97,7 @@ describe("saveCancelFlow", () => {
         flowId,
         name: v1.name,
         targeting: { ...ANY, locales: ["de"] },
-        content: { texts: { ...texts }, reasons: reasons.map((r) => ({ offer: r.offer, ...r })), ...rest },
+        content: { texts: { ...texts }, reasons: reasons.map(({ offer, ...r }) => ({ offer, ...r })), ...rest },
       },
       actor,
       describe2,
