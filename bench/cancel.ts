@@ -29,12 +29,16 @@ export interface Timing {
 }
 
 export interface CancelFigures {
+  /** Distinct accounts the sessions were started for. */
+  accounts: number;
   create: Timing;
   firstOpening: Timing;
   reload: Timing;
   /** How many first openings showed each step (the loss step reads the account's usage). */
   steps: Record<string, number>;
   scripts: number;
+  /** Script elements in the page's HTML (a cross-check of `scripts`). */
+  scriptTags: number;
   jsBytes: number;
   htmlBytes: number;
   htmlGzipBytes: number;
@@ -113,6 +117,7 @@ async function pageWeight(pageUrl: string) {
     const bytes = await Promise.all(scripts);
     return {
       scripts: bytes.length,
+      scriptTags: (html.match(/<script\b/gi) ?? []).length,
       jsBytes: bytes.reduce((a, b) => a + b, 0),
       htmlBytes: Buffer.byteLength(html),
       htmlGzipBytes: gzipSync(html).length,
@@ -236,6 +241,7 @@ export async function benchCancelPage(opts: {
       lighthouseLinks.push((await startSession(url, key.key, account(next++))).url);
     const lh = lighthouseLinks.length > 0 ? await lighthouseMobile(lighthouseLinks) : null;
     return {
+      accounts: new Set(links.map((_, i) => account(WARM_UP + i))).size,
       create: summarize(create),
       firstOpening: summarize(first),
       reload: summarize(reload),
@@ -251,7 +257,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 function timingLine(label: string, t: Timing, target: number): string {
   return (
-    `    ${label.padEnd(34)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}  ` +
+    `    ${label.padEnd(36)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  max ${ms(t.max)}  ` +
     `— target p95 ≤ ${target} ms ${verdict(t.p95 <= target)} (${(t.p95 / target).toFixed(2)} of the budget)`
   );
 }
@@ -259,7 +265,7 @@ function timingLine(label: string, t: Timing, target: number): string {
 export function printCancel(f: CancelFigures): void {
   const T = CANCEL_TARGETS;
   console.log(
-    `  cancel page: ${f.create.n} sessions for as many active accounts, sequential over HTTP, after ${WARM_UP} warm-up rounds; ` +
+    `  cancel page: ${f.create.n} sessions for ${f.accounts} active accounts, sequential over HTTP, after ${WARM_UP} warm-up rounds; ` +
       `each page opened and reloaded from an address of its own (X-Forwarded-For); time to the whole body:`,
   );
   console.log(timingLine("POST /api/v1/cancel-sessions", f.create, T.createP95Ms));
@@ -269,7 +275,7 @@ export function printCancel(f: CancelFigures): void {
   console.log(timingLine(`GET /cancel/<token>, first opening`, f.firstOpening, T.pageP95Ms) + ` [steps: ${steps}]`);
   console.log(timingLine("GET /cancel/<token>, reload", f.reload, T.pageP95Ms));
   console.log(
-    `    page weight: ${f.scripts} scripts, JavaScript ${kb(f.jsBytes)} gzip as sent — target ${T.jsBytes} ${verdict(f.jsBytes <= T.jsBytes)}; ` +
+    `    page weight: ${f.scripts} scripts (${f.scriptTags} script elements in the HTML), JavaScript ${kb(f.jsBytes)} gzip as sent — target ${T.jsBytes} ${verdict(f.jsBytes <= T.jsBytes)}; ` +
       `HTML ${kb(f.htmlGzipBytes)} gzip (${kb(f.htmlBytes)} raw, ${kb(f.htmlSentBytes)} as sent)`,
   );
   const lh = f.lighthouse;
