@@ -101,6 +101,7 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /admin/workbench", sample: "/admin/workbench", kind: "page", access: adminOnly },
   { route: "GET /admin/audit", sample: "/admin/audit", kind: "page", access: adminOnly },
   { route: "GET /admin/webhooks", sample: "/admin/webhooks", kind: "page", access: adminOnly },
+  { route: "GET /admin/cancel-flow", sample: "/admin/cancel-flow", kind: "page", access: adminOnly },
   { route: "GET /api-docs", sample: "/api-docs", kind: "page", access: everyone },
   { route: "GET /docs/[name]", sample: "/docs/metrics", kind: "page", access: staff },
   // Everyone signed in changes their own password (and a pending one-time password opens only this).
