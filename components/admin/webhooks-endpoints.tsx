@@ -16,11 +16,10 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/values";
 const input = "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink";
 const small = "rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas disabled:opacity-60";
 
-/** Ticked in a new endpoint's form: the events Holdfast sends today. */
-const SENT_TODAY: readonly WebhookEventType[] = ["account.entered_queue"];
-/** Subscribable before they are sent (the CLI and the API name them too), with the words why. */
-const SENT_LATER: Partial<Record<WebhookEventType, string>> = {
-  "cancel_session.completed": "sent once the cancel flow is in use",
+/** What each event is, beside its name in a new endpoint's form (every event is ticked there). */
+const EVENT_NOTE: Record<WebhookEventType, string> = {
+  "account.entered_queue": "an account entered the at-risk queue",
+  "cancel_session.completed": "a customer finished the cancel page: saved or cancelled",
 };
 
 interface Made {
@@ -207,9 +206,9 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {WEBHOOK_EVENT_TYPES.map((t) => (
               <label key={t} className="inline-flex items-center gap-1.5">
-                <input type="checkbox" name="events" value={t} defaultChecked={SENT_TODAY.includes(t)} />
+                <input type="checkbox" name="events" value={t} defaultChecked />
                 <span className="font-mono text-xs">{t}</span>
-                {SENT_LATER[t] && <span className="text-xs text-muted">({SENT_LATER[t]})</span>}
+                <span className="text-xs text-muted">({EVENT_NOTE[t]})</span>
               </label>
             ))}
           </div>
