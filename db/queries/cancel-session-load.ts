@@ -35,6 +35,8 @@ export interface LoadedCancelSession {
   session: CancelSession;
   content: CancelFlowContent;
   flowVersion: number;
+  /** The locales the flow version is targeted at (empty: any); its texts are in their language. */
+  flowLocales: string[];
   account: { id: string; externalId: string; name: string; seatsPaid: number | null };
 }
 
@@ -47,6 +49,7 @@ export async function loadCancelSession(
     .select({
       session: cancelSessions,
       content: cancelFlowVersions.content,
+      flowLocales: cancelFlowVersions.locales,
       flowVersion: cancelFlowVersions.version,
       account: { id: accounts.id, externalId: accounts.externalId, name: accounts.name, seatsPaid: accounts.seatsPaid },
     })

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cancelSessions } from "@/db/schema";
-import type { CancelFlowContent } from "@/lib/types/cancel-flow";
+import type { CancelAnswerProblem, CancelFlowContent } from "@/lib/types/cancel-flow";
 import { type CancelStep, type CancellationOutcome, SOMETHING_ELSE_REASON } from "@/lib/values";
 import {
   type CancelSession,
@@ -39,7 +39,8 @@ export type CancelStepResult =
   | {
       ok: false;
       reason: "unknown" | "expired" | "ended" | "wrong-step" | "invalid";
-      message?: string;
+      /** What is wrong with an `invalid` answer; the page words it in its language. */
+      problem?: CancelAnswerProblem;
       state: TokenState;
     };
 
@@ -119,7 +120,12 @@ export async function applyCancelAction(
       const next = row ? { ...state.loaded, session: row } : state.loaded;
       return { ok: true, state: { kind: "live", loaded: next } };
     };
-    const invalid = (message: string): CancelStepResult => ({ ok: false, reason: "invalid", message, state });
+    const invalid = (problem: CancelAnswerProblem): CancelStepResult => ({
+      ok: false,
+      reason: "invalid",
+      problem,
+      state,
+    });
 
     if (action.kind === "cancel") {
       const offer = s.offer ?? null;
@@ -140,7 +146,7 @@ export async function applyCancelAction(
       case "reason": {
         if (s.step !== "reason") return { ok: false, reason: "wrong-step", state };
         const known = action.code === SOMETHING_ELSE_REASON || reasonOf(content, action.code) !== undefined;
-        if (!known) return invalid("Please choose one of the reasons.");
+        if (!known) return invalid({ kind: "choose-reason" });
         const next = afterReason(content, action.code, false);
         const offer = offerFor(content, action.code);
         return move({
@@ -154,7 +160,7 @@ export async function applyCancelAction(
         if (s.step !== "follow_up" || s.reasonCode === null) return { ok: false, reason: "wrong-step", state };
         const text = action.text.trim();
         const question = reasonOf(content, s.reasonCode)?.followUp;
-        if (text === "" && question?.required) return invalid("Please answer the question, or press Cancel.");
+        if (text === "" && question?.required) return invalid({ kind: "answer-required" });
         const next = afterReason(content, s.reasonCode, true);
         return move({
           step: next,
@@ -192,7 +198,7 @@ export async function applyCancelAction(
         if (offer.kind === "pause") {
           const months = action.months;
           if (months === undefined || !Number.isInteger(months) || months < 1 || months > offer.maxMonths)
-            return invalid(`Please choose how long to pause: 1 to ${offer.maxMonths} months.`);
+            return invalid({ kind: "pause-months", maxMonths: offer.maxMonths });
           return finishCancelSession(
             tx,
             state.loaded,

@@ -151,7 +151,7 @@ describe("the cancel page's answers", () => {
     expect(noReason).toContain("Please choose one of the reasons.");
     await s.page.post({ step: "reason", action: "reason", reason: "missing_features" });
     const empty = await html(await s.page.post({ step: "follow_up", action: "follow_up", freeText: "  " }), 422);
-    expect(empty).toContain("Please answer the question, or press Cancel.");
+    expect(empty).toContain("Please answer the question, or cancel without answering.");
     expect(empty).toContain('aria-invalid="true"');
     const nul = await html(await s.page.post({ step: "follow_up", action: "follow_up", freeText: "a\u0000b" }), 422);
     expect(nul).toContain("Your answer must not contain the NUL character");
@@ -237,7 +237,9 @@ describe("the cancel page's answers", () => {
     const s = await newSession({ preview: true, locale: "de-DE", seats: 1234 });
     const loss = await html(await s.page.get());
     expect(loss).toContain('<html lang="de-DE">');
-    expect(loss).toContain("<strong>Vorschau</strong> — nichts wird gespeichert");
+    // The flow is not targeted at German, so its texts are English and so are the page's own words;
+    // the figures are German.
+    expect(loss).toContain("<strong>Preview</strong> — nothing is recorded");
     expect(loss).toContain('<span class="figure">1.234</span>');
   });
 

@@ -14,7 +14,8 @@ import { hitWindow } from "@/db/queries/rate-limits";
 import { clientIp } from "@/lib/http/client-ip";
 import { type ParsedCancelForm, parseCancelForm } from "./form";
 import { cancelPageHeaders } from "./page-headers";
-import { cancelPageModel } from "./page-model";
+import { cancelPageModel, wordsLocale } from "./page-model";
+import { pageWords } from "./page-words";
 import { type CancelNoticeKind, renderCancelNotice, renderCancelPage } from "./render";
 
 /** Requests a minute: per token (one customer clicking), per address (an office behind one NAT). */
@@ -134,6 +135,14 @@ export async function answerCancelPagePost(request: Request, ctx: CancelPageCont
   const result = await applyCancelAction(ctx.db, ctx.token, form.action, form.step, now);
   if (result.ok) return seeOther(result.redirect ?? selfPath(ctx.token), ctx.nonce);
   if (result.reason === "invalid" && result.state.kind === "live")
-    return again(result.state.loaded, form.freeText, result.message ?? "Please check your answer.");
+    return again(
+      result.state.loaded,
+      form.freeText,
+      result.problem
+        ? pageWords(wordsLocale(result.state.loaded.flowLocales, result.state.loaded.session.locale)).problem(
+            result.problem,
+          )
+        : "Please check your answer.",
+    );
   return seeOther(selfPath(ctx.token), ctx.nonce);
 }

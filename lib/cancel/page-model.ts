@@ -1,5 +1,6 @@
 // What one step of the customer's page shows, from a loaded session (and, on the loss step, the
 // account's own facts): the model renderCancelPage draws.
+import { localeMatches } from "@/db/queries/cancel-flow-match";
 import { type LoadedCancelSession, offerFor } from "@/db/queries/cancel-sessions";
 import type { CancelLossFacts, CancelPageModel } from "@/lib/types/cancel-flow";
 
@@ -17,6 +18,15 @@ export function returnLink(returnUrl: string, sessionId: string, outcome: "saved
   return url.href;
 }
 
+/**
+ * The language of the page's own words: the flow's. A flow targeted at the session's language is
+ * written in it; one targeted elsewhere, in its first locale's; an untargeted flow, in English.
+ */
+export function wordsLocale(flowLocales: readonly string[], sessionLocale: string): string {
+  if (flowLocales.length === 0) return "en-US";
+  return localeMatches(flowLocales, sessionLocale) ? sessionLocale : (flowLocales[0] ?? "en-US");
+}
+
 export function cancelPageModel(loaded: LoadedCancelSession, loss: CancelLossFacts | null): CancelPageModel {
   const { session: s, content } = loaded;
   const ended = s.status === "saved" || s.status === "canceled";
@@ -25,6 +35,7 @@ export function cancelPageModel(loaded: LoadedCancelSession, loss: CancelLossFac
     step: ended ? "goodbye" : s.step,
     status: s.status,
     locale: s.locale,
+    wordsLocale: wordsLocale(loaded.flowLocales, s.locale),
     content,
     loss: content.showLoss ? loss : null,
     reasonCode: s.reasonCode,

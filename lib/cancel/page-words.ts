@@ -1,6 +1,8 @@
 // The cancel page's own words (the flow's texts are the admin's; these are the controls around them)
 // and its figures, dates and money in the session's locale through Intl.
 
+import type { CancelAnswerProblem } from "@/lib/types/cancel-flow";
+
 /** The page's own words in one language; `n` is already formatted for the locale where it is a string. */
 export interface PageWords {
   continue: string;
@@ -32,9 +34,17 @@ export interface PageWords {
   seats: { one: string; other: string };
   monthsAsCustomer: { one: string; other: string };
   features: string;
+  /** Why an answer was refused. */
+  problem: (p: CancelAnswerProblem) => string;
 }
 
 const EN: PageWords = {
+  problem: (p) =>
+    p.kind === "choose-reason"
+      ? "Please choose one of the reasons."
+      : p.kind === "answer-required"
+        ? "Please answer the question, or cancel without answering."
+        : `Please choose how long to pause: 1 to ${p.maxMonths} months.`,
   continue: "Continue",
   back: "Back",
   decline: "No thanks, continue",
@@ -66,6 +76,12 @@ const EN: PageWords = {
 };
 
 const DE: PageWords = {
+  problem: (p) =>
+    p.kind === "choose-reason"
+      ? "Bitte wählen Sie einen der Gründe."
+      : p.kind === "answer-required"
+        ? "Bitte beantworten Sie die Frage, oder kündigen Sie ohne Antwort."
+        : `Bitte wählen Sie, wie lange Sie pausieren möchten: 1 bis ${p.maxMonths} Monate.`,
   continue: "Weiter",
   back: "Zurück",
   decline: "Nein danke, weiter",
@@ -97,6 +113,12 @@ const DE: PageWords = {
 };
 
 const FR: PageWords = {
+  problem: (p) =>
+    p.kind === "choose-reason"
+      ? "Veuillez choisir l'une des raisons."
+      : p.kind === "answer-required"
+        ? "Veuillez répondre à la question, ou résiliez sans répondre."
+        : `Veuillez choisir la durée de la pause : 1 à ${p.maxMonths} mois.`,
   continue: "Continuer",
   back: "Retour",
   decline: "Non merci, continuer",
@@ -128,6 +150,12 @@ const FR: PageWords = {
 };
 
 const ES: PageWords = {
+  problem: (p) =>
+    p.kind === "choose-reason"
+      ? "Elige uno de los motivos."
+      : p.kind === "answer-required"
+        ? "Responde a la pregunta o cancela sin responder."
+        : `Elige cuánto tiempo pausar: de 1 a ${p.maxMonths} meses.`,
   continue: "Continuar",
   back: "Atrás",
   decline: "No, gracias, continuar",
@@ -190,7 +218,8 @@ export interface PageFormat {
   months(n: number): string;
 }
 
-export function pageFormat(locale: string, currency: string): PageFormat {
+/** Figures in `locale`; the page's own words in `wordsLocale`'s language (default: `locale`'s). */
+export function pageFormat(locale: string, currency: string, wordsLocale: string = locale): PageFormat {
   const tag = pageLocale(locale);
   const numbers = new Intl.NumberFormat(tag);
   const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
@@ -208,7 +237,7 @@ export function pageFormat(locale: string, currency: string): PageFormat {
   const month = new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" });
   const list = new Intl.ListFormat(tag, { style: "long", type: "conjunction" });
   const rules = new Intl.PluralRules(tag);
-  const words = pageWords(tag);
+  const words = pageWords(wordsLocale);
   const plural = (n: number, noun: { one: string; other: string }) =>
     rules.select(n) === "one" ? noun.one : noun.other;
   return {

@@ -297,7 +297,7 @@ function brand(productName: string, logoUrl: string | null): SafeHtml {
 
 /** One step of a session as a whole HTML document. */
 export function renderCancelPage(model: CancelPageModel, opts: CancelPageOptions): string {
-  const fmt = pageFormat(model.locale, opts.currency ?? "USD");
+  const fmt = pageFormat(model.locale, opts.currency ?? "USD", model.wordsLocale);
   const { heading, body } = stepBody(model, opts, fmt);
   const preview = model.preview
     ? html`<p class="preview"><strong>${fmt.words.preview}</strong> — ${fmt.words.previewNote}</p>`

@@ -140,6 +140,12 @@ export interface CancelPageModel {
   step: CancelStep;
   status: CancelSessionStatus;
   locale: string;
+  /**
+   * The locale whose language the page's own words (buttons, hints) use, so they match the flow's
+   * texts: the session's when the flow is targeted at its language, else the flow's first targeted
+   * locale, else English. Absent: the session's locale.
+   */
+  wordsLocale?: string;
   content: CancelFlowContent;
   /** Null when the flow does not show the loss step. */
   loss: CancelLossFacts | null;
@@ -151,3 +157,7 @@ export interface CancelPageModel {
   returnTo: string | null;
   preview: boolean;
 }
+
+/** Why the page refused an answer: no reason chosen, a required question left empty, pause months out of range. */
+export type CancelAnswerProblem =
+  { kind: "choose-reason" } | { kind: "answer-required" } | { kind: "pause-months"; maxMonths: number };

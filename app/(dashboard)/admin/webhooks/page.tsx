@@ -38,7 +38,7 @@ export default async function WebhooksPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Webhooks"
-        description="Endpoints of your own systems that Holdfast tells what happens. Today it sends an event when an account enters the at-risk queue, and the test events you send; once the cancel flow is in use, it will also send one when a cancel session ends. Each request is signed per Standard Webhooks and retried with backoff for 24 hours."
+        description="Endpoints of your own systems that Holdfast tells what happens. It sends an event when an account enters the at-risk queue, when a customer finishes the cancel page (saved or cancelled), and the test events you send. Each request is signed per Standard Webhooks and retried with backoff for 24 hours."
       />
       <AdminNav />
       <ParamNotice notices={searchNotices(deliveryLogSchema, raw)} />
