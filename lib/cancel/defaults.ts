@@ -44,7 +44,8 @@ export function defaultFlowContent(productName = "Your product"): CancelFlowCont
         code: "missing_features",
         label: "It is missing something we need",
         followUp: { question: "What was missing?", required: false },
-        offer: { kind: "talk_to_us", url: "https://example.com/book-a-call", label: "Book a call with our team" },
+        // A talk-to-us offer needs the installation's own booking link: the admin adds it in the editor.
+        offer: { kind: "none" },
       },
       {
         code: "switched_service",
@@ -56,7 +57,7 @@ export function defaultFlowContent(productName = "Your product"): CancelFlowCont
         code: "too_complex",
         label: "It is too hard to use",
         followUp: null,
-        offer: { kind: "talk_to_us", url: "https://example.com/book-a-call", label: "Get a free walkthrough" },
+        offer: { kind: "none" },
       },
       {
         code: "low_quality",
