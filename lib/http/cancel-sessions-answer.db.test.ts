@@ -144,6 +144,8 @@ describe("POST /api/v1/cancel-sessions", () => {
       });
       expect(answer.detail).toContain(field);
     }
+    const unknown = await refusal(await post(t.db, key, { ...body, extra: 1 }));
+    expect(unknown.detail).toBe("extra: is not a field of a cancel session");
     expect(await sessionsOf(t.db, account)).toEqual([]);
   });
 

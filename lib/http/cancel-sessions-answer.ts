@@ -70,7 +70,7 @@ export async function answerCreateCancelSession(
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({
       field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "body"),
-      message: i.message,
+      message: i.code === "unrecognized_keys" ? "is not a field of a cancel session" : i.message,
     }));
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
     return problem(400, "Invalid body", detail, { errors });
