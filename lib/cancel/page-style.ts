@@ -40,7 +40,7 @@ textarea[aria-invalid=true]{border:2px solid var(--error)}
 .facts li{padding:.75rem 1rem;border:1px solid var(--border);border-radius:.5rem;background:var(--soft)}
 .facts .figure{display:block;font-size:1.5rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
 .facts .words{font-size:1.125rem;line-height:1.35}
-main>:last-child,.goodbye>:last-child{margin-bottom:0}
+main>:last-child,.goodbye>:last-child,.offer>:last-child{margin-bottom:0}
 .offer{margin:0 0 1rem;padding:1rem;border:2px solid var(--accent-text);border-radius:.5rem;background:var(--soft)}
 .offer .what{font-size:1.25rem;font-weight:700;margin:0 0 .25rem}
 .actions{display:flex;flex-direction:column;gap:.75rem;margin-top:1.5rem}
