@@ -42,6 +42,9 @@ test.beforeAll(async ({ browser }) => {
   const made = z.object({ id: z.string(), url: z.string() }).parse(await response.json());
   cancelSession.id = made.id;
   cancelSession.token = made.url.split("/cancel/")[1] ?? "missing";
+  // Opened now, the link works for 24 hours, however long the matrix takes to reach it (a link never
+  // opened expires after the e2e server's CANCEL_SESSION_MINUTES).
+  expect((await api.get(`/cancel/${cancelSession.token}`)).status()).toBe(200);
   await api.dispose();
 });
 

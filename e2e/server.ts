@@ -37,6 +37,8 @@ run(async () => {
     ALLOW_PRIVATE_WEBHOOKS: "true",
     PUBLIC_URL: e2eBaseUrl(),
     CANCEL_RETURN_ORIGINS: `${e2eBaseUrl()},https://app.example.com`,
+    // A link must be opened within a minute: the specs open theirs at once, and one waits it out.
+    CANCEL_SESSION_MINUTES: "1",
   });
   const emptyServer = serve(e2ePort() + 1, {
     HOLDFAST_DATA_DIR: emptyDir,
