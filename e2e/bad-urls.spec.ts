@@ -9,6 +9,7 @@ import { type ParamNotice, firstValues, metricsNotices, swapReversed } from "@/l
 import { printable } from "@/lib/input-checks";
 import { accountListSchema } from "@/lib/validation/accounts";
 import { searchNotices } from "@/lib/validation/params";
+import { cancelFlowPageSchema } from "@/lib/validation/cancel-flow";
 import { workbenchFiltersSchema } from "@/lib/validation/taxonomy";
 import { queueFiltersSchema } from "@/lib/validation/triage";
 import { auditFiltersSchema } from "@/lib/validation/users";
@@ -59,6 +60,7 @@ const TARGETS: Target[] = [
   listPage("/accounts", accountListSchema),
   listPage("/admin/workbench", workbenchFiltersSchema),
   listPage("/admin/webhooks", deliveryLogSchema),
+  listPage("/admin/cancel-flow", cancelFlowPageSchema),
   {
     ...listPage("/admin/audit", auditFiltersSchema),
     notices: (params) => [

@@ -21,6 +21,8 @@ export const SIGNED_IN_PAGES = [
   "/admin/health",
   "/admin/api-keys",
   "/admin/webhooks",
+  "/admin/cancel-flow",
+  "/admin/cancel-flow?flow=cf_demo_default",
   "/import",
   "/docs/metrics",
   "/account/password",

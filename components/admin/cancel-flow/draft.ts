@@ -9,6 +9,7 @@ import type {
   CancelOfferKind,
   CancelReason,
 } from "@/lib/types/cancel-flow";
+import { TEXT_FIELDS } from "@/lib/cancel/diff";
 import { saveCancelFlowSchema } from "@/lib/validation/cancel-flow";
 import type { Segment } from "@/lib/values";
 
@@ -235,11 +236,19 @@ export function previewContent(d: FlowDraft): CancelFlowContent {
     showLoss: d.showLoss,
     reasons: d.reasons.map((r) => ({
       code: r.code || r.key,
-      label: r.label,
+      // The customer's page never has an unlabelled choice; the preview of a half-typed one says so.
+      label: r.label.trim() || "(no label yet)",
       followUp: r.ask ? { question: r.question, required: r.required } : null,
       offer: offer(r.offer),
     })),
     somethingElseOffer: offer(d.somethingElseOffer),
-    texts: d.texts,
+    texts: namedTexts(d.texts),
   };
+}
+
+/** An emptied text shows its name in brackets, so no heading, choice or button is left unnamed. */
+function namedTexts(texts: CancelFlowTexts): CancelFlowTexts {
+  const named = { ...texts };
+  for (const { key, label } of TEXT_FIELDS) named[key] = texts[key].trim() || `[${label}]`;
+  return named;
 }

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 
 export const control =
-  "mt-1 block w-full rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm text-ink aria-[invalid=true]:border-bad disabled:opacity-70";
+  "mt-1 block w-full min-w-0 max-w-full rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm text-ink aria-[invalid=true]:border-bad disabled:opacity-70";
 export const smallButton =
   "rounded-md border border-line bg-surface px-2 py-1 text-xs text-ink hover:bg-canvas disabled:opacity-50";
 

@@ -34,7 +34,8 @@ const LONG_TEXTS = new Set<keyof CancelFlowTexts>([
   "goodbyeReturn",
   "savedBody",
 ]);
-const section = "rounded-xl border border-line bg-surface p-5";
+// min-w-0: a fieldset is as wide as its widest content by default, wider than a phone.
+const section = "min-w-0 rounded-xl border border-line bg-surface p-4 sm:p-5";
 const legend = "px-1 font-semibold";
 
 export interface EditorProps {
@@ -135,7 +136,7 @@ export function FlowEditor(props: EditorProps) {
   const locale = draft.locales.split(",")[0]?.trim() || "en-US";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(340px,440px)]">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,440px)] xl:grid-cols-[minmax(0,1fr)_minmax(400px,540px)]">
       <form
         ref={form}
         aria-label="Edit the cancel flow"
@@ -150,7 +151,7 @@ export function FlowEditor(props: EditorProps) {
         <fieldset disabled={readOnly} className="contents">
           <fieldset className={section}>
             <legend className={legend}>Flow</legend>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
               <TextField
                 path="name"
                 label="Name"
@@ -222,7 +223,7 @@ export function FlowEditor(props: EditorProps) {
 
           <fieldset className={section}>
             <legend className={legend}>Look</legend>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
               <TextField
                 path="content.productName"
                 label="Product name"
@@ -321,7 +322,7 @@ export function FlowEditor(props: EditorProps) {
 
           <fieldset className={section}>
             <legend className={legend}>Texts of the page</legend>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
               {TEXT_FIELDS.map(({ key, label }) => (
                 <TextField
                   key={key}

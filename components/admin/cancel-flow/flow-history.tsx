@@ -67,7 +67,7 @@ export function FlowHistory({
                     {v.createdByName ?? "Holdfast"} · {fmt.dateTime(v.createdAt)}
                   </span>
                 </p>
-                <span className="flex gap-1">
+                <span className="flex flex-wrap gap-1">
                   {!open && (
                     <button
                       type="button"

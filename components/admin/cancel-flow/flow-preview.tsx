@@ -26,7 +26,7 @@ const STEPS = [
 ] as const;
 type PreviewStep = (typeof STEPS)[number]["value"];
 
-const WIDTHS = { phone: 375, desktop: 1280 } as const;
+const WIDTHS = { phone: 375, desktop: 1024 } as const;
 const HEIGHT = 720;
 const control = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink";
 
@@ -72,11 +72,13 @@ export function FlowPreview({
       : (content.reasons[0]?.code ?? SOMETHING_ELSE_REASON);
   const html = useMemo(
     () =>
-      renderCancelPage(previewModel(content, step, reasonCode, locale), {
-        nonce: "preview",
-        formAction: "#",
-        currency,
-      }),
+      withoutScripts(
+        renderCancelPage(previewModel(content, step, reasonCode, locale), {
+          nonce: "preview",
+          formAction: "#",
+          currency,
+        }),
+      ),
     [content, step, reasonCode, locale, currency],
   );
   const frame = useRef<HTMLDivElement>(null);
@@ -101,7 +103,11 @@ export function FlowPreview({
         <h2 id={`${id}-title`} className="font-semibold">
           Live preview
         </h2>
-        <div role="group" aria-label="Preview width" className="inline-flex rounded-md border border-line text-sm">
+        <div
+          role="group"
+          aria-label="Preview width"
+          className="inline-flex flex-wrap rounded-md border border-line text-sm"
+        >
           {(["phone", "desktop"] as const).map((w) => (
             <button
               key={w}
@@ -110,7 +116,7 @@ export function FlowPreview({
               onClick={() => setWidth(w)}
               className={`px-3 py-1 first:rounded-l-md last:rounded-r-md ${width === w ? "bg-accent text-accent-ink" : "text-ink hover:bg-canvas"}`}
             >
-              {w === "phone" ? "Phone 375 px" : "Desktop 1280 px"}
+              {w === "phone" ? "Phone 375 px" : "Desktop 1024 px"}
             </button>
           ))}
         </div>
@@ -154,9 +160,12 @@ export function FlowPreview({
           style={{ width: px * scale, height: HEIGHT * scale }}
           className={width === "phone" ? "mx-auto" : undefined}
         >
+          {/* Sandboxed: no form is sent, nothing navigates this page, no storage of ours is reached.
+              allow-scripts is there only so that tools reading the page (axe, the browser tests) can
+              read the frame; the document has no script, and its own policy forbids any. */}
           <iframe
             title={`Preview of the cancel page at ${width === "phone" ? "phone" : "desktop"} width`}
-            sandbox=""
+            sandbox="allow-scripts"
             srcDoc={html}
             data-testid="cancel-flow-preview"
             style={{ width: px, height: HEIGHT, transform: `scale(${scale})`, transformOrigin: "top left" }}
@@ -165,6 +174,14 @@ export function FlowPreview({
         </div>
       </div>
     </section>
+  );
+}
+
+/** The page as the customer gets it, with a policy that runs no script at all in the frame. */
+export function withoutScripts(page: string): string {
+  return page.replace(
+    "<head>",
+    `<head><meta http-equiv="Content-Security-Policy" content="script-src 'none'; form-action 'none'" />`,
   );
 }
 

@@ -34,7 +34,7 @@ export function OfferFields({
   const kindError = errors[path] ?? errors[field("kind")];
   const kindAria = described(field("kind"), kindError);
   return (
-    <div className="grid gap-3 sm:grid-cols-2">
+    <div className="grid gap-3 sm:grid-cols-2 [&>*]:min-w-0">
       <div className="text-sm sm:col-span-2">
         <label htmlFor={kindAria.id} className="font-medium">
           Offer

@@ -47,12 +47,12 @@ export function ReasonCard({
   const headingId = `${described(path, undefined).id}-title`;
 
   return (
-    <li className="rounded-lg border border-line bg-canvas/50 p-4" aria-labelledby={headingId}>
+    <li className="min-w-0 rounded-lg border border-line bg-canvas/50 p-3 sm:p-4" aria-labelledby={headingId}>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h4 id={headingId} className="text-sm font-semibold">
           {index + 1}. {title}
         </h4>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap gap-1">
           <button
             type="button"
             className={smallButton}
@@ -83,7 +83,7 @@ export function ReasonCard({
           </button>
         </div>
       </div>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3 sm:grid-cols-2 [&>*]:min-w-0">
         <TextField
           path={field("label")}
           label="Label the customer reads"

@@ -159,7 +159,7 @@ async function OneFlow({ db, flowId, version }: { db: Db; flowId: string; versio
         knownCodes={codes}
         currency={env().CURRENCY}
       />
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(340px,440px)]">
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,440px)] xl:grid-cols-[minmax(0,1fr)_minmax(400px,540px)]">
         <FlowHistory
           flowId={flow.id}
           viewing={shown.version}
