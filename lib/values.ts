@@ -41,6 +41,17 @@ export const SIGNAL_KINDS = ["payment_failed", "payment_recovered", "ticket_open
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 /** What the cancel flow offered, and how the cancellation ended. */
+/** Stripe's cancellation feedback codes, the default reason codes, so Stripe data maps 1:1 (docs/metrics.md). */
+export const STRIPE_FEEDBACK_CODES = [
+  "too_expensive",
+  "missing_features",
+  "switched_service",
+  "unused",
+  "customer_service",
+  "too_complex",
+  "low_quality",
+] as const;
+
 export const SAVE_OFFERS = ["none", "pause", "downgrade", "discount", "talk_to_us"] as const;
 export type SaveOffer = (typeof SAVE_OFFERS)[number];
 export const CANCELLATION_OUTCOMES = ["canceled", "saved", "paused", "downgraded"] as const;

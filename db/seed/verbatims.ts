@@ -1,16 +1,8 @@
 // Free-text cancellation answers that read like real customers: varied length, tone and detail.
+import { STRIPE_FEEDBACK_CODES } from "@/lib/values";
 import type { Rng } from "./random";
 
-export const REASON_CODES = [
-  "too_expensive",
-  "missing_features",
-  "switched_service",
-  "unused",
-  "customer_service",
-  "too_complex",
-  "low_quality",
-  "other",
-] as const;
+export const REASON_CODES = [...STRIPE_FEEDBACK_CODES, "other"] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export const COMPETITORS = [

@@ -124,17 +124,6 @@ export const saveCancelFlowSchema = z.object({
 });
 export type SaveCancelFlowInput = z.infer<typeof saveCancelFlowSchema>;
 
-/** Stripe's cancellation feedback codes: the editor offers them first, so Stripe data maps 1:1 (SPEC §2). */
-export const STRIPE_FEEDBACK_CODES = [
-  "too_expensive",
-  "missing_features",
-  "switched_service",
-  "unused",
-  "customer_service",
-  "too_complex",
-  "low_quality",
-] as const;
-
 const flowIdField = safeText(100, { message: "the flow is required" }).trim().min(1, "the flow is required");
 const versionField = (what: string) => int(what, 1, 1_000_000);
 

@@ -2,7 +2,7 @@
 // first, then the taxonomy's, or a code of the admin's own), an optional follow-up question, and
 // the offer made for it; with buttons to move or remove it.
 import { useState } from "react";
-import { STRIPE_FEEDBACK_CODES } from "@/lib/validation/cancel-flow";
+import { STRIPE_FEEDBACK_CODES } from "@/lib/values";
 import type { FieldErrors, ReasonDraft } from "./draft";
 import { FieldError, TextField, control, described, smallButton } from "./fields";
 import { OfferFields } from "./offer-fields";
