@@ -35,7 +35,7 @@ export interface LoadedCancelSession {
   session: CancelSession;
   content: CancelFlowContent;
   flowVersion: number;
-  /** The locales the flow version is targeted at (empty: any); its texts are in their language. */
+  /** The locales the flow version is targeted at (empty: every locale); its texts are in their language. */
   flowLocales: string[];
   account: { id: string; externalId: string; name: string; seatsPaid: number | null };
 }
