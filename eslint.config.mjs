@@ -11,6 +11,13 @@ import tseslint from "typescript-eslint";
 const reactHooks = nextVitals.find((config) => config.plugins?.["react-hooks"])?.plugins["react-hooks"];
 if (!reactHooks) throw new Error("eslint-config-next no longer registers eslint-plugin-react-hooks");
 
+// Every page is rendered per request from the database: a link prefetches its page on intent (hover,
+// focus), not on sight, so one page view does not render ten (components/ui/intent-link.tsx).
+const NEXT_LINK = {
+  regex: "^next/link$",
+  message: "Use IntentLink from @/components/ui/intent-link: it prefetches on hover or focus, not on sight.",
+};
+
 export default defineConfig([
   globalIgnores([
     ".next/**",
@@ -49,10 +56,16 @@ export default defineConfig([
               message:
                 "components/ render what pages pass them; the shapes live in lib/types, the reads in db/queries (called by pages).",
             },
+            NEXT_LINK,
           ],
         },
       ],
     },
+  },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [NEXT_LINK] }] } },
+  {
+    files: ["components/ui/intent-link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["db/**/*.{ts,tsx}"],

@@ -16,7 +16,9 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Tests, not files, are spread over the workers: each spec makes its own data (a file that must
+  // run in order says so with `test.describe.configure({ mode: "serial" })`).
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: [["list"]],

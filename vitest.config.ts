@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +18,10 @@ export default defineConfig({
     // fails. The run prints its seed; `--sequence.seed=N` repeats an order. Every project takes
     // this from the root (vitest 4 reads `sequence` only here).
     sequence: { shuffle: true },
+    // Vitest's default is one worker fewer than the cores (one, on a two-core CI machine). Every file
+    // has its own database, so files run side by side; PostgreSQL tests spend much of their time
+    // waiting on the server, so one worker more than the cores keeps both busy.
+    maxWorkers: Math.max(2, os.availableParallelism() + 1),
     projects: [
       {
         resolve: { alias },

@@ -101,7 +101,9 @@ const queryFor = (keys: string[]) =>
       .join("&"),
   );
 
-const SAMPLES = Number(process.env.HOLDFAST_BAD_URL_SAMPLES ?? 3);
+// Chromium loads per page: the bug report's values under every key at once, then generated mixes.
+// The server side of the same surface takes 1,000+ generated URLs in e2e/fuzz-pages.spec.ts.
+const SAMPLES = Number(process.env.HOLDFAST_BAD_URL_SAMPLES ?? 1);
 
 /** Loads `url` and collects what would mean a crash: a status, the boundary, page and console errors. */
 async function visit(page: Page, url: string, expectedStatus: number): Promise<string[]> {
@@ -201,8 +203,9 @@ test.describe("hostile values on every page", () => {
       test.setTimeout(120_000);
       const seed = [...target.path].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) % 100_000;
       const queries = fc.sample(queryFor(target.keys), { numRuns: SAMPLES, seed });
-      // Each key alone with the hostile examples of the bug report, then the generated mixes.
-      const examples = target.keys.map((k, i) => `${k}=${WRONG[i % WRONG.length]}&${k}=%00`);
+      // Every key with a hostile example of the bug report (each notice names its key), then the
+      // generated mixes.
+      const examples = [target.keys.map((k, i) => `${k}=${WRONG[i % WRONG.length]}&${k}=%00`).join("&")];
       for (const query of [...examples, ...queries]) {
         const url = `${target.path}?${query}`;
         const problems = await visit(page, url, 200);
@@ -220,7 +223,8 @@ test.describe("hostile values on every page", () => {
       ...fc.sample(hostileText, { numRuns: 6, seed: 4242 }),
     ]
       .map((v) => encodeURIComponent(printable(v)))
-      .filter((v, i) => v !== "" && v !== "." && v !== ".." && i % 3 === 0);
+      // A few in Chromium (the page's 404 hydrates); the 1,000+ of e2e/fuzz-pages.spec.ts are plain requests.
+      .filter((v, i) => v !== "" && v !== "." && v !== ".." && i % 6 === 0);
     for (const base of ["/accounts/", "/docs/"]) {
       for (const value of values) {
         const problems = await visit(page, `${base}${value}`, 404);

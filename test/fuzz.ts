@@ -2,7 +2,7 @@
 // thrown error, which a server turns into one) and prints the figures for the record.
 import fc from "fast-check";
 import { expect } from "vitest";
-import { FUZZ_RUNS, shown } from "./hostile";
+import { dbFuzzRuns, shown } from "./hostile";
 
 /** The first line of an error and of its cause (drizzle wraps the database's message). */
 function reason(error: unknown): string {
@@ -21,7 +21,7 @@ export interface FuzzOptions<T> {
 }
 
 /**
- * Runs `attempt` on the examples and on `runs` generated inputs; it answers an HTTP status (or an
+ * Runs `attempt` on the examples and on `runs` generated inputs (by default `dbFuzzRuns()`); it answers an HTTP status (or an
  * action's). A status ≥ 500 or a thrown error is a failure; all are counted before the test
  * fails, and the figures are printed for the record.
  */
@@ -29,7 +29,7 @@ export async function fuzzSurface<T>(
   surface: string,
   arbitrary: fc.Arbitrary<T>,
   attempt: (input: T) => Promise<number>,
-  { examples = [], runs = FUZZ_RUNS, seed = 6006 }: FuzzOptions<T> = {},
+  { examples = [], runs = dbFuzzRuns(), seed = 6006 }: FuzzOptions<T> = {},
 ): Promise<void> {
   let tried = 0;
   const failures: string[] = [];

@@ -5,6 +5,17 @@ import fc from "fast-check";
 
 export const FUZZ_RUNS = Number(process.env.HOLDFAST_FUZZ_RUNS ?? 1000);
 
+/**
+ * Generated inputs for a database fuzz test: the full count on one engine — PostgreSQL when the
+ * run has it, else PGlite — and a tenth on the other, which runs the same code through the same
+ * layer; `HOLDFAST_FUZZ_RUNS` raises both.
+ */
+export function dbFuzzRuns(): number {
+  const full = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+  const engine = process.env.HOLDFAST_TEST_ENGINE ?? full;
+  return engine === full || process.env.HOLDFAST_FUZZ_RUNS ? FUZZ_RUNS : Math.ceil(FUZZ_RUNS / 10);
+}
+
 const TEN_KB = "x".repeat(10_240);
 
 /** Values that have reached PostgreSQL unchecked before: NUL, lone surrogates, years 0000 and 9999, impossible days, 10 kB. */

@@ -1,6 +1,6 @@
 "use client";
 // The admin area's sections, with the current one marked.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 const SECTIONS = [
@@ -22,14 +22,14 @@ export function AdminNav() {
       {SECTIONS.map((s) => {
         const current = pathname === s.href;
         return (
-          <Link
+          <IntentLink
             key={s.href}
             href={s.href}
             aria-current={current ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-accent font-medium text-accent" : "border-transparent text-muted hover:text-ink"}`}
           >
             {s.label}
-          </Link>
+          </IntentLink>
         );
       })}
     </nav>

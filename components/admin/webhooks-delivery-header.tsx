@@ -2,7 +2,7 @@
 // The open delivery's header: its title takes focus when the delivery opens (so Replay is one Tab
 // away), Replay sends it again now, once, with the same webhook-id and a new signature, and the
 // notice appears under the header row (which does not move) and takes focus.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useRef } from "react";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { replayDeliveryAction } from "@/lib/actions/webhooks/replay-delivery";
@@ -52,9 +52,9 @@ export function WebhooksDeliveryHeader({
           >
             {busy ? "Replaying…" : "Replay"}
           </button>
-          <Link href={closeHref} className="px-2 py-1.5 text-sm text-accent">
+          <IntentLink href={closeHref} className="px-2 py-1.5 text-sm text-accent">
             Close
-          </Link>
+          </IntentLink>
         </div>
       </div>
       <div ref={notice} tabIndex={-1} className="rounded-lg" data-testid="replay-notice">

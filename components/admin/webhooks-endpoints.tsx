@@ -2,7 +2,7 @@
 // Admin: add a webhook endpoint (its signing secret shown once), switch endpoints on and off, and
 // send one a test event. After each of these, focus moves to what it produced (the secret, the
 // notice), never to the page's body.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
@@ -114,10 +114,10 @@ export function WebhooksEndpoints({ endpoints }: { endpoints: WebhookEndpointRow
     {
       header: "Last 24 h",
       cell: ({ row: { original: e } }) => (
-        <Link href={`?endpoint=${encodeURIComponent(e.id)}#deliveries`} className="text-accent underline">
+        <IntentLink href={`?endpoint=${encodeURIComponent(e.id)}#deliveries`} className="text-accent underline">
           {e.recent.deliveries} {e.recent.deliveries === 1 ? "delivery" : "deliveries"}
           {e.recent.failed > 0 ? `, ${e.recent.failed} failed` : ""}
-        </Link>
+        </IntentLink>
       ),
       meta: { cellClassName: `${framedLook.td} whitespace-nowrap` },
     },

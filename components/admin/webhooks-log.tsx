@@ -1,6 +1,6 @@
 // The delivery log: every webhook message, newest first, filtered by endpoint and status from the
 // URL; a row opens its attempts.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { type ColumnDef, DataTable, type TableLook, framedLook } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import type { Formatter } from "@/lib/format";
@@ -51,13 +51,13 @@ export function WebhooksLog({
     {
       header: "Time",
       cell: ({ row: { original: d } }) => (
-        <Link
+        <IntentLink
           href={logHref(params, { delivery: d.id }, "delivery")}
           aria-current={params.delivery === d.id ? "true" : undefined}
           className="text-accent underline"
         >
           {fmt.dateTime(d.createdAt, { seconds: true })}
-        </Link>
+        </IntentLink>
       ),
       meta: { cellClassName: `${look.td} min-w-[8rem]` },
     },
@@ -137,9 +137,9 @@ export function WebhooksLog({
           Filter
         </button>
         {filtered && (
-          <Link href="/admin/webhooks#deliveries" className="px-2 py-1.5 text-sm text-accent">
+          <IntentLink href="/admin/webhooks#deliveries" className="px-2 py-1.5 text-sm text-accent">
             Clear
-          </Link>
+          </IntentLink>
         )}
         <span className="ml-auto text-sm text-muted" data-testid="delivery-total">
           {fmt.number(total)} {total === 1 ? "delivery" : "deliveries"}

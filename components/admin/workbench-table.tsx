@@ -1,7 +1,7 @@
 "use client";
 // The workbench's answers as a keyboard table. It fits a 1280 px screen: long answers and codes
 // wrap anywhere, and the narrow columns stack their second value under the first.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { WorkbenchAnswer } from "@/lib/types/workbench";
 import { type ColumnDef, DataTable, type RowProps, type TableLook, framedLook } from "@/components/ui/data-table";
 import { useFormat } from "@/components/providers/format-provider";
@@ -94,9 +94,9 @@ export function WorkbenchTable({
       header: "Account",
       cell: ({ row: { original: a } }) => (
         <>
-          <Link href={accountPath(a.externalId)} className="text-accent hover:underline" tabIndex={-1}>
+          <IntentLink href={accountPath(a.externalId)} className="text-accent hover:underline" tabIndex={-1}>
             {a.accountName}
-          </Link>
+          </IntentLink>
           <span className="block text-xs text-muted">{a.outcome}</span>
         </>
       ),

@@ -1,5 +1,5 @@
 // The accounts behind a figure as a table: name, its amount in the figure, MRR now, segment, owner, and a queue button.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useFormat } from "@/components/providers/format-provider";
 import { type ColumnDef, DataTable, type TableLook } from "@/components/ui/data-table";
 import { formatSegment } from "@/lib/format";
@@ -28,9 +28,9 @@ export function DrillTable({
     {
       header: "Account",
       cell: ({ row: { original: a } }) => (
-        <Link href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
+        <IntentLink href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
           {a.name}
-        </Link>
+        </IntentLink>
       ),
     },
     {

@@ -2,7 +2,7 @@
 // The overview: today's customers and MRR, the last complete month's churn figures with their
 // change and trend, and the MRR movements chart. Every figure explains itself and drills through.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ChartTable } from "@/components/charts/chart-table";
 import { MrrMovementsChart } from "@/components/charts/lazy";
 import { Sparkline } from "@/components/charts/sparkline";
@@ -235,13 +235,13 @@ export function OverviewDashboard({ currency }: { currency: string }) {
                 {k.value}
               </button>
             ) : (
-              <Link
+              <IntentLink
                 href={k.href ?? "#"}
                 className="mt-1 block text-2xl font-semibold tabular-nums hover:text-accent"
                 data-testid={k.testId}
               >
                 {k.value}
-              </Link>
+              </IntentLink>
             )}
             {k.change && (
               <p

@@ -2,7 +2,7 @@
 // The answers behind the reasons report in the customers' own words: the page's period, segment and
 // plan, one category or all, words to find, 25 to a page. The state lives in the URL.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useRef, useState } from "react";
 import { useMetricsFilters } from "@/components/metrics/use-filters";
 import { useFormat } from "@/components/providers/format-provider";
@@ -50,9 +50,9 @@ function Answer({ a, words }: { a: Verbatim; words: string[] }) {
         {a.freeText ? <Marked text={a.freeText} words={words} /> : <span className="text-muted">No comment left.</span>}
       </blockquote>
       <p className="mt-1 text-xs text-muted">
-        <Link href={accountPath(a.accountExternalId)} className="font-medium text-accent hover:underline">
+        <IntentLink href={accountPath(a.accountExternalId)} className="font-medium text-accent hover:underline">
           {a.accountName}
-        </Link>
+        </IntentLink>
         {" · "}
         {fmt.date(a.submittedAt)} · <span className="text-ink">{a.categoryName}</span>
         {note && <> · picked “{note}”</>}

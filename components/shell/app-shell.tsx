@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { SignedInUser } from "@/lib/types/session";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
@@ -32,12 +32,12 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
               <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
               <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
             </p>
-            <Link
+            <IntentLink
               href="/docs/metrics"
               className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent"
             >
               How the figures are counted
-            </Link>
+            </IntentLink>
           </>
         )}
         <div className="mt-auto border-t border-line pt-4 text-sm">

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 export interface NavItem {
@@ -15,13 +15,13 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               aria-current={current ? "page" : undefined}
               className={`block rounded-md px-3 py-2 text-sm ${current ? "bg-accent/10 font-semibold text-accent" : "text-ink hover:bg-canvas"}`}
             >
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

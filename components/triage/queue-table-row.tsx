@@ -1,7 +1,7 @@
 "use client";
 // One row of the at-risk queue: the account, its figures and reasons, owner and status, the last
 // and next contact, and the actions this person may take on it (the same as the keys a, o, s).
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { QueueRow } from "@/lib/types/triage";
 import { formatSegment } from "@/lib/format";
 import { useFormat } from "@/components/providers/format-provider";
@@ -65,9 +65,13 @@ export function QueueTableRow({
         </td>
       )}
       <td className="min-w-[9rem] px-3 py-2">
-        <Link href={accountPath(row.externalId)} className="font-medium text-accent hover:underline" tabIndex={-1}>
+        <IntentLink
+          href={accountPath(row.externalId)}
+          className="font-medium text-accent hover:underline"
+          tabIndex={-1}
+        >
           {row.name}
-        </Link>
+        </IntentLink>
         <div className="text-xs text-muted">
           {row.kind === "conversion" && row.trialEndsAt
             ? `Trial ${new Date(row.trialEndsAt) < new Date() ? "ended" : "ends"} ${fmt.date(new Date(row.trialEndsAt))}`

@@ -1,12 +1,12 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** "← Parent" above a page's header. */
 export function BackLink({ href, label }: { href: string; label: string }) {
   return (
     <p className="mb-2 text-sm">
-      <Link href={href} className="text-accent hover:underline">
+      <IntentLink href={href} className="text-accent hover:underline">
         ← {label}
-      </Link>
+      </IntentLink>
     </p>
   );
 }

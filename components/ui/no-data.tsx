@@ -1,7 +1,7 @@
 // What an empty installation shows in place of a page's figures: what the page needs and how to
 // send it — an API key, then the exact requests (real batches, lib/api-examples.ts), or a CSV
 // import, or Stripe's webhooks.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { type ExampleResource, curlCommand } from "@/lib/api-examples";
 import type { DataPresence } from "@/lib/types/metrics";
 import { type Role, hasRole } from "@/lib/values";
@@ -45,9 +45,9 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
           {isAdmin ? (
             <>
               Make an API key with the <em>ingest</em> scope in{" "}
-              <Link className="text-accent underline" href="/admin/api-keys">
+              <IntentLink className="text-accent underline" href="/admin/api-keys">
                 Admin → API keys
-              </Link>
+              </IntentLink>
             </>
           ) : (
             <>
@@ -83,14 +83,14 @@ export async function NoData({ needs, role }: { needs: keyof typeof NEEDS; role:
         </li>
         <li>
           Or upload CSV exports on the{" "}
-          <Link className="text-accent underline" href="/import">
+          <IntentLink className="text-accent underline" href="/import">
             Import
-          </Link>{" "}
+          </IntentLink>{" "}
           page (managers and admins), or point Stripe’s webhooks at{" "}
           <code className="rounded bg-canvas px-1">{origin}/api/webhooks/stripe</code>. Every field is described in the{" "}
-          <Link className="text-accent underline" href="/api-docs">
+          <IntentLink className="text-accent underline" href="/api-docs">
             API reference
-          </Link>
+          </IntentLink>
           .
         </li>
       </ol>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** Previous/next links that keep the other query parameters of the page. */
 export function Pager({
@@ -20,17 +20,17 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="prev">
+        <IntentLink href={href(page - 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="prev">
           Previous
-        </Link>
+        </IntentLink>
       ) : null}
       <span className="text-muted">
         Page {page} of {pages}
       </span>
       {page < pages ? (
-        <Link href={href(page + 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="next">
+        <IntentLink href={href(page + 1)} className="rounded-md border border-line bg-surface px-3 py-1.5" rel="next">
           Next
-        </Link>
+        </IntentLink>
       ) : null}
     </nav>
   );

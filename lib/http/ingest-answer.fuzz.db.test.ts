@@ -19,10 +19,11 @@ import {
 import { answerIngest } from "@/lib/http/ingest-answer";
 import type { IngestResource } from "@/lib/types/ingest";
 import { jsonAs } from "@/test/answers";
+import { dbFuzzRuns } from "@/test/hostile";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
 
-const RUNS = Number(process.env.HOLDFAST_FUZZ_RUNS ?? 1000);
+const RUNS = dbFuzzRuns();
 const t = setupTestDb();
 
 const odd = fc.oneof(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { AccountFilters } from "@/components/tables/accounts/account-filters";
 import { AccountTable } from "@/components/tables/accounts/account-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -60,9 +60,9 @@ async function AccountResults({ query, role }: { query: AccountListQuery; role: 
       ) : result.rows.length === 0 ? (
         <EmptyState title="No account matches these filters">
           Clear the search or pick another segment or status.{" "}
-          <Link className="text-accent underline" href="/accounts">
+          <IntentLink className="text-accent underline" href="/accounts">
             Show every account
-          </Link>
+          </IntentLink>
         </EmptyState>
       ) : (
         <>

@@ -1,7 +1,7 @@
 "use client";
 // The cancel flows in the order a session tries them: targeted flows first (the first that matches
 // wins), the default last. Targeted flows move up and down and can be archived; the default cannot.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { useFormat } from "@/components/providers/format-provider";
 import { Modal } from "@/components/ui/modal";
@@ -75,9 +75,9 @@ export function FlowList({ flows }: { flows: ListedFlow[] }) {
                 <tr key={f.id} data-testid="cf-row">
                   <td className="px-4 py-3 tabular-nums text-muted">{f.isDefault ? "Last" : i + 1}</td>
                   <td className="px-4 py-3">
-                    <Link href={editorHref(f.id)} className="font-medium text-accent hover:underline">
+                    <IntentLink href={editorHref(f.id)} className="font-medium text-accent hover:underline">
                       {f.name}
-                    </Link>
+                    </IntentLink>
                     {f.isDefault && (
                       <span className="ml-2 rounded-full bg-accent-soft px-2 py-0.5 text-xs text-accent">Default</span>
                     )}
@@ -106,9 +106,9 @@ export function FlowList({ flows }: { flows: ListedFlow[] }) {
                   </td>
                   <td className="px-4 py-3">
                     <span className="flex justify-end gap-1">
-                      <Link href={editorHref(f.id)} className={smallButton}>
+                      <IntentLink href={editorHref(f.id)} className={smallButton}>
                         Edit<span className="sr-only"> {f.name}</span>
-                      </Link>
+                      </IntentLink>
                       {!f.isDefault && (
                         <>
                           <button

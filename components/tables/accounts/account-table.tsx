@@ -1,5 +1,5 @@
 // The accounts list as a table: name and domain linked to the account, id, segment, plan, status, MRR and owner.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { type Formatter, formatSegment } from "@/lib/format";
@@ -14,9 +14,9 @@ export function AccountTable({ rows, fmt, currency }: { rows: AccountListRow[]; 
       header: "Account",
       cell: ({ row: { original: a } }) => (
         <>
-          <Link href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
+          <IntentLink href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
             {a.name}
-          </Link>
+          </IntentLink>
           {a.domain && <div className="text-xs text-muted">{a.domain}</div>}
         </>
       ),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ApiKeysPanel } from "@/components/admin/api-keys-panel";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,9 +29,9 @@ export default async function ApiKeysPage() {
       />
       <p className="mt-4 text-sm text-muted">
         The API is described at{" "}
-        <Link href="/api-docs" className="text-accent underline">
+        <IntentLink href="/api-docs" className="text-accent underline">
           /api-docs
-        </Link>
+        </IntentLink>
         .
       </p>
     </>

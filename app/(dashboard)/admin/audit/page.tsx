@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { type ColumnDef, DataTable, framedLook } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -75,9 +75,9 @@ export default async function AuditPage({ searchParams }: Props) {
         <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
           Filter
         </button>
-        <Link href="/admin/audit" className="px-2 py-1.5 text-sm text-accent">
+        <IntentLink href="/admin/audit" className="px-2 py-1.5 text-sm text-accent">
           Clear
-        </Link>
+        </IntentLink>
         <span className="ml-auto text-sm text-muted">{fmt.number(total)} entries</span>
       </form>
       <DataTable

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { FlowEditor } from "@/components/admin/cancel-flow/flow-editor";
@@ -67,12 +67,12 @@ async function Flows({ db }: { db: Db }) {
             the default. Each flow keeps every version; a session keeps the one it started on.
           </p>
         </div>
-        <Link
+        <IntentLink
           href="/admin/cancel-flow?flow=new"
           className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink"
         >
           New targeted flow
-        </Link>
+        </IntentLink>
       </div>
       <FlowList
         flows={flows.map((f) => ({
