@@ -14,7 +14,10 @@ export default defineConfig({
   testDir: "e2e",
   // Beside the vitest counts CI reads from test-results/, which Playwright must not wipe.
   outputDir: "test-results/e2e",
-  timeout: 30_000,
+  // A page view costs about two CPU-seconds on a two-core machine (the server's render and the
+  // browser's hydration), and the two workers share those cores with the server: a test that walks
+  // several pages, or signs in three times, needs more than Playwright's 30 s there.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // Tests, not files, are spread over the workers: each spec makes its own data (a file that must
   // run in order says so with `test.describe.configure({ mode: "serial" })`).
