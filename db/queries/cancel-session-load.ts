@@ -58,7 +58,21 @@ export async function loadCancelSession(
     .innerJoin(accounts, eq(accounts.id, cancelSessions.accountId))
     .where(where);
   const [row] = lock ? await query.for("update", { of: cancelSessions }) : await query;
-  return row ?? null;
+  return row ? { ...row, content: contentForVariant(row.content, row.session.variant) } : null;
+}
+
+/**
+ * The flow as a session of `variant` sees it: in variant B the experiment's slot offers `offerB`.
+ * Every step, the page and the answer read the offer from this, so a session meets one offer only.
+ */
+export function contentForVariant(content: CancelFlowContent, variant: string | null): CancelFlowContent {
+  const experiment = content.experiment;
+  if (!experiment || variant !== "B") return content;
+  if (experiment.reasonCode === SOMETHING_ELSE_REASON) return { ...content, somethingElseOffer: experiment.offerB };
+  return {
+    ...content,
+    reasons: content.reasons.map((r) => (r.code === experiment.reasonCode ? { ...r, offer: experiment.offerB } : r)),
+  };
 }
 
 export const cancelSessionById = (db: Db, id: string) => loadCancelSession(db, eq(cancelSessions.id, id), false);

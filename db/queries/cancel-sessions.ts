@@ -5,6 +5,7 @@
 import { createId } from "@paralleldrive/cuid2";
 import { and, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { variantFor } from "@/lib/metrics/variant";
 import { accounts, cancelSessions } from "@/db/schema";
 import { matchFlowVersion } from "./cancel-flow-match";
 import { CANCEL_LINK_HOURS, hashCancelToken, newCancelToken } from "./cancel-session-load";
@@ -52,6 +53,7 @@ export async function createCancelSession(
   const version = await matchFlowVersion(db, account, input.locale, input.flowId);
   if (!version) return { ok: false, reason: input.flowId === undefined ? "no-flow" : "unknown-flow" };
   const id = `cs_${createId()}`;
+  const experiment = version.content.experiment;
   const token = newCancelToken();
   const expiresAt = new Date(now.getTime() + options.minutes * 60_000);
   await db.insert(cancelSessions).values({
@@ -64,6 +66,7 @@ export async function createCancelSession(
     userRef: input.userRef ?? null,
     email: input.email ?? null,
     step: version.content.showLoss ? "loss" : "reason",
+    variant: experiment ? variantFor(id, experiment.shareB) : null,
     preview: by.preview,
     apiKeyId: by.apiKeyId ?? null,
     createdBy: by.userId ?? null,

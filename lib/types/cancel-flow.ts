@@ -59,7 +59,22 @@ export interface CancelFlowContent {
   reasons: CancelReason[];
   /** The offer for the honest "something else" (reason code `other`, with the customer's words). */
   somethingElseOffer: CancelOffer;
+  /** The running experiment, if any (versions saved before experiments existed have none). */
+  experiment?: CancelExperiment | null;
   texts: CancelFlowTexts;
+}
+
+/**
+ * An experiment on one offer slot of a flow version (SPEC §7; one per version): variant A keeps the
+ * slot's own offer, variant B shows `offerB`, to a `shareB` fraction of sessions chosen by a hash of
+ * the session id (lib/metrics/variant.ts).
+ */
+export interface CancelExperiment {
+  /** The slot: a reason's code, or `other` for "something else". */
+  reasonCode: string;
+  offerB: CancelOffer;
+  /** 0.05 to 0.95. */
+  shareB: number;
 }
 
 /** Which accounts and locales a flow is for; empty lists match everything. First match wins. */

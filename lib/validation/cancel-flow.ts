@@ -2,7 +2,7 @@
 // its error, so the editor can say which reason or text is wrong.
 import { z } from "zod";
 import type { CancelFlowContent, CancelFlowTargeting, CancelOffer, CancelReason } from "@/lib/types/cancel-flow";
-import { SEGMENTS } from "@/lib/values";
+import { SEGMENTS, SOMETHING_ELSE_REASON } from "@/lib/values";
 import { pageNumber } from "./page";
 import { safeText } from "./text";
 
@@ -72,37 +72,56 @@ export const cancelReasonSchema = z.object({
 
 const textField = (what: string, max = 500) => required(max, what);
 
-export const cancelFlowContentSchema = z.object({
-  productName: required(80, "the product name"),
-  logoUrl: httpsUrl("the logo URL").nullable().default(null),
-  accentColor: safeText(7).regex(/^#[0-9a-fA-F]{6}$/, "the accent colour must be #rrggbb"),
-  showLoss: z.boolean(),
-  reasons: z
-    .array(cancelReasonSchema)
-    .min(3, "a flow needs at least 3 reasons")
-    .max(8, "a flow has at most 8 reasons")
-    .refine((r) => new Set(r.map((x) => x.code)).size === r.length, "each reason needs its own reason code")
-    .refine(
-      (r) => r.every((x) => x.code !== "other" && x.code !== "no_answer"),
-      "the reason codes other and no_answer are kept for “something else” and no answer",
-    ),
-  somethingElseOffer: cancelOfferSchema,
-  texts: z.object({
-    lossHeading: textField("the loss heading", 200),
-    reasonHeading: textField("the reason heading", 200),
-    reasonIntro: textField("the invitation to candour"),
-    somethingElseLabel: textField("the “something else” label", 100),
-    offerHeading: textField("the offer heading", 200),
-    confirmHeading: textField("the confirm heading", 200),
-    confirmBody: textField("the confirm text"),
-    cancelButton: textField("the cancel button", 60),
-    goodbyeHeading: textField("the goodbye heading", 200),
-    goodbyeData: textField("what happens to their data", 1000),
-    goodbyeReturn: textField("how to come back", 1000),
-    savedHeading: textField("the saved heading", 200),
-    savedBody: textField("the saved text", 1000),
-  }),
-}) satisfies z.ZodType<CancelFlowContent, unknown>;
+export const cancelFlowContentSchema = z
+  .object({
+    productName: required(80, "the product name"),
+    logoUrl: httpsUrl("the logo URL").nullable().default(null),
+    accentColor: safeText(7).regex(/^#[0-9a-fA-F]{6}$/, "the accent colour must be #rrggbb"),
+    showLoss: z.boolean(),
+    reasons: z
+      .array(cancelReasonSchema)
+      .min(3, "a flow needs at least 3 reasons")
+      .max(8, "a flow has at most 8 reasons")
+      .refine((r) => new Set(r.map((x) => x.code)).size === r.length, "each reason needs its own reason code")
+      .refine(
+        (r) => r.every((x) => x.code !== "other" && x.code !== "no_answer"),
+        "the reason codes other and no_answer are kept for “something else” and no answer",
+      ),
+    somethingElseOffer: cancelOfferSchema,
+    experiment: z
+      .object({
+        reasonCode: required(64, "the experiment's reason"),
+        offerB: cancelOfferSchema,
+        shareB: z
+          .number({ message: "the experiment's split must be a number" })
+          .min(0.05, "the experiment's split must give each variant at least 5 %")
+          .max(0.95, "the experiment's split must give each variant at least 5 %"),
+      })
+      .nullable()
+      .default(null),
+    texts: z.object({
+      lossHeading: textField("the loss heading", 200),
+      reasonHeading: textField("the reason heading", 200),
+      reasonIntro: textField("the invitation to candour"),
+      somethingElseLabel: textField("the “something else” label", 100),
+      offerHeading: textField("the offer heading", 200),
+      confirmHeading: textField("the confirm heading", 200),
+      confirmBody: textField("the confirm text"),
+      cancelButton: textField("the cancel button", 60),
+      goodbyeHeading: textField("the goodbye heading", 200),
+      goodbyeData: textField("what happens to their data", 1000),
+      goodbyeReturn: textField("how to come back", 1000),
+      savedHeading: textField("the saved heading", 200),
+      savedBody: textField("the saved text", 1000),
+    }),
+  })
+  .refine(
+    (c) =>
+      !c.experiment ||
+      c.experiment.reasonCode === SOMETHING_ELSE_REASON ||
+      c.reasons.some((r) => r.code === c.experiment?.reasonCode),
+    { message: "the experiment must run on one of the flow's reasons", path: ["experiment", "reasonCode"] },
+  ) satisfies z.ZodType<CancelFlowContent, unknown>;
 
 const localeTag = safeText(35).regex(
   /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
