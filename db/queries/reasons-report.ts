@@ -1,23 +1,47 @@
 // The reasons report of the read API: answers by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons,
 // with the MRR each cancellation lost and whether each save held for 30 days.
-import { type SQL, and, asc, count, eq, gte, isNotNull, lt, max, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, count, eq, gte, isNotNull, lt, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   accounts,
+  cancelFlowVersions as cfv,
+  cancelSessions as cs,
   cancellationResponses as cr,
   reasonCategories as c,
   subscriptionEvents,
   taxonomyVersions,
 } from "@/db/schema";
+import { type CancelMeasures, type SessionGroup, cancelMeasures } from "@/lib/metrics/cancel-measures";
 import { addMonths } from "@/lib/metrics/months";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
+import type { CancelSessionStatus } from "@/lib/values";
 import { segmentPlanWhere } from "./filters";
 
 // A save is judged 30 days after the answer.
 const SAVE_WINDOW = sql`interval '720 hours'`;
 const e = alias(subscriptionEvents, "e");
+
+/** `what` of the account's last subscription event before `before` (a nested fragment keeps `e`'s columns qualified). */
+const lastEventOf = (accountId: SQL | AnyColumn, what: SQL, before: SQL) =>
+  sql`(select ${what} from ${subscriptionEvents} ${e}
+    where ${e.accountId} = ${accountId} and ${e.occurredAt} < ${before}
+    order by ${e.occurredAt} desc, ${e.seq} desc limit 1)`;
+
+/**
+ * Whether a save made at `savedAt` held (docs/metrics.md): pending until 30 days have passed by
+ * `asOf`; then saved when the account's last event by day 30 leaves it paying or paused, else lost.
+ */
+export function saveStateSql(accountId: SQL | AnyColumn, savedAt: SQL | AnyColumn, asOf: string): SQL {
+  const windowEnd = sql`${savedAt} + ${SAVE_WINDOW}`;
+  return sql`case
+      when ${windowEnd} > ${asOf}::timestamptz then 'pending'
+      when ${lastEventOf(accountId, sql`${e.type}`, windowEnd)}
+        in ('converted', 'expansion', 'contraction', 'resumed', 'reactivated', 'paused') then 'saved'
+      else 'lost'
+    end`;
+}
 
 /** Each answer's group: month, category, code, offer, regrettable, canceled, save state; with its count and MRR lost. */
 function reasonGroupsQuery(db: Db, scope: MetricsScope) {
@@ -47,13 +71,7 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
         ),
       ),
   );
-  // A nested fragment keeps its columns qualified: `e` and `r` both have account_id.
-  const lastEvent = (what: SQL, before: SQL) =>
-    sql`(select ${what} from ${subscriptionEvents} ${e}
-      where ${e.accountId} = ${r.accountId} and ${e.occurredAt} < ${before}
-      order by ${e.occurredAt} desc, ${e.seq} desc limit 1)`;
   const mrrAfter = sql`case when ${e.type} in ('canceled', 'trial_started') then 0 else ${e.mrrAfterCents} end`;
-  const saveWindowEnd = sql`${r.submittedAt} + ${SAVE_WINDOW}`;
   const judged = db.$with("judged").as(
     db
       .select({
@@ -65,13 +83,10 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
         outcome: r.outcome,
         // The MRR the account had just before it answered and canceled.
         mrrLost: sql<number>`case when ${r.outcome} = 'canceled'
-          then coalesce(${lastEvent(mrrAfter, sql`${r.submittedAt}`)}, 0) else 0 end`.as("mrr_lost"),
+          then coalesce(${lastEventOf(r.accountId, mrrAfter, sql`${r.submittedAt}`)}, 0) else 0 end`.as("mrr_lost"),
         saveState: sql<"saved" | "lost" | "pending" | null>`case
             when ${r.outcome} = 'canceled' then null
-            when ${saveWindowEnd} > ${asOf}::timestamptz then 'pending'
-            when ${lastEvent(sql`${e.type}`, saveWindowEnd)}
-              in ('converted', 'expansion', 'contraction', 'resumed', 'reactivated', 'paused') then 'saved'
-            else 'lost'
+            else ${saveStateSql(r.accountId, r.submittedAt, asOf)}
           end`.as("save_state"),
       })
       .from(r),
@@ -93,6 +108,41 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
     .groupBy(sql`1, 2, 3, 4, 5, 6, 7`);
 }
 
+/**
+ * Cancel sessions made in from..to (before asOf), previews left out, grouped by their status as of
+ * asOf (a session not ended by then was open), flow version, variant and — for saves — whether the
+ * save held.
+ */
+function sessionGroupsQuery(db: Db, scope: MetricsScope) {
+  const asOf = scope.asOf.toISOString();
+  const endedByAsOf = sql`(${cs.endedAt} is not null and ${cs.endedAt} <= ${asOf}::timestamptz)`;
+  const status = sql<CancelSessionStatus>`case when ${endedByAsOf} then ${cs.status}::text else 'open' end`;
+  return db
+    .select({
+      status,
+      flowVersion: cfv.version,
+      variant: cs.variant,
+      saveState: sql<"saved" | "lost" | "pending" | null>`case
+          when ${endedByAsOf} and ${cs.status} = 'saved' then ${saveStateSql(cs.accountId, cs.endedAt, asOf)}
+          else null
+        end`,
+      sessions: count(),
+    })
+    .from(cs)
+    .innerJoin(cfv, eq(cfv.id, cs.flowVersionId))
+    .innerJoin(accounts, eq(accounts.id, cs.accountId))
+    .where(
+      and(
+        eq(cs.preview, false),
+        gte(cs.createdAt, new Date(`${scope.from}-01T00:00:00Z`)),
+        lt(cs.createdAt, new Date(`${addMonths(scope.to, 1)}-01T00:00:00Z`)),
+        lt(cs.createdAt, scope.asOf),
+        segmentPlanWhere(scope, accounts),
+      ),
+    )
+    .groupBy(sql`1, 2, 3, 4`);
+}
+
 /** The statements behind the report, unrun: the report runs them, the benchmark times them raw. */
 export function reasonQueries(db: Db, scope: MetricsScope) {
   return {
@@ -109,6 +159,7 @@ export function reasonQueries(db: Db, scope: MetricsScope) {
       .from(c)
       .orderBy(asc(c.sortOrder), asc(c.name)),
     groups: reasonGroupsQuery(db, scope),
+    sessions: sessionGroupsQuery(db, scope),
   };
 }
 
@@ -117,10 +168,17 @@ async function reasonsData(db: Db, scope: MetricsScope) {
   const [version] = await q.version;
   const categories = await q.categories;
   const groups: ReasonGroup[] = await q.groups;
-  return { taxonomyVersion: version?.version ?? 1, categories, groups };
+  const sessions: SessionGroup[] = await q.sessions;
+  return { taxonomyVersion: version?.version ?? 1, categories, groups, sessions };
 }
 
-export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsReport> {
+/** The reasons report (SPEC §5) with the cancel flow's measures (§7). */
+export type ReasonsReportWithSessions = ReasonsReport & CancelMeasures;
+
+export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsReportWithSessions> {
   const data = await reasonsData(db, scope);
-  return reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups);
+  return {
+    ...reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups),
+    ...cancelMeasures(data.sessions),
+  };
 }

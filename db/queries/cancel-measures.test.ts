@@ -1,0 +1,119 @@
+// The cancel flow's measures in the reasons report (SPEC §5, §7), on sessions written by hand with
+// their status, variant and end time; the answers are worked out below.
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { cancelSessions } from "@/db/schema";
+import { reasonsReportFor } from "@/db/queries/reasons-report";
+import type { CancelSessionStatus } from "@/lib/values";
+import { setupTestDbPerTest } from "@/test/db";
+import { uniqueId } from "@/test/factories";
+import { type FixtureEvent, insertAccounts } from "@/test/fixtures";
+import { insertFlow } from "@/test/cancel-flow-fixture";
+
+const t = setupTestDbPerTest();
+const ASOF = new Date("2026-06-15T00:00:00Z");
+const scope = { from: "2026-01", to: "2026-06", asOf: ASOF };
+
+interface Row {
+  status: CancelSessionStatus;
+  variant: string | null;
+  created: string;
+  ended?: string;
+  events?: FixtureEvent[];
+  preview?: boolean;
+}
+
+/** One account per session, with its events, and the session written straight in. */
+async function sessions(db: Db, rows: Row[]) {
+  const { versionIds } = await insertFlow(db, {});
+  for (const r of rows) {
+    const id = uniqueId("cm");
+    await insertAccounts(db, [{ id, events: [["2025-06-01T00:00:00Z", "converted", 10_000], ...(r.events ?? [])] }]);
+    await db.insert(cancelSessions).values({
+      id: uniqueId("cs_cm"),
+      tokenHash: uniqueId("hash"),
+      accountId: id,
+      flowVersionId: versionIds[0] ?? "",
+      status: r.status,
+      variant: r.variant,
+      locale: "en-US",
+      returnUrl: "https://app.example.com/billing",
+      step: "goodbye",
+      preview: r.preview ?? false,
+      createdAt: new Date(r.created),
+      expiresAt: new Date(new Date(r.created).getTime() + 3_600_000),
+      endedAt: r.ended ? new Date(r.ended) : null,
+    });
+  }
+}
+
+describe("the cancel flow's measures", () => {
+  it("counts sessions by status as of asOf, the deflection rate and each variant's save rate with its interval", async () => {
+    await sessions(t.db, [
+      // 1. A, saved 1 Mar, paused the same day: the last event by 31 Mar is `paused` → the save held.
+      {
+        status: "saved",
+        variant: "A",
+        created: "2026-03-01T10:00:00Z",
+        ended: "2026-03-01T10:05:00Z",
+        events: [["2026-03-01T10:05:00Z", "paused", 0]],
+      },
+      // 2. A, saved 5 Mar, canceled 20 Mar: lost within 30 days.
+      {
+        status: "saved",
+        variant: "A",
+        created: "2026-03-05T10:00:00Z",
+        ended: "2026-03-05T10:05:00Z",
+        events: [["2026-03-20T00:00:00Z", "canceled"]],
+      },
+      // 3. A, canceled.
+      { status: "canceled", variant: "A", created: "2026-03-10T10:00:00Z", ended: "2026-03-10T10:05:00Z" },
+      // 4. B, saved 1 Jun: 30 days end 1 Jul, after asOf → pending.
+      { status: "saved", variant: "B", created: "2026-06-01T10:00:00Z", ended: "2026-06-01T10:05:00Z" },
+      // 5. B, saved 1 Feb with a downgrade: last event by 3 Mar is `contraction` → held.
+      {
+        status: "saved",
+        variant: "B",
+        created: "2026-02-01T10:00:00Z",
+        ended: "2026-02-01T10:05:00Z",
+        events: [["2026-02-01T10:05:00Z", "contraction", 5_000]],
+      },
+      // 6. B, canceled.
+      { status: "canceled", variant: "B", created: "2026-04-01T10:00:00Z", ended: "2026-04-01T10:05:00Z" },
+      // 7. B, made 10 Jun, ended 20 Jun — after asOf, so open as of asOf, and in no variant's count.
+      { status: "canceled", variant: "B", created: "2026-06-10T10:00:00Z", ended: "2026-06-20T10:05:00Z" },
+      // 8. Abandoned and 9. expired, in no experiment.
+      { status: "abandoned", variant: null, created: "2026-04-01T10:00:00Z", ended: "2026-04-02T10:00:00Z" },
+      { status: "expired", variant: null, created: "2026-04-03T10:00:00Z", ended: "2026-04-03T11:00:00Z" },
+      // Left out: a preview, and a session made before `from`.
+      { status: "saved", variant: "A", created: "2026-03-01T10:00:00Z", ended: "2026-03-01T10:05:00Z", preview: true },
+      { status: "canceled", variant: "A", created: "2025-12-01T10:00:00Z", ended: "2025-12-01T10:05:00Z" },
+    ]);
+    const report = await reasonsReportFor(t.db, scope);
+    // saved: 1, 2, 4, 5; canceled: 3, 6; open: 7.
+    expect(report.sessions).toEqual({ open: 1, saved: 4, canceled: 2, abandoned: 1, expired: 1 });
+    // 4 ÷ (4 + 2).
+    expect(report.deflectionRate).toBeCloseTo(4 / 6, 10);
+    expect(report.byVariant.map(({ low, high, ...rest }) => rest)).toEqual([
+      // A: sessions 1, 2, 3; held 1 (#1); none pending → 1 ÷ 3.
+      { flowVersion: 1, variant: "A", sessions: 3, saved: 1, pending: 0, saveRate: 1 / 3 },
+      // B: sessions 4, 5, 6; held 1 (#5); pending 1 (#4) → 1 ÷ (3 − 1).
+      { flowVersion: 1, variant: "B", sessions: 3, saved: 1, pending: 1, saveRate: 0.5 },
+    ]);
+    // Wilson, z = 1.959964: 1 of 3 → z²/n = 1.280486, centre (0.333333 + 0.640243) ÷ 2.280486 = 0.426916,
+    // half 0.859450 · √(0.074074 + 0.106707) = 0.365424 → [0.061492, 0.792340].
+    // 1 of 2 → centre 0.5, half 0.671053 · √(0.125 + 0.240091) = 0.405469 → [0.094531, 0.905469].
+    const [a, b] = report.byVariant;
+    expect(a?.low).toBeCloseTo(0.061492, 5);
+    expect(a?.high).toBeCloseTo(0.79234, 5);
+    expect(b?.low).toBeCloseTo(0.094531, 5);
+    expect(b?.high).toBeCloseTo(0.905469, 5);
+  });
+
+  it("with no session: every count 0, no deflection rate, no variant", async () => {
+    const report = await reasonsReportFor(t.db, scope);
+    expect(report.sessions).toEqual({ open: 0, saved: 0, canceled: 0, abandoned: 0, expired: 0 });
+    expect(report.deflectionRate).toBeNull();
+    expect(report.byVariant).toEqual([]);
+  });
+});
