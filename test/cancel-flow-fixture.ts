@@ -4,9 +4,11 @@
 import type { Db } from "@/db/client";
 import { ensureDefaultFlow } from "@/db/queries/cancel-flow-match";
 import { type CreatedCancelSession, createCancelSession } from "@/db/queries/cancel-sessions";
-import { cancelFlowVersions, cancelFlows } from "@/db/schema";
-import type { CancelFlowContent, CancelFlowTargeting } from "@/lib/types/cancel-flow";
+import { cancelFlowVersions, cancelFlows, cancelSessions } from "@/db/schema";
+import type { CancelFlowContent, CancelFlowTargeting, CancelOfferShown } from "@/lib/types/cancel-flow";
+import type { CancelSessionStatus } from "@/lib/values";
 import { uniqueId } from "./factories";
+import { type FixtureEvent, insertAccounts } from "./fixtures";
 
 export const TALK_URL = "https://example.com/book-a-call";
 
@@ -130,4 +132,50 @@ export async function startSession(
   );
   if (!result.ok) throw new Error(`No session for ${accountExternalId}: ${result.reason}`);
   return result.session;
+}
+
+/** A session as a test writes it straight in: its account's events, status, variant and times. */
+export interface SessionRow {
+  status: CancelSessionStatus;
+  variant?: string | null;
+  created: string;
+  opened?: string;
+  ended?: string;
+  events?: FixtureEvent[];
+  preview?: boolean;
+  offer?: CancelOfferShown;
+  offerAccepted?: boolean;
+  /** The account's id; a new account (paying since June 2025) when left out. */
+  accountId?: string;
+}
+
+/** Writes each session straight in, on a new flow, each on a new account unless it names one. */
+export async function insertSessionRows(db: Db, rows: SessionRow[]): Promise<void> {
+  const { versionIds } = await insertFlow(db, {});
+  for (const r of rows) {
+    const accountId = r.accountId ?? uniqueId("cs-acct");
+    if (!r.accountId)
+      await insertAccounts(db, [
+        { id: accountId, events: [["2025-06-01T00:00:00Z", "converted", 10_000], ...(r.events ?? [])] },
+      ]);
+    const created = new Date(r.created);
+    await db.insert(cancelSessions).values({
+      id: uniqueId("cs_row"),
+      tokenHash: uniqueId("hash"),
+      accountId,
+      flowVersionId: versionIds[0] ?? "",
+      status: r.status,
+      variant: r.variant ?? null,
+      locale: "en-US",
+      returnUrl: "https://app.example.com/billing",
+      step: r.status === "open" ? "reason" : "goodbye",
+      preview: r.preview ?? false,
+      offer: r.offer ?? null,
+      offerAccepted: r.offerAccepted ?? false,
+      createdAt: created,
+      expiresAt: new Date(created.getTime() + 3_600_000),
+      openedAt: r.opened ? new Date(r.opened) : r.status === "expired" ? null : created,
+      endedAt: r.ended ? new Date(r.ended) : null,
+    });
+  }
 }

@@ -1,55 +1,17 @@
 // The cancel flow's measures in the reasons report (SPEC §5, §7), on sessions written by hand with
 // their status, variant and end time; the answers are worked out below.
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
-import { cancelSessions } from "@/db/schema";
 import { reasonsReportFor } from "@/db/queries/reasons-report";
-import type { CancelSessionStatus } from "@/lib/values";
 import { setupTestDbPerTest } from "@/test/db";
-import { uniqueId } from "@/test/factories";
-import { type FixtureEvent, insertAccounts } from "@/test/fixtures";
-import { insertFlow } from "@/test/cancel-flow-fixture";
+import { insertSessionRows } from "@/test/cancel-flow-fixture";
 
 const t = setupTestDbPerTest();
 const ASOF = new Date("2026-06-15T00:00:00Z");
 const scope = { from: "2026-01", to: "2026-06", asOf: ASOF };
 
-interface Row {
-  status: CancelSessionStatus;
-  variant: string | null;
-  created: string;
-  ended?: string;
-  events?: FixtureEvent[];
-  preview?: boolean;
-}
-
-/** One account per session, with its events, and the session written straight in. */
-async function sessions(db: Db, rows: Row[]) {
-  const { versionIds } = await insertFlow(db, {});
-  for (const r of rows) {
-    const id = uniqueId("cm");
-    await insertAccounts(db, [{ id, events: [["2025-06-01T00:00:00Z", "converted", 10_000], ...(r.events ?? [])] }]);
-    await db.insert(cancelSessions).values({
-      id: uniqueId("cs_cm"),
-      tokenHash: uniqueId("hash"),
-      accountId: id,
-      flowVersionId: versionIds[0] ?? "",
-      status: r.status,
-      variant: r.variant,
-      locale: "en-US",
-      returnUrl: "https://app.example.com/billing",
-      step: "goodbye",
-      preview: r.preview ?? false,
-      createdAt: new Date(r.created),
-      expiresAt: new Date(new Date(r.created).getTime() + 3_600_000),
-      endedAt: r.ended ? new Date(r.ended) : null,
-    });
-  }
-}
-
 describe("the cancel flow's measures", () => {
   it("counts sessions by status as of asOf, the deflection rate and each variant's save rate with its interval", async () => {
-    await sessions(t.db, [
+    await insertSessionRows(t.db, [
       // 1. A, saved 1 Mar, paused the same day: the last event by 31 Mar is `paused` → the save held.
       {
         status: "saved",
@@ -92,6 +54,8 @@ describe("the cancel flow's measures", () => {
     const report = await reasonsReportFor(t.db, scope);
     // saved: 1, 2, 4, 5; canceled: 3, 6; open: 7.
     expect(report.sessions).toEqual({ open: 1, saved: 4, canceled: 2, abandoned: 1, expired: 1 });
+    // The watchlist as of 15 Jun: #4 (saved 1 Jun) and #7 (open as of asOf); the rest opened before 16 May.
+    expect(report.watchlistAccounts).toBe(2);
     // 4 ÷ (4 + 2).
     expect(report.deflectionRate).toBeCloseTo(4 / 6, 10);
     expect(report.byVariant.map(({ low, high, ...rest }) => rest)).toEqual([
@@ -115,5 +79,6 @@ describe("the cancel flow's measures", () => {
     expect(report.sessions).toEqual({ open: 0, saved: 0, canceled: 0, abandoned: 0, expired: 0 });
     expect(report.deflectionRate).toBeNull();
     expect(report.byVariant).toEqual([]);
+    expect(report.watchlistAccounts).toBe(0);
   });
 });

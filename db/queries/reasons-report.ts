@@ -17,6 +17,7 @@ import { addMonths } from "@/lib/metrics/months";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
 import type { CancelSessionStatus } from "@/lib/values";
+import { cancelWatchlist } from "./cancel-watchlist";
 import { segmentPlanWhere } from "./filters";
 
 // A save is judged 30 days after the answer.
@@ -173,12 +174,17 @@ async function reasonsData(db: Db, scope: MetricsScope) {
 }
 
 /** The reasons report (SPEC §5) with the cancel flow's measures (§7). */
-export type ReasonsReportWithSessions = ReasonsReport & CancelMeasures;
+export type ReasonsReportWithSessions = ReasonsReport &
+  CancelMeasures & {
+    /** Accounts on the watchlist as of asOf (db/queries/cancel-watchlist.ts). */
+    watchlistAccounts: number;
+  };
 
 export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsReportWithSessions> {
   const data = await reasonsData(db, scope);
   return {
     ...reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups),
     ...cancelMeasures(data.sessions),
+    watchlistAccounts: (await cancelWatchlist(db, { asOf: scope.asOf, filter: scope })).length,
   };
 }
