@@ -1,26 +1,12 @@
 // Drill-through: the accounts behind one figure, counted exactly as the figure counts them.
-import {
-  type Column,
-  type SQL,
-  type SQLWrapper,
-  and,
-  asc,
-  desc,
-  eq,
-  gt,
-  gte,
-  lt,
-  max,
-  notInArray,
-  sql,
-} from "drizzle-orm";
+import { type Column, type SQL, type SQLWrapper, and, asc, desc, eq, gt, lt, max, notInArray, sql } from "drizzle-orm";
 import type { Subquery } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountMonthFacts as f, accounts, cancellationResponses as cr, reasonCategories, users } from "@/db/schema";
 import { addMonths, monthEnd, monthStart } from "@/lib/metrics/months";
 import type { DrillResult, MetricsScope, MonthFigure } from "@/lib/types/metrics";
 import { NOT_CUSTOMER, lastEventsBefore } from "./customers";
-import { segmentPlanWhere } from "./filters";
+import { periodWhere, segmentPlanWhere } from "./filters";
 
 const LIMIT = 500;
 
@@ -117,9 +103,7 @@ export async function drillReasons(
       .where(
         and(
           eq(reasonCategories.slug, category),
-          gte(cr.submittedAt, monthStart(from)),
-          lt(cr.submittedAt, monthEnd(to)),
-          lt(cr.submittedAt, scope.asOf),
+          periodWhere(cr.submittedAt, { from, to, asOf: scope.asOf }),
           segmentPlanWhere(scope, accounts),
         ),
       )

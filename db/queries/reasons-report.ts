@@ -1,6 +1,6 @@
 // The reasons report of the read API: answers by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons,
 // with the MRR each cancellation lost and whether each save held for 30 days.
-import { type AnyColumn, type SQL, and, asc, count, eq, gte, isNotNull, lt, max, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, count, eq, isNotNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -13,12 +13,11 @@ import {
   taxonomyVersions,
 } from "@/db/schema";
 import { type CancelMeasures, type SessionGroup, cancelMeasures } from "@/lib/metrics/cancel-measures";
-import { addMonths } from "@/lib/metrics/months";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
 import type { CancelSessionStatus } from "@/lib/values";
 import { cancelWatchlist } from "./cancel-watchlist";
-import { segmentPlanWhere } from "./filters";
+import { periodWhere, segmentPlanWhere } from "./filters";
 
 // A save is judged 30 days after the answer.
 const SAVE_WINDOW = sql`interval '720 hours'`;
@@ -63,14 +62,7 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
       .from(cr)
       .innerJoin(c, eq(c.id, cr.categoryId))
       .innerJoin(accounts, eq(accounts.id, cr.accountId))
-      .where(
-        and(
-          gte(cr.submittedAt, new Date(`${scope.from}-01T00:00:00Z`)),
-          lt(cr.submittedAt, new Date(`${addMonths(scope.to, 1)}-01T00:00:00Z`)),
-          lt(cr.submittedAt, scope.asOf),
-          segmentPlanWhere(scope, accounts),
-        ),
-      ),
+      .where(and(periodWhere(cr.submittedAt, scope), segmentPlanWhere(scope, accounts))),
   );
   const mrrAfter = sql`case when ${e.type} in ('canceled', 'trial_started') then 0 else ${e.mrrAfterCents} end`;
   const judged = db.$with("judged").as(
@@ -132,15 +124,7 @@ function sessionGroupsQuery(db: Db, scope: MetricsScope) {
     .from(cs)
     .innerJoin(cfv, eq(cfv.id, cs.flowVersionId))
     .innerJoin(accounts, eq(accounts.id, cs.accountId))
-    .where(
-      and(
-        eq(cs.preview, false),
-        gte(cs.createdAt, new Date(`${scope.from}-01T00:00:00Z`)),
-        lt(cs.createdAt, new Date(`${addMonths(scope.to, 1)}-01T00:00:00Z`)),
-        lt(cs.createdAt, scope.asOf),
-        segmentPlanWhere(scope, accounts),
-      ),
-    )
+    .where(and(eq(cs.preview, false), periodWhere(cs.createdAt, scope), segmentPlanWhere(scope, accounts)))
     .groupBy(sql`1, 2, 3, 4`);
 }
 
