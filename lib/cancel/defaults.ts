@@ -67,6 +67,7 @@ export function defaultFlowContent(productName = "Your product"): CancelFlowCont
       },
     ],
     somethingElseOffer: { kind: "none" },
+    experiment: null,
     texts: DEFAULT_TEXTS,
   };
 }

@@ -2,6 +2,7 @@
 // offer's fields kept while its kind changes), turned into what Save sends, and the schema's errors
 // keyed by the field they name.
 import type {
+  CancelExperiment,
   CancelFlowContent,
   CancelFlowSnapshot,
   CancelFlowTexts,
@@ -50,6 +51,8 @@ export interface FlowDraft {
   showLoss: boolean;
   reasons: ReasonDraft[];
   somethingElseOffer: OfferDraft;
+  /** The running experiment, kept as it is through an edit of anything else. */
+  experiment: CancelExperiment | null;
   texts: CancelFlowTexts;
 }
 
@@ -131,6 +134,7 @@ export function flowDraft(s: CancelFlowSnapshot): FlowDraft {
     showLoss: c.showLoss,
     reasons: c.reasons.map(reasonDraft),
     somethingElseOffer: offerDraft(c.somethingElseOffer),
+    experiment: c.experiment ?? null,
     texts: { ...c.texts },
   };
 }
@@ -183,6 +187,7 @@ export function draftInput(d: FlowDraft) {
         offer: offerInput(r.offer),
       })),
       somethingElseOffer: offerInput(d.somethingElseOffer),
+      experiment: d.experiment,
       texts: d.texts,
     },
   };
@@ -242,6 +247,7 @@ export function previewContent(d: FlowDraft): CancelFlowContent {
       offer: offer(r.offer),
     })),
     somethingElseOffer: offer(d.somethingElseOffer),
+    experiment: d.experiment,
     texts: namedTexts(d.texts),
   };
 }
