@@ -3,7 +3,7 @@
 // grouped by the database. A save is judged 30 days after it was made, as in the reasons report.
 import { ratio } from "./churn";
 import { wilsonInterval } from "./wilson";
-import { CANCEL_SESSION_STATUSES, type CancelSessionStatus } from "@/lib/values";
+import type { CancelSessionStatus } from "@/lib/values";
 
 /** One group of sessions: same status (as of `asOf`), flow version, variant and save state. */
 export interface SessionGroup {
@@ -40,10 +40,7 @@ export interface CancelMeasures {
 }
 
 export function cancelMeasures(groups: readonly SessionGroup[]): CancelMeasures {
-  const sessions = Object.fromEntries(CANCEL_SESSION_STATUSES.map((s) => [s, 0])) as Record<
-    CancelSessionStatus,
-    number
-  >;
+  const sessions: Record<CancelSessionStatus, number> = { open: 0, saved: 0, canceled: 0, abandoned: 0, expired: 0 };
   const variants = new Map<
     string,
     { flowVersion: number; variant: string; sessions: number; saved: number; pending: number }

@@ -3,8 +3,7 @@
 // test can say which variant an id gets.
 import { createHash } from "node:crypto";
 
-export const VARIANTS = ["A", "B"] as const;
-export type Variant = (typeof VARIANTS)[number];
+export type Variant = "A" | "B";
 
 /** Where `sessionId` falls in [0, 1): the first 32 bits of its SHA-256, over 2³². */
 export function variantPosition(sessionId: string): number {
