@@ -18,7 +18,9 @@ export default defineConfig({
   // browser's hydration), and the two workers share those cores with the server: a test that walks
   // several pages, or signs in three times, needs more than Playwright's 30 s there.
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // The charts' code is a chunk fetched after hydration: on two busy cores it has been seen to take
+  // over 10 s to draw.
+  expect: { timeout: 20_000 },
   // Tests, not files, are spread over the workers: each spec makes its own data (a file that must
   // run in order says so with `test.describe.configure({ mode: "serial" })`).
   fullyParallel: true,
