@@ -149,9 +149,12 @@ export interface SessionRow {
   accountId?: string;
 }
 
-/** Writes each session straight in, on a new flow, each on a new account unless it names one. */
-export async function insertSessionRows(db: Db, rows: SessionRow[]): Promise<void> {
-  const { versionIds } = await insertFlow(db, {});
+/**
+ * Writes each session straight in — on `flowVersionId`, or a new flow — each on a new account unless
+ * it names one.
+ */
+export async function insertSessionRows(db: Db, rows: SessionRow[], flowVersionId?: string): Promise<void> {
+  const versionId = flowVersionId ?? (await insertFlow(db, {})).versionIds[0] ?? "";
   for (const r of rows) {
     const accountId = r.accountId ?? uniqueId("cs-acct");
     if (!r.accountId)
@@ -163,7 +166,7 @@ export async function insertSessionRows(db: Db, rows: SessionRow[]): Promise<voi
       id: uniqueId("cs_row"),
       tokenHash: uniqueId("hash"),
       accountId,
-      flowVersionId: versionIds[0] ?? "",
+      flowVersionId: versionId,
       status: r.status,
       variant: r.variant ?? null,
       locale: "en-US",

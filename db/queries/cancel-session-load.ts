@@ -14,6 +14,7 @@ import type {
 } from "@/lib/types/cancel-flow";
 import type { Actor } from "@/lib/types/session";
 import { NO_ANSWER_REASON, SOMETHING_ELSE_REASON } from "@/lib/values";
+import { contentForVariant } from "@/lib/metrics/experiment";
 
 /** Once opened, the link works this long (or until the session ends). */
 export const CANCEL_LINK_HOURS = 24;
@@ -59,20 +60,6 @@ export async function loadCancelSession(
     .where(where);
   const [row] = lock ? await query.for("update", { of: cancelSessions }) : await query;
   return row ? { ...row, content: contentForVariant(row.content, row.session.variant) } : null;
-}
-
-/**
- * The flow as a session of `variant` sees it: in variant B the experiment's slot offers `offerB`.
- * Every step, the page and the answer read the offer from this, so a session meets one offer only.
- */
-export function contentForVariant(content: CancelFlowContent, variant: string | null): CancelFlowContent {
-  const experiment = content.experiment;
-  if (!experiment || variant !== "B") return content;
-  if (experiment.reasonCode === SOMETHING_ELSE_REASON) return { ...content, somethingElseOffer: experiment.offerB };
-  return {
-    ...content,
-    reasons: content.reasons.map((r) => (r.code === experiment.reasonCode ? { ...r, offer: experiment.offerB } : r)),
-  };
 }
 
 export const cancelSessionById = (db: Db, id: string) => loadCancelSession(db, eq(cancelSessions.id, id), false);

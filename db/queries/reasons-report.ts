@@ -1,6 +1,6 @@
 // The reasons report of the read API: answers by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons,
 // with the MRR each cancellation lost and whether each save held for 30 days.
-import { type AnyColumn, type SQL, and, asc, count, eq, isNotNull, max, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, count, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -12,7 +12,12 @@ import {
   subscriptionEvents,
   taxonomyVersions,
 } from "@/db/schema";
-import { type CancelMeasures, type SessionGroup, cancelMeasures } from "@/lib/metrics/cancel-measures";
+import {
+  type CancelMeasures,
+  type ExperimentVersion,
+  type SessionGroup,
+  cancelMeasures,
+} from "@/lib/metrics/cancel-measures";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
 import type { CancelSessionStatus } from "@/lib/values";
@@ -113,6 +118,7 @@ function sessionGroupsQuery(db: Db, scope: MetricsScope) {
   return db
     .select({
       status,
+      flowVersionId: cs.flowVersionId,
       flowVersion: cfv.version,
       variant: cs.variant,
       saveState: sql<"saved" | "lost" | "pending" | null>`case
@@ -125,7 +131,17 @@ function sessionGroupsQuery(db: Db, scope: MetricsScope) {
     .innerJoin(cfv, eq(cfv.id, cs.flowVersionId))
     .innerJoin(accounts, eq(accounts.id, cs.accountId))
     .where(and(eq(cs.preview, false), periodWhere(cs.createdAt, scope), segmentPlanWhere(scope, accounts)))
-    .groupBy(sql`1, 2, 3, 4`);
+    .groupBy(sql`1, 2, 3, 4, 5`);
+}
+
+/** The flow versions among `ids`, with their flow's name and content: what the variants' rows name. */
+async function experimentVersions(db: Db, ids: string[]): Promise<Map<string, ExperimentVersion>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: cfv.id, flowId: cfv.flowId, flowName: cfv.name, content: cfv.content })
+    .from(cfv)
+    .where(inArray(cfv.id, ids));
+  return new Map(rows.map(({ id, ...version }) => [id, version]));
 }
 
 /** The statements behind the report, unrun: the report runs them, the benchmark times them raw. */
@@ -154,7 +170,9 @@ async function reasonsData(db: Db, scope: MetricsScope) {
   const categories = await q.categories;
   const groups: ReasonGroup[] = await q.groups;
   const sessions: SessionGroup[] = await q.sessions;
-  return { taxonomyVersion: version?.version ?? 1, categories, groups, sessions };
+  const withVariant = new Set(sessions.filter((g) => g.variant !== null).map((g) => g.flowVersionId));
+  const versions = await experimentVersions(db, [...withVariant]);
+  return { taxonomyVersion: version?.version ?? 1, categories, groups, sessions, versions };
 }
 
 /** The reasons report (SPEC §5) with the cancel flow's measures (§7). */
@@ -168,7 +186,7 @@ export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<Rea
   const data = await reasonsData(db, scope);
   return {
     ...reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups),
-    ...cancelMeasures(data.sessions),
+    ...cancelMeasures(data.sessions, data.versions),
     watchlistAccounts: (await cancelWatchlist(db, { asOf: scope.asOf, filter: scope })).length,
   };
 }

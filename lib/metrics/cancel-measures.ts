@@ -2,12 +2,16 @@
 // rate, and the save rate of each experiment variant with its 95 % Wilson interval, from sessions
 // grouped by the database. A save is judged 30 days after it was made, as in the reasons report.
 import { ratio } from "./churn";
+import { slotOffer } from "./experiment";
 import { wilsonInterval } from "./wilson";
+import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
 import type { CancelSessionStatus } from "@/lib/values";
 
 /** One group of sessions: same status (as of `asOf`), flow version, variant and save state. */
 export interface SessionGroup {
   status: CancelSessionStatus;
+  /** The flow version's id; versions of different flows share numbers. */
+  flowVersionId: string;
   flowVersion: number;
   /** null: the flow version ran no experiment. */
   variant: string | null;
@@ -16,9 +20,24 @@ export interface SessionGroup {
   sessions: number;
 }
 
+/** A flow version that ran an experiment, as the variants' rows name it. */
+export interface ExperimentVersion {
+  flowId: string;
+  flowName: string;
+  content: CancelFlowContent;
+}
+
 export interface VariantMeasure {
+  flowId: string;
+  flowName: string;
+  flowVersionId: string;
+  /** The version's number within its flow. */
   flowVersion: number;
   variant: string;
+  /** The experiment's slot: a reason code, or `other` for "something else". */
+  reasonCode: string | null;
+  /** The offer this variant showed in that slot. */
+  offer: CancelOffer | null;
   /** Sessions of this variant that ended saved or canceled (open, abandoned and expired ones chose nothing). */
   sessions: number;
   /** Saves that held 30 days. */
@@ -39,19 +58,29 @@ export interface CancelMeasures {
   byVariant: VariantMeasure[];
 }
 
-export function cancelMeasures(groups: readonly SessionGroup[]): CancelMeasures {
+/**
+ * The measures of `groups`; `versions` (by flow version id) name each variant's flow and the offer
+ * it showed — a version missing from it leaves those empty.
+ */
+export function cancelMeasures(
+  groups: readonly SessionGroup[],
+  versions: ReadonlyMap<string, ExperimentVersion> = new Map(),
+): CancelMeasures {
   const sessions: Record<CancelSessionStatus, number> = { open: 0, saved: 0, canceled: 0, abandoned: 0, expired: 0 };
-  const variants = new Map<
-    string,
-    { flowVersion: number; variant: string; sessions: number; saved: number; pending: number }
-  >();
+  const variants = new Map<string, Omit<VariantMeasure, "saveRate" | "low" | "high">>();
   for (const g of groups) {
     sessions[g.status] += g.sessions;
     if (g.variant === null || (g.status !== "saved" && g.status !== "canceled")) continue;
-    const key = `${g.flowVersion}|${g.variant}`;
+    const key = `${g.flowVersionId}|${g.variant}`;
+    const version = versions.get(g.flowVersionId);
     const v = variants.get(key) ?? {
+      flowId: version?.flowId ?? "",
+      flowName: version?.flowName ?? "",
+      flowVersionId: g.flowVersionId,
       flowVersion: g.flowVersion,
       variant: g.variant,
+      reasonCode: version?.content.experiment?.reasonCode ?? null,
+      offer: version ? slotOffer(version.content, g.variant) : null,
       sessions: 0,
       saved: 0,
       pending: 0,
@@ -62,7 +91,13 @@ export function cancelMeasures(groups: readonly SessionGroup[]): CancelMeasures 
     variants.set(key, v);
   }
   const byVariant = [...variants.values()]
-    .sort((a, b) => b.flowVersion - a.flowVersion || a.variant.localeCompare(b.variant))
+    .sort(
+      (a, b) =>
+        a.flowName.localeCompare(b.flowName) ||
+        a.flowId.localeCompare(b.flowId) ||
+        b.flowVersion - a.flowVersion ||
+        a.variant.localeCompare(b.variant),
+    )
     .map((v) => {
       const judged = v.sessions - v.pending;
       const interval = wilsonInterval(v.saved, judged);
