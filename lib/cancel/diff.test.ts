@@ -26,6 +26,33 @@ describe("describeFlowChanges", () => {
     ]);
   });
 
+  it("words an experiment started, changed and ended by keeping either variant", () => {
+    const half = { kind: "discount" as const, percent: 50, months: 1 };
+    const plain = snapshot();
+    const running = snapshot({}, { experiment: { reasonCode: "too_expensive", offerB: half, shareB: 0.5 } });
+    expect(describeFlowChanges(plain, running)).toEqual([
+      "Started an experiment on “It costs too much”: variant B offers discount 50 % for 1 month to 50 % of sessions",
+    ]);
+    const changed = snapshot(
+      {},
+      { experiment: { reasonCode: "too_expensive", offerB: { ...half, months: 2 }, shareB: 0.2 } },
+    );
+    expect(describeFlowChanges(running, changed)).toEqual([
+      "Experiment: variant B's offer discount 50 % for 1 month → discount 50 % for 2 months",
+      "Experiment: variant B's share 50 % → 20 %",
+    ]);
+    // Keeping A: the experiment goes and the slot keeps its own offer.
+    expect(describeFlowChanges(running, plain)).toEqual([
+      "Ended the experiment on “It costs too much”, keeping variant A",
+    ]);
+    // Keeping B: the slot's offer becomes B's, and that change is listed too.
+    const reasons = plain.content.reasons.map((r) => (r.code === "too_expensive" ? { ...r, offer: half } : r));
+    expect(describeFlowChanges(running, snapshot({}, { reasons }))).toEqual([
+      "Reason “It costs too much”: offer discount 25 % for 3 months → discount 50 % for 1 month",
+      "Ended the experiment on “It costs too much”, keeping variant B",
+    ]);
+  });
+
   it("words the accent, the targeting, the name and the loss step", () => {
     const after = snapshot(
       { name: "Enterprise", targeting: { segments: ["enterprise"], plans: ["pro", "team"], locales: [] } },

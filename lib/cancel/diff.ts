@@ -8,6 +8,7 @@ import type {
   CancelOffer,
   CancelReason,
 } from "@/lib/types/cancel-flow";
+import { SOMETHING_ELSE_REASON } from "@/lib/values";
 
 /** What a version is made of: the name, the targeting and the content. */
 export type FlowSnapshot = CancelFlowSnapshot;
@@ -156,6 +157,49 @@ function reasonsChanges(before: CancelReason[], after: CancelReason[], currency:
   return lines;
 }
 
+/** The slot an experiment runs on, as the admin reads it: the reason's label, or “something else”. */
+function slotWords(content: FlowSnapshot["content"], reasonCode: string): string {
+  const reason = content.reasons.find((r) => r.code === reasonCode);
+  return reason ? quote(reason.label) : "“something else”";
+}
+
+const percentWords = (share: number) => `${Math.round(share * 1000) / 10} %`;
+
+function experimentChanges(a: FlowSnapshot["content"], b: FlowSnapshot["content"], currency: string): string[] {
+  const was = a.experiment ?? null;
+  const now = b.experiment ?? null;
+  if (!was && !now) return [];
+  if (!was && now)
+    return [
+      `Started an experiment on ${slotWords(b, now.reasonCode)}: variant B offers ${offerWords(now.offerB, currency)} to ${percentWords(now.shareB)} of sessions`,
+    ];
+  if (was && !now) {
+    // The slot's offer after the change says which variant was kept.
+    const slot = (c: FlowSnapshot["content"]) =>
+      was.reasonCode === SOMETHING_ELSE_REASON
+        ? c.somethingElseOffer
+        : c.reasons.find((r) => r.code === was.reasonCode)?.offer;
+    const after = slot(b);
+    const kept =
+      after &&
+      offerWords(after, currency) === offerWords(was.offerB, currency) &&
+      offerWords(after, currency) !== offerWords(slot(a) ?? after, currency)
+        ? "B"
+        : "A";
+    return [`Ended the experiment on ${slotWords(a, was.reasonCode)}, keeping variant ${kept}`];
+  }
+  if (!was || !now) return [];
+  const lines: string[] = [];
+  if (was.reasonCode !== now.reasonCode)
+    lines.push(`moved from ${slotWords(a, was.reasonCode)} to ${slotWords(b, now.reasonCode)}`);
+  const oa = offerWords(was.offerB, currency);
+  const ob = offerWords(now.offerB, currency);
+  if (oa !== ob) lines.push(`variant B's offer ${oa} → ${ob}`);
+  if (was.shareB !== now.shareB)
+    lines.push(`variant B's share ${percentWords(was.shareB)} → ${percentWords(now.shareB)}`);
+  return lines.map((line) => `Experiment: ${line}`);
+}
+
 /** Every change from `before` to `after`, one line each; empty when they are the same. */
 export function describeFlowChanges(before: FlowSnapshot, after: FlowSnapshot, currency = "USD"): string[] {
   const lines: string[] = [];
@@ -172,6 +216,7 @@ export function describeFlowChanges(before: FlowSnapshot, after: FlowSnapshot, c
   lines.push(...reasonsChanges(a.reasons, b.reasons, currency));
   for (const line of offerChanges(a.somethingElseOffer, b.somethingElseOffer, currency))
     lines.push(`“Something else”: ${line}`);
+  lines.push(...experimentChanges(a, b, currency));
   for (const { key, label } of TEXT_FIELDS)
     if (a.texts[key] !== b.texts[key]) lines.push(`${label} ${quote(a.texts[key])} → ${quote(b.texts[key])}`);
   return lines;
