@@ -20,6 +20,9 @@ export const METRIC_DOC = {
   revenueRetention: "revenue-retention",
   reasonBreakdown: "reason-breakdown",
   saveRate: "save-rate",
+  cancelSessions: "cancel-sessions",
+  saveRateByVariant: "save-rate-by-variant",
+  watchlist: "watchlist",
 } as const;
 
 export type MetricDoc = (typeof METRIC_DOC)[keyof typeof METRIC_DOC];

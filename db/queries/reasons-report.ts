@@ -1,6 +1,6 @@
 // The reasons report of the read API: answers by submittedAt in from..to (and before asOf), grouped for lib/metrics/reasons,
 // with the MRR each cancellation lost and whether each save held for 30 days.
-import { type AnyColumn, type SQL, and, asc, count, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, asc, count, eq, inArray, isNotNull, lt, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -16,6 +16,7 @@ import {
   type CancelMeasures,
   type ExperimentVersion,
   type SessionGroup,
+  type VariantMeasure,
   cancelMeasures,
 } from "@/lib/metrics/cancel-measures";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
@@ -107,12 +108,10 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
 }
 
 /**
- * Cancel sessions made in from..to (before asOf), previews left out, grouped by their status as of
- * asOf (a session not ended by then was open), flow version, variant and — for saves — whether the
- * save held.
+ * Cancel sessions matching `where` (previews always left out), grouped by their status as of asOf (a
+ * session not ended by then was open), flow version, variant and — for saves — whether the save held.
  */
-function sessionGroupsQuery(db: Db, scope: MetricsScope) {
-  const asOf = scope.asOf.toISOString();
+function sessionGroupsWhere(db: Db, asOf: string, where: SQL | undefined) {
   const endedByAsOf = sql`(${cs.endedAt} is not null and ${cs.endedAt} <= ${asOf}::timestamptz)`;
   const status = sql<CancelSessionStatus>`case when ${endedByAsOf} then ${cs.status}::text else 'open' end`;
   return db
@@ -130,9 +129,17 @@ function sessionGroupsQuery(db: Db, scope: MetricsScope) {
     .from(cs)
     .innerJoin(cfv, eq(cfv.id, cs.flowVersionId))
     .innerJoin(accounts, eq(accounts.id, cs.accountId))
-    .where(and(eq(cs.preview, false), periodWhere(cs.createdAt, scope), segmentPlanWhere(scope, accounts)))
+    .where(and(eq(cs.preview, false), where))
     .groupBy(sql`1, 2, 3, 4, 5`);
 }
+
+/** The sessions made in from..to (before asOf) of accounts in the scope's segment and plan. */
+const sessionGroupsQuery = (db: Db, scope: MetricsScope) =>
+  sessionGroupsWhere(
+    db,
+    scope.asOf.toISOString(),
+    and(periodWhere(cs.createdAt, scope), segmentPlanWhere(scope, accounts)),
+  );
 
 /** The flow versions among `ids`, with their flow's name and content: what the variants' rows name. */
 async function experimentVersions(db: Db, ids: string[]): Promise<Map<string, ExperimentVersion>> {
@@ -173,6 +180,19 @@ async function reasonsData(db: Db, scope: MetricsScope) {
   const withVariant = new Set(sessions.filter((g) => g.variant !== null).map((g) => g.flowVersionId));
   const versions = await experimentVersions(db, [...withVariant]);
   return { taxonomyVersion: version?.version ?? 1, categories, groups, sessions, versions };
+}
+
+/**
+ * The experiment's results on one flow version, as of `asOf`: each variant's sessions, saves and save
+ * rate with its interval, over every session the version has had (the editor shows them).
+ */
+export async function experimentResults(db: Db, flowVersionId: string, asOf: Date): Promise<VariantMeasure[]> {
+  const groups: SessionGroup[] = await sessionGroupsWhere(
+    db,
+    asOf.toISOString(),
+    and(eq(cs.flowVersionId, flowVersionId), lt(cs.createdAt, asOf)),
+  );
+  return cancelMeasures(groups, await experimentVersions(db, [flowVersionId])).byVariant;
 }
 
 /** The reasons report (SPEC §5) with the cancel flow's measures (§7). */

@@ -2,7 +2,6 @@
 // offer's fields kept while its kind changes), turned into what Save sends, and the schema's errors
 // keyed by the field they name.
 import type {
-  CancelExperiment,
   CancelFlowContent,
   CancelFlowSnapshot,
   CancelFlowTexts,
@@ -12,7 +11,7 @@ import type {
 } from "@/lib/types/cancel-flow";
 import { TEXT_FIELDS } from "@/lib/cancel/diff";
 import { saveCancelFlowSchema } from "@/lib/validation/cancel-flow";
-import type { Segment } from "@/lib/values";
+import { type Segment, SOMETHING_ELSE_REASON } from "@/lib/values";
 
 export interface OfferDraft {
   kind: CancelOfferKind;
@@ -39,6 +38,15 @@ export interface ReasonDraft {
   offer: OfferDraft;
 }
 
+/** An experiment as its inputs hold it: variant B's offer with every kind's fields, the share as typed. */
+export interface ExperimentDraft {
+  /** The slot: a reason's code, or `other` for "something else". */
+  reasonCode: string;
+  offerB: OfferDraft;
+  /** Whole percent of sessions shown variant B, as typed ("50"). */
+  shareB: string;
+}
+
 export interface FlowDraft {
   name: string;
   segments: Segment[];
@@ -52,7 +60,7 @@ export interface FlowDraft {
   reasons: ReasonDraft[];
   somethingElseOffer: OfferDraft;
   /** The running experiment, kept as it is through an edit of anything else. */
-  experiment: CancelExperiment | null;
+  experiment: ExperimentDraft | null;
   texts: CancelFlowTexts;
 }
 
@@ -134,7 +142,13 @@ export function flowDraft(s: CancelFlowSnapshot): FlowDraft {
     showLoss: c.showLoss,
     reasons: c.reasons.map(reasonDraft),
     somethingElseOffer: offerDraft(c.somethingElseOffer),
-    experiment: c.experiment ?? null,
+    experiment: c.experiment
+      ? {
+          reasonCode: c.experiment.reasonCode,
+          offerB: offerDraft(c.experiment.offerB),
+          shareB: String(Math.round(c.experiment.shareB * 100)),
+        }
+      : null,
     texts: { ...c.texts },
   };
 }
@@ -148,6 +162,9 @@ const list = (s: string) =>
     .split(",")
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** A whole percent as typed → a fraction; anything else NaN. */
+const share = (s: string) => num(s) / 100;
 
 /** The offer as Save sends it: only the fields of its kind. */
 export function offerInput(o: OfferDraft): Record<string, unknown> {
@@ -187,7 +204,13 @@ export function draftInput(d: FlowDraft) {
         offer: offerInput(r.offer),
       })),
       somethingElseOffer: offerInput(d.somethingElseOffer),
-      experiment: d.experiment,
+      experiment: d.experiment
+        ? {
+            reasonCode: d.experiment.reasonCode,
+            offerB: offerInput(d.experiment.offerB),
+            shareB: share(d.experiment.shareB),
+          }
+        : null,
       texts: d.texts,
     },
   };
@@ -247,7 +270,13 @@ export function previewContent(d: FlowDraft): CancelFlowContent {
       offer: offer(r.offer),
     })),
     somethingElseOffer: offer(d.somethingElseOffer),
-    experiment: d.experiment,
+    experiment: d.experiment
+      ? {
+          reasonCode: d.experiment.reasonCode,
+          offerB: offer(d.experiment.offerB),
+          shareB: Number.isFinite(share(d.experiment.shareB)) ? share(d.experiment.shareB) : 0.5,
+        }
+      : null,
     texts: namedTexts(d.texts),
   };
 }
@@ -257,4 +286,33 @@ function namedTexts(texts: CancelFlowTexts): CancelFlowTexts {
   const named = { ...texts };
   for (const { key, label } of TEXT_FIELDS) named[key] = texts[key].trim() || `[${label}]`;
   return named;
+}
+
+/** The offer a slot (a reason's code, or `other`) shows in the draft now: variant A's. */
+export function slotOfferDraft(d: FlowDraft, reasonCode: string): OfferDraft | null {
+  if (reasonCode === SOMETHING_ELSE_REASON) return d.somethingElseOffer;
+  return d.reasons.find((r) => r.code === reasonCode)?.offer ?? null;
+}
+
+/** A new experiment on the first reason: B starts as a copy of its offer, shown to half the sessions. */
+export function newExperiment(d: FlowDraft): ExperimentDraft {
+  const reasonCode = d.reasons[0]?.code ?? SOMETHING_ELSE_REASON;
+  return { reasonCode, offerB: { ...(slotOfferDraft(d, reasonCode) ?? EMPTY_OFFER) }, shareB: "50" };
+}
+
+/**
+ * The draft with its experiment ended by keeping `variant`: A leaves the slot's offer as it is; B
+ * makes the experiment's offer the slot's own. Either way every session after the save sees one offer.
+ */
+export function keepVariant(d: FlowDraft, variant: "A" | "B"): FlowDraft {
+  const experiment = d.experiment;
+  if (!experiment) return d;
+  if (variant === "A") return { ...d, experiment: null };
+  const offer = { ...experiment.offerB };
+  if (experiment.reasonCode === SOMETHING_ELSE_REASON) return { ...d, somethingElseOffer: offer, experiment: null };
+  return {
+    ...d,
+    reasons: d.reasons.map((r) => (r.code === experiment.reasonCode ? { ...r, offer } : r)),
+    experiment: null,
+  };
 }

@@ -1,7 +1,16 @@
 // The editor's form state: what Save sends from typed text, and each problem keyed by its field.
 import { describe, expect, it } from "vitest";
 import { defaultFlowContent } from "@/lib/cancel/defaults";
-import { cents, checkDraft, draftInput, fieldKey, flowDraft, previewContent } from "./draft";
+import {
+  cents,
+  checkDraft,
+  draftInput,
+  fieldKey,
+  flowDraft,
+  keepVariant,
+  newExperiment,
+  previewContent,
+} from "./draft";
 
 const snapshot = {
   name: "Default flow",
@@ -14,6 +23,34 @@ describe("the cancel-flow draft", () => {
     const { errors, content } = checkDraft(flowDraft(snapshot));
     expect(errors).toEqual({});
     expect(content).toEqual(snapshot.content);
+  });
+
+  it("keeps a running experiment through the draft, and ends it by keeping either variant", () => {
+    const experiment = { reasonCode: "too_expensive", offerB: { kind: "pause" as const, maxMonths: 2 }, shareB: 0.3 };
+    const running = { ...snapshot, content: { ...snapshot.content, experiment } };
+    expect(checkDraft(flowDraft(running)).content).toEqual(running.content);
+    // Keeping A: the experiment goes, every offer stays.
+    expect(checkDraft(keepVariant(flowDraft(running), "A")).content).toEqual(snapshot.content);
+    // Keeping B: "too_expensive" now offers B's pause, and nothing else changed.
+    const keptB = checkDraft(keepVariant(flowDraft(running), "B")).content;
+    expect(keptB?.experiment).toBeNull();
+    expect(keptB?.reasons.find((r) => r.code === "too_expensive")?.offer).toEqual({ kind: "pause", maxMonths: 2 });
+    expect(keptB?.reasons.filter((r) => r.code !== "too_expensive")).toEqual(
+      snapshot.content.reasons.filter((r) => r.code !== "too_expensive"),
+    );
+  });
+
+  it("starts an experiment on the first reason with half the sessions, and names a bad share", () => {
+    const d = flowDraft(snapshot);
+    d.experiment = newExperiment(d);
+    const first = snapshot.content.reasons[0];
+    expect(checkDraft(d).content?.experiment).toEqual({ reasonCode: first?.code, offerB: first?.offer, shareB: 0.5 });
+    d.experiment = { ...d.experiment, shareB: "99" };
+    expect(checkDraft(d).errors["content.experiment.shareB"]).toBe(
+      "The experiment's split must give each variant at least 5 %.",
+    );
+    d.experiment = { ...d.experiment, shareB: "half" };
+    expect(checkDraft(d).errors["content.experiment.shareB"]).toMatch(/must be a number/);
   });
 
   it("reads prices in whole units with up to two decimals as cents, and nothing else", () => {

@@ -8,6 +8,8 @@ import { useMemo, useRef, useState } from "react";
 import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { saveCancelFlowAction } from "@/lib/actions/cancel-flows/save-cancel-flow";
 import { TEXT_FIELDS } from "@/lib/cancel/diff";
+import type { VariantMeasure } from "@/lib/metrics/cancel-measures";
+import { contentForVariant } from "@/lib/metrics/experiment";
 import { formatSegment } from "@/lib/format";
 import type { CancelFlowSnapshot, CancelFlowTexts } from "@/lib/types/cancel-flow";
 import { SEGMENTS } from "@/lib/values";
@@ -22,6 +24,7 @@ import {
   flowDraft,
   previewContent,
 } from "./draft";
+import { ExperimentFields, type PreviewVariant } from "./experiment-fields";
 import { FieldError, TextField, control, described, fieldId, smallButton } from "./fields";
 import { FlowPreview } from "./flow-preview";
 import { OfferFields } from "./offer-fields";
@@ -51,6 +54,8 @@ export interface EditorProps {
   readOnly: boolean;
   knownCodes: string[];
   currency: string;
+  /** The shown version's experiment results per variant (none for a new flow). */
+  experimentResults?: VariantMeasure[];
 }
 
 export function FlowEditor(props: EditorProps) {
@@ -63,6 +68,7 @@ export function FlowEditor(props: EditorProps) {
   const [initial, setInitial] = useState(() => JSON.stringify(draftInput(flowDraft(snapshot))));
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [previewVariant, setPreviewVariant] = useState<PreviewVariant>("A");
   // Another version opened (or a restore made one): the form starts again from it.
   if (started !== startKey) {
     setStarted(startKey);
@@ -73,7 +79,10 @@ export function FlowEditor(props: EditorProps) {
   }
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const errors: FieldErrors = tried ? { ...checked.errors, ...serverErrors } : serverErrors;
-  const preview = useMemo(() => checked.content ?? previewContent(draft), [checked.content, draft]);
+  const preview = useMemo(
+    () => contentForVariant(checked.content ?? previewContent(draft), previewVariant),
+    [checked.content, draft, previewVariant],
+  );
   const dirty = JSON.stringify(draftInput(draft)) !== initial;
   const form = useRef<HTMLFormElement>(null);
 
@@ -317,6 +326,23 @@ export function FlowEditor(props: EditorProps) {
               errors={errors}
               currency={currency}
               disabled={readOnly}
+            />
+          </fieldset>
+
+          <fieldset className={section} aria-labelledby="cf-experiment-legend">
+            <legend id="cf-experiment-legend" className={legend}>
+              Offer experiment
+            </legend>
+            <ExperimentFields
+              draft={draft}
+              onDraft={(next) => set(next)}
+              saved={snapshot.content.experiment ?? null}
+              results={props.experimentResults ?? []}
+              errors={errors}
+              currency={currency}
+              disabled={readOnly}
+              previewVariant={draft.experiment ? previewVariant : "A"}
+              onPreviewVariant={setPreviewVariant}
             />
           </fieldset>
 

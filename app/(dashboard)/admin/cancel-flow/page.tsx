@@ -13,6 +13,7 @@ import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
 import { type Db, getDb } from "@/db/client";
 import { ensureDefaultFlow } from "@/db/queries/cancel-flow-match";
 import { getCancelFlow, knownReasonCodes, listCancelFlows } from "@/db/queries/cancel-flows";
+import { experimentResults } from "@/db/queries/reasons-report";
 import { requireUser } from "@/lib/auth/session";
 import { DEFAULT_FLOW_NAME, defaultFlowContent } from "@/lib/cancel/defaults";
 import { env } from "@/lib/env";
@@ -129,6 +130,8 @@ async function OneFlow({ db, flowId, version }: { db: Db; flowId: string; versio
   const asked = version === undefined ? undefined : versions.find((v) => v.version === version);
   const shown = asked ?? flow.current;
   const readOnly = shown.version !== flow.current.version;
+  // The shown version's experiment so far: every session it has had, as of now.
+  const results = shown.content.experiment ? await experimentResults(db, shown.id, new Date()) : [];
   return (
     <>
       <BackLink href="/admin/cancel-flow" label="All flows" />
@@ -158,6 +161,7 @@ async function OneFlow({ db, flowId, version }: { db: Db; flowId: string; versio
         readOnly={readOnly}
         knownCodes={codes}
         currency={env().CURRENCY}
+        experimentResults={results}
       />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,440px)] xl:grid-cols-[minmax(0,1fr)_minmax(400px,540px)]">
         <FlowHistory
