@@ -2,6 +2,7 @@
 // the first opening (the visit), the step each answer leads to, Back, and Cancel from every step.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { markHealthStale } from "./health-stale";
 import { cancelSessions } from "@/db/schema";
 import type { CancelAnswerProblem, CancelFlowContent } from "@/lib/types/cancel-flow";
 import { type CancelStep, type CancellationOutcome, SOMETHING_ELSE_REASON } from "@/lib/values";
@@ -87,6 +88,8 @@ export async function openCancelSession(db: Db, token: string, now: Date = new D
       .set({ openedAt: s.openedAt ?? now, stepsSeen: seen(s, s.step) })
       .where(eq(cancelSessions.id, s.id))
       .returning();
+    // The first opening is a visit: the health score's intent reads it.
+    if (s.openedAt === null && !s.preview) await markHealthStale(tx, [s.accountId], now);
     return row ? { kind: "live", loaded: { ...state.loaded, session: row } } : state;
   });
 }
@@ -117,6 +120,7 @@ export async function applyCancelAction(
         .set({ ...set, openedAt: s.openedAt ?? now, stepsSeen: seen(s, step) })
         .where(eq(cancelSessions.id, s.id))
         .returning();
+      if (s.openedAt === null && !s.preview) await markHealthStale(tx, [s.accountId], now);
       const next = row ? { ...state.loaded, session: row } : state.loaded;
       return { ok: true, state: { kind: "live", loaded: next } };
     };

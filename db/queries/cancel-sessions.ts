@@ -5,6 +5,7 @@
 import { createId } from "@paralleldrive/cuid2";
 import { and, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { markHealthStale } from "./health-stale";
 import { variantFor } from "@/lib/metrics/variant";
 import { accounts, cancelSessions } from "@/db/schema";
 import { matchFlowVersion } from "./cancel-flow-match";
@@ -99,6 +100,12 @@ export async function endStaleCancelSessions(
         lte(cancelSessions.openedAt, new Date(now.getTime() - CANCEL_LINK_HOURS * HOUR_MS)),
       ),
     )
-    .returning({ id: cancelSessions.id });
+    .returning({ id: cancelSessions.id, accountId: cancelSessions.accountId, preview: cancelSessions.preview });
+  // The visit's words in the health score change from "has not finished" to "left without choosing".
+  await markHealthStale(
+    db,
+    abandoned.filter((a) => !a.preview).map((a) => a.accountId),
+    now,
+  );
   return { expired: expired.length, abandoned: abandoned.length };
 }

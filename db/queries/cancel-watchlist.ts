@@ -2,10 +2,11 @@
 // not cancel there — the customers on the edge of leaving. Previews are never counted.
 import { and, desc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, cancelSessions as cs } from "@/db/schema";
+import { accounts, cancelSessions as cs, users } from "@/db/schema";
 import type { AccountFilter } from "@/lib/types/metrics";
 import type { CancelOfferShown } from "@/lib/types/cancel-flow";
 import type { CancelSessionStatus } from "@/lib/values";
+import { endedBySql, statusAsOfSql } from "./cancel-status";
 import { segmentPlanWhere } from "./filters";
 
 const WINDOW_MS = 30 * 24 * 3_600_000;
@@ -14,6 +15,9 @@ export interface WatchlistRow {
   accountId: string;
   externalId: string;
   name: string;
+  segment: string | null;
+  plan: string | null;
+  ownerName: string | null;
   mrrCents: number;
   /** The last opening of the cancel page in the window. */
   openedAt: Date;
@@ -46,16 +50,14 @@ export async function cancelWatchlist(
   options: { asOf: Date; filter?: AccountFilter },
 ): Promise<WatchlistRow[]> {
   const asOf = options.asOf.toISOString();
-  const endedByAsOf = sql`(${cs.endedAt} is not null and ${cs.endedAt} <= ${asOf}::timestamptz)`;
+  const endedByAsOf = endedBySql(asOf);
   const canceledHere = sql`bool_or(${endedByAsOf} and ${cs.status} = 'canceled') over (partition by ${cs.accountId})`;
   const latest = db.$with("latest").as(
     db
       .select({
         accountId: cs.accountId,
         openedAt: sql<Date>`${cs.openedAt}`.as("last_opened_at"),
-        status: sql<CancelSessionStatus>`case when ${endedByAsOf} then ${cs.status}::text else 'open' end`.as(
-          "last_status",
-        ),
+        status: sql<CancelSessionStatus>`${statusAsOfSql(asOf)}`.as("last_status"),
         offer: sql<CancelOfferShown | null>`${cs.offer}`.as("last_offer"),
         offerAccepted: sql<boolean>`${endedByAsOf} and ${cs.offerAccepted}`.as("last_offer_accepted"),
         visits: sql<number>`count(*) over (partition by ${cs.accountId})`.mapWith(Number).as("visits_in_window"),
@@ -73,6 +75,9 @@ export async function cancelWatchlist(
       accountId: accounts.id,
       externalId: accounts.externalId,
       name: accounts.name,
+      segment: accounts.segment,
+      plan: accounts.plan,
+      ownerName: users.name,
       mrrCents: accounts.mrrCents,
       openedAt: latest.openedAt,
       status: latest.status,
@@ -82,6 +87,7 @@ export async function cancelWatchlist(
     })
     .from(latest)
     .innerJoin(accounts, eq(accounts.id, latest.accountId))
+    .leftJoin(users, eq(users.id, accounts.ownerId))
     .where(and(eq(latest.rank, 1), eq(latest.canceled, false), segmentPlanWhere(options.filter ?? {}, accounts)))
     .orderBy(desc(latest.openedAt), accounts.externalId);
   return rows.map((r) => ({ ...r, openedAt: new Date(r.openedAt) }));

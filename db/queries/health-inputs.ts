@@ -1,9 +1,19 @@
 // The inputs of each account's health score (lib/metrics/health), gathered in one set-based statement.
-import { type SQL, and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { type SQL, and, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { accounts, activityFeatureMonths, activityUserMonths, cancellationResponses, signals } from "@/db/schema";
+import {
+  accounts,
+  activityFeatureMonths,
+  activityUserMonths,
+  cancelSessions as cs,
+  cancellationResponses,
+  signals,
+} from "@/db/schema";
 import type { HealthInputs } from "@/lib/metrics/health";
+import type { CancelOfferShown } from "@/lib/types/cancel-flow";
+import type { CancelSessionStatus } from "@/lib/values";
+import { endedBySql, statusAsOfSql } from "./cancel-status";
 
 export const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -158,9 +168,27 @@ export async function healthInputs(
       .where(and(gte(c.submittedAt, new Date(asOf.getTime() - 90 * DAY)), lt(c.submittedAt, asOf)))
       .orderBy(c.accountId, desc(c.submittedAt), desc(c.seq)),
   );
+  // The last opening of the cancel page in the 30 days before asOf (previews never count), with how
+  // its session stood at asOf and how many sessions the account opened in the window.
+  const asOfIso = asOf.toISOString();
+  const visits = db.$with("visits").as(
+    db
+      .selectDistinctOn([cs.accountId], {
+        accountId: cs.accountId,
+        openedAt: sql`${cs.openedAt}`.mapWith(cs.openedAt).as("visit_opened_at"),
+        status: sql<CancelSessionStatus>`${statusAsOfSql(asOfIso)}`.as("visit_status"),
+        offer: sql<CancelOfferShown | null>`${cs.offer}`.as("visit_offer"),
+        offerAccepted: sql<boolean>`${endedBySql(asOfIso)} and ${cs.offerAccepted}`.as("visit_offer_accepted"),
+        count: sql<number>`count(*) over (partition by ${cs.accountId})`.mapWith(Number).as("visit_count"),
+      })
+      .from(cs)
+      .innerJoin(scope, eq(scope.id, cs.accountId))
+      .where(and(eq(cs.preview, false), gt(cs.openedAt, new Date(asOf.getTime() - 30 * DAY)), lte(cs.openedAt, asOf)))
+      .orderBy(cs.accountId, desc(cs.openedAt), desc(cs.id)),
+  );
   const everActive = sql<boolean>`exists (select 1 from ${u} where ${u.accountId} = ${scope.id} and ${u.month} <= ${lastHi}::date and ${activeIn(u, "1970-01-01", lastHi)})`;
   const rows = await db
-    .with(scope, userWindows, userCounts, features, sig, answers)
+    .with(scope, userWindows, userCounts, features, sig, answers, visits)
     .select({
       accountId: scope.id,
       seatsPaid: scope.seatsPaid,
@@ -176,12 +204,18 @@ export async function healthInputs(
       offerShown: answers.offerShown,
       offerAccepted: answers.offerAccepted,
       outcome: answers.outcome,
+      visitOpenedAt: visits.openedAt,
+      visitStatus: visits.status,
+      visitOffer: visits.offer,
+      visitOfferAccepted: visits.offerAccepted,
+      visitCount: visits.count,
     })
     .from(scope)
     .leftJoin(userCounts, eq(userCounts.accountId, scope.id))
     .leftJoin(features, eq(features.accountId, scope.id))
     .leftJoin(sig, eq(sig.accountId, scope.id))
-    .leftJoin(answers, eq(answers.accountId, scope.id));
+    .leftJoin(answers, eq(answers.accountId, scope.id))
+    .leftJoin(visits, eq(visits.accountId, scope.id));
 
   const out = new Map<string, HealthInputs>();
   for (const r of rows) {
@@ -201,6 +235,16 @@ export async function healthInputs(
               offerShown: r.offerShown ?? "none",
               offerAccepted: r.offerAccepted ?? false,
               outcome: r.outcome ?? "",
+            },
+      latestVisit:
+        r.visitOpenedAt === null || r.visitStatus === null
+          ? null
+          : {
+              openedAt: r.visitOpenedAt,
+              status: r.visitStatus,
+              offer: r.visitOffer,
+              offerAccepted: r.visitOfferAccepted ?? false,
+              visits: r.visitCount ?? 1,
             },
       latestNps: r.npsScore === null || r.npsAt === null ? null : { score: r.npsScore, at: r.npsAt },
     });

@@ -21,7 +21,7 @@ import {
 } from "@/lib/metrics/cancel-measures";
 import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
-import type { CancelSessionStatus } from "@/lib/values";
+import { endedBySql, statusAsOfSql } from "./cancel-status";
 import { cancelWatchlist } from "./cancel-watchlist";
 import { periodWhere, segmentPlanWhere } from "./filters";
 
@@ -112,11 +112,10 @@ function reasonGroupsQuery(db: Db, scope: MetricsScope) {
  * session not ended by then was open), flow version, variant and — for saves — whether the save held.
  */
 function sessionGroupsWhere(db: Db, asOf: string, where: SQL | undefined) {
-  const endedByAsOf = sql`(${cs.endedAt} is not null and ${cs.endedAt} <= ${asOf}::timestamptz)`;
-  const status = sql<CancelSessionStatus>`case when ${endedByAsOf} then ${cs.status}::text else 'open' end`;
+  const endedByAsOf = endedBySql(asOf);
   return db
     .select({
-      status,
+      status: statusAsOfSql(asOf),
       flowVersionId: cs.flowVersionId,
       flowVersion: cfv.version,
       variant: cs.variant,

@@ -1,7 +1,7 @@
 // The health score on hand-computed inputs: each component, the weights scaling up when a
 // component has no data, and the reasons in words.
 import { describe, expect, it } from "vitest";
-import { type HealthInputs, type HealthSettings, computeHealth } from "./health";
+import { type HealthInputs, type HealthSettings, computeHealth, visitWords } from "./health";
 
 const asOf = new Date("2026-11-26T12:00:00Z");
 const settings: HealthSettings = {
@@ -56,6 +56,40 @@ describe("health components", () => {
     };
     expect(value(healthy, "intent")).toBe(1);
     expect(value({ ...healthy, latestResponse: saved }, "intent")).toBe(0);
+  });
+
+  it("intent: 0 with a visit to the cancel page in 30 days, its reason in words", () => {
+    const visit = {
+      openedAt: new Date("2026-11-03T15:00:00Z"),
+      status: "saved" as const,
+      offer: { kind: "pause" as const, months: 2 },
+      offerAccepted: true,
+      visits: 1,
+    };
+    const r = computeHealth({ ...healthy, latestVisit: visit }, settings, asOf);
+    expect(r.components.find((c) => c.name === "intent")?.value).toBe(0);
+    expect(r.reasons).toContain("Opened the cancel page on 3 Nov and took the pause offer");
+    // The visit's words win over the survey answer the same session wrote.
+    const answer = { submittedAt: visit.openedAt, offerShown: "pause", offerAccepted: true, outcome: "paused" };
+    expect(computeHealth({ ...healthy, latestVisit: visit, latestResponse: answer }, settings, asOf).reasons).toContain(
+      "Opened the cancel page on 3 Nov and took the pause offer",
+    );
+  });
+
+  it("words each way a visit stood", () => {
+    const at = new Date("2026-11-20T08:00:00Z");
+    const base = { openedAt: at, offer: null, offerAccepted: false, visits: 1 };
+    const discount = { kind: "discount" as const, percent: 25, months: 3 };
+    expect(visitWords({ ...base, status: "open" })).toBe("Opened the cancel page on 20 Nov and has not finished");
+    expect(visitWords({ ...base, status: "abandoned" })).toBe(
+      "Opened the cancel page on 20 Nov and left without choosing",
+    );
+    expect(visitWords({ ...base, status: "canceled", offer: discount })).toBe(
+      "Opened the cancel page on 20 Nov and turned down the discount offer, then chose to cancel",
+    );
+    expect(visitWords({ ...base, status: "saved", offer: discount, offerAccepted: true, visits: 3 })).toBe(
+      "Opened the cancel page 3 times in 30 days, last on 20 Nov, and took the discount offer",
+    );
   });
 
   it("voice = latest NPS ÷ 10, left out without one", () => {

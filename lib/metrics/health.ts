@@ -1,5 +1,7 @@
 // The health score of docs/metrics.md: six components in 0–1, weighted into 0–100, with the reasons a
 // low score has, in words. Pure: the inputs are gathered by db/queries/health.
+import type { CancelOfferShown } from "@/lib/types/cancel-flow";
+import type { CancelSessionStatus } from "@/lib/values";
 
 export const HEALTH_COMPONENTS = ["depth", "breadth", "trend", "billing", "intent", "voice"] as const;
 export type HealthComponentName = (typeof HEALTH_COMPONENTS)[number];
@@ -44,8 +46,20 @@ export interface HealthInputs {
   unrecoveredFailedPayments: number;
   /** The latest cancellation-survey answer of the 90 days before asOf. */
   latestResponse: { submittedAt: Date; offerShown: string; offerAccepted: boolean; outcome: string } | null;
+  /** The last opening of the cancel page (not a preview) in the 30 days before asOf, if any. */
+  latestVisit?: CancelVisit | null;
   /** The latest NPS answer of the 180 days before asOf. */
   latestNps: { score: number; at: Date } | null;
+}
+
+/** A visit to the cancel page: when it was opened, how its session stood at asOf, what it offered. */
+export interface CancelVisit {
+  openedAt: Date;
+  status: CancelSessionStatus;
+  offer: CancelOfferShown | null;
+  offerAccepted: boolean;
+  /** Sessions opened in the 30 days. */
+  visits: number;
 }
 
 export interface HealthComponent {
@@ -76,6 +90,30 @@ const OFFER_WORDS: Record<string, string> = {
   discount: "discount",
   talk_to_us: "talk-to-us",
 };
+
+/**
+ * A visit in words: "Opened the cancel page on 3 Nov and took the pause offer" — with the count when
+ * there were more ("Opened the cancel page 2 times in 30 days, last on 3 Nov, and …").
+ */
+export function visitWords(v: CancelVisit): string {
+  const opened =
+    v.visits > 1
+      ? `Opened the cancel page ${v.visits} times in 30 days, last on ${shortDate(v.openedAt)},`
+      : `Opened the cancel page on ${shortDate(v.openedAt)}`;
+  const offer = v.offer && v.offer.kind !== "none" ? OFFER_WORDS[v.offer.kind] : undefined;
+  switch (v.status) {
+    case "saved":
+      return offer && v.offerAccepted ? `${opened} and took the ${offer} offer` : `${opened} and stayed`;
+    case "canceled":
+      return offer
+        ? `${opened} and turned down the ${offer} offer, then chose to cancel`
+        : `${opened} and chose to cancel`;
+    case "open":
+      return `${opened} and has not finished`;
+    default:
+      return `${opened} and left without choosing`;
+  }
+}
 
 function daysAgo(then: Date, asOf: Date): string {
   const days = Math.floor((asOf.getTime() - then.getTime()) / DAY);
@@ -142,15 +180,18 @@ function parts(inputs: HealthInputs, keyFeatureCount: number, asOf: Date): Part[
   });
 
   const response = inputs.latestResponse;
-  let intent = "No cancellation-survey answer in 90 days";
-  if (response) {
+  const visit = inputs.latestVisit ?? null;
+  let intent = "No visit to the cancel page in 30 days and no cancellation-survey answer in 90 days";
+  if (visit) intent = visitWords(visit);
+  else if (response) {
     const offer = OFFER_WORDS[response.offerShown];
     intent = `Opened the cancel survey ${daysAgo(response.submittedAt, asOf)}`;
     if (offer && response.offerAccepted) intent += ` and took the ${offer} offer`;
     else if (offer) intent += ` and turned down the ${offer} offer`;
     if (response.outcome === "canceled") intent += offer ? ", then chose to cancel" : " and chose to cancel";
   }
-  out.push({ name: "intent", value: response ? 0 : 1, detail: intent, reason: response ? intent : null });
+  const leaving = visit !== null || response !== null;
+  out.push({ name: "intent", value: leaving ? 0 : 1, detail: intent, reason: leaving ? intent : null });
 
   if (inputs.latestNps) {
     const { score, at } = inputs.latestNps;
