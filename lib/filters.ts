@@ -10,7 +10,15 @@ import {
   printable,
 } from "@/lib/input-checks";
 import { monthDiff } from "@/lib/metrics/months";
-import { MONTH_FIGURES, QUEUE_DEFAULTS, QUEUE_STATUS_FILTERS, QUEUE_TABS, QUEUE_WHO, SEGMENTS } from "@/lib/values";
+import {
+  CANCEL_SESSION_STATUSES,
+  MONTH_FIGURES,
+  QUEUE_DEFAULTS,
+  QUEUE_STATUS_FILTERS,
+  QUEUE_TABS,
+  QUEUE_WHO,
+  SEGMENTS,
+} from "@/lib/values";
 
 // A value that cannot be one (month 13, 2026-02-31, a NUL, 10 kB) reads as absent, on the server
 // and in the browser alike, so it never reaches a query.
@@ -38,10 +46,16 @@ export function loadMetricsFilters(search: SearchInput): MetricsFilters {
   return settleRange(loadRawMetricsFilters(search)).filters;
 }
 
-/** An open drill-through: `figure:YYYY-MM`, `cohort:YYYY-MM:age` or `reasons:category[:YYYY-MM]`. */
+/**
+ * An open drill-through: `figure:YYYY-MM`, `cohort:YYYY-MM:age`, `reasons:category[:YYYY-MM]`, the
+ * cancel flow's `sessions:status`, `variant:flowVersionId:A|B` and `watchlist`.
+ */
 export function isDrill(value: string): boolean {
   const [figure = "", a = "", b, ...rest] = value.split(":");
   if (rest.length > 0) return false;
+  if (figure === "watchlist") return value === "watchlist";
+  if (figure === "sessions") return CANCEL_SESSION_STATUSES.some((s) => s === a) && b === undefined;
+  if (figure === "variant") return a !== "" && isSafeText(a, 100) && (b === "A" || b === "B");
   if (figure === "cohort") return isCalendarMonth(a) && /^\d{1,3}$/.test(b ?? "") && Number(b) <= 240;
   if (figure === "reasons") return a !== "" && isSafeText(a, 100) && (b === undefined || isCalendarMonth(b));
   return MONTH_FIGURES.some((f) => f === figure) && isCalendarMonth(a) && b === undefined;

@@ -176,6 +176,14 @@ describe("where the values come from", () => {
     ["%E0%A4%A", false],
     ["NaN", false],
     ["churned:2024-03:1", false],
+    ["sessions:saved", true],
+    ["sessions:paused", false],
+    ["sessions:saved:2024-01", false],
+    ["variant:cfv_1:B", true],
+    ["variant:cfv_1:C", false],
+    ["variant::A", false],
+    ["watchlist", true],
+    ["watchlist:x", false],
   ])("the drill-through %j opens: %s", (value, ok) => {
     expect(isDrill(value)).toBe(ok);
   });

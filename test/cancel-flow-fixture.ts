@@ -143,6 +143,8 @@ export interface SessionRow {
   ended?: string;
   events?: FixtureEvent[];
   preview?: boolean;
+  /** The reason chosen; an experiment counts only the sessions that chose its reason. */
+  reasonCode?: string;
   offer?: CancelOfferShown;
   offerAccepted?: boolean;
   /** The account's id; a new account (paying since June 2025) when left out. */
@@ -173,6 +175,7 @@ export async function insertSessionRows(db: Db, rows: SessionRow[], flowVersionI
       returnUrl: "https://app.example.com/billing",
       step: r.status === "open" ? "reason" : "goodbye",
       preview: r.preview ?? false,
+      reasonCode: r.reasonCode ?? null,
       offer: r.offer ?? null,
       offerAccepted: r.offerAccepted ?? false,
       createdAt: created,

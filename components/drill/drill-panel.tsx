@@ -21,6 +21,14 @@ const FIGURE_TITLE: Record<string, string> = {
   contraction: "Contracted in",
 };
 
+const SESSION_TITLE: Record<string, string> = {
+  open: "still open",
+  saved: "that ended saved",
+  canceled: "that ended canceled",
+  abandoned: "abandoned (opened, never finished)",
+  expired: "expired (never opened)",
+};
+
 /** `categoryNames` maps a reason category's slug to its name: titles name categories, never slugs. */
 export function drillTitle(drill: string, fmt: Formatter, categoryNames: Record<string, string> = {}): string {
   const p = drillParams(drill);
@@ -28,6 +36,9 @@ export function drillTitle(drill: string, fmt: Formatter, categoryNames: Record<
     return `${fmt.month(p.cohort ?? "")} cohort, month ${p.age}: customers at that month’s end`;
   if (p.figure === "reasons")
     return `Accounts with answers filed under “${categoryNames[p.category ?? ""] ?? p.category}”${p.month ? ` in ${fmt.month(p.month)}` : ""}`;
+  if (p.figure === "sessions") return `Accounts with a cancel session ${SESSION_TITLE[p.status ?? ""] ?? p.status}`;
+  if (p.figure === "variant") return `Accounts whose session of variant ${p.variant} ended saved or canceled`;
+  if (p.figure === "watchlist") return "The watchlist: opened the cancel page in the last 30 days and did not cancel";
   return `${FIGURE_TITLE[p.figure ?? ""] ?? p.figure} ${fmt.month(p.month ?? "")}`;
 }
 

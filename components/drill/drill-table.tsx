@@ -28,9 +28,12 @@ export function DrillTable({
     {
       header: "Account",
       cell: ({ row: { original: a } }) => (
-        <IntentLink href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
-          {a.name}
-        </IntentLink>
+        <>
+          <IntentLink href={accountPath(a.externalId)} className="font-medium text-accent hover:underline">
+            {a.name}
+          </IntentLink>
+          {a.detail && <p className="text-xs text-muted">{a.detail}</p>}
+        </>
       ),
     },
     {

@@ -20,5 +20,8 @@ export function drillParams(drill: string): Record<string, string> {
   const [figure = "", a = "", b] = drill.split(":");
   if (figure === "cohort") return { figure, cohort: a, age: b ?? "0" };
   if (figure === "reasons") return b ? { figure, category: a, month: b } : { figure, category: a };
+  if (figure === "sessions") return { figure, status: a };
+  if (figure === "variant") return { figure, flowVersionId: a, variant: b ?? "A" };
+  if (figure === "watchlist") return { figure };
   return { figure, month: a };
 }

@@ -1,6 +1,7 @@
 "use client";
 // Reasons: answers and MRR lost per category per month, regrettable against not, save rate by offer
-// with pending saves apart, and the reason-code table. Bars drill through to their accounts.
+// with pending saves apart, the cancel flow's sessions, experiments and watchlist, and the
+// reason-code table. Bars and figures drill through to their accounts.
 import { useQuery } from "@tanstack/react-query";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { ChartTable } from "@/components/charts/chart-table";
@@ -14,6 +15,7 @@ import { Explain } from "@/components/ui/explain";
 import { METRIC_DOC } from "@/lib/docs-links";
 import { Panel } from "@/components/ui/panel";
 import { FiguresSkeleton } from "@/components/ui/skeleton";
+import { CancelFlowMeasures } from "./cancel-flow-measures";
 import { CategoryTable } from "./category-table";
 import { ReasonCodeTable } from "./reason-code-table";
 import { RegrettableSplit } from "./regrettable-split";
@@ -44,11 +46,25 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
   if (!query.data) return <FiguresSkeleton label="reasons" />;
   const r = query.data;
   const total = r.categories.reduce((s, c) => s + c.responses, 0);
+  const cancelFlow = (
+    <CancelFlowMeasures
+      report={r}
+      filters={filters}
+      currency={currency}
+      reasonLabels={{}}
+      onDrill={(d) => void setDrill(d)}
+    />
+  );
   if (total === 0) {
+    const sessions = Object.values(r.sessions).some((n) => n > 0) || r.watchlistAccounts > 0;
     return (
-      <EmptyState title="No cancellation answers in this range">
-        Widen the dates or clear the filters. Answers arrive through POST /api/v1/cancellations.
-      </EmptyState>
+      <div className="space-y-6">
+        <EmptyState title="No cancellation answers in this range">
+          Widen the dates or clear the filters. Answers arrive through POST /api/v1/cancellations.
+        </EmptyState>
+        {sessions && cancelFlow}
+        <DrillPanel currency={currency} />
+      </div>
     );
   }
   const used = r.categories.filter((c) => c.responses > 0);
@@ -166,6 +182,8 @@ export function ReasonsDashboard({ currency }: { currency: string }) {
           </ul>
         </Panel>
       </div>
+
+      {cancelFlow}
 
       <Panel
         title="Categories"

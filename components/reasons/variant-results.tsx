@@ -4,6 +4,7 @@
 // page show the same table.
 import { useFormat } from "@/components/providers/format-provider";
 import { offerWords } from "@/lib/cancel/diff";
+import { formatLabel } from "@/lib/format";
 import type { VariantMeasure } from "@/lib/metrics/cancel-measures";
 import { clearlyDifferent } from "@/lib/metrics/wilson";
 import { SOMETHING_ELSE_REASON } from "@/lib/values";
@@ -39,7 +40,7 @@ export function VariantResults({
     first.reasonCode === SOMETHING_ELSE_REASON
       ? "“Something else”"
       : first.reasonCode
-        ? `“${reasonLabels[first.reasonCode] ?? first.reasonCode}” (${first.reasonCode})`
+        ? `“${reasonLabels[first.reasonCode] ?? formatLabel(first.reasonCode)}” (${first.reasonCode})`
         : "an unknown reason";
   const a = rows.find((v) => v.variant === "A");
   const b = rows.find((v) => v.variant === "B");

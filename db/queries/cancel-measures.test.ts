@@ -1,6 +1,8 @@
 // The cancel flow's measures in the reasons report (SPEC §5, §7), on sessions written by hand with
 // their status, variant and end time; the answers are worked out below.
 import { describe, expect, it } from "vitest";
+import { drillWatchlist } from "@/db/queries/cancel-watchlist";
+import { drillSessions, drillVariant } from "@/db/queries/drill";
 import { reasonsReportFor } from "@/db/queries/reasons-report";
 import { setupTestDbPerTest } from "@/test/db";
 import { type SessionRow, insertFlow, insertSessionRows, testFlowContent } from "@/test/cancel-flow-fixture";
@@ -27,6 +29,7 @@ describe("the cancel flow's measures", () => {
         {
           status: "saved",
           variant: "A",
+          reasonCode: "too_expensive",
           created: "2026-03-01T10:00:00Z",
           ended: "2026-03-01T10:05:00Z",
           events: [["2026-03-01T10:05:00Z", "paused", 0]],
@@ -35,26 +38,61 @@ describe("the cancel flow's measures", () => {
         {
           status: "saved",
           variant: "A",
+          reasonCode: "too_expensive",
           created: "2026-03-05T10:00:00Z",
           ended: "2026-03-05T10:05:00Z",
           events: [["2026-03-20T00:00:00Z", "canceled"]],
         },
         // 3. A, canceled.
-        { status: "canceled", variant: "A", created: "2026-03-10T10:00:00Z", ended: "2026-03-10T10:05:00Z" },
+        {
+          status: "canceled",
+          variant: "A",
+          reasonCode: "too_expensive",
+          created: "2026-03-10T10:00:00Z",
+          ended: "2026-03-10T10:05:00Z",
+        },
         // 4. B, saved 1 Jun: 30 days end 1 Jul, after asOf → pending.
-        { status: "saved", variant: "B", created: "2026-06-01T10:00:00Z", ended: "2026-06-01T10:05:00Z" },
+        {
+          status: "saved",
+          variant: "B",
+          reasonCode: "too_expensive",
+          created: "2026-06-01T10:00:00Z",
+          ended: "2026-06-01T10:05:00Z",
+        },
         // 5. B, saved 1 Feb with a downgrade: last event by 3 Mar is `contraction` → held.
         {
           status: "saved",
           variant: "B",
+          reasonCode: "too_expensive",
           created: "2026-02-01T10:00:00Z",
           ended: "2026-02-01T10:05:00Z",
           events: [["2026-02-01T10:05:00Z", "contraction", 5_000]],
         },
         // 6. B, canceled.
-        { status: "canceled", variant: "B", created: "2026-04-01T10:00:00Z", ended: "2026-04-01T10:05:00Z" },
+        {
+          status: "canceled",
+          variant: "B",
+          reasonCode: "too_expensive",
+          created: "2026-04-01T10:00:00Z",
+          ended: "2026-04-01T10:05:00Z",
+        },
         // 7. B, made 10 Jun, ended 20 Jun — after asOf, so open as of asOf, and in no variant's count.
-        { status: "canceled", variant: "B", created: "2026-06-10T10:00:00Z", ended: "2026-06-20T10:05:00Z" },
+        {
+          status: "canceled",
+          variant: "B",
+          reasonCode: "too_expensive",
+          created: "2026-06-10T10:00:00Z",
+          ended: "2026-06-20T10:05:00Z",
+        },
+        // 10. B, canceled after choosing another reason: it never met the experiment's offer, so it is
+        // in the status counts and the deflection rate but in neither variant.
+        {
+          status: "canceled",
+          variant: "B",
+          reasonCode: "unused",
+          created: "2026-04-02T10:00:00Z",
+          ended: "2026-04-02T10:05:00Z",
+        },
         // 8. Abandoned and 9. expired, in no experiment.
         { status: "abandoned", variant: null, created: "2026-04-01T10:00:00Z", ended: "2026-04-02T10:00:00Z" },
         { status: "expired", variant: null, created: "2026-04-03T10:00:00Z", ended: "2026-04-03T11:00:00Z" },
@@ -62,21 +100,28 @@ describe("the cancel flow's measures", () => {
         {
           status: "saved",
           variant: "A",
+          reasonCode: "too_expensive",
           created: "2026-03-01T10:00:00Z",
           ended: "2026-03-01T10:05:00Z",
           preview: true,
         },
-        { status: "canceled", variant: "A", created: "2025-12-01T10:00:00Z", ended: "2025-12-01T10:05:00Z" },
+        {
+          status: "canceled",
+          variant: "A",
+          reasonCode: "too_expensive",
+          created: "2025-12-01T10:00:00Z",
+          ended: "2025-12-01T10:05:00Z",
+        },
       ],
       flow.versionId,
     );
     const report = await reasonsReportFor(t.db, scope);
-    // saved: 1, 2, 4, 5; canceled: 3, 6; open: 7.
-    expect(report.sessions).toEqual({ open: 1, saved: 4, canceled: 2, abandoned: 1, expired: 1 });
+    // saved: 1, 2, 4, 5; canceled: 3, 6, 10; open: 7.
+    expect(report.sessions).toEqual({ open: 1, saved: 4, canceled: 3, abandoned: 1, expired: 1 });
     // The watchlist as of 15 Jun: #4 (saved 1 Jun) and #7 (open as of asOf); the rest opened before 16 May.
     expect(report.watchlistAccounts).toBe(2);
-    // 4 ÷ (4 + 2).
-    expect(report.deflectionRate).toBeCloseTo(4 / 6, 10);
+    // 4 ÷ (4 + 3).
+    expect(report.deflectionRate).toBeCloseTo(4 / 7, 10);
     const named = { flowId: flow.flowId, flowName: "Acme v1", flowVersionId: flow.versionId, flowVersion: 1 };
     expect(report.byVariant.map(({ low, high, ...rest }) => rest)).toEqual([
       // A (the slot's own 25 % off): sessions 1, 2, 3; held 1 (#1); none pending → 1 ÷ 3.
@@ -110,6 +155,21 @@ describe("the cancel flow's measures", () => {
     expect(a?.high).toBeCloseTo(0.79234, 5);
     expect(b?.low).toBeCloseTo(0.094531, 5);
     expect(b?.high).toBeCloseTo(0.905469, 5);
+
+    // Each figure drills through to exactly the accounts it counts (one account per session here).
+    expect((await drillSessions(t.db, scope, "saved")).total).toBe(4);
+    expect((await drillSessions(t.db, scope, "canceled")).total).toBe(3);
+    expect((await drillSessions(t.db, scope, "open")).total).toBe(1);
+    expect((await drillVariant(t.db, scope, flow.versionId, "A")).total).toBe(3);
+    // #4, #5, #6 — not #10, which chose another reason.
+    expect((await drillVariant(t.db, scope, flow.versionId, "B")).total).toBe(3);
+    const watchlist = await drillWatchlist(t.db, scope);
+    expect(watchlist.total).toBe(2);
+    // Newest visit first: #7 (opened 10 Jun, open as of asOf), then #4 (saved 1 Jun, no offer taken).
+    expect(watchlist.accounts.map((a) => a.detail)).toEqual([
+      "Opened the cancel page on 10 Jun and has not finished",
+      "Opened the cancel page on 1 Jun and stayed",
+    ]);
   });
 
   it("keeps the variants of two flows' version 1 apart, each with its own flow's offer", async () => {
@@ -119,6 +179,7 @@ describe("the cancel flow's measures", () => {
     const ended = (status: "saved" | "canceled", variant: string): SessionRow => ({
       status,
       variant,
+      reasonCode: "too_expensive",
       created: "2026-03-01T10:00:00Z",
       ended: "2026-03-01T10:05:00Z",
       events: status === "saved" ? [["2026-03-01T10:05:00Z", "paused", 0]] : [],

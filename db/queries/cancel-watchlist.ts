@@ -3,9 +3,10 @@
 import { and, desc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, cancelSessions as cs, users } from "@/db/schema";
-import type { AccountFilter } from "@/lib/types/metrics";
+import { visitWords } from "@/lib/metrics/health";
+import type { AccountFilter, DrillResult } from "@/lib/types/metrics";
 import type { CancelOfferShown } from "@/lib/types/cancel-flow";
-import type { CancelSessionStatus } from "@/lib/values";
+import type { CancelSessionStatus, Segment } from "@/lib/values";
 import { endedBySql, statusAsOfSql } from "./cancel-status";
 import { segmentPlanWhere } from "./filters";
 
@@ -15,7 +16,7 @@ export interface WatchlistRow {
   accountId: string;
   externalId: string;
   name: string;
-  segment: string | null;
+  segment: Segment | null;
   plan: string | null;
   ownerName: string | null;
   mrrCents: number;
@@ -91,4 +92,28 @@ export async function cancelWatchlist(
     .where(and(eq(latest.rank, 1), eq(latest.canceled, false), segmentPlanWhere(options.filter ?? {}, accounts)))
     .orderBy(desc(latest.openedAt), accounts.externalId);
   return rows.map((r) => ({ ...r, openedAt: new Date(r.openedAt) }));
+}
+
+/** The watchlist as the drill-through lists it: each account with its MRR and its last visit in words. */
+export async function drillWatchlist(db: Db, scope: { asOf: Date } & AccountFilter): Promise<DrillResult> {
+  const rows = await cancelWatchlist(db, { asOf: scope.asOf, filter: scope });
+  return {
+    total: rows.length,
+    accounts: rows.map((r) => ({
+      externalId: r.externalId,
+      name: r.name,
+      segment: r.segment,
+      plan: r.plan,
+      ownerName: r.ownerName,
+      mrrCents: r.mrrCents,
+      amountCents: r.mrrCents,
+      detail: visitWords({
+        openedAt: r.openedAt,
+        status: r.status,
+        offer: r.offer,
+        offerAccepted: r.offerAccepted,
+        visits: r.visits,
+      }),
+    })),
+  };
 }

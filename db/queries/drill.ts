@@ -1,10 +1,34 @@
 // Drill-through: the accounts behind one figure, counted exactly as the figure counts them.
-import { type Column, type SQL, type SQLWrapper, and, asc, desc, eq, gt, lt, max, notInArray, sql } from "drizzle-orm";
+import {
+  type Column,
+  type SQL,
+  type SQLWrapper,
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  lt,
+  max,
+  notInArray,
+  sql,
+} from "drizzle-orm";
 import type { Subquery } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountMonthFacts as f, accounts, cancellationResponses as cr, reasonCategories, users } from "@/db/schema";
+import {
+  accountMonthFacts as f,
+  accounts,
+  cancelFlowVersions as cfv,
+  cancelSessions as cs,
+  cancellationResponses as cr,
+  reasonCategories,
+  users,
+} from "@/db/schema";
 import { addMonths, monthEnd, monthStart } from "@/lib/metrics/months";
 import type { DrillResult, MetricsScope, MonthFigure } from "@/lib/types/metrics";
+import type { CancelSessionStatus } from "@/lib/values";
+import { statusAsOfSql } from "./cancel-status";
 import { NOT_CUSTOMER, lastEventsBefore } from "./customers";
 import { periodWhere, segmentPlanWhere } from "./filters";
 
@@ -109,5 +133,48 @@ export async function drillReasons(
       )
       .groupBy(cr.accountId)
       .as("d"),
+  );
+}
+
+/** Cancel sessions made in the period (previews left out) of accounts in the scope's segment and plan. */
+function sessionAccounts(db: Db, scope: MetricsScope, where: SQL | undefined) {
+  return db
+    .select({ accountId: cs.accountId, amountCents: sql<number>`${max(accounts.mrrCents)}`.as("amount_cents") })
+    .from(cs)
+    .innerJoin(accounts, eq(accounts.id, cs.accountId))
+    .where(and(eq(cs.preview, false), periodWhere(cs.createdAt, scope), segmentPlanWhere(scope, accounts), where))
+    .groupBy(cs.accountId)
+    .as("d");
+}
+
+/** The accounts with a session of the period that stood at `status` as of asOf, as the reasons report counts it. */
+export async function drillSessions(db: Db, scope: MetricsScope, status: CancelSessionStatus): Promise<DrillResult> {
+  return list(db, sessionAccounts(db, scope, eq(statusAsOfSql(scope.asOf.toISOString()), status)));
+}
+
+/**
+ * The accounts behind a variant's sessions: the period's sessions of that version and variant that
+ * chose the experiment's reason and ended saved or canceled.
+ */
+export async function drillVariant(
+  db: Db,
+  scope: MetricsScope,
+  flowVersionId: string,
+  variant: string,
+): Promise<DrillResult> {
+  const status = statusAsOfSql(scope.asOf.toISOString());
+  return list(
+    db,
+    sessionAccounts(
+      db,
+      scope,
+      and(
+        eq(cs.flowVersionId, flowVersionId),
+        eq(cs.variant, variant),
+        inArray(status, ["saved", "canceled"]),
+        // As the report counts a variant: the sessions that chose the experiment's reason.
+        sql`${cs.reasonCode} = (select ${cfv.content} -> 'experiment' ->> 'reasonCode' from ${cfv} where ${cfv.id} = ${cs.flowVersionId})`,
+      ),
+    ),
   );
 }

@@ -13,13 +13,13 @@ import {
   taxonomyVersions,
 } from "@/db/schema";
 import {
-  type CancelMeasures,
   type ExperimentVersion,
+  type ReasonsWithSessions,
   type SessionGroup,
   type VariantMeasure,
   cancelMeasures,
 } from "@/lib/metrics/cancel-measures";
-import { type ReasonGroup, type ReasonsReport, reasonsReport } from "@/lib/metrics/reasons";
+import { type ReasonGroup, reasonsReport } from "@/lib/metrics/reasons";
 import type { MetricsScope } from "@/lib/types/metrics";
 import { endedBySql, statusAsOfSql } from "./cancel-status";
 import { cancelWatchlist } from "./cancel-watchlist";
@@ -118,7 +118,10 @@ function sessionGroupsWhere(db: Db, asOf: string, where: SQL | undefined) {
       status: statusAsOfSql(asOf),
       flowVersionId: cs.flowVersionId,
       flowVersion: cfv.version,
-      variant: cs.variant,
+      // A session counts in its variant once it chose the experiment's reason and so met the slot's
+      // offer: the reason is chosen before the offer is shown, so this keeps the split random.
+      variant: sql<string | null>`case when ${cs.reasonCode} = (${cfv.content} -> 'experiment' ->> 'reasonCode')
+        then ${cs.variant} end`,
       saveState: sql<"saved" | "lost" | "pending" | null>`case
           when ${endedByAsOf} and ${cs.status} = 'saved' then ${saveStateSql(cs.accountId, cs.endedAt, asOf)}
           else null
@@ -195,13 +198,7 @@ export async function experimentResults(db: Db, flowVersionId: string, asOf: Dat
 }
 
 /** The reasons report (SPEC §5) with the cancel flow's measures (§7). */
-export type ReasonsReportWithSessions = ReasonsReport &
-  CancelMeasures & {
-    /** Accounts on the watchlist as of asOf (db/queries/cancel-watchlist.ts). */
-    watchlistAccounts: number;
-  };
-
-export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsReportWithSessions> {
+export async function reasonsReportFor(db: Db, scope: MetricsScope): Promise<ReasonsWithSessions> {
   const data = await reasonsData(db, scope);
   return {
     ...reasonsReport(scope.asOf, data.taxonomyVersion, data.categories, data.groups),

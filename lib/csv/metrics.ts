@@ -2,7 +2,8 @@
 // written raw or for people (lib/csv/table.ts).
 import type { ChurnMonth } from "@/lib/metrics/churn";
 import type { Cohort } from "@/lib/metrics/cohorts";
-import type { ReasonsReport } from "@/lib/metrics/reasons";
+import type { ReasonsWithSessions } from "@/lib/metrics/cancel-measures";
+import type { CancelOffer } from "@/lib/types/cancel-flow";
 import { type CsvColumn, type CsvTable, csvTable } from "./table";
 
 export const CHURN_COLUMNS = [
@@ -51,7 +52,7 @@ export function cohortsCsv(cohorts: readonly Cohort[]): CsvTable {
   return csvTable(rows, COHORT_COLUMNS);
 }
 
-export const REASON_TABLES = ["categories", "reasonCodes", "byOffer", "byMonth"] as const;
+export const REASON_TABLES = ["categories", "reasonCodes", "byOffer", "byMonth", "sessions", "byVariant"] as const;
 export type ReasonTable = (typeof REASON_TABLES)[number];
 
 const answers = { key: "responses", label: "Answers", kind: "count" } as const;
@@ -61,7 +62,21 @@ const mrrLost = { key: "mrrLostCents", label: "MRR lost", kind: "money" } as con
 // People read a category's name; the raw CSV keeps its slug (and the name) as the JSON does.
 const categorySlug = { key: "category", label: "Slug", kind: "text", only: "raw" } as const;
 
-export function reasonsCsv(report: ReasonsReport, table: ReasonTable): CsvTable {
+/** An offer's fields flat, as columns: its kind, then what that kind carries. */
+function offerColumns(offer: CancelOffer | null) {
+  return {
+    offer: offer?.kind ?? null,
+    offerMonths: offer?.kind === "pause" ? offer.maxMonths : offer?.kind === "discount" ? offer.months : null,
+    offerPercent: offer?.kind === "discount" ? offer.percent : null,
+    offerPlan: offer?.kind === "downgrade" ? offer.plan : null,
+    offerPriceCents: offer?.kind === "downgrade" ? offer.priceCents : null,
+  };
+}
+
+export function reasonsCsv(
+  report: ReasonsWithSessions,
+  table: ReasonTable,
+): CsvTable {
   switch (table) {
     case "categories":
       return csvTable(report.categories, [
@@ -104,5 +119,42 @@ export function reasonsCsv(report: ReasonsReport, table: ReasonTable): CsvTable 
         mrrLost,
       ]);
     }
+    case "sessions":
+      // One row: the sessions by status, the deflection rate and the watchlist.
+      return csvTable(
+        [{ ...report.sessions, deflectionRate: report.deflectionRate, watchlistAccounts: report.watchlistAccounts }],
+        [
+          { key: "open", label: "Open", kind: "count" },
+          { key: "saved", label: "Saved", kind: "count" },
+          { key: "canceled", label: "Canceled", kind: "count" },
+          { key: "abandoned", label: "Abandoned", kind: "count" },
+          { key: "expired", label: "Expired", kind: "count" },
+          { key: "deflectionRate", label: "Deflection rate", kind: "rate" },
+          { key: "watchlistAccounts", label: "Watchlist accounts", kind: "count" },
+        ],
+      );
+    case "byVariant":
+      return csvTable(
+        report.byVariant.map(({ offer, ...v }) => ({ ...v, ...offerColumns(offer) })),
+        [
+          { key: "flowId", label: "Flow id", kind: "text", only: "raw" },
+          { key: "flowName", label: "Flow", kind: "text" },
+          { key: "flowVersionId", label: "Flow version id", kind: "text", only: "raw" },
+          { key: "flowVersion", label: "Version", kind: "count" },
+          { key: "reasonCode", label: "Reason code", kind: "text" },
+          { key: "variant", label: "Variant", kind: "text" },
+          { key: "offer", label: "Offer", kind: "text" },
+          { key: "offerMonths", label: "Offer months", kind: "count" },
+          { key: "offerPercent", label: "Offer percent off", kind: "count" },
+          { key: "offerPlan", label: "Offer plan", kind: "text" },
+          { key: "offerPriceCents", label: "Offer price", kind: "money" },
+          { key: "sessions", label: "Sessions", kind: "count" },
+          { key: "saved", label: "Saved", kind: "count" },
+          { key: "pending", label: "Pending", kind: "count" },
+          { key: "saveRate", label: "Save rate", kind: "rate" },
+          { key: "low", label: "95 % interval low", kind: "rate" },
+          { key: "high", label: "95 % interval high", kind: "rate" },
+        ],
+      );
   }
 }

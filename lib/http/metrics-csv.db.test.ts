@@ -10,6 +10,7 @@ import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
 import { insertAccounts, insertResponses } from "@/test/fixtures";
+import { insertFlow, insertSessionRows, testFlowContent } from "@/test/cancel-flow-fixture";
 
 const t = setupTestDb();
 
@@ -268,5 +269,114 @@ describe("the reasons CSV for people", () => {
     expect(categories.find((line) => line.startsWith("Uncategorized,"))?.split(",")[1]).toBe("");
     const raw = await csv("&table=byMonth");
     expect(raw).toEqual(["month,category,responses,canceled,mrrLostCents", "2024-03,switched-competitor,1,1,1000"]);
+  });
+});
+
+describe("the cancel flow's CSV tables", () => {
+  it("give the sessions by status with the deflection rate, and each variant with its interval, raw and for people", async () => {
+    const plan = uniqueId("csv-cf");
+    const [a1, a2, a3] = [`${plan}-1`, `${plan}-2`, `${plan}-3`];
+    await insertAccounts(t.db, [
+      // a1 and a3 pause the day they are saved, so their saves hold; a2 cancels.
+      {
+        id: a1,
+        plan,
+        events: [
+          ["2024-01-01T00:00:00Z", "converted", 10_000],
+          ["2024-02-01T00:10:00Z", "paused", 0],
+        ],
+      },
+      { id: a2, plan, events: [["2024-01-01T00:00:00Z", "converted", 10_000]] },
+      {
+        id: a3,
+        plan,
+        events: [
+          ["2024-01-01T00:00:00Z", "converted", 10_000],
+          ["2024-02-03T00:10:00Z", "paused", 0],
+        ],
+      },
+    ]);
+    const offerB = { kind: "discount" as const, percent: 50, months: 1 };
+    const { versionIds } = await insertFlow(t.db, {
+      name: "Csv flow",
+      content: testFlowContent({ experiment: { reasonCode: "too_expensive", offerB, shareB: 0.5 } }),
+    });
+    const row = (accountId: string, variant: string, status: "saved" | "canceled", day: string) => ({
+      accountId,
+      variant,
+      reasonCode: "too_expensive",
+      status,
+      created: `2024-02-${day}T00:00:00Z`,
+      ended: `2024-02-${day}T00:05:00Z`,
+    });
+    await insertSessionRows(
+      t.db,
+      [row(a1, "A", "saved", "01"), row(a2, "B", "canceled", "02"), row(a3, "B", "saved", "03")],
+      versionIds[0],
+    );
+    const query = `asOf=2024-06-01T00:00:00Z&from=2024-01&to=2024-03&plan=${plan}`;
+    // Saved 2, canceled 1: deflection 2 ÷ 3. Nobody opened the page in the 30 days before 1 Jun.
+    expect(await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=sessions`)).toEqual([
+      ["Open", "Saved", "Canceled", "Abandoned", "Expired", "Deflection rate (%)", "Watchlist accounts"],
+      ["0", "2", "1", "0", "0", "66.67", "0"],
+    ]);
+    // A: 1 of 1 → Wilson [0.206549, 1]; B: 1 of 2 → [0.094531, 0.905469].
+    const people = await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=byVariant`);
+    expect(people).toEqual([
+      [
+        "Flow",
+        "Version",
+        "Reason code",
+        "Variant",
+        "Offer",
+        "Offer months",
+        "Offer percent off",
+        "Offer plan",
+        "Offer price (USD)",
+        "Sessions",
+        "Saved",
+        "Pending",
+        "Save rate (%)",
+        "95 % interval low (%)",
+        "95 % interval high (%)",
+      ],
+      [
+        "Csv flow v1",
+        "1",
+        "too_expensive",
+        "A",
+        "discount",
+        "3",
+        "25",
+        "",
+        "",
+        "1",
+        "1",
+        "0",
+        "100.00",
+        "20.65",
+        "100.00",
+      ],
+      [
+        "Csv flow v1",
+        "1",
+        "too_expensive",
+        "B",
+        "discount",
+        "1",
+        "50",
+        "",
+        "",
+        "2",
+        "1",
+        "0",
+        "50.00",
+        "9.45",
+        "90.55",
+      ],
+    ]);
+    const raw = await csvRows(reasonsEndpoint, `${query}&format=csv&table=byVariant`);
+    expect(raw[0]?.slice(0, 4)).toEqual(["flowId", "flowName", "flowVersionId", "flowVersion"]);
+    expect(raw[2]?.slice(2, 4)).toEqual([versionIds[0], "1"]);
   });
 });

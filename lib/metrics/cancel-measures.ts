@@ -3,6 +3,7 @@
 // grouped by the database. A save is judged 30 days after it was made, as in the reasons report.
 import { ratio } from "./churn";
 import { slotOffer } from "./experiment";
+import type { ReasonsReport } from "./reasons";
 import { wilsonInterval } from "./wilson";
 import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
 import type { CancelSessionStatus } from "@/lib/values";
@@ -57,6 +58,13 @@ export interface CancelMeasures {
   deflectionRate: number | null;
   byVariant: VariantMeasure[];
 }
+
+/** The reasons report (SPEC §5) with the cancel flow's measures (§7), as the read API answers it. */
+export type ReasonsWithSessions = ReasonsReport &
+  CancelMeasures & {
+    /** Accounts on the watchlist as of asOf. */
+    watchlistAccounts: number;
+  };
 
 /**
  * The measures of `groups`; `versions` (by flow version id) name each variant's flow and the offer

@@ -2,7 +2,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import type { ChurnData, CohortsData, DrillResult, OverviewData } from "@/lib/types/metrics";
-import type { ReasonsReport } from "@/lib/metrics/reasons";
+import type { ReasonsWithSessions } from "@/lib/metrics/cancel-measures";
 import type { VerbatimsPage } from "@/lib/types/verbatims";
 import { type MetricsFilters, filtersToSearch } from "@/lib/filters";
 
@@ -48,7 +48,7 @@ export const overviewQuery = (f: MetricsFilters) =>
   reportQuery<OverviewData>("overview", { ...f, from: null, to: null });
 export const churnQuery = (f: MetricsFilters) => reportQuery<ChurnData>("churn", f);
 export const cohortsQuery = (f: MetricsFilters) => reportQuery<CohortsData>("cohorts", f);
-export const reasonsQuery = (f: MetricsFilters) => reportQuery<ReasonsReport>("reasons", f);
+export const reasonsQuery = (f: MetricsFilters) => reportQuery<ReasonsWithSessions>("reasons", f);
 
 /** The reasons report's answers in the customers' words: a category's slug, words to find, a page. */
 export interface VerbatimsParams {

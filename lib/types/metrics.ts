@@ -38,6 +38,8 @@ export interface DrillAccount {
   mrrCents: number;
   /** The amount this account contributes to the figure (its MRR in the figure's terms). */
   amountCents: number;
+  /** Why the account is in the figure, in words, where the figure has more to say (the watchlist's visit). */
+  detail?: string;
 }
 
 export interface DrillResult {
