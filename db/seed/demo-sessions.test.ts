@@ -14,6 +14,7 @@ import {
   subscriptionEvents,
 } from "@/db/schema";
 import { stateAfter } from "@/lib/metrics/state";
+import { variantFor } from "@/lib/metrics/variant";
 import { CANCEL_SESSION_STATUSES, NO_ANSWER_REASON } from "@/lib/values";
 import { createTestDb, setupTestDb } from "@/test/db";
 import { generateDemo } from "./demo";
@@ -74,12 +75,32 @@ describe("demo cancel sessions, seed 1", () => {
         offerAccepted: r.offerAccepted,
         status: outcomeStatus(r.outcome),
         endedAt: r.submittedAt,
-        variant: null,
         returnUrl: "https://app.example.com/account",
       });
       expect(s?.offer?.kind ?? "none", r.externalId ?? "").toBe(r.offerShown);
     }
-    // And the other way: every session that ended with an answer wrote exactly one.
+  });
+
+  it("puts every session of a version with an experiment in the variant its id hashes to, showing that variant's offer", () => {
+    const experimentOf = new Map(versions.map((v) => [v.id, v.content.experiment ?? null]));
+    const slot = { A: 0, B: 0 };
+    for (const s of sessions) {
+      const experiment = experimentOf.get(s.flowVersionId) ?? null;
+      expect(s.variant, s.id).toBe(experiment ? variantFor(s.id, experiment.shareB) : null);
+      if (!experiment || s.reasonCode !== experiment.reasonCode) continue;
+      if (s.variant === "A" || s.variant === "B") slot[s.variant]++;
+      // The experiment's slot: A's own 25 % for 3 months, B's 40 % for 2.
+      expect(s.offer, s.id).toEqual(
+        s.variant === "B" ? { kind: "discount", percent: 40, months: 2 } : { kind: "discount", percent: 25, months: 3 },
+      );
+    }
+    // Both variants have sessions that met their offer.
+    expect(slot.A).toBeGreaterThan(2);
+    expect(slot.B).toBeGreaterThan(2);
+  });
+
+  it("writes one answer for every session that ended with one", () => {
+    const viaFlow = responses.filter((r) => r.externalId?.startsWith("cancel_session:"));
     const ended = sessions.filter((s) => s.status === "saved" || s.status === "canceled");
     expect(ended).toHaveLength(viaFlow.length);
   });

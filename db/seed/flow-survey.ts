@@ -2,6 +2,7 @@
 // offers, the offer that flow gives for it, and — for a save — an offer that some reason leads to.
 import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
 import { NO_ANSWER_REASON, type SaveOffer } from "@/lib/values";
+import { type Variant, variantFor } from "@/lib/metrics/variant";
 import type { Rng } from "./random";
 import { REASON_CODES, type ReasonCode } from "./verbatims";
 
@@ -49,4 +50,20 @@ export function cancelChoice(
   const offers = flowOffers(content);
   const reasonCode = rng.weighted(only(reasonWeights, (code) => offers.has(code)));
   return { reasonCode, offer: offers.get(reasonCode) ?? { kind: "none" } };
+}
+
+/**
+ * The offer an answer met under the flow's experiment: when it chose the experiment's reason, the
+ * variant `key` hashes to (so a demo is the same every time, with no draw of the random stream) and
+ * that variant's offer; otherwise no variant (its session gets one from its own id).
+ */
+export function experimentChoice<C extends { reasonCode: string; offer: CancelOffer }>(
+  content: CancelFlowContent,
+  choice: C,
+  key: string,
+): C & { variant: Variant | null } {
+  const experiment = content.experiment;
+  if (!experiment || experiment.reasonCode !== choice.reasonCode) return { ...choice, variant: null };
+  const variant = variantFor(key, experiment.shareB);
+  return { ...choice, offer: variant === "B" ? experiment.offerB : choice.offer, variant };
 }

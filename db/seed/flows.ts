@@ -107,6 +107,8 @@ function defaultV3(): CancelFlowContent {
     reasons: v2.reasons.map((r) =>
       r.code === "too_complex" ? { ...r, offer: { kind: "downgrade", plan: "starter", priceCents: 4900 } } : r,
     ),
+    // Is a deeper, shorter discount worth more than 25 % for 3 months? Half the sessions see 40 % for 2.
+    experiment: { reasonCode: "too_expensive", offerB: { kind: "discount", percent: 40, months: 2 }, shareB: 0.5 },
     texts: {
       ...v2.texts,
       reasonIntro: "Tell us what we got wrong. We read every answer, and an honest one helps us most.",
@@ -194,6 +196,7 @@ export function demoFlows(anchor: number): DemoFlows {
       content: defaultV3(),
       changes: [
         "“It is too hard to use”: a free walkthrough → downgrade to starter at $49.00 a month",
+        "Started an experiment on “It costs too much”: variant B offers discount 40 % for 2 months to 50 % of sessions",
         "Reworded the invitation under the reasons",
       ],
       createdAt: at(118),

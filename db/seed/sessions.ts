@@ -4,7 +4,9 @@
 // (expired), writing no answer.
 import crypto from "node:crypto";
 import { offerShown, reasonOf } from "@/db/queries/cancel-session-load";
+import { contentForVariant } from "@/lib/metrics/experiment";
 import { stateAfter } from "@/lib/metrics/state";
+import { type Variant, variantFor } from "@/lib/metrics/variant";
 import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
 import { type CancelStep, NO_ANSWER_REASON, SOMETHING_ELSE_REASON } from "@/lib/values";
 import type { DemoFlowVersion, DemoFlows } from "./flows";
@@ -54,10 +56,17 @@ export function demoSessions(
   const sessions: SessionRow[] = [];
   const sessionOf = new Map<SimResponse, string>();
   const busy = new Map<SimAccount, number[]>();
-  const start = (acc: SimAccount, version: DemoFlowVersion, createdAt: number) => {
+  const start = (acc: SimAccount, version: DemoFlowVersion, createdAt: number, wanted: Variant | null = null) => {
     busy.set(acc, [...(busy.get(acc) ?? []), createdAt]);
+    // On a version with an experiment the variant is the hash of the session's id, as in the app; an
+    // answer that met a variant's offer gets an id that hashes to that variant (a suffix, no new draw).
+    const experiment = version.content.experiment;
+    const base = `cs_${rng.token(24)}`;
+    let id = base;
+    for (let k = 0; experiment && wanted && variantFor(id, experiment.shareB) !== wanted; k++) id = `${base}${k}`;
     return {
-      id: `cs_${rng.token(24)}`,
+      id,
+      variant: experiment ? variantFor(id, experiment.shareB) : null,
       tokenHash: crypto.createHash("sha256").update(rng.token(32)).digest("hex"),
       accountId: accountIdOf(acc),
       flowVersionId: version.id,
@@ -65,7 +74,6 @@ export function demoSessions(
       returnUrl: RETURN_URL,
       userRef: "u001",
       email: null,
-      variant: null,
       preview: false,
       createdAt: new Date(createdAt),
       expiresAt: new Date(createdAt + LINK_MINUTES * MINUTE),
@@ -77,7 +85,7 @@ export function demoSessions(
       const version = r.flowOffer && r.at < anchor ? flows.versionAt(acc.segment, r.at) : null;
       if (!r.flowOffer || !version) continue;
       const opened = r.at - Math.floor(rng.float(0.6, 9) * MINUTE);
-      const session = start(acc, version, opened - rng.int(3, 40) * 1000);
+      const session = start(acc, version, opened - rng.int(3, 40) * 1000, r.variant);
       const canceled = r.outcome === "canceled";
       const content = version.content;
       const stepsSeen: CancelStep[] =
@@ -119,7 +127,8 @@ export function demoSessions(
     const version = acc ? flows.versionAt(acc.segment, t) : null;
     if (!acc || !version) continue;
     const session = start(acc, version, t);
-    const content = version.content;
+    // What this session's variant shows (the experiment's slot offers B's offer to B).
+    const content = contentForVariant(version.content, session.variant);
     const first: CancelStep = content.showLoss ? "loss" : "reason";
     if (status === "expired") {
       sessions.push({

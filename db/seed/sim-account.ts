@@ -1,5 +1,6 @@
 // The accounts of the simulated business: their shape, how they arrive (trials and sales-led deals)
 // and the two moves every month of the simulation makes on them (an instant to act, an event).
+import type { Variant } from "@/lib/metrics/variant";
 import type { CancelOffer } from "@/lib/types/cancel-flow";
 import type { CancellationOutcome, NO_ANSWER_REASON, SaveOffer, Segment, SubscriptionEventType } from "@/lib/values";
 import { companyName } from "./names";
@@ -26,6 +27,8 @@ export interface SimResponse {
   flowOffer: CancelOffer | null;
   /** The months a customer chose for a pause they accepted. */
   pauseMonths: number | null;
+  /** The experiment variant whose offer the answer met, when it chose the experiment's reason. */
+  variant: Variant | null;
 }
 
 export interface SimAccount {

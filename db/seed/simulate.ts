@@ -3,7 +3,8 @@
 // diffusion, so yearly churn lands near its target for any seed instead of wandering with chance.
 import type { CancelFlowContent, CancelOffer } from "@/lib/types/cancel-flow";
 import { type CancellationOutcome, NO_ANSWER_REASON, type SaveOffer, SEGMENTS, type Segment } from "@/lib/values";
-import { cancelChoice, saveChoice } from "./flow-survey";
+import type { Variant } from "@/lib/metrics/variant";
+import { cancelChoice, experimentChoice, saveChoice } from "./flow-survey";
 import type { Rng } from "./random";
 import { type SimAccount, arrivals, push, slot } from "./sim-account";
 import { DAY, HOUR, addMonths, monthStart } from "./time";
@@ -45,6 +46,7 @@ function survey(
     outcome,
     flowOffer: null,
     pauseMonths: null,
+    variant: null,
   });
 }
 
@@ -53,11 +55,11 @@ function flowSurvey(
   rng: Rng,
   acc: SimAccount,
   at: number,
-  choice: { reasonCode: ReasonCode | typeof NO_ANSWER_REASON; offer: CancelOffer },
+  choice: { reasonCode: ReasonCode | typeof NO_ANSWER_REASON; offer: CancelOffer; variant: Variant | null },
   outcome: CancellationOutcome,
   pauseMonths: number | null = null,
 ): void {
-  const { reasonCode, offer } = choice;
+  const { reasonCode, offer, variant } = choice;
   const said = reasonCode === NO_ANSWER_REASON ? { freeText: null, competitor: null } : null;
   acc.responses.push({
     at,
@@ -68,6 +70,7 @@ function flowSurvey(
     outcome,
     flowOffer: offer,
     pauseMonths,
+    variant,
   });
 }
 
@@ -151,7 +154,9 @@ export function simulate(
         const at = slot(rng, acc, ms, me);
         if (at === null) continue;
         const flow = flowAt(segment, at);
-        const choice = flow ? saveChoice(rng, flow, SAVE_OFFER_WEIGHTS, REASON_WEIGHTS) : null;
+        const choice = flow
+          ? experimentChoice(flow, saveChoice(rng, flow, SAVE_OFFER_WEIGHTS, REASON_WEIGHTS), `${acc.externalId}@${at}`)
+          : null;
         const offer = choice ? choice.offer.kind : rng.weighted(SAVE_OFFER_WEIGHTS);
         const answer = (outcome: CancellationOutcome, months: number | null = null) =>
           choice ? flowSurvey(rng, acc, at, choice, outcome, months) : survey(rng, acc, at, offer, true, outcome);
@@ -182,7 +187,12 @@ export function simulate(
           const asked = at - Math.floor(rng.float(1, 30)) * 60_000;
           // The version live when the customer answered (a save of the flow may fall in between).
           const content = flowAt(acc.segment, asked) ?? flow;
-          flowSurvey(rng, acc, asked, cancelChoice(rng, content, REASON_WEIGHTS), "canceled");
+          const choice = experimentChoice(
+            content,
+            cancelChoice(rng, content, REASON_WEIGHTS),
+            `${acc.externalId}@${asked}`,
+          );
+          flowSurvey(rng, acc, asked, choice, "canceled");
         } else {
           const offer = rng.weighted({ none: 35, pause: 20, downgrade: 15, discount: 20, talk_to_us: 10 });
           survey(rng, acc, at - Math.floor(rng.float(1, 30)) * 60_000, offer, false, "canceled");
