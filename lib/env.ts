@@ -50,6 +50,13 @@ const schema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  // Set: the cancel flow's outcomes are applied to the account's Stripe subscription (lib/stripe/apply.ts).
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)")
+    .optional(),
+  // Tests only: where Stripe's API is (a local server speaking its protocol), as http(s)://host:port.
+  STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111").optional(),
   // The address customers reach this server at: cancel links are <PUBLIC_URL>/cancel/<token>.
   PUBLIC_URL: z
     .string()

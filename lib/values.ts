@@ -126,6 +126,7 @@ export const JOB_KINDS = [
   "health.rescore_all",
   "jobs.prune",
   "cancel.end_stale_sessions",
+  "stripe.apply_outcome",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -38,7 +38,14 @@ export interface LoadedCancelSession {
   flowVersion: number;
   /** The locales the flow version is targeted at (empty: every locale); its texts are in their language. */
   flowLocales: string[];
-  account: { id: string; externalId: string; name: string; seatsPaid: number | null };
+  account: {
+    id: string;
+    externalId: string;
+    name: string;
+    seatsPaid: number | null;
+    /** The account's Stripe subscription, where the cancel flow's outcome is applied. */
+    stripeSubscriptionId: string | null;
+  };
 }
 
 export async function loadCancelSession(
@@ -52,7 +59,13 @@ export async function loadCancelSession(
       content: cancelFlowVersions.content,
       flowLocales: cancelFlowVersions.locales,
       flowVersion: cancelFlowVersions.version,
-      account: { id: accounts.id, externalId: accounts.externalId, name: accounts.name, seatsPaid: accounts.seatsPaid },
+      account: {
+        id: accounts.id,
+        externalId: accounts.externalId,
+        name: accounts.name,
+        seatsPaid: accounts.seatsPaid,
+        stripeSubscriptionId: accounts.stripeSubscriptionId,
+      },
     })
     .from(cancelSessions)
     .innerJoin(cancelFlowVersions, eq(cancelFlowVersions.id, cancelSessions.flowVersionId))

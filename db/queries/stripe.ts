@@ -35,6 +35,10 @@ export async function applyStripeDelivery(db: Db, delivery: StripeDelivery): Pro
     // Stripe does not promise order: a subscription may arrive before its customer.
     if (!account)
       await write(tx, "accounts", allChecked([{ externalId: delivery.customer, name: delivery.customer }]), ACTOR);
+    await tx
+      .update(accounts)
+      .set({ stripeSubscriptionId: delivery.subscriptionId })
+      .where(eq(accounts.externalId, delivery.customer));
     const change = delivery.eventFor(account ?? { status: "none", mrrCents: 0 });
     const [event] = change.items;
     if (change.items.length > 0) {

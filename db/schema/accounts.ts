@@ -15,6 +15,8 @@ export const accounts = pgTable(
     seatsPaid: integer("seats_paid"),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true, precision: 3 }),
+    /** The account's Stripe subscription (`sub_…`): the cancel flow applies its outcome there. */
+    stripeSubscriptionId: text("stripe_subscription_id"),
     // Cache of the state rules of docs/metrics.md at the latest event; metrics recompute from events.
     status: accountStatus("status").notNull().default("none"),
     mrrCents: integer("mrr_cents").notNull().default(0),

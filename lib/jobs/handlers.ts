@@ -1,6 +1,7 @@
 // Every kind of background job and the code that runs it: the one list the server's worker uses.
 import { endStaleSessions } from "@/lib/cancel/jobs";
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
+import { applyBillingOutcome } from "@/lib/stripe/apply";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { pruneFinishedJobs } from "./prune";
 import type { JobHandlers } from "./types";
@@ -11,4 +12,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "health.rescore_all": rescoreAll,
   "jobs.prune": pruneFinishedJobs,
   "cancel.end_stale_sessions": endStaleSessions,
+  "stripe.apply_outcome": applyBillingOutcome,
 };

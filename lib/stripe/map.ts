@@ -6,6 +6,9 @@ import type { CancellationItem, SubscriptionEventItem } from "@/lib/types/ingest
 import type { AccountNow, StripeDelivery } from "@/lib/types/stripe";
 import { checkItems } from "@/lib/validation/ingest";
 
+/** The subscription metadata key naming the cancel session that changed it. */
+export const HOLDFAST_SESSION_KEY = "holdfast_cancel_session";
+
 /** The events Holdfast reads; any other is acknowledged and ignored. */
 export const HANDLED = [
   "customer.created",
@@ -82,6 +85,9 @@ export function cancellationFeedback(
 ): (Omit<CancellationItem, "submittedAt"> & { submittedAt: string }) | null {
   const details = subscription.cancellation_details;
   if (!details?.feedback && !details?.comment) return null;
+  // Holdfast's cancel flow made this cancellation and filed its answer already (lib/stripe/apply.ts
+  // marks the subscription): it is not filed a second time.
+  if (subscription.metadata?.[HOLDFAST_SESSION_KEY]) return null;
   const requested = subscription.canceled_at ?? event.created;
   return {
     accountExternalId: customerId(subscription),
@@ -109,6 +115,7 @@ export function toDelivery(event: Stripe.Event): StripeDelivery | null {
     kind: "subscription",
     eventId: event.id,
     customer: customerId(subscription),
+    subscriptionId: subscription.id,
     eventFor: (now) => {
       const change = subscriptionToEvent(event, subscription, now);
       return checkItems("subscription-events", change ? [change] : []);

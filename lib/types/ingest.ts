@@ -18,6 +18,7 @@ export interface AccountItem {
   plan?: string | null | undefined;
   segment?: Segment | null | undefined;
   seatsPaid?: number | null | undefined;
+  stripeSubscriptionId?: string | null | undefined;
   ownerEmail?: string | null | undefined;
   trialEndsAt?: Date | null | undefined;
 }

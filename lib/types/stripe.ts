@@ -17,6 +17,8 @@ export type StripeDelivery =
       eventId: string;
       /** The customer's id: the account's externalId. */
       customer: string;
+      /** The subscription's id, kept on the account so the cancel flow can act on it. */
+      subscriptionId: string;
       /** The subscription event the change implies given the account's state (no items when none). */
       eventFor: (now: AccountNow) => CheckedBatch<"subscription-events">;
       /** The cancellation feedback as a survey answer (no items when none). */

@@ -24,6 +24,10 @@ export const accountItem = z
     seatsPaid: z.number().int().min(0).max(10_000_000).nullish(),
     ownerEmail: text().trim().toLowerCase().max(254).email("must be an e-mail address").nullish(),
     trialEndsAt: instant().nullish(),
+    stripeSubscriptionId: text()
+      .trim()
+      .regex(/^sub_[A-Za-z0-9]{1,250}$/, "must be a Stripe subscription id (sub_…)")
+      .nullish(),
   })
   .describe("An account, upserted by externalId; fields left out keep their stored value.");
 

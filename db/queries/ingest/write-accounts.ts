@@ -11,7 +11,15 @@ import { refreshDerived } from "../rollups";
 import type { Validated } from "./validate";
 
 /** The account fields an import may set; each becomes a "was it sent" flag and a value in the update. */
-const ACCOUNT_FIELDS = ["domain", "plan", "segment", "seatsPaid", "ownerEmail", "trialEndsAt"] as const;
+const ACCOUNT_FIELDS = [
+  "domain",
+  "plan",
+  "segment",
+  "seatsPaid",
+  "ownerEmail",
+  "trialEndsAt",
+  "stripeSubscriptionId",
+] as const;
 type AccountField = "name" | (typeof ACCOUNT_FIELDS)[number];
 
 /** The value sent (column `v.<field>`, cast to the column's type) where it was sent, else the stored one. */
@@ -67,6 +75,7 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
     seats: col("seatsPaid", (r) => (r.seatsPaid === null || r.seatsPaid === undefined ? null : String(r.seatsPaid))),
     owner: col("ownerEmail", (r) => (r.ownerEmail ? (batch.owners.get(r.ownerEmail) ?? null) : null)),
     trial: col("trialEndsAt", (r) => r.trialEndsAt?.toISOString() ?? null),
+    stripe: col("stripeSubscriptionId", (r) => r.stripeSubscriptionId),
   };
   await db
     .update(accounts)
@@ -78,6 +87,7 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
       seatsPaid: sentOr("seats", accounts.seatsPaid),
       ownerId: sentOr("owner", accounts.ownerId),
       trialEndsAt: sentOr("trial", accounts.trialEndsAt),
+      stripeSubscriptionId: sentOr("stripe", accounts.stripeSubscriptionId),
       updatedAt: sql`now()`,
     })
     .from(
@@ -86,8 +96,9 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
         ${c.name.set}::boolean[], ${c.name.value}::text[], ${c.domain.set}::boolean[], ${c.domain.value}::text[],
         ${c.plan.set}::boolean[], ${c.plan.value}::text[], ${c.segment.set}::boolean[], ${c.segment.value}::text[],
         ${c.seats.set}::boolean[], ${c.seats.value}::text[], ${c.owner.set}::boolean[], ${c.owner.value}::text[],
-        ${c.trial.set}::boolean[], ${c.trial.value}::text[]
-      ) as v(external_id, name_set, name, domain_set, domain, plan_set, plan, segment_set, segment, seats_set, seats, owner_set, owner, trial_set, trial)`,
+        ${c.trial.set}::boolean[], ${c.trial.value}::text[], ${c.stripe.set}::boolean[], ${c.stripe.value}::text[]
+      ) as v(external_id, name_set, name, domain_set, domain, plan_set, plan, segment_set, segment, seats_set, seats,
+        owner_set, owner, trial_set, trial, stripe_set, stripe)`,
     )
     .where(sql`${accounts.externalId} = v.external_id`);
   // Segment and plan key the metric rollups: accounts whose values changed are re-filed.
