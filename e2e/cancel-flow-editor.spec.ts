@@ -54,6 +54,54 @@ async function newFlow(page: Page, name: string): Promise<string> {
   return new URL(page.url()).searchParams.get("flow") ?? "";
 }
 
+test("an admin starts an offer experiment, previews variant B, and ends it keeping B as a new version", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await newFlow(page, `E2E experiment ${unique()}`);
+  const form = page.getByRole("form", { name: "Edit the cancel flow" });
+  const experiment = form.getByRole("group", { name: "Offer experiment" });
+  const preview = page.frameLocator('[data-testid="cancel-flow-preview"]');
+  // A new flow runs none, whatever the default flow is trying.
+  await expect(experiment).toContainText("No experiment runs on this flow.");
+  await experiment.getByRole("button", { name: "Start an experiment" }).click();
+  await expect(experiment.getByLabel("Reason it runs on")).toHaveValue("too_expensive");
+  await expect(experiment).toContainText("Variant A keeps the reason’s own offer: discount 25 % for 3 months");
+  const offerB = experiment.getByRole("group", { name: "Variant B’s offer" });
+  await offerB.getByLabel("Percent off").fill("40");
+  await experiment.getByLabel("Sessions shown variant B (%)").fill("30");
+
+  // The preview shows either variant's offer for the reason.
+  await page.getByLabel("Step").selectOption("offer");
+  await page.getByLabel("For the reason").selectOption({ label: "It costs too much" });
+  await expect(preview.getByText("25% off for 3 months")).toBeVisible();
+  await experiment.getByRole("radio", { name: "Variant B" }).check();
+  await expect(preview.getByText("40% off for 3 months")).toBeVisible();
+
+  // A share outside 5–95 % is named beside its field and nothing is saved.
+  await experiment.getByLabel("Sessions shown variant B (%)").fill("99");
+  await form.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(experiment.getByText("The experiment's split must give each variant at least 5 %.")).toBeVisible();
+  await experiment.getByLabel("Sessions shown variant B (%)").fill("30");
+  await form.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByTestId("action-notice")).toContainText(
+    "Saved as version 2: Started an experiment on “It costs too much”: variant B offers discount 40 % for 3 months to 30 % of sessions.",
+  );
+
+  // Running: no session has ended on it yet; the admin ends it keeping B.
+  await page.reload();
+  await expect(experiment).toContainText("No session of this version has ended yet");
+  await experiment.getByRole("button", { name: "Keep B" }).click();
+  await expect(experiment).toContainText("The experiment on “It costs too much” ends when you save");
+  await form.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByTestId("action-notice")).toContainText(
+    "Saved as version 3: Reason “It costs too much”: offer discount 25 % for 3 months → discount 40 % for 3 months; Ended the experiment on “It costs too much”, keeping variant B.",
+  );
+  await expect(experiment).toContainText("No experiment runs on this flow.");
+  expect(await axe(page)).toEqual([]);
+});
+
 test("an admin changes a reason's offer, sees the preview change, saves version 2 and finds it in the history", async ({
   page,
 }) => {

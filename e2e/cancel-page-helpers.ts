@@ -20,12 +20,20 @@ export interface CancelLink {
  */
 export async function cancelLink(
   api: APIRequestContext,
-  options: { seats?: number; users?: number; locale?: string } = {},
+  options: { seats?: number; users?: number; locale?: string; plan?: string } = {},
 ): Promise<CancelLink> {
   const account = `e2e-cancel-${unique()}`;
   const accounts = await api.post("/api/v1/accounts", {
     data: {
-      items: [{ externalId: account, name: `Cancel ${account}`, segment: "smb", seatsPaid: options.seats ?? 10 }],
+      items: [
+        {
+          externalId: account,
+          name: `Cancel ${account}`,
+          segment: "smb",
+          seatsPaid: options.seats ?? 10,
+          ...(options.plan ? { plan: options.plan } : {}),
+        },
+      ],
     },
   });
   expect(accounts.status(), await accounts.text()).toBe(200);

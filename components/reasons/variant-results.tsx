@@ -55,22 +55,22 @@ export function VariantResults({
         </caption>
         <thead className="text-left text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               Variant
             </th>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               Offer
             </th>
-            <th scope="col" className="py-1 text-right">
+            <th scope="col" className="py-1 pl-3 text-right">
               Sessions
             </th>
-            <th scope="col" className="py-1 text-right">
+            <th scope="col" className="py-1 pl-3 text-right">
               Saved
             </th>
-            <th scope="col" className="py-1 text-right">
+            <th scope="col" className="py-1 pl-3 text-right">
               Pending
             </th>
-            <th scope="col" className="py-1 text-right">
+            <th scope="col" className="py-1 pl-3 text-right">
               Save rate (95 % interval)
             </th>
           </tr>
@@ -78,14 +78,14 @@ export function VariantResults({
         <tbody className="divide-y divide-line tabular-nums">
           {rows.map((v) => (
             <tr key={v.variant}>
-              <th scope="row" className="py-1.5 text-left font-medium">
+              <th scope="row" className="py-1.5 pr-3 text-left font-medium">
                 {v.variant}
               </th>
-              <td className="py-1.5">{v.offer ? offerWords(v.offer, currency) : "–"}</td>
-              <td className="py-1.5 text-right">{fmt.number(v.sessions)}</td>
-              <td className="py-1.5 text-right">{fmt.number(v.saved)}</td>
-              <td className="py-1.5 text-right">{fmt.number(v.pending)}</td>
-              <td className="py-1.5 text-right">
+              <td className="py-1.5 pr-3">{v.offer ? offerWords(v.offer, currency) : "–"}</td>
+              <td className="py-1.5 pl-3 text-right">{fmt.number(v.sessions)}</td>
+              <td className="py-1.5 pl-3 text-right">{fmt.number(v.saved)}</td>
+              <td className="py-1.5 pl-3 text-right">{fmt.number(v.pending)}</td>
+              <td className="py-1.5 pl-3 text-right">
                 {fmt.percent(v.saveRate)}
                 {v.low !== null && v.high !== null && (
                   <span className="text-muted">

@@ -94,7 +94,8 @@ async function Flows({ db }: { db: Db }) {
 async function NewFlow({ db }: { db: Db }) {
   const [flows, codes] = await Promise.all([listCancelFlows(db), knownReasonCodes(db)]);
   const base = flows.find((f) => f.isDefault)?.current;
-  const content = base?.content ?? defaultFlowContent();
+  // A new flow runs no experiment until its admin starts one, whatever the default is trying.
+  const content = { ...(base?.content ?? defaultFlowContent()), experiment: null };
   return (
     <>
       <BackLink href="/admin/cancel-flow" label="All flows" />
