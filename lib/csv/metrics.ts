@@ -73,10 +73,7 @@ function offerColumns(offer: CancelOffer | null) {
   };
 }
 
-export function reasonsCsv(
-  report: ReasonsWithSessions,
-  table: ReasonTable,
-): CsvTable {
+export function reasonsCsv(report: ReasonsWithSessions, table: ReasonTable): CsvTable {
   switch (table) {
     case "categories":
       return csvTable(report.categories, [
