@@ -46,58 +46,60 @@ export function VariantResults({
   const b = rows.find((v) => v.variant === "B");
   return (
     <div className="space-y-2">
-      <table className="w-full text-sm">
-        <caption className="mb-1 text-left text-sm">
-          <span className="font-medium">{first.flowName || "A flow"}</span>{" "}
-          <span className="text-muted">
-            · version {first.flowVersion} · on {slot}
-          </span>
-        </caption>
-        <thead className="text-left text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="py-1 pr-3">
-              Variant
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Offer
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right">
-              Sessions
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right">
-              Saved
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right">
-              Pending
-            </th>
-            <th scope="col" className="py-1 pl-3 text-right">
-              Save rate (95 % interval)
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line tabular-nums">
-          {rows.map((v) => (
-            <tr key={v.variant}>
-              <th scope="row" className="py-1.5 pr-3 text-left font-medium">
-                {v.variant}
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[30rem] text-sm">
+          <caption className="mb-1 text-left text-sm">
+            <span className="font-medium">{first.flowName || "A flow"}</span>{" "}
+            <span className="text-muted">
+              · version {first.flowVersion} · on {slot}
+            </span>
+          </caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="py-1 pr-3">
+                Variant
               </th>
-              <td className="py-1.5 pr-3">{v.offer ? offerWords(v.offer, currency) : "–"}</td>
-              <td className="py-1.5 pl-3 text-right">{fmt.number(v.sessions)}</td>
-              <td className="py-1.5 pl-3 text-right">{fmt.number(v.saved)}</td>
-              <td className="py-1.5 pl-3 text-right">{fmt.number(v.pending)}</td>
-              <td className="py-1.5 pl-3 text-right">
-                {fmt.percent(v.saveRate)}
-                {v.low !== null && v.high !== null && (
-                  <span className="text-muted">
-                    {" "}
-                    ({fmt.percent(v.low, 0)}–{fmt.percent(v.high, 0)})
-                  </span>
-                )}
-              </td>
+              <th scope="col" className="py-1 pr-3">
+                Offer
+              </th>
+              <th scope="col" className="py-1 pl-3 text-right">
+                Sessions
+              </th>
+              <th scope="col" className="py-1 pl-3 text-right">
+                Saved
+              </th>
+              <th scope="col" className="py-1 pl-3 text-right">
+                Pending
+              </th>
+              <th scope="col" className="py-1 pl-3 text-right">
+                Save rate (95 % interval)
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-line tabular-nums">
+            {rows.map((v) => (
+              <tr key={v.variant}>
+                <th scope="row" className="py-1.5 pr-3 text-left font-medium">
+                  {v.variant}
+                </th>
+                <td className="py-1.5 pr-3">{v.offer ? offerWords(v.offer, currency) : "–"}</td>
+                <td className="py-1.5 pl-3 text-right">{fmt.number(v.sessions)}</td>
+                <td className="py-1.5 pl-3 text-right">{fmt.number(v.saved)}</td>
+                <td className="py-1.5 pl-3 text-right">{fmt.number(v.pending)}</td>
+                <td className="py-1.5 pl-3 text-right">
+                  {fmt.percent(v.saveRate)}
+                  {v.low !== null && v.high !== null && (
+                    <span className="text-muted">
+                      {" "}
+                      ({fmt.percent(v.low, 0)}–{fmt.percent(v.high, 0)})
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="text-sm" data-testid="variant-verdict">
         {variantVerdict(a, b)}
       </p>

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type MetricsEndpoint, answerMetrics } from "./metrics-answer";
 import { churnEndpoint, cohortsEndpoint, overviewEndpoint, reasonsEndpoint } from "./metrics-endpoints";
+import { reasonsResponseSchema } from "@/lib/validation/read-api";
 import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, uniqueId } from "@/test/factories";
@@ -315,6 +316,12 @@ describe("the cancel flow's CSV tables", () => {
       versionIds[0],
     );
     const query = `asOf=2024-06-01T00:00:00Z&from=2024-01&to=2024-03&plan=${plan}`;
+    // The JSON answer is what the OpenAPI document describes.
+    const json = reasonsResponseSchema.parse(await (await call(reasonsEndpoint, query)).json());
+    expect(json.byVariant.map((v) => [v.variant, v.sessions, v.saved])).toEqual([
+      ["A", 1, 1],
+      ["B", 2, 1],
+    ]);
     // Saved 2, canceled 1: deflection 2 ÷ 3. Nobody opened the page in the 30 days before 1 Jun.
     expect(await csvRows(reasonsEndpoint, `${query}&format=csv&for=people&table=sessions`)).toEqual([
       ["Open", "Saved", "Canceled", "Abandoned", "Expired", "Deflection rate (%)", "Watchlist accounts"],

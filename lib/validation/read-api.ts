@@ -2,7 +2,7 @@
 // real answers against them, so the document cannot drift from what is sent.
 import { z } from "zod";
 import { HEALTH_COMPONENTS } from "@/lib/metrics/health";
-import { SAVE_OFFERS } from "@/lib/values";
+import { CANCEL_SESSION_STATUSES, SAVE_OFFERS } from "@/lib/values";
 
 const rate = z.number().nullable().describe("A fraction (0.2, not 20); null when its denominator is 0.");
 const cents = z.number().int().describe("Integer cents");
@@ -104,6 +104,46 @@ export const reasonsResponseSchema = z.object({
     .describe(
       "Cancels pressed before any reason was chosen (reason code no_answer), counted only here: in no category, reason code, offer or month",
     ),
+  sessions: z
+    .object(Object.fromEntries(CANCEL_SESSION_STATUSES.map((s) => [s, z.number().int()])))
+    .describe("Cancel sessions made in from..to (previews left out), by their status as of asOf"),
+  deflectionRate: rate.describe("saved ÷ (saved + canceled) of those sessions; null when both are 0"),
+  byVariant: z.array(
+    z.object({
+      flowId: z.string(),
+      flowName: z.string().describe("The version's name"),
+      flowVersionId: z.string(),
+      flowVersion: z.number().int().describe("The version's number within its flow"),
+      variant: z.enum(["A", "B"]),
+      reasonCode: z.string().nullable().describe("The experiment's slot: a reason code, or other for “something else”"),
+      offer: z
+        .object({
+          kind: z.enum(SAVE_OFFERS),
+          maxMonths: z.number().int().optional(),
+          plan: z.string().optional(),
+          priceCents: cents.optional(),
+          percent: z.number().int().optional(),
+          months: z.number().int().optional(),
+          url: z.string().optional(),
+          label: z.string().optional(),
+        })
+        .nullable()
+        .describe("The offer this variant showed in the slot"),
+      sessions: z
+        .number()
+        .int()
+        .describe("Sessions of the variant that chose the slot's reason and ended saved or canceled"),
+      saved: z.number().int().describe("Saves that held 30 days"),
+      pending: z.number().int().describe("Saves whose 30 days are not over"),
+      saveRate: rate.describe("saved ÷ (sessions − pending)"),
+      low: rate.describe("The 95 % Wilson interval's lower end"),
+      high: rate.describe("The 95 % Wilson interval's upper end"),
+    }),
+  ),
+  watchlistAccounts: z
+    .number()
+    .int()
+    .describe("Accounts that opened the cancel page in the 30 days before asOf and did not cancel there"),
 });
 
 export const overviewResponseSchema = z.object({
