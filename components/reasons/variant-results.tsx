@@ -9,6 +9,16 @@ import type { VariantMeasure } from "@/lib/metrics/cancel-measures";
 import { clearlyDifferent } from "@/lib/metrics/wilson";
 import { SOMETHING_ELSE_REASON } from "@/lib/values";
 
+/** The table's columns: label, and whether it holds numbers (right-aligned). */
+const COLUMNS = [
+  ["Variant", false],
+  ["Offer", false],
+  ["Sessions", true],
+  ["Saved", true],
+  ["Pending", true],
+  ["Save rate (95 % interval)", true],
+] as const;
+
 const interval = (v: VariantMeasure) => (v.low === null || v.high === null ? null : { low: v.low, high: v.high });
 
 /** The verdict on two variants, in words. */
@@ -56,24 +66,11 @@ export function VariantResults({
           </caption>
           <thead className="text-left text-xs uppercase tracking-wide text-muted">
             <tr>
-              <th scope="col" className="py-1 pr-3">
-                Variant
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Offer
-              </th>
-              <th scope="col" className="py-1 pl-3 text-right">
-                Sessions
-              </th>
-              <th scope="col" className="py-1 pl-3 text-right">
-                Saved
-              </th>
-              <th scope="col" className="py-1 pl-3 text-right">
-                Pending
-              </th>
-              <th scope="col" className="py-1 pl-3 text-right">
-                Save rate (95 % interval)
-              </th>
+              {COLUMNS.map(([label, numeric]) => (
+                <th key={label} scope="col" className={numeric ? "py-1 pl-3 text-right" : "py-1 pr-3"}>
+                  {label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-line tabular-nums">

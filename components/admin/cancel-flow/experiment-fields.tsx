@@ -149,24 +149,17 @@ export function ExperimentFields({
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{saved ? "End it:" : "Not saved yet:"}</span>
         {saved ? (
-          <>
+          (["A", "B"] as const).map((v) => (
             <button
+              key={v}
               type="button"
               className={`${smallButton} px-3 py-1.5 text-sm`}
               disabled={disabled}
-              onClick={() => onDraft(keepVariant(draft, "A"))}
+              onClick={() => onDraft(keepVariant(draft, v))}
             >
-              Keep A
+              Keep {v}
             </button>
-            <button
-              type="button"
-              className={`${smallButton} px-3 py-1.5 text-sm`}
-              disabled={disabled}
-              onClick={() => onDraft(keepVariant(draft, "B"))}
-            >
-              Keep B
-            </button>
-          </>
+          ))
         ) : (
           <button
             type="button"
