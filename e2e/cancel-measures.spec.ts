@@ -11,7 +11,7 @@ import { storageState } from "./users";
 const test = base.extend<object, { cancelApi: APIRequestContext }>({
   cancelApi: [
     async ({ browser }, provide) => {
-      const context = await browser.newContext({ storageState: storageState("admin") });
+      const context = await browser.newContext({ storageState: storageState("admin"), javaScriptEnabled: true });
       const key = await createApiKey(await context.newPage(), `e2e cancel measures ${unique()}`, ["ingest", "cancel"]);
       await context.close();
       const api = await keyClient(key);
