@@ -56,7 +56,13 @@ export function VariantResults({
   const b = rows.find((v) => v.variant === "B");
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on a phone; focusable, so the keyboard can scroll it too. */}
+      <div
+        className="overflow-x-auto"
+        role="region"
+        aria-label={`Variants of ${first.flowName || "a flow"}, version ${first.flowVersion}`}
+        tabIndex={0}
+      >
         <table className="w-full min-w-[30rem] text-sm">
           <caption className="mb-1 text-left text-sm">
             <span className="font-medium">{first.flowName || "A flow"}</span>{" "}
