@@ -104,15 +104,18 @@ const PATHS: Record<string, (page: Page, how: Input, link: CancelLink) => Promis
     await expect(heading(page)).toHaveText("Your subscription is cancelled");
   },
   "talks to us": async (page, how) => {
+    // The booking link is on the web, which the tests cannot reach: the browser going there is the
+    // proof (the headless shell does not let a route answer the target of a redirect, so the page
+    // itself is not drawn).
     await page.route(TALK, (route) =>
       route.fulfill({ status: 200, contentType: "text/html", body: "<title>Book a call</title><h1>Booked</h1>" }),
     );
     await toReason(page, how, "It is missing something we need");
     await typeInto(page, how, page.getByLabel("What was missing?"), "Single sign-on");
     await press(page, how, "Continue");
+    const booking = page.waitForRequest(TALK);
     await press(page, how, "Tell our product team");
-    await expect(page).toHaveURL(TALK);
-    await expect(page.getByRole("heading", { name: "Booked" })).toBeVisible();
+    expect((await booking).isNavigationRequest()).toBe(true);
   },
   "leaves half-way and comes back to the same step": async (page, how, link) => {
     await toReason(page, how, "We are moving to another product");
