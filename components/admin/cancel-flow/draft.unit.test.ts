@@ -1,16 +1,8 @@
 // The editor's form state: what Save sends from typed text, and each problem keyed by its field.
 import { describe, expect, it } from "vitest";
 import { defaultFlowContent } from "@/lib/cancel/defaults";
-import {
-  cents,
-  checkDraft,
-  draftInput,
-  fieldKey,
-  flowDraft,
-  keepVariant,
-  newExperiment,
-  previewContent,
-} from "./draft";
+import { cents, checkDraft, draftInput, fieldKey, flowDraft, previewContent } from "./draft";
+import { keepVariant, newExperiment } from "./experiment-draft";
 
 const snapshot = {
   name: "Default flow",

@@ -7,14 +7,8 @@ import { offerWords } from "@/lib/cancel/diff";
 import type { VariantMeasure } from "@/lib/metrics/cancel-measures";
 import type { CancelExperiment } from "@/lib/types/cancel-flow";
 import { SOMETHING_ELSE_REASON } from "@/lib/values";
-import {
-  type ExperimentDraft,
-  type FieldErrors,
-  type FlowDraft,
-  keepVariant,
-  newExperiment,
-  previewContent,
-} from "./draft";
+import { type ExperimentDraft, type FieldErrors, type FlowDraft, previewContent } from "./draft";
+import { keepVariant, newExperiment } from "./experiment-draft";
 import { FieldError, TextField, control, described, smallButton } from "./fields";
 import { OfferFields } from "./offer-fields";
 
