@@ -2,25 +2,11 @@
 // and leaves it open; filtered to that account's plan, the page counts the open session and puts the
 // account on the watchlist, whose list says the visit in words and adds the account to the at-risk
 // queue. The demo's running experiment is shown with both variants and a plain verdict.
-import { type APIRequestContext, test as base, expect } from "@playwright/test";
-import { cancelLink } from "./cancel-page-helpers";
-import { SIGNED_OUT, createApiKey, keyClient, unique } from "./fixtures";
+import { expect } from "@playwright/test";
+import { cancelLink, cancelTest as test } from "./cancel-page-helpers";
+import { SIGNED_OUT, unique } from "./fixtures";
 import { gotoHydrated } from "./hydrated";
 import { storageState } from "./users";
-
-const test = base.extend<object, { cancelApi: APIRequestContext }>({
-  cancelApi: [
-    async ({ browser }, provide) => {
-      const context = await browser.newContext({ storageState: storageState("admin"), javaScriptEnabled: true });
-      const key = await createApiKey(await context.newPage(), `e2e cancel measures ${unique()}`, ["ingest", "cancel"]);
-      await context.close();
-      const api = await keyClient(key);
-      await provide(api);
-      await api.dispose();
-    },
-    { scope: "worker" },
-  ],
-});
 
 test.use({ storageState: storageState("cs") });
 

@@ -1,10 +1,36 @@
 // The customer's cancel page in the e2e specs: sessions made as the customer's backend makes them
 // (POST /api/v1/cancel-sessions with a key of the cancel scope) for accounts of the spec's own, and
 // moving through the page by mouse or by keyboard alone.
-import { type APIRequestContext, type Locator, type Page, expect } from "@playwright/test";
-import { unique } from "./fixtures";
+import { type APIRequestContext, type Locator, type Page, test as base, expect } from "@playwright/test";
+import { e2eBaseUrl } from "./env";
+import { createApiKey, keyClient, unique } from "./fixtures";
+import { storageState } from "./users";
 
 export const RETURN_URL = "https://app.example.com/billing";
+
+/**
+ * Playwright's test with `cancelApi`: a client with a key of the ingest and cancel scopes, made once
+ * per worker by an admin in the UI. (The fixture callback is named `provide`: the React Hooks lint
+ * rule reads `use` as a hook.)
+ */
+export const cancelTest = base.extend<object, { cancelApi: APIRequestContext }>({
+  cancelApi: [
+    async ({ browser }, provide) => {
+      // JavaScript on whatever the test asking first uses: the key is made in the admin's page.
+      const context = await browser.newContext({
+        baseURL: e2eBaseUrl(),
+        storageState: storageState("admin"),
+        javaScriptEnabled: true,
+      });
+      const key = await createApiKey(await context.newPage(), `e2e cancel ${unique()}`, ["ingest", "cancel"]);
+      await context.close();
+      const api = await keyClient(key);
+      await provide(api);
+      await api.dispose();
+    },
+    { scope: "worker" },
+  ],
+});
 
 export interface CancelLink {
   id: string;

@@ -3,35 +3,21 @@
 // for links that open nothing; each link shows its own account only; screenshots of every step.
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
-import { type CancelLink, type Input, RETURN_URL, cancelLink, choose, press, typeInto } from "./cancel-page-helpers";
-import { createApiKey, keyClient, unique } from "./fixtures";
-import { e2eBaseUrl } from "./env";
+import { type Page, expect } from "@playwright/test";
+import {
+  type CancelLink,
+  type Input,
+  RETURN_URL,
+  cancelLink,
+  cancelTest as test,
+  choose,
+  press,
+  typeInto,
+} from "./cancel-page-helpers";
 import { variantFor } from "@/lib/metrics/variant";
-import { storageState } from "./users";
 
 const SHOTS = "/tmp/shots/page";
 const TALK = /^https:\/\/example\.com\//;
-
-// Playwright's fixture callback is named `provide`: the React Hooks lint rule reads `use` as a hook.
-const test = base.extend<object, { cancelApi: APIRequestContext }>({
-  cancelApi: [
-    async ({ browser }, provide) => {
-      // JavaScript on whatever the test asking first uses: the key is made in the admin's page.
-      const context = await browser.newContext({
-        baseURL: e2eBaseUrl(),
-        storageState: storageState("admin"),
-        javaScriptEnabled: true,
-      });
-      const key = await createApiKey(await context.newPage(), `e2e cancel page ${unique()}`, ["ingest", "cancel"]);
-      await context.close();
-      const api = await keyClient(key);
-      await provide(api);
-      await api.dispose();
-    },
-    { scope: "worker" },
-  ],
-});
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
