@@ -50,7 +50,7 @@ export function CancelFlowMeasures({
   const total = CANCEL_SESSION_STATUSES.reduce((sum, status) => sum + s[status], 0);
   const versions = groupByVersion(report.byVariant);
   return (
-    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+    <div className="space-y-6">
       <Panel
         title="Cancel flow sessions"
         description="Sessions of the cancel page made in the range (previews left out), by how they stood at its end. Click a number for its accounts."

@@ -19,6 +19,8 @@ export interface CsvColumn<K extends string = string> {
 export interface CsvTable {
   columns: readonly CsvColumn[];
   rows: readonly Record<string, CsvValue>[];
+  /** Which of a report's tables this is, for the download's file name (a report of one table has none). */
+  name?: string;
 }
 
 /** Who the CSV is for: `raw` (the default) or `people`, with the installation's currency. */

@@ -39,7 +39,8 @@ export async function answerMetrics<R>(request: Request, db: Db, endpoint: Metri
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="holdfast-${endpoint.name}-${scope.from}-${scope.to}.csv"`,
+      // Each of a report's tables downloads under its own name, so a second download keeps the first.
+      "content-disposition": `attachment; filename="holdfast-${endpoint.name}${table.name ? `-${table.name}` : ""}-${scope.from}-${scope.to}.csv"`,
       "cache-control": "no-store",
     },
   });

@@ -382,6 +382,11 @@ describe("the cancel flow's CSV tables", () => {
         "90.55",
       ],
     ]);
+    // Each table downloads under its own name.
+    const download = await call(reasonsEndpoint, `${query}&format=csv&table=byVariant`);
+    expect(download.headers.get("content-disposition")).toBe(
+      'attachment; filename="holdfast-reasons-byVariant-2024-01-2024-03.csv"',
+    );
     const raw = await csvRows(reasonsEndpoint, `${query}&format=csv&table=byVariant`);
     expect(raw[0]?.slice(0, 4)).toEqual(["flowId", "flowName", "flowVersionId", "flowVersion"]);
     expect(raw[2]?.slice(2, 4)).toEqual([versionIds[0], "1"]);

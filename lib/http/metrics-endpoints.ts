@@ -24,7 +24,7 @@ export const reasonsEndpoint: MetricsEndpoint<Awaited<ReturnType<typeof reasonsR
     const wanted = table ?? "categories";
     const t = REASON_TABLES.find((name) => name === wanted);
     if (t === undefined) return { error: `must be one of ${REASON_TABLES.join(", ")}` };
-    return reasonsCsv(r, t);
+    return { ...reasonsCsv(r, t), name: t };
   },
 };
 

@@ -121,7 +121,38 @@ export const cancelFlowContentSchema = z
       c.experiment.reasonCode === SOMETHING_ELSE_REASON ||
       c.reasons.some((r) => r.code === c.experiment?.reasonCode),
     { message: "the experiment must run on one of the flow's reasons", path: ["experiment", "reasonCode"] },
+  )
+  .refine(
+    (c) => {
+      const e = c.experiment;
+      if (!e) return true;
+      const slot =
+        e.reasonCode === SOMETHING_ELSE_REASON
+          ? c.somethingElseOffer
+          : c.reasons.find((r) => r.code === e.reasonCode)?.offer;
+      return !slot || offerSeenAs(slot) !== offerSeenAs(e.offerB);
+    },
+    {
+      message: "variant B's offer is the reason's own offer: change it, so the experiment compares two",
+      path: ["experiment", "offerB"],
+    },
   ) satisfies z.ZodType<CancelFlowContent, unknown>;
+
+/** An offer as the customer meets it: its kind and terms, not the Stripe ids behind them. */
+function offerSeenAs(o: CancelOffer): string {
+  switch (o.kind) {
+    case "none":
+      return "none";
+    case "pause":
+      return `pause:${o.maxMonths}`;
+    case "downgrade":
+      return `downgrade:${o.plan}:${o.priceCents}`;
+    case "discount":
+      return `discount:${o.percent}:${o.months}`;
+    case "talk_to_us":
+      return `talk_to_us:${o.url}:${o.label}`;
+  }
+}
 
 const localeTag = safeText(35).regex(
   /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,

@@ -32,11 +32,20 @@ describe("the cancel-flow draft", () => {
     );
   });
 
-  it("starts an experiment on the first reason with half the sessions, and names a bad share", () => {
+  it("starts an experiment on the first reason with half the sessions, refuses B equal to A, and names a bad share", () => {
     const d = flowDraft(snapshot);
     d.experiment = newExperiment(d);
+    // B starts as a copy of the reason's own offer (25 % for 3 months): nothing to compare yet.
+    expect(checkDraft(d).errors["content.experiment.offerB"]).toBe(
+      "Variant B's offer is the reason's own offer: change it, so the experiment compares two.",
+    );
+    d.experiment = { ...d.experiment, offerB: { ...d.experiment.offerB, percent: "40" } };
     const first = snapshot.content.reasons[0];
-    expect(checkDraft(d).content?.experiment).toEqual({ reasonCode: first?.code, offerB: first?.offer, shareB: 0.5 });
+    expect(checkDraft(d).content?.experiment).toEqual({
+      reasonCode: first?.code,
+      offerB: { kind: "discount", percent: 40, months: 3 },
+      shareB: 0.5,
+    });
     d.experiment = { ...d.experiment, shareB: "99" };
     expect(checkDraft(d).errors["content.experiment.shareB"]).toBe(
       "The experiment's split must give each variant at least 5 %.",
