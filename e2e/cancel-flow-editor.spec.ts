@@ -255,16 +255,18 @@ test("the page does not break at 390 px", async ({ page }) => {
   await expect(page.getByRole("form", { name: "Edit the cancel flow" })).toBeVisible();
   // The app's sidebar keeps its width; the editor beside it wraps and shrinks rather than push the
   // page sideways.
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("main *")]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map(
-        (e) =>
-          `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`,
-      ),
-  );
-  expect(wide).toEqual([]);
+  // The preview's frame takes its width from a measurement after hydration: poll until it has.
+  const wide = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("main *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`,
+        ),
+    );
+  await expect.poll(wide).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await shoot(page, "editor-390", true);
 });
