@@ -14,7 +14,8 @@ run(async () => {
   process.env.HOLDFAST_DATA_DIR = dir;
   // The e2e suite always runs on its own embedded database, never on a configured server.
   delete process.env.DATABASE_URL;
-  buildIfNeeded();
+  // `npm test` runs `npm run typecheck` before this suite: the build need not check the types again.
+  buildIfNeeded({ typechecked: true });
   const { withDatabase } = await import("@/db/open");
   const { loadDataset } = await import("@/db/seed/load");
   const { generatePreset } = await import("@/db/seed/presets");

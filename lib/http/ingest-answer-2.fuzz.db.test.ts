@@ -1,0 +1,7 @@
+// Fuzzing the ingestion API's request handler (test/ingest-fuzz.ts): signals and cancellations.
+import { setupTestDb } from "@/test/db";
+import { fuzzIngest } from "@/test/ingest-fuzz";
+
+const t = setupTestDb();
+
+fuzzIngest(t, ["signals", "cancellations"]);
