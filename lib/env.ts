@@ -81,6 +81,20 @@ const schema = z.object({
     .min(1, "CANCEL_SESSION_MINUTES must be 1 to 1440")
     .max(1440, "CANCEL_SESSION_MINUTES must be 1 to 1440")
     .default(60),
+  // Where e-mail goes out (smtp://user:pass@host:587 or smtps://…:465); unset: no e-mail, the inbox only.
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      "SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // The From of every e-mail.
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, "MAIL_FROM must be an address, such as Holdfast <holdfast@example.com>")
+    .default("Holdfast <holdfast@localhost>"),
 });
 
 /** `https://host[:port]` of an http(s) URL with no path, query or fragment (a trailing / is fine); else null. */

@@ -127,6 +127,10 @@ export const JOB_KINDS = [
   "jobs.prune",
   "cancel.end_stale_sessions",
   "stripe.apply_outcome",
+  "alerts.evaluate",
+  "email.send",
+  "slack.post",
+  "notifications.digest",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -159,3 +163,39 @@ export type CancelStep = (typeof CANCEL_STEPS)[number];
 export const NO_ANSWER_REASON = "no_answer";
 /** The reason code of the honest "something else" choice, with the customer's own words. */
 export const SOMETHING_ELSE_REASON = "other";
+
+/** Alert triggers (SPEC §8), in the order the rules page offers them. */
+export const ALERT_TRIGGER_KINDS = [
+  "entered_queue",
+  "health_drop",
+  "trial_ending",
+  "cancel_page_left",
+  "payment_failed",
+  "cancel_canceled",
+] as const;
+export const ALERT_ASSIGN_MODES = ["none", "owner", "round_robin", "user"] as const;
+
+/**
+ * What a user is told of, each with its own choice: an alert rule naming them, an item assigned to
+ * them (by a person), their follow-ups falling due, their accounts crossing the health threshold,
+ * and (managers) the weekly report.
+ */
+export const NOTIFICATION_KINDS = ["alert", "assigned", "follow_up", "threshold", "weekly"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  alert: "Alerts from rules",
+  assigned: "Items assigned to me",
+  follow_up: "Follow-ups due",
+  threshold: "My accounts crossing the health threshold",
+  weekly: "Weekly report (managers)",
+};
+/** Immediately: in the inbox and by e-mail at once; digest: in the inbox and in the daily e-mail; off: neither. */
+export const NOTIFICATION_DELIVERIES = ["immediate", "digest", "off"] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+export const NOTIFICATION_DEFAULTS: Record<NotificationKind, NotificationDelivery> = {
+  alert: "immediate",
+  assigned: "digest",
+  follow_up: "digest",
+  threshold: "digest",
+  weekly: "immediate",
+};

@@ -4,9 +4,10 @@
 //   only by falling below the threshold again;
 // - conversion: a trial whose end is within 7 days or passed in the last 30, once per trial end;
 // - a live item that entered by itself closes itself when the account's fate is sealed (a trial
-//   converts: saved; the account cancels: lost); one added by hand (a win-back) waits for a person.
+//   converts: saved; the account cancels: lost); one added by hand (a win-back) or by an alert rule
+//   waits for a person.
 // Every entry and exit is in the audit log, by Holdfast itself.
-import { type SQL, and, eq, gt, gte, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
+import { type SQL, and, eq, gt, gte, inArray, lt, lte, notExists, notInArray, or, sql } from "drizzle-orm";
 import { type PgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
@@ -109,7 +110,8 @@ export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{
       and(
         eq(prior.id, triageItems.id),
         inArray(triageItems.status, LIVE_STATUSES),
-        ne(triageItems.source, "manual"),
+        // Items a person added, or an alert rule made, wait for a person.
+        notInArray(triageItems.source, ["manual", "alert"]),
         or(eq(accounts.status, "canceled"), and(eq(triageItems.kind, "conversion"), inArray(accounts.status, PAYING))),
       ),
     )

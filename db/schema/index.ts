@@ -13,3 +13,4 @@ export * from "./idempotency";
 export * from "./jobs";
 export * from "./webhooks";
 export * from "./cancel";
+export * from "./alerts";

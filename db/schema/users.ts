@@ -18,6 +18,8 @@ export const users = pgTable(
     // Carried in each session token; raising it (sign-out, a password change or reset, disabling)
     // ends every session issued before.
     sessionVersion: integer("session_version").notNull().default(0),
+    // IANA zone of the user's daily digest (08:00 there); null until the browser's is adopted at first sign-in.
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -1,6 +1,8 @@
 // Every kind of background job and the code that runs it: the one list the server's worker uses.
+import { evaluateAlertsJob } from "@/lib/alerts/evaluate";
 import { endStaleSessions } from "@/lib/cancel/jobs";
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
+import { postSlackJob, sendEmailJob } from "@/lib/notify/send";
 import { applyBillingOutcome } from "@/lib/stripe/apply";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { pruneFinishedJobs } from "./prune";
@@ -13,4 +15,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "jobs.prune": pruneFinishedJobs,
   "cancel.end_stale_sessions": endStaleSessions,
   "stripe.apply_outcome": applyBillingOutcome,
+  "alerts.evaluate": evaluateAlertsJob,
+  "email.send": sendEmailJob,
+  "slack.post": postSlackJob,
 };

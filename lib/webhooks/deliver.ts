@@ -29,7 +29,7 @@ export interface DeliverOptions {
   timeoutMs?: number;
 }
 
-interface Answer {
+export interface Answer {
   statusCode: number | null;
   response: string;
   error: string | null;
@@ -51,8 +51,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One POST: the status and the first 2 kB of the answer, or the error when no answer came. */
-function post(
+/**
+ * One POST through the address guard (webhooks and Slack posts): the status and the first 2 kB of
+ * the answer, or the error when no answer came.
+ */
+export function guardedPost(
   target: string,
   signed: { body: string; headers: Record<string, string> },
   opts: DeliverOptions,
@@ -144,7 +147,7 @@ export function createDeliverHandler(opts: DeliverOptions = {}): JobHandler {
       // connection's own lookup refuses a name that now resolves to a private address.
       const check = await checkWebhookUrl(delivery.url, { allowPrivate: opts.allowPrivate, lookup: opts.lookup });
       const answer: Answer = check.ok
-        ? await post(check.url, signed, opts)
+        ? await guardedPost(check.url, signed, opts)
         : { statusCode: null, response: "", error: `Not sent: ${check.message}` };
       await log(answer, Math.round(performance.now() - started));
       if (answer.statusCode === null) throw new Error(answer.error ?? "No answer.");
