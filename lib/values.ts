@@ -128,6 +128,7 @@ export const JOB_KINDS = [
   "cancel.end_stale_sessions",
   "stripe.apply_outcome",
   "alerts.evaluate",
+  "notifications.email",
   "email.send",
   "slack.post",
   "notifications.digest",

@@ -4,6 +4,8 @@
 import { and, count, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationPreferences, notifications, users } from "@/db/schema";
+import { enqueueJobs } from "./jobs";
+import { env } from "@/lib/env";
 import type { NotificationRow, NotificationSettings } from "@/lib/types/alerts";
 import {
   NOTIFICATION_DEFAULTS,
@@ -52,8 +54,9 @@ export interface Written {
 }
 
 /**
- * Writes the notifications of one kind for the users who have not turned it off; returns each
- * written one with its user's delivery (the caller e-mails the immediate ones).
+ * Writes the notifications of one kind for the users who have not turned it off, and — when e-mail is
+ * configured — queues the e-mail of each one its user wants immediately (job `notifications.email`,
+ * in the same transaction as the caller's). Returns each written one with its user's delivery.
  */
 export async function notify(db: Db, kind: NotificationKind, list: NewNotification[], now: Date): Promise<Written[]> {
   if (list.length === 0) return [];
@@ -81,7 +84,20 @@ export async function notify(db: Db, kind: NotificationKind, list: NewNotificati
       body: notifications.body,
       href: notifications.href,
     });
-  return rows.map((r) => ({ ...r, delivery: deliveries.get(r.userId) ?? NOTIFICATION_DEFAULTS[kind] }));
+  const written = rows.map((r) => ({ ...r, delivery: deliveries.get(r.userId) ?? NOTIFICATION_DEFAULTS[kind] }));
+  if (env().SMTP_URL)
+    await enqueueJobs(
+      db,
+      written
+        .filter((w) => w.delivery === "immediate")
+        .map((w) => ({
+          key: `notification-email:${w.id}`,
+          kind: "notifications.email",
+          payload: { notificationId: w.id },
+        })),
+      now,
+    );
+  return written;
 }
 
 export const INBOX_PAGE_SIZE = 50;
@@ -193,4 +209,22 @@ export async function activeUsersOf(db: Db, roles: readonly Role[], ids: readonl
     )
     .orderBy(users.id);
   return rows.map((r) => r.id);
+}
+
+/** One notification with its user's address (active users only), for its e-mail. */
+export async function notificationToEmail(db: Db, id: number) {
+  const [row] = await db
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      href: notifications.href,
+      email: users.email,
+    })
+    .from(notifications)
+    .innerJoin(users, and(eq(users.id, notifications.userId), eq(users.active, true)))
+    .where(eq(notifications.id, id));
+  return row ?? null;
 }

@@ -23,11 +23,14 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { emailNotificationJob } from "@/lib/notify/immediate";
 import type { AlertActions, AlertRuleInput, AlertTrigger } from "@/lib/types/alerts";
 import type { Role } from "@/lib/values";
 import { insertSessionRows } from "@/test/cancel-flow-fixture";
 import { setupTestDbPerTest } from "@/test/db";
 import { makeAccounts, uniqueEmail } from "@/test/factories";
+import { insertAccounts } from "@/test/fixtures";
 
 // E-mail is configured (nothing is sent here: the messages wait in the queue for lib/notify/send).
 vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:2525");
@@ -133,15 +136,20 @@ describe("alert rules", () => {
     const db = t.db;
     const owner = await user(db, "cs", "Owner");
     const [ann, bob, cy] = [await user(db, "cs", "Ann"), await user(db, "cs", "Bob"), await user(db, "cs", "Cy")];
-    // Four trials ending within 7 days (ids sort tr-1 … tr-4), one in 10 days (not yet), one converted.
-    const ids = await makeAccounts(db, 6, "tr", { events: [["2026-03-10T00:00:00Z", "trial_started"]] });
+    // Four trials ending within 7 days, one in 10 days (not yet), one converted.
+    // Fixed ids (this database is the test's own), so the accounts' order is a, b, c, …
+    const ids = ["tr-a", "tr-b", "tr-c", "tr-d", "tr-e", "tr-f"];
+    await insertAccounts(
+      db,
+      ids.map((id) => ({ id, events: [["2026-03-10T00:00:00Z", "trial_started"]] })),
+    );
     const ends = [2, 3, 4, 6, 10, 5];
     for (const [i, id] of ids.entries())
       await db
         .update(accounts)
         .set({ trialEndsAt: at(ends[i] ?? 0), ownerId: owner.id, status: i === 5 ? "active" : "trial" })
         .where(eq(accounts.id, id));
-    // tr-2 already has a live conversion item, added by hand and given to the owner.
+    // tr-b already has a live conversion item, added by hand and given to the owner.
     await addToQueue(db, { ...owner, role: "cs" }, [ids[1] ?? ""], SYSTEM_ACTOR);
     const ruleId = await createAlertRule(
       db,
@@ -193,7 +201,7 @@ describe("alert rules", () => {
     const owners = await db.select({ ownerId: accounts.ownerId }).from(accounts);
     expect(new Set(owners.map((o) => o.ownerId))).toEqual(new Set([owner.id]));
 
-    // Two days on, tr-5 (10 days out then) is within 7: the turn goes on from where it stopped — Ann.
+    // Four days on, tr-e (10 days out then) is within 7: the turn goes on from where it stopped — Ann.
     await evaluateAlerts(db, at(4));
     const open = await db
       .select({ accountId: alertFirings.accountId, assigneeId: alertFirings.assigneeId })
@@ -251,8 +259,22 @@ describe("alert rules", () => {
     expect(inbox.map((n) => n.userId).sort()).toEqual([digest.id, manager.id].sort());
     expect(inbox[0]?.body).toBe("Cancelled on the cancel page on 19 Mar 2026, giving “too_expensive”");
     expect(inbox[0]?.href).toMatch(/^\/accounts\/cs-acct-\d+$/);
+    // The manager wants alerts immediately: an e-mail job; Dee's waits for her digest. One Slack post.
+    const queued = await db.select({ kind: jobs.kind }).from(jobs).orderBy(jobs.kind);
+    expect(queued.map((j) => j.kind)).toEqual(["notifications.email", "slack.post"]);
+    await runDueJobs(db, {
+      workerId: "test",
+      handlers: { "notifications.email": emailNotificationJob },
+      now: NOW,
+      kinds: ["notifications.email"],
+    });
     const sent = await db
-      .select({ channel: messageDeliveries.channel, recipient: messageDeliveries.recipient, id: messageDeliveries.id })
+      .select({
+        channel: messageDeliveries.channel,
+        recipient: messageDeliveries.recipient,
+        id: messageDeliveries.id,
+        subject: messageDeliveries.subject,
+      })
       .from(messageDeliveries)
       .orderBy(messageDeliveries.channel);
     expect(sent.map((m) => [m.channel, m.recipient])).toEqual([
@@ -260,8 +282,7 @@ describe("alert rules", () => {
       ["slack", "hooks.slack.example/services/T0/B0/…"],
     ]);
     expect(sent[0]?.id).toMatch(/^<notification-\d+@holdfast\.example\.com>$/);
-    const queued = await db.select({ kind: jobs.kind, key: jobs.key }).from(jobs).orderBy(jobs.kind);
-    expect(queued.map((j) => j.kind)).toEqual(["email.send", "slack.post"]);
+    expect(sent[0]?.subject).toMatch(/^Cancelled: cs-acct-\d+$/);
 
     // The next round finds the same session: nothing new for anyone.
     await evaluateAlerts(db, at(1 / 24));

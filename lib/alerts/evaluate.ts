@@ -2,7 +2,7 @@
 // condition caused by new data fires within one refresh interval; the time-based ones — trials,
 // failed payments — are evaluated as often, at least hourly when the refresh is off). Each enabled
 // rule: its matches now → fireRule (firings, assign, follow-up) → notifications for the people it
-// names (each by their choice) → e-mails for the immediate ones → a Slack post per firing.
+// names (each by their choice; e-mail for the immediate ones) → a Slack post per firing.
 import type { Db } from "@/db/client";
 import { alertMatches } from "@/db/queries/alert-conditions";
 import { type Fired, fireRule } from "@/db/queries/alert-fire";
@@ -12,7 +12,7 @@ import { queueMessages } from "@/db/queries/message-deliveries";
 import { activeUsersOf, notify } from "@/db/queries/notifications";
 import type { JobHandler } from "@/lib/jobs/types";
 import type { AlertActions } from "@/lib/types/alerts";
-import { emailImmediate, slackText } from "@/lib/notify/outgoing";
+import { slackText } from "@/lib/notify/outgoing";
 
 export const ALERTS_JOB = "recurring:alerts.evaluate";
 const HOUR_SECONDS = 3600;
@@ -53,19 +53,7 @@ export async function evaluateAlerts(db: Db, now: Date): Promise<RuleRound[]> {
           firingId: f.firingId,
         })),
       );
-      const written = await notify(tx, "alert", list, now);
-      await emailImmediate(
-        tx,
-        written,
-        (w) => ({
-          subject: w.title,
-          heading: rule.name,
-          intro: "An alert rule fired on an account:",
-          sections: [{ title: "Account", lines: [{ text: w.title, detail: w.body, href: w.href }] }],
-        }),
-        "alert",
-        now,
-      );
+      await notify(tx, "alert", list, now);
       const slackUrl = rule.actions.slackUrl;
       if (slackUrl)
         await queueMessages(

@@ -2,6 +2,7 @@
 import { evaluateAlertsJob } from "@/lib/alerts/evaluate";
 import { endStaleSessions } from "@/lib/cancel/jobs";
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
+import { emailNotificationJob } from "@/lib/notify/immediate";
 import { postSlackJob, sendEmailJob } from "@/lib/notify/send";
 import { applyBillingOutcome } from "@/lib/stripe/apply";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
@@ -16,6 +17,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "cancel.end_stale_sessions": endStaleSessions,
   "stripe.apply_outcome": applyBillingOutcome,
   "alerts.evaluate": evaluateAlertsJob,
+  "notifications.email": emailNotificationJob,
   "email.send": sendEmailJob,
   "slack.post": postSlackJob,
 };
