@@ -75,9 +75,9 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: "^(@/|(\\.\\./)+)lib/(?!(metrics|types)(/|$)|(values|env)$)",
+              regex: "^(@/|(\\.\\./)+)lib/(?!(metrics|types)(/|$)|(values|env|account-path)$)",
               message:
-                "db/ imports from lib/ only metrics, values, types and env: queries take plain typed input and return typed results; validation, auth and HTTP wording live above them.",
+                "db/ imports from lib/ only metrics, values, types, env and account-path: queries take plain typed input and return typed results; validation, auth and HTTP wording live above them.",
             },
           ],
         },

@@ -33,7 +33,7 @@ const LONG = 300;
 const TOP = 10;
 // Row helpers called with a hand-written row type: a queryRows-style helper, drizzle's execute, pg's query.
 const ROW_HELPERS = new Set(["queryRows", "queryRow", "execute", "query"]);
-const DB_MAY_IMPORT = ["lib/metrics", "lib/values", "lib/types", "lib/env"];
+const DB_MAY_IMPORT = ["lib/metrics", "lib/values", "lib/types", "lib/env", "lib/account-path"];
 const NODE_IO = /^(node:)?(fs|fs\/promises|child_process|net|http|https|dgram|worker_threads)$/;
 const IO_PACKAGE = /^(pg|postgres|@electric-sql\/pglite|next)(\/|$)/;
 
@@ -76,7 +76,7 @@ function layerRule(file: string, spec: string): string | null {
   const local = resolveLocal(file, spec);
   if (file.startsWith("components/") && local && under(local, "db")) return "components must not import db/";
   if (file.startsWith("db/") && local && under(local, "lib") && !DB_MAY_IMPORT.some((dir) => under(local, dir)))
-    return "db/ imports only lib/{metrics,values,types,env}";
+    return "db/ imports only lib/{metrics,values,types,env,account-path}";
   if (under(file, "lib/metrics") && (local ? under(local, "db") : NODE_IO.test(spec) || IO_PACKAGE.test(spec)))
     return "lib/metrics does no I/O";
   return null;

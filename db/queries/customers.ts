@@ -10,14 +10,14 @@ import { segmentPlanWhere } from "./filters";
 export const NOT_CUSTOMER: SubscriptionEventType[] = ["canceled", "trial_started"];
 
 /** Each account's last event strictly before `at` (same instant: the later received wins), of accounts matching `where`. */
-export function lastEventsBefore(db: Db, at: Date, where?: SQL) {
+export function lastEventsBefore(db: Db, at: Date, where?: SQL, name = "last") {
   return db
     .selectDistinctOn([e.accountId], { accountId: e.accountId, type: e.type, mrrAfterCents: e.mrrAfterCents })
     .from(e)
     .innerJoin(accounts, eq(accounts.id, e.accountId))
     .where(and(lt(e.occurredAt, at), where))
     .orderBy(e.accountId, desc(e.occurredAt), desc(e.seq))
-    .as("last");
+    .as(name);
 }
 
 export interface CustomersAt {

@@ -11,8 +11,10 @@ import { type SQL, and, eq, gt, gte, inArray, lt, lte, notExists, notInArray, or
 import { type PgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, auditLog, healthScores, triageItems, triageStatus, users } from "@/db/schema";
+import { accountPath } from "@/lib/account-path";
 import { LIVE_STATUSES, type TriageKind, type TriageStatus } from "@/lib/values";
 import { SYSTEM_ACTOR } from "./audit";
+import { notify } from "./notifications";
 import { enqueueQueueEntryEvents } from "./queue-events";
 import { nextVersion } from "./triage-items";
 
@@ -192,10 +194,52 @@ export async function syncQueue(db: Db, now: Date, threshold: number): Promise<{
     .returning(entered);
   const entries = [...recovery, ...conversion].map((r) => ({ ...r, beforeStatus: null }));
   await auditSystem(db, "triage.enter", entries);
+  await tellOwners(db, recovery, now);
   await enqueueQueueEntryEvents(
     db,
     entries.map((e) => e.id),
     now,
   );
   return { queued: recovery.length + conversion.length, closed: closed.length };
+}
+
+/** Each account that fell below the threshold is told to its owner (by their choice for "threshold"). */
+async function tellOwners(db: Db, items: { id: string }[], now: Date): Promise<void> {
+  if (items.length === 0) return;
+  const rows = await db
+    .select({
+      accountId: accounts.id,
+      externalId: accounts.externalId,
+      name: accounts.name,
+      ownerId: triageItems.assigneeId,
+      reasons: triageItems.reasons,
+      score: triageItems.riskScore,
+    })
+    .from(triageItems)
+    .innerJoin(accounts, eq(accounts.id, triageItems.accountId))
+    .where(
+      inArray(
+        triageItems.id,
+        items.map((i) => i.id),
+      ),
+    )
+    .orderBy(accounts.id);
+  await notify(
+    db,
+    "threshold",
+    rows.flatMap((r) =>
+      r.ownerId
+        ? [
+            {
+              userId: r.ownerId,
+              title: r.name,
+              body: `Health ${r.score ?? "?"}, below the threshold${r.reasons[0] ? `: ${r.reasons[0]}` : ""}`,
+              href: accountPath(r.externalId),
+              accountId: r.accountId,
+            },
+          ]
+        : [],
+    ),
+    now,
+  );
 }

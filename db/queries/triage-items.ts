@@ -5,10 +5,12 @@
 import { type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, healthScores, triageItems, users } from "@/db/schema";
+import { accountPath } from "@/lib/account-path";
 import type { Actor, SessionUser } from "@/lib/types/session";
 import type { ChangeOutcome, ItemChange, ItemRefusal, ItemState, LiveItem } from "@/lib/types/triage";
 import { LIVE_STATUSES, hasRole } from "@/lib/values";
 import { recordAudit } from "./audit";
+import { notify } from "./notifications";
 import { enqueueQueueEntryEvents } from "./queue-events";
 import { isLive } from "./triage-queue";
 
@@ -109,6 +111,28 @@ export async function changeItem(
       .returning();
     const after = updated[0];
     if (!after) return explainMiss(tx, change.id, change.version);
+    // Given to someone else: they are told (by their choice for "assigned").
+    if (after.assigneeId && after.assigneeId !== before.assigneeId && after.assigneeId !== user.id) {
+      const [account] = await tx
+        .select({ externalId: accounts.externalId, name: accounts.name })
+        .from(accounts)
+        .where(eq(accounts.id, after.accountId));
+      if (account)
+        await notify(
+          tx,
+          "assigned",
+          [
+            {
+              userId: after.assigneeId,
+              title: account.name,
+              body: `${user.name} assigned this account to you`,
+              href: accountPath(account.externalId),
+              accountId: after.accountId,
+            },
+          ],
+          now,
+        );
+    }
     const pick = (r: typeof before) => ({
       status: r.status,
       assigneeId: r.assigneeId,

@@ -4,6 +4,7 @@
 // rule: its matches now → fireRule (firings, assign, follow-up) → notifications for the people it
 // names (each by their choice; e-mail for the immediate ones) → a Slack post per firing.
 import type { Db } from "@/db/client";
+import { accountPath } from "@/lib/account-path";
 import { alertMatches } from "@/db/queries/alert-conditions";
 import { type Fired, fireRule } from "@/db/queries/alert-fire";
 import { enabledAlertRules } from "@/db/queries/alert-rules";
@@ -16,8 +17,6 @@ import { slackText } from "@/lib/notify/outgoing";
 
 export const ALERTS_JOB = "recurring:alerts.evaluate";
 const HOUR_SECONDS = 3600;
-
-const accountHref = (externalId: string) => `/accounts/${encodeURIComponent(externalId)}`;
 
 interface RuleRound {
   id: string;
@@ -48,7 +47,7 @@ export async function evaluateAlerts(db: Db, now: Date): Promise<RuleRound[]> {
           userId,
           title: `${rule.name}: ${f.accountName}`,
           body: f.detail,
-          href: accountHref(f.accountExternalId),
+          href: accountPath(f.accountExternalId),
           accountId: f.accountId,
           firingId: f.firingId,
         })),
@@ -67,7 +66,7 @@ export async function evaluateAlerts(db: Db, now: Date): Promise<RuleRound[]> {
               url: slackUrl,
               body: {
                 text: slackText(rule.name, [
-                  { text: f.accountName, detail: f.detail, href: accountHref(f.accountExternalId) },
+                  { text: f.accountName, detail: f.detail, href: accountPath(f.accountExternalId) },
                 ]),
               },
             },

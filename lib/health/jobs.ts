@@ -5,19 +5,27 @@ import type { Db } from "@/db/client";
 import { recomputeHealth } from "@/db/queries/health";
 import { takeHealthStale } from "@/db/queries/health-stale";
 import { ensureRecurring, removeJob } from "@/db/queries/jobs";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import type { JobHandler } from "@/lib/jobs/types";
 
 export const HEALTH_STALE_JOB = "recurring:health.rescore_stale";
 export const HEALTH_ALL_JOB = "recurring:health.rescore_all";
 const HOUR_SECONDS = 3600;
 
-/** Re-scores the marked accounts; a failure rolls back the take, so they stay marked for the next round. */
+/**
+ * Re-scores the marked accounts, then runs the alert rules; a failure of the scoring rolls back the
+ * take, so they stay marked for the next round.
+ */
 export const rescoreStale: JobHandler = {
   async run({ db, now }) {
+    let rescored = 0;
     await db.transaction(async (tx) => {
       const ids = await takeHealthStale(tx);
       if (ids.length > 0) await recomputeHealth(tx, now, ids);
+      rescored = ids.length;
     });
+    // New data's alerts (health drops, queue entries) fire in the same round, not one interval later.
+    if (rescored > 0) await evaluateAlerts(db, now);
   },
 };
 

@@ -2,6 +2,7 @@
 import { evaluateAlertsJob } from "@/lib/alerts/evaluate";
 import { endStaleSessions } from "@/lib/cancel/jobs";
 import { rescoreAll, rescoreStale } from "@/lib/health/jobs";
+import { digestJob } from "@/lib/notify/digest";
 import { emailNotificationJob } from "@/lib/notify/immediate";
 import { postSlackJob, sendEmailJob } from "@/lib/notify/send";
 import { applyBillingOutcome } from "@/lib/stripe/apply";
@@ -20,4 +21,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "notifications.email": emailNotificationJob,
   "email.send": sendEmailJob,
   "slack.post": postSlackJob,
+  "notifications.digest": digestJob,
 };

@@ -4,6 +4,7 @@
 import { getDb } from "@/db/client";
 import { ensureAlertJobs } from "@/lib/alerts/evaluate";
 import { ensureCancelJobs } from "@/lib/cancel/jobs";
+import { ensureDigestJob } from "@/lib/notify/digest";
 import { env } from "@/lib/env";
 import { ensureHealthJobs } from "@/lib/health/jobs";
 import { JOB_HANDLERS } from "./handlers";
@@ -23,5 +24,6 @@ export async function startBackgroundWork(): Promise<void> {
   await ensurePruneJob(db, now);
   await ensureCancelJobs(db, now);
   await ensureAlertJobs(db, env().HEALTH_REFRESH_SECONDS, now);
+  await ensureDigestJob(db, now);
   globalThis.__holdfastWorker = startWorker({ db: getDb, handlers: JOB_HANDLERS });
 }
