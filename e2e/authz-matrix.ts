@@ -106,6 +106,9 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /docs/[name]", sample: "/docs/metrics", kind: "page", access: staff },
   // Everyone signed in changes their own password (and a pending one-time password opens only this).
   { route: "GET /account/password", sample: "/account/password", kind: "page", access: staff },
+  { route: "GET /account/notifications", sample: "/account/notifications", kind: "page", access: staff },
+  { route: "GET /notifications", sample: "/notifications", kind: "page", access: staff },
+  { route: "GET /api/notifications", sample: "/api/notifications", kind: "api", access: staff, statuses: sessionOnly },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
   // The matrix posts a form: refused before the body matters for cs; answered 415 (not JSON) for managers.
   {

@@ -26,4 +26,6 @@ export const SIGNED_IN_PAGES = [
   "/import",
   "/docs/metrics",
   "/account/password",
+  "/account/notifications",
+  "/notifications",
 ] as const;

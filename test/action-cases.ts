@@ -53,6 +53,7 @@ import {
 import { PASSWORD } from "./action-fixture";
 import { type ActionCase, actionCase, actor } from "./action-case";
 import { CANCEL_ACTION_CASES } from "./action-cases-cancel";
+import { NOTIFICATION_ACTION_CASES } from "./action-cases-notifications";
 import { WEBHOOK_ACTION_CASES } from "./action-cases-webhooks";
 import { uniqueEmail } from "./factories";
 
@@ -88,6 +89,7 @@ export const ACTION_CASES: ActionCase[] = [
     run: (db, i, f) => revokeApiKey(db, i.id, actor(f.admin)),
   }),
   ...WEBHOOK_ACTION_CASES,
+  ...NOTIFICATION_ACTION_CASES,
   ...CANCEL_ACTION_CASES,
   actionCase({
     action: "signInAction",

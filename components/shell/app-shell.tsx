@@ -3,6 +3,7 @@ import type { SignedInUser } from "@/lib/types/session";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
 import { ROLE_LABEL, hasRole } from "@/lib/values";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { CommandPalette } from "./command-palette";
 import { type NavItem, NavLinks } from "./nav-links";
 
@@ -16,15 +17,27 @@ const NAV: (NavItem & { minRole?: "manager" | "admin" })[] = [
   { href: "/admin", label: "Admin", minRole: "admin" },
 ];
 
-export function AppShell({ user, children }: { user: SignedInUser; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  unread,
+  children,
+}: {
+  user: SignedInUser;
+  /** Unread notifications when the page was made; the bell keeps it current. */
+  unread: number;
+  children: React.ReactNode;
+}) {
   // With a one-time password pending, nothing but changing it (or signing out) is open.
   const items = user.mustChangePassword ? [] : NAV.filter((item) => !item.minRole || hasRole(user.role, item.minRole));
   return (
     <div className="flex min-h-screen">
       <nav aria-label="Main" className="flex w-56 shrink-0 flex-col border-r border-line bg-surface p-4">
-        <a href="/overview" className="mb-6 px-3 text-lg font-bold tracking-tight">
-          Holdfast
-        </a>
+        <div className="mb-6 flex items-center justify-between px-3">
+          <a href="/overview" className="text-lg font-bold tracking-tight">
+            Holdfast
+          </a>
+          {!user.mustChangePassword && <NotificationBell initialUnread={unread} />}
+        </div>
         <NavLinks items={items} />
         {!user.mustChangePassword && (
           <>
@@ -50,6 +63,11 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
           <a href={CHANGE_PASSWORD_PATH} className="mt-2 block text-accent hover:underline">
             Change password
           </a>
+          {!user.mustChangePassword && (
+            <IntentLink href="/account/notifications" className="mt-1 block text-accent hover:underline">
+              Notification settings
+            </IntentLink>
+          )}
           <form action={signOutAction} className="mt-3">
             <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-canvas">
               Sign out

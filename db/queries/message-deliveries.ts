@@ -121,3 +121,27 @@ export async function listMessageDeliveries(db: Db, page = 1) {
     .offset((page - 1) * MESSAGE_PAGE_SIZE);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** A message sent at once rather than queued ("Send test"): logged with its one attempt's outcome. */
+export async function logSentMessage(
+  db: Db,
+  m: OutgoingMessage,
+  outcome: { ok: true } | { ok: false; error: string },
+  now: Date,
+): Promise<void> {
+  await db.insert(messageDeliveries).values({
+    id: m.id,
+    channel: m.channel,
+    recipient: m.channel === "email" ? m.message.to : slackRecipient(m.message.url),
+    userId: m.userId,
+    purpose: m.purpose,
+    subject: m.channel === "email" ? m.message.subject : m.message.body.text.slice(0, 200),
+    message: m.message,
+    status: outcome.ok ? "succeeded" : "failed",
+    attempts: 1,
+    lastError: outcome.ok ? null : outcome.error.slice(0, 2000),
+    createdAt: now,
+    lastAttemptAt: now,
+    deliveredAt: outcome.ok ? now : null,
+  });
+}

@@ -228,3 +228,9 @@ export async function notificationToEmail(db: Db, id: number) {
     .where(eq(notifications.id, id));
   return row ?? null;
 }
+
+/** The user's digest zone (null until one is adopted or chosen). */
+export async function timeZoneOf(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
+  return row?.timeZone ?? null;
+}

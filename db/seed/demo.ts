@@ -3,6 +3,7 @@ import { responseExternalId } from "@/db/queries/cancel-session-load";
 import { Rng } from "./random";
 import { DEFAULT_HEALTH_SETTINGS } from "@/lib/metrics/health";
 import { FEATURES, accountIdOf, activityFor, signalsFor } from "./behaviour";
+import { demoAlertRules } from "./alert-rules";
 import { demoFlows } from "./flows";
 import { demoSessions } from "./sessions";
 import { type BusinessShape, simulate } from "./simulate";
@@ -19,6 +20,8 @@ export interface DemoOptions {
   shape?: BusinessShape;
   /** Cancel flows, and six months of cancel sessions before the anchor. */
   cancelFlow?: boolean;
+  /** The demo's alert rules. */
+  alerts?: boolean;
 }
 
 export const DEMO_USERS: readonly UserRow[] = [
@@ -85,6 +88,7 @@ export function generateDemo(options: DemoOptions): Dataset {
       createdBy: "usr_demo_admin",
     })),
     cancelSessions: cancel?.sessions ?? [],
+    alertRules: options.alerts ? demoAlertRules(created) : [],
   };
 
   for (const acc of sim.accounts) {

@@ -7,6 +7,7 @@ import { bulkColumn } from "@/db/queries/bulk-columns";
 import { refreshDerived } from "@/db/queries/rollups";
 import {
   accounts,
+  alertRules,
   activityFeatureMonths,
   activityUserMonths,
   cancelFlowVersions,
@@ -19,6 +20,7 @@ import {
   subscriptionEvents,
   users,
 } from "@/db/schema";
+import { runAlertRule } from "@/db/queries/alert-round";
 import { recomputeHealth } from "@/db/queries/health";
 import type { AccountRow, Dataset, EventRow, FeatureMonthRow, ResponseRow, SignalRow, UserMonthRow } from "./types";
 
@@ -134,6 +136,11 @@ export async function loadDataset(db: Db, data: Dataset): Promise<void> {
       .onConflictDoNothing();
   });
   await recomputeHealth(db, data.anchor);
+  // The rules' first round, at the anchor: firings, items and the demo users' inboxes.
+  if (data.alertRules.length > 0) {
+    await db.insert(alertRules).values(data.alertRules);
+    for (const rule of data.alertRules) await runAlertRule(db, rule, data.anchor);
+  }
 }
 
 /** Rows per statement: a session has 24 columns, and a statement takes at most 65,535 parameters. */

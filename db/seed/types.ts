@@ -1,6 +1,7 @@
 // The rows a generated data set consists of, in the shapes the schema inserts.
 import type {
   accounts,
+  alertRules,
   activityFeatureMonths,
   activityUserMonths,
   cancelFlowVersions,
@@ -23,6 +24,7 @@ export type FeatureMonthRow = typeof activityFeatureMonths.$inferInsert;
 export type FlowRow = typeof cancelFlows.$inferInsert;
 export type FlowVersionRow = typeof cancelFlowVersions.$inferInsert;
 export type SessionRow = typeof cancelSessions.$inferInsert;
+export type AlertRuleSeed = typeof alertRules.$inferInsert;
 
 export interface Dataset {
   /** The day the data set ends: health is scored as of it. */
@@ -40,4 +42,6 @@ export interface Dataset {
   cancelFlows: FlowRow[];
   cancelFlowVersions: FlowVersionRow[];
   cancelSessions: SessionRow[];
+  /** Alert rules, run once at the anchor after loading so the inboxes have something in them. */
+  alertRules: AlertRuleSeed[];
 }

@@ -5,14 +5,11 @@
 // names (each by their choice; e-mail for the immediate ones) → a Slack post per firing.
 import type { Db } from "@/db/client";
 import { accountPath } from "@/lib/account-path";
-import { alertMatches } from "@/db/queries/alert-conditions";
-import { type Fired, fireRule } from "@/db/queries/alert-fire";
+import { runAlertRule } from "@/db/queries/alert-round";
 import { enabledAlertRules } from "@/db/queries/alert-rules";
 import { ensureRecurring } from "@/db/queries/jobs";
 import { queueMessages } from "@/db/queries/message-deliveries";
-import { activeUsersOf, notify } from "@/db/queries/notifications";
 import type { JobHandler } from "@/lib/jobs/types";
-import type { AlertActions } from "@/lib/types/alerts";
 import { slackText } from "@/lib/notify/outgoing";
 
 export const ALERTS_JOB = "recurring:alerts.evaluate";
@@ -24,40 +21,17 @@ interface RuleRound {
   fired: number;
 }
 
-/** Who a firing tells: its assignee (when the rule says so), the roles' users and the users named. */
-function recipients(actions: AlertActions, f: Fired, named: string[]): string[] {
-  const out = new Set(named);
-  if (actions.notify.assignee && f.assigneeId) out.add(f.assigneeId);
-  return [...out].sort();
-}
-
-/** One round of every enabled rule at `now`. */
+/** One round of every enabled rule at `now`; each rule's firings, notifications and posts in one transaction. */
 export async function evaluateAlerts(db: Db, now: Date): Promise<RuleRound[]> {
-  const rules = await enabledAlertRules(db);
   const rounds: RuleRound[] = [];
-  for (const rule of rules) {
-    const matches = await alertMatches(db, rule, now);
-    const fired = await fireRule(db, rule, matches, now);
-    rounds.push({ id: rule.id, name: rule.name, fired: fired.length });
-    if (fired.length === 0) continue;
-    await db.transaction(async (tx) => {
-      const named = await activeUsersOf(tx, rule.actions.notify.roles, rule.actions.notify.userIds);
-      const list = fired.flatMap((f) =>
-        recipients(rule.actions, f, named).map((userId) => ({
-          userId,
-          title: `${rule.name}: ${f.accountName}`,
-          body: f.detail,
-          href: accountPath(f.accountExternalId),
-          accountId: f.accountId,
-          firingId: f.firingId,
-        })),
-      );
-      await notify(tx, "alert", list, now);
+  for (const rule of await enabledAlertRules(db)) {
+    const fired = await db.transaction(async (tx) => {
+      const made = await runAlertRule(tx, rule, now);
       const slackUrl = rule.actions.slackUrl;
-      if (slackUrl)
+      if (slackUrl && made.length > 0)
         await queueMessages(
           tx,
-          fired.map((f) => ({
+          made.map((f) => ({
             id: `slack_alert_${f.firingId}`,
             channel: "slack" as const,
             userId: null,
@@ -73,7 +47,9 @@ export async function evaluateAlerts(db: Db, now: Date): Promise<RuleRound[]> {
           })),
           now,
         );
+      return made.length;
     });
+    rounds.push({ id: rule.id, name: rule.name, fired });
   }
   return rounds;
 }

@@ -11,6 +11,7 @@ const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
 const shortDate = (d: Date) => SHORT_DATE.format(d);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const DAY = 86_400_000;
+const dayOf = (d: Date) => Math.floor(d.getTime() / DAY) * DAY;
 
 const OFFER_WORDS: Record<string, string> = {
   pause: "the pause offer",
@@ -40,7 +41,8 @@ export function alertDetail(f: AlertFacts): string {
       return `Health fell ${plural(drop, "point")} in 7 days, from ${Math.round(f.weekAgo)} to ${Math.round(f.score)}`;
     }
     case "trial_ending": {
-      const days = Math.max(0, Math.ceil((f.endsAt.getTime() - f.now.getTime()) / DAY));
+      // Calendar days (UTC), as the date is written: ending on the 6th, seen on the 2nd, is in 4 days.
+      const days = Math.max(0, Math.round((dayOf(f.endsAt) - dayOf(f.now)) / DAY));
       return `Trial ends on ${shortDate(f.endsAt)} (in ${plural(days, "day")}) and has not converted`;
     }
     case "cancel_page_left": {
