@@ -110,6 +110,7 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /notifications", sample: "/notifications", kind: "page", access: staff },
   { route: "GET /api/notifications", sample: "/api/notifications", kind: "api", access: staff, statuses: sessionOnly },
   { route: "GET /import", sample: "/import", kind: "page", access: managers },
+  { route: "GET /alerts", sample: "/alerts", kind: "page", access: managers },
   // The matrix posts a form: refused before the body matters for cs; answered 415 (not JSON) for managers.
   {
     route: "POST /api/import/[kind]",

@@ -30,6 +30,7 @@ const KEYS_OF: Record<string, string[]> = {
   "GET /admin/workbench": ["category", "q", "code", "page"],
   "GET /admin/webhooks": ["endpoint", "status", "page", "delivery"],
   "GET /sign-in": ["callbackUrl"],
+  "GET /alerts": ["rule"],
 };
 /** Pages that read no search param get the common ones. */
 const OTHER_KEYS = ["q", "page"];

@@ -28,4 +28,6 @@ export const SIGNED_IN_PAGES = [
   "/account/password",
   "/account/notifications",
   "/notifications",
+  "/alerts",
+  "/alerts?rule=alr_demo_big_falling",
 ] as const;

@@ -1,5 +1,12 @@
-// The notification actions as fuzzing cases (see test/action-cases.ts). "Send test" sends nothing
+// The alert and notification actions as fuzzing cases (see test/action-cases.ts). "Send test" sends nothing
 // here: its body's checks (the URL rules) run, and the log row it writes.
+import {
+  createAlertRule,
+  deleteAlertRule,
+  previewAlertRule,
+  setAlertRuleEnabled,
+  updateAlertRule,
+} from "@/db/queries/alert-rules";
 import { logSentMessage } from "@/db/queries/message-deliveries";
 import { adoptTimeZone, markRead, saveNotificationSettings } from "@/db/queries/notifications";
 import {
@@ -8,11 +15,49 @@ import {
   notificationSettingsSchema,
   sendTestSchema,
 } from "@/lib/validation/notifications";
+import {
+  alertPreviewSchema,
+  alertRuleIdSchema,
+  alertRuleSchema,
+  setAlertRuleEnabledSchema,
+  updateAlertRuleSchema,
+} from "@/lib/validation/alerts";
 import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
-import { type ActionCase, actionCase } from "./action-case";
+import { type ActionCase, actionCase, actor } from "./action-case";
+import { FIXTURE_ALERT_RULE } from "./action-fixture";
 import { uniqueId } from "./factories";
 
 export const NOTIFICATION_ACTION_CASES: ActionCase[] = [
+  actionCase({
+    action: "createAlertRuleAction",
+    schema: alertRuleSchema,
+    valid: () => FIXTURE_ALERT_RULE,
+    run: (db, i, f) => createAlertRule(db, i, actor(f.admin)),
+  }),
+  actionCase({
+    action: "updateAlertRuleAction",
+    schema: updateAlertRuleSchema,
+    valid: (f) => ({ id: f.alertRuleId, rule: FIXTURE_ALERT_RULE }),
+    run: (db, i, f) => updateAlertRule(db, i.id, i.rule, actor(f.admin)),
+  }),
+  actionCase({
+    action: "setAlertRuleEnabledAction",
+    schema: setAlertRuleEnabledSchema,
+    valid: (f) => ({ id: f.alertRuleId, enabled: false }),
+    run: (db, i, f) => setAlertRuleEnabled(db, i.id, i.enabled, actor(f.admin)),
+  }),
+  actionCase({
+    action: "deleteAlertRuleAction",
+    schema: alertRuleIdSchema,
+    valid: (f) => ({ id: f.alertRuleId }),
+    run: (db, i, f) => deleteAlertRule(db, i.id, actor(f.admin)),
+  }),
+  actionCase({
+    action: "previewAlertRuleAction",
+    schema: alertPreviewSchema,
+    valid: () => ({ trigger: FIXTURE_ALERT_RULE.trigger, filters: FIXTURE_ALERT_RULE.filters }),
+    run: (db, i) => previewAlertRule(db, i, new Date()),
+  }),
   actionCase({
     action: "markNotificationsReadAction",
     schema: markReadSchema,

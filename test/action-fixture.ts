@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/db/queries/audit";
+import { createAlertRule } from "@/db/queries/alert-rules";
 import { createCategory } from "@/db/queries/taxonomy";
 import { addToQueue } from "@/db/queries/triage-items";
 import { createUser } from "@/db/queries/users";
@@ -14,6 +15,20 @@ import { makeAccounts, makeApiKey, uniqueEmail, uniqueId } from "./factories";
 import { insertResponses } from "./fixtures";
 
 export const PASSWORD = "fuzz-password-0123";
+
+/** A valid alert rule: health down 10 points, assigned to the owner, who is told. */
+export const FIXTURE_ALERT_RULE = {
+  name: "Fuzz rule",
+  enabled: true,
+  trigger: { kind: "health_drop" as const, points: 10 },
+  filters: { minMrrCents: null, segment: null, plan: null },
+  actions: {
+    assign: { mode: "owner" as const },
+    followUpDays: 2,
+    notify: { assignee: true, roles: [], userIds: [] },
+    slackUrl: null,
+  },
+};
 
 /** Rows of a test's own for the actions to act on: users, an account in the queue, a category, an answer, a rule, a webhook endpoint and a delivery. */
 export async function actionFixture(db: Db) {
@@ -72,6 +87,7 @@ export async function actionFixture(db: Db) {
     SYSTEM_ACTOR,
   );
   const deliveryId = (await sendTestEvent(db, endpoint.id, SYSTEM_ACTOR)) ?? "";
+  const alertRuleId = await createAlertRule(db, FIXTURE_ALERT_RULE, SYSTEM_ACTOR);
   const cancelFlow = await insertFlow(db, { segments: ["smb"], position: 1 });
   await insertFlow(db, { segments: ["mid"], position: 2 });
   return {
@@ -87,6 +103,7 @@ export async function actionFixture(db: Db) {
     endpointId: endpoint.id,
     deliveryId,
     cancelFlowId: cancelFlow.flowId,
+    alertRuleId,
   };
 }
 export type ActionFixture = Awaited<ReturnType<typeof actionFixture>>;

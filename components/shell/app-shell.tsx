@@ -13,6 +13,7 @@ const NAV: (NavItem & { minRole?: "manager" | "admin" })[] = [
   { href: "/reasons", label: "Reasons" },
   { href: "/at-risk", label: "At risk" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/alerts", label: "Alerts", minRole: "manager" },
   { href: "/import", label: "Import", minRole: "manager" },
   { href: "/admin", label: "Admin", minRole: "admin" },
 ];

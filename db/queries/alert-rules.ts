@@ -1,10 +1,18 @@
 // Alert rules (SPEC §8): made, changed, switched off and deleted by managers and admins (every
 // change audited), listed with their open firings, and each rule's firings listed under it.
-import { and, count, desc, eq, isNull, max } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, alertFirings, alertRules, users } from "@/db/schema";
-import type { AlertFiringRow, AlertRuleInput, AlertRuleRow } from "@/lib/types/alerts";
+import type {
+  AlertFilters,
+  AlertFiringRow,
+  AlertPreview,
+  AlertRuleInput,
+  AlertRuleRow,
+  AlertTrigger,
+} from "@/lib/types/alerts";
 import type { Actor } from "@/lib/types/session";
+import { alertMatches } from "./alert-conditions";
 import { recordAudit } from "./audit";
 
 export async function enabledAlertRules(db: Db) {
@@ -142,4 +150,52 @@ export async function openFiringCount(db: Db, ruleId: string): Promise<number> {
     .from(alertFirings)
     .where(and(eq(alertFirings.ruleId, ruleId), isNull(alertFirings.clearedAt)));
   return row?.n ?? 0;
+}
+
+export async function setAlertRuleEnabled(db: Db, id: string, enabled: boolean, actor: Actor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(alertRules)
+      .set({ enabled, updatedAt: new Date() })
+      .where(eq(alertRules.id, id))
+      .returning({ id: alertRules.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, actor, {
+      action: enabled ? "alert_rule.enable" : "alert_rule.disable",
+      entityType: "alert_rule",
+      entityId: id,
+    });
+    return true;
+  });
+}
+
+/** What a rule would fire on now, before it is saved: the count, and the first few accounts in words. */
+export async function previewAlertRule(
+  db: Db,
+  rule: { trigger: AlertTrigger; filters: AlertFilters },
+  now: Date,
+  sampleSize = 5,
+): Promise<AlertPreview> {
+  const matches = await alertMatches(db, rule, now);
+  const first = matches.slice(0, sampleSize);
+  const names =
+    first.length === 0
+      ? []
+      : await db
+          .select({ id: accounts.id, externalId: accounts.externalId, name: accounts.name })
+          .from(accounts)
+          .where(
+            inArray(
+              accounts.id,
+              first.map((m) => m.accountId),
+            ),
+          );
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return {
+    count: new Set(matches.map((m) => `${m.accountId}\u0000${m.conditionKey}`)).size,
+    sample: first.flatMap((m) => {
+      const a = byId.get(m.accountId);
+      return a ? [{ externalId: a.externalId, name: a.name, detail: m.detail }] : [];
+    }),
+  };
 }

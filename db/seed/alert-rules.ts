@@ -48,9 +48,9 @@ export function demoAlertRules(created: Date): AlertRuleSeed[] {
     {
       ...base,
       id: "alr_demo_payment_failing",
-      name: "Payment failing a week",
+      name: "Enterprise payment failing a week",
       trigger: { kind: "payment_failed", days: 7 },
-      filters: { ...none, minMrrCents: 30_000 },
+      filters: { ...none, segment: "enterprise" },
       actions: {
         assign: { mode: "none" },
         followUpDays: null,

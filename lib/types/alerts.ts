@@ -90,3 +90,9 @@ export interface NotificationSettings {
   timeZone: string | null;
   preferences: Record<NotificationKind, NotificationDelivery>;
 }
+
+export interface AlertPreview {
+  /** Accounts the rule would fire on now (its condition holds and the filters pass). */
+  count: number;
+  sample: { externalId: string; name: string; detail: string }[];
+}
