@@ -43,7 +43,8 @@ export function alertDetail(f: AlertFacts): string {
     case "trial_ending": {
       // Calendar days (UTC), as the date is written: ending on the 6th, seen on the 2nd, is in 4 days.
       const days = Math.max(0, Math.round((dayOf(f.endsAt) - dayOf(f.now)) / DAY));
-      return `Trial ends on ${shortDate(f.endsAt)} (in ${plural(days, "day")}) and has not converted`;
+      const when = days === 0 ? "today" : `in ${plural(days, "day")}`;
+      return `Trial ends on ${shortDate(f.endsAt)} (${when}) and has not converted`;
     }
     case "cancel_page_left": {
       const opened = `Opened the cancel page on ${shortDate(f.openedAt)}`;
