@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { MessagesLog } from "@/components/admin/messages-log";
 import { WebhooksDelivery } from "@/components/admin/webhooks-delivery";
 import { WebhooksEndpoints } from "@/components/admin/webhooks-endpoints";
 import { WebhooksJobs } from "@/components/admin/webhooks-jobs";
@@ -12,6 +13,7 @@ import { ParamNotice } from "@/components/ui/param-notice";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { type Db, getDb } from "@/db/client";
 import { deadJobs, jobCounts, recurringJobs } from "@/db/queries/jobs";
+import { listMessageDeliveries } from "@/db/queries/message-deliveries";
 import { DELIVERY_PAGE_SIZE, deliveryToSend, listAttempts, listDeliveries } from "@/db/queries/webhook-deliveries";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireUser } from "@/lib/auth/session";
@@ -64,6 +66,14 @@ export default async function WebhooksPage({ searchParams }: Props) {
           </Suspense>
         </section>
         <Panel
+          title="E-mail and Slack"
+          description="Every e-mail and Slack post Holdfast sends (alerts, digests, tests), newest first. Each is a job of the queue under its own id (an e-mail's Message-ID), retried with backoff for a day."
+        >
+          <Suspense fallback={<TableSkeleton label="the e-mail and Slack log" rows={4} />}>
+            <Messages db={db} fmt={fmt} />
+          </Suspense>
+        </Panel>
+        <Panel
           title="Background jobs"
           description="The job queue behind deliveries and health re-scoring. A recurring job is queued again after each run: its table says when it last ran and runs next. A dead job ran out of tries or time and will not run again by itself."
         >
@@ -74,6 +84,11 @@ export default async function WebhooksPage({ searchParams }: Props) {
       </div>
     </>
   );
+}
+
+async function Messages({ db, fmt }: { db: Db; fmt: Formatter }) {
+  const { rows, total } = await listMessageDeliveries(db);
+  return <MessagesLog rows={rows} total={total} fmt={fmt} />;
 }
 
 async function DeliveryLog({
