@@ -29,6 +29,21 @@ import { loadTest, printLoad, signInCookie } from "./load";
 import { ms, timeRuns } from "./stats";
 import { benchJobQueue } from "./jobs";
 import { benchCancelPage, printCancel } from "./cancel";
+import { benchAlertEmail, printAlertEmail } from "./alerts";
+
+/** The alert e-mail's latency on a fresh demo set of its own (its rule and accounts touch no other figure). */
+async function alertEmailOnDemo(anchor: Date) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-bench-alerts-"));
+  try {
+    const handle = await openPglite(path.join(dir, "pglite"));
+    await migrate(handle);
+    await loadDataset(handle.db, generatePreset("demo", 1, anchor));
+    await handle.close();
+    return await benchAlertEmail({ dir, port: 3304 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const COHORT_TARGET_MS = 100;
 const INGEST_TARGET_PER_S = 50_000;
@@ -159,6 +174,13 @@ run(async () => {
     return;
   }
 
+  // From the ingest call to the alert e-mail: the demo preset on PGlite, served with an SMTP server here.
+  if (values.only === "alerts") {
+    console.log("PGlite (embedded), demo preset: alert e-mail");
+    printAlertEmail(await alertEmailOnDemo(anchor));
+    return;
+  }
+
   if (values.only !== "postgres") {
     console.log("PGlite (embedded), demo preset");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-bench-"));
@@ -193,6 +215,7 @@ run(async () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    printAlertEmail(await alertEmailOnDemo(anchor));
     console.log("");
   }
 
