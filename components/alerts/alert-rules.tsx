@@ -10,7 +10,7 @@ import { ActionNotice, useAction } from "@/components/ui/use-action";
 import { deleteAlertRuleAction, setAlertRuleEnabledAction } from "@/lib/actions/alerts/manage-alert-rule";
 import { accountPath } from "@/lib/account-path";
 import { actionWords, filterWords, triggerWords } from "@/lib/metrics/alerts";
-import type { AlertFiringRow, AlertRuleRow } from "@/lib/types/alerts";
+import type { AlertFiringRow, AlertRuleInput, AlertRuleRow } from "@/lib/types/alerts";
 import { EMPTY_RULE, RuleForm, type RuleUser } from "./rule-form";
 
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -37,6 +37,19 @@ export function AlertRules({
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "a former user";
   const money = (cents: number) => format.money(cents, currency);
   const shown = rules.find((r) => r.id === selected);
+  const formFor = (id: string | null, initial: AlertRuleInput) => (
+    <RuleForm
+      id={id}
+      initial={initial}
+      users={users}
+      plans={plans}
+      currency={currency}
+      onDone={() => {
+        setEditing(null);
+        router.refresh();
+      }}
+    />
+  );
 
   return (
     <div className="space-y-6">
@@ -51,19 +64,7 @@ export function AlertRules({
         </button>
         <ActionNotice message={message} onReload={reload} onDismiss={clear} />
       </div>
-      {editing === "new" && (
-        <RuleForm
-          id={null}
-          initial={EMPTY_RULE}
-          users={users}
-          plans={plans}
-          currency={currency}
-          onDone={() => {
-            setEditing(null);
-            router.refresh();
-          }}
-        />
-      )}
+      {editing === "new" && formFor(null, EMPTY_RULE)}
       {rules.length === 0 && editing === null ? (
         <EmptyState title="No alert rules yet">
           A rule tells the team when an account needs them: health falling, a trial ending, a payment failing, a
@@ -73,19 +74,7 @@ export function AlertRules({
         <ul className="space-y-3" aria-label="Alert rules">
           {rules.map((r) =>
             editing === r.id ? (
-              <li key={r.id}>
-                <RuleForm
-                  id={r.id}
-                  initial={r}
-                  users={users}
-                  plans={plans}
-                  currency={currency}
-                  onDone={() => {
-                    setEditing(null);
-                    router.refresh();
-                  }}
-                />
-              </li>
+              <li key={r.id}>{formFor(r.id, r)}</li>
             ) : (
               <li
                 key={r.id}

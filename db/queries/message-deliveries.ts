@@ -36,23 +36,26 @@ export function slackRecipient(url: string): string {
   }
 }
 
+/** A message's row of the delivery log, as queued. */
+function deliveryRow(m: OutgoingMessage, now: Date) {
+  return {
+    id: m.id,
+    channel: m.channel,
+    recipient: m.channel === "email" ? m.message.to : slackRecipient(m.message.url),
+    userId: m.userId,
+    purpose: m.purpose,
+    subject: m.channel === "email" ? m.message.subject : m.message.body.text.slice(0, 200),
+    message: m.message,
+    createdAt: now,
+  };
+}
+
 /** Queues messages; one already queued under the same id is left as it is. Returns the ids queued now. */
 export async function queueMessages(db: Db, list: OutgoingMessage[], now: Date): Promise<string[]> {
   if (list.length === 0) return [];
   const rows = await db
     .insert(messageDeliveries)
-    .values(
-      list.map((m) => ({
-        id: m.id,
-        channel: m.channel,
-        recipient: m.channel === "email" ? m.message.to : slackRecipient(m.message.url),
-        userId: m.userId,
-        purpose: m.purpose,
-        subject: m.channel === "email" ? m.message.subject : m.message.body.text.slice(0, 200),
-        message: m.message,
-        createdAt: now,
-      })),
-    )
+    .values(list.map((m) => deliveryRow(m, now)))
     .onConflictDoNothing()
     .returning({ id: messageDeliveries.id, channel: messageDeliveries.channel });
   await enqueueJobs(
@@ -130,17 +133,10 @@ export async function logSentMessage(
   now: Date,
 ): Promise<void> {
   await db.insert(messageDeliveries).values({
-    id: m.id,
-    channel: m.channel,
-    recipient: m.channel === "email" ? m.message.to : slackRecipient(m.message.url),
-    userId: m.userId,
-    purpose: m.purpose,
-    subject: m.channel === "email" ? m.message.subject : m.message.body.text.slice(0, 200),
-    message: m.message,
+    ...deliveryRow(m, now),
     status: outcome.ok ? "succeeded" : "failed",
     attempts: 1,
     lastError: outcome.ok ? null : outcome.error.slice(0, 2000),
-    createdAt: now,
     lastAttemptAt: now,
     deliveredAt: outcome.ok ? now : null,
   });
