@@ -18,7 +18,8 @@ test.describe("the inbox", () => {
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
     const unread = page.locator('[data-testid="notification"][data-unread="true"]');
     const before = await unread.count();
-    test.skip(before === 0, "the demo cs user's alerts were read by an earlier run on this server");
+    // The demo's rules fired at load: the cs user's alerts wait unread (each run starts a new server).
+    expect(before).toBeGreaterThan(0);
     await expect(page.getByTestId("unread-summary")).toHaveText(`${before} unread`);
     await unread
       .first()
