@@ -7,12 +7,11 @@ import { previewAlertRuleAction } from "@/lib/actions/alerts/manage-alert-rule";
 import { createAlertRuleAction, updateAlertRuleAction } from "@/lib/actions/alerts/save-alert-rule";
 import type { AlertPreview, AlertRuleInput, AlertTrigger, AlertTriggerKind } from "@/lib/types/alerts";
 import { triggerWords } from "@/lib/metrics/alerts";
-import { ALERT_TRIGGER_KINDS, ROLES, ROLE_LABEL, SEGMENTS } from "@/lib/values";
+import { ALERT_TRIGGER_KINDS, SEGMENTS } from "@/lib/values";
+import { RuleActionsFields } from "./rule-actions";
 
-export interface RuleUser {
-  id: string;
-  name: string;
-}
+export type { RuleUser } from "./rule-actions";
+import type { RuleUser } from "./rule-actions";
 
 const NUMBER_OF: Partial<Record<AlertTriggerKind, { field: "points" | "days"; label: string; start: number }>> = {
   health_drop: { field: "points", label: "Points", start: 10 },
@@ -75,9 +74,6 @@ export function RuleForm({
   const actions = rule.actions;
   const setActions = (change: Partial<AlertRuleInput["actions"]>) => set({ actions: { ...actions, ...change } });
   const number = NUMBER_OF[rule.trigger.kind];
-  const toggle = (list: string[], value: string) =>
-    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-  const rrUsers = actions.assign.mode === "round_robin" ? actions.assign.userIds : [];
 
   return (
     <form
@@ -198,128 +194,7 @@ export function RuleForm({
           </select>
         </label>
       </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="font-medium">Then</legend>
-        <div className="flex flex-wrap items-center gap-4 text-sm">
-          <span>Assign to</span>
-          {(
-            [
-              ["none", "No one"],
-              ["owner", "The account owner"],
-              ["round_robin", "In turn"],
-              ["user", "One user"],
-            ] as const
-          ).map(([mode, label]) => (
-            <label key={mode} className="inline-flex items-center gap-1.5">
-              <input
-                type="radio"
-                name="assign"
-                checked={actions.assign.mode === mode}
-                onChange={() =>
-                  setActions({
-                    assign:
-                      mode === "round_robin"
-                        ? { mode, userIds: users.slice(0, 2).map((u) => u.id) }
-                        : mode === "user"
-                          ? { mode, userId: users[0]?.id ?? "" }
-                          : { mode },
-                  })
-                }
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-        {actions.assign.mode === "round_robin" && (
-          <div className="flex flex-wrap gap-3 text-sm" role="group" aria-label="Users who take turns">
-            {users.map((u) => (
-              <label key={u.id} className="inline-flex items-center gap-1.5">
-                <input
-                  type="checkbox"
-                  checked={rrUsers.includes(u.id)}
-                  onChange={() => setActions({ assign: { mode: "round_robin", userIds: toggle(rrUsers, u.id) } })}
-                />
-                {u.name}
-              </label>
-            ))}
-          </div>
-        )}
-        {actions.assign.mode === "user" && (
-          <select
-            aria-label="Assign to user"
-            value={actions.assign.userId}
-            onChange={(e) => setActions({ assign: { mode: "user", userId: e.target.value } })}
-            className={input}
-          >
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        )}
-        <label className="block text-sm">
-          Follow up in (days, empty: leave as it is)
-          <input
-            type="number"
-            min={0}
-            max={90}
-            value={actions.followUpDays ?? ""}
-            onChange={(e) => setActions({ followUpDays: e.target.value === "" ? null : Number(e.target.value) })}
-            className={`${input} ml-2 w-20`}
-          />
-        </label>
-        <div className="flex flex-wrap items-center gap-4 text-sm" role="group" aria-label="Notify">
-          <span>Notify</span>
-          <label className="inline-flex items-center gap-1.5">
-            <input
-              type="checkbox"
-              checked={actions.notify.assignee}
-              onChange={(e) => setActions({ notify: { ...actions.notify, assignee: e.target.checked } })}
-            />
-            The assignee
-          </label>
-          {ROLES.map((r) => (
-            <label key={r} className="inline-flex items-center gap-1.5">
-              <input
-                type="checkbox"
-                checked={actions.notify.roles.includes(r)}
-                onChange={() =>
-                  setActions({
-                    notify: {
-                      ...actions.notify,
-                      roles: ROLES.filter((x) => toggle(actions.notify.roles, r).includes(x)),
-                    },
-                  })
-                }
-              />
-              Every {ROLE_LABEL[r].toLowerCase()}
-            </label>
-          ))}
-          {users.map((u) => (
-            <label key={u.id} className="inline-flex items-center gap-1.5">
-              <input
-                type="checkbox"
-                checked={actions.notify.userIds.includes(u.id)}
-                onChange={() =>
-                  setActions({ notify: { ...actions.notify, userIds: toggle(actions.notify.userIds, u.id) } })
-                }
-              />
-              {u.name}
-            </label>
-          ))}
-        </div>
-        <label className="block text-sm">
-          Post to a Slack incoming-webhook URL (optional)
-          <input
-            type="url"
-            value={actions.slackUrl ?? ""}
-            onChange={(e) => setActions({ slackUrl: e.target.value || null })}
-            placeholder="https://hooks.slack.com/services/…"
-            className={`${input} block w-full max-w-xl`}
-          />
-        </label>
-      </fieldset>
+      <RuleActionsFields actions={actions} users={users} onChange={setActions} />
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
