@@ -3,7 +3,7 @@
 // writes the choices and the user's time zone.
 import { and, count, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { notificationPreferences, notifications, users } from "@/db/schema";
+import { alertFirings, alertRules, notificationPreferences, notifications, users } from "@/db/schema";
 import { enqueueJobs } from "./jobs";
 import { env } from "@/lib/env";
 import type { NotificationRow, NotificationSettings } from "@/lib/types/alerts";
@@ -211,7 +211,7 @@ export async function activeUsersOf(db: Db, roles: readonly Role[], ids: readonl
   return rows.map((r) => r.id);
 }
 
-/** One notification with its user's address (active users only), for its e-mail. */
+/** One notification with its user's address (active users only) and the rule that made it, for its e-mail. */
 export async function notificationToEmail(db: Db, id: number) {
   const [row] = await db
     .select({
@@ -222,9 +222,12 @@ export async function notificationToEmail(db: Db, id: number) {
       body: notifications.body,
       href: notifications.href,
       email: users.email,
+      ruleName: alertRules.name,
     })
     .from(notifications)
     .innerJoin(users, and(eq(users.id, notifications.userId), eq(users.active, true)))
+    .leftJoin(alertFirings, eq(alertFirings.id, notifications.firingId))
+    .leftJoin(alertRules, eq(alertRules.id, alertFirings.ruleId))
     .where(eq(notifications.id, id));
   return row ?? null;
 }

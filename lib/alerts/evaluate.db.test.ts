@@ -283,6 +283,11 @@ describe("alert rules", () => {
     ]);
     expect(sent[0]?.id).toMatch(/^<notification-\d+@holdfast\.example\.com>$/);
     expect(sent[0]?.subject).toMatch(/^Cancelled: cs-acct-\d+$/);
+    const [email] = await db
+      .select({ message: messageDeliveries.message })
+      .from(messageDeliveries)
+      .where(eq(messageDeliveries.channel, "email"));
+    expect(JSON.stringify(email?.message)).toContain("Cancelled\\n\\nAn alert rule fired on an account:");
 
     // The next round finds the same session: nothing new for anyone.
     await evaluateAlerts(db, at(1 / 24));

@@ -44,7 +44,8 @@ export const emailNotificationJob: JobHandler = {
     const kind = isKind(n.kind) ? n.kind : "alert";
     const content = {
       subject: n.title,
-      heading: HEADING[kind],
+      // An alert is headed by its rule's name ("Big accounts falling").
+      heading: n.ruleName ?? HEADING[kind],
       intro: INTRO[kind],
       sections: [{ title: "Account", lines: [{ text: n.title, detail: n.body, href: n.href }] }],
     };
