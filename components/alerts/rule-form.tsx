@@ -84,7 +84,7 @@ export function RuleForm({
         void save
           .run(
             () => (id ? updateAlertRuleAction({ id, rule }) : createAlertRuleAction(rule)),
-            id ? "Rule saved." : "Rule created: it runs with the next health refresh.",
+            id ? "Rule saved." : "Rule created: its first round runs now.",
           )
           .then((r) => r.ok && onDone());
       }}

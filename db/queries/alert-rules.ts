@@ -14,6 +14,11 @@ import type {
 import type { Actor } from "@/lib/types/session";
 import { alertMatches } from "./alert-conditions";
 import { recordAudit } from "./audit";
+import { enqueueJobs } from "./jobs";
+
+/** A rule just saved or switched on runs at once, not at the next re-scoring round. */
+const evaluateSoon = (db: Db, id: string, now: Date) =>
+  enqueueJobs(db, [{ key: `alerts.evaluate:${id}:${now.getTime()}`, kind: "alerts.evaluate" }], now);
 
 export async function enabledAlertRules(db: Db) {
   return db
@@ -71,6 +76,7 @@ export async function createAlertRule(db: Db, input: AlertRuleInput, actor: Acto
   await db.transaction(async (tx) => {
     await tx.insert(alertRules).values({ id, ...input, createdBy: actor.id, createdAt: now, updatedAt: now });
     await recordAudit(tx, actor, { action: "alert_rule.create", entityType: "alert_rule", entityId: id, after: input });
+    await evaluateSoon(tx, id, now);
   });
   return id;
 }
@@ -103,6 +109,7 @@ export async function updateAlertRule(
       },
       after: input,
     });
+    await evaluateSoon(tx, id, now);
     return true;
   });
 }
@@ -152,11 +159,17 @@ export async function openFiringCount(db: Db, ruleId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function setAlertRuleEnabled(db: Db, id: string, enabled: boolean, actor: Actor): Promise<boolean> {
+export async function setAlertRuleEnabled(
+  db: Db,
+  id: string,
+  enabled: boolean,
+  actor: Actor,
+  now = new Date(),
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(alertRules)
-      .set({ enabled, updatedAt: new Date() })
+      .set({ enabled, updatedAt: now })
       .where(eq(alertRules.id, id))
       .returning({ id: alertRules.id });
     if (rows.length === 0) return false;
@@ -165,6 +178,7 @@ export async function setAlertRuleEnabled(db: Db, id: string, enabled: boolean, 
       entityType: "alert_rule",
       entityId: id,
     });
+    if (enabled) await evaluateSoon(tx, id, now);
     return true;
   });
 }

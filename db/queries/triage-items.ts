@@ -10,6 +10,7 @@ import type { Actor, SessionUser } from "@/lib/types/session";
 import type { ChangeOutcome, ItemChange, ItemRefusal, ItemState, LiveItem } from "@/lib/types/triage";
 import { LIVE_STATUSES, hasRole } from "@/lib/values";
 import { recordAudit } from "./audit";
+import { markHealthStale } from "./health-stale";
 import { notify } from "./notifications";
 import { enqueueQueueEntryEvents } from "./queue-events";
 import { isLive } from "./triage-queue";
@@ -206,6 +207,11 @@ export async function addToQueue(
       tx,
       added.map((a) => a.id),
       new Date(),
+    );
+    // The alert rules look at them in the next re-scoring round ("enters the at-risk queue").
+    await markHealthStale(
+      tx,
+      added.map((a) => a.accountId),
     );
     const known = new Set(found.map((f) => f.externalId));
     return {

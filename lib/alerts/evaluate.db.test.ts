@@ -23,6 +23,7 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
+import { ensureHealthJobs, rescoreStale } from "@/lib/health/jobs";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { emailNotificationJob } from "@/lib/notify/immediate";
 import type { AlertActions, AlertRuleInput, AlertTrigger } from "@/lib/types/alerts";
@@ -261,7 +262,8 @@ describe("alert rules", () => {
     expect(inbox[0]?.href).toMatch(/^\/accounts\/cs-acct-\d+$/);
     // The manager wants alerts immediately: an e-mail job; Dee's waits for her digest. One Slack post.
     const queued = await db.select({ kind: jobs.kind }).from(jobs).orderBy(jobs.kind);
-    expect(queued.map((j) => j.kind)).toEqual(["notifications.email", "slack.post"]);
+    // Saving the rule queued a round of its own (run here by hand); the round queued the rest.
+    expect(queued.map((j) => j.kind)).toEqual(["alerts.evaluate", "notifications.email", "slack.post"]);
     await runDueJobs(db, {
       workerId: "test",
       handlers: { "notifications.email": emailNotificationJob },
@@ -349,5 +351,33 @@ describe("alert rules", () => {
       "Opened the cancel page on 17 Mar 2026 and left without finishing",
       "Opened the cancel page on 18 Mar 2026 and took the pause offer",
     ]);
+  });
+
+  it("fires on an account added to the queue by hand in the next re-scoring round, not a round later", async () => {
+    const db = t.db;
+    const admin = await user(db, "admin", "Ada");
+    const manager = await user(db, "manager", "Mia");
+    const [added = ""] = await makeAccounts(db, 1, "hand", { events: [["2025-06-01T00:00:00Z", "converted", 10_000]] });
+    await createAlertRule(
+      db,
+      rule(
+        { kind: "entered_queue" },
+        { actions: { ...noActions, notify: { assignee: false, roles: [], userIds: [manager.id] } } },
+      ),
+      SYSTEM_ACTOR,
+    );
+    await addToQueue(db, admin, [added], SYSTEM_ACTOR);
+    // The frequent round of the accounts that received data, as the server's worker claims it.
+    const later = new Date(Date.now() + 60_000);
+    await ensureHealthJobs(db, 30, new Date());
+    const round = await runDueJobs(db, {
+      workerId: "w1",
+      handlers: { "health.rescore_stale": rescoreStale },
+      kinds: ["health.rescore_stale"],
+      now: later,
+    });
+    expect(round).toMatchObject({ claimed: 1, succeeded: 1 });
+    const told = await db.select({ userId: notifications.userId, title: notifications.title }).from(notifications);
+    expect(told).toEqual([{ userId: manager.id, title: `Test rule: ${added}` }]);
   });
 });

@@ -1,19 +1,17 @@
-// Alert rules at work (SPEC §8): a recurring job of the queue, every HEALTH_REFRESH_SECONDS (so a
-// condition caused by new data fires within one refresh interval; the time-based ones — trials,
-// failed payments — are evaluated as often, at least hourly when the refresh is off). Each enabled
-// rule: its matches now → fireRule (firings, assign, follow-up) → notifications for the people it
-// names (each by their choice; e-mail for the immediate ones) → a Slack post per firing.
+// Alert rules at work (SPEC §8), run after each health re-scoring round (lib/health/jobs): the
+// frequent round of the accounts that received data (ingestion, cancel sessions, queue additions
+// mark them), so a condition new data caused fires within one refresh interval, and the hourly round
+// of every account, which catches the time-based ones (trials, failed payments). A rule just saved
+// gets a round of its own (job `alerts.evaluate`). Each enabled rule: its matches now → fireRule
+// (firings, assign, follow-up) → notifications for the people it names (each by their choice;
+// e-mail for the immediate ones) → a Slack post per firing.
 import type { Db } from "@/db/client";
 import { accountPath } from "@/lib/account-path";
 import { runAlertRule } from "@/db/queries/alert-round";
 import { enabledAlertRules } from "@/db/queries/alert-rules";
-import { ensureRecurring } from "@/db/queries/jobs";
 import { queueMessages } from "@/db/queries/message-deliveries";
 import type { JobHandler } from "@/lib/jobs/types";
 import { slackText } from "@/lib/notify/outgoing";
-
-export const ALERTS_JOB = "recurring:alerts.evaluate";
-const HOUR_SECONDS = 3600;
 
 interface RuleRound {
   id: string;
@@ -59,13 +57,3 @@ export const evaluateAlertsJob: JobHandler = {
     await evaluateAlerts(db, now);
   },
 };
-
-/** The recurring round: every refresh interval, or hourly when the refresh is off. */
-export async function ensureAlertJobs(db: Db, refreshSeconds: number, now: Date): Promise<void> {
-  await ensureRecurring(db, {
-    key: ALERTS_JOB,
-    kind: "alerts.evaluate",
-    everySeconds: refreshSeconds > 0 ? refreshSeconds : HOUR_SECONDS,
-    firstRunAt: now,
-  });
-}

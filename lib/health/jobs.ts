@@ -29,9 +29,11 @@ export const rescoreStale: JobHandler = {
   },
 };
 
+/** Every account, then the alert rules: the time-based conditions (trials, failed payments) move with the clock. */
 export const rescoreAll: JobHandler = {
   async run({ db, now }) {
     await recomputeHealth(db, now);
+    await evaluateAlerts(db, now);
   },
 };
 

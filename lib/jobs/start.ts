@@ -2,7 +2,6 @@
 // no server has made them yet, and one worker loop claims and runs due jobs. HOLDFAST_WORKER=false
 // leaves this server without a worker; another server on the same database does the work.
 import { getDb } from "@/db/client";
-import { ensureAlertJobs } from "@/lib/alerts/evaluate";
 import { ensureCancelJobs } from "@/lib/cancel/jobs";
 import { ensureDigestJob } from "@/lib/notify/digest";
 import { env } from "@/lib/env";
@@ -23,7 +22,6 @@ export async function startBackgroundWork(): Promise<void> {
   await ensureHealthJobs(db, env().HEALTH_REFRESH_SECONDS, now);
   await ensurePruneJob(db, now);
   await ensureCancelJobs(db, now);
-  await ensureAlertJobs(db, env().HEALTH_REFRESH_SECONDS, now);
   await ensureDigestJob(db, now);
   globalThis.__holdfastWorker = startWorker({ db: getDb, handlers: JOB_HANDLERS });
 }
