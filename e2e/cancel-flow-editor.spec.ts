@@ -5,7 +5,7 @@
 // that account's page in a new tab with the preview banner; the list reorders and archives. Axe in
 // both themes, and screenshots at 1440 px for the eyes.
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations, seriousOrCritical } from "./axe";
 import { type Page, expect, test } from "@playwright/test";
 import { generatePreset } from "@/db/seed/presets";
 import { e2eAnchor } from "./env";
@@ -32,8 +32,7 @@ async function axe(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+    for (const v of (await axeViolations(page, scheme)).filter(seriousOrCritical))
       found.push(`${scheme}: ${v.id} — ${v.nodes[0]?.target.join(" ")}`);
   }
   await page.emulateMedia({ colorScheme: "light" });

@@ -1,28 +1,12 @@
 // `npm run apikey:create`: names a refused scope before opening anything, and makes a key with the
 // scopes asked for (a key for cancel sessions has only `cancel`), printed once and stored as a hash.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runScript, tempDataDirs } from "@/test/cli";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-apikey-create-"));
-  dirs.push(dir);
-  return dir;
-}
-
-function cli(args: string[], dir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOLDFAST_DATA_DIR: dir, NODE_ENV: "production" };
-  delete env.DATABASE_URL;
-  const result = spawnSync("npx", ["tsx", "scripts/apikey-create.ts", ...args], { env, encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const dataDir = tempDataDirs("apikey-create");
+const cli = (args: string[], dir: string) => runScript("apikey-create", args, dir);
 
 // Each case starts the command with tsx (seconds on a busy machine): the time limit is two minutes.
 describe("npm run apikey:create", { timeout: 120_000 }, () => {

@@ -1,28 +1,12 @@
 // `npm run user:password`: refuses an embedded database the server holds; otherwise prints a
 // one-time password that signs in once and must then be changed.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runScript, tempDataDirs } from "@/test/cli";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-user-password-"));
-  dirs.push(dir);
-  return dir;
-}
-
-function cli(script: string, args: string[], dir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOLDFAST_DATA_DIR: dir, NODE_ENV: "production" };
-  delete env.DATABASE_URL;
-  const result = spawnSync("npx", ["tsx", `scripts/${script}.ts`, ...args], { env, encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const dataDir = tempDataDirs("user-password");
+const cli = (script: string, args: string[], dir: string) => runScript(script, args, dir);
 
 // Each case starts the command with tsx (seconds on a busy machine): the time limit is a minute, not 5 s.
 describe("npm run user:password", { timeout: 60_000 }, () => {

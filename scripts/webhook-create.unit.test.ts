@@ -1,29 +1,12 @@
 // `npm run webhook:create`: checks the URL and events before opening anything, refuses an embedded
 // database the server holds, and otherwise prints the endpoint's signing secret once.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runScript, tempDataDirs } from "@/test/cli";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "holdfast-webhook-create-"));
-  dirs.push(dir);
-  return dir;
-}
-
-function cli(args: string[], dir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOLDFAST_DATA_DIR: dir, NODE_ENV: "production" };
-  delete env.DATABASE_URL;
-  delete env.ALLOW_PRIVATE_WEBHOOKS;
-  const result = spawnSync("npx", ["tsx", "scripts/webhook-create.ts", ...args], { env, encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const dataDir = tempDataDirs("webhook-create");
+const cli = (args: string[], dir: string) => runScript("webhook-create", args, dir, ["ALLOW_PRIVATE_WEBHOOKS"]);
 
 // A literal public address: the check needs no name lookup (this machine may have no DNS).
 const PUBLIC_URL = "https://93.184.216.34/holdfast/hooks";
