@@ -2,7 +2,7 @@
 // sends e-mail to an SMTP server in this process, and may post to a Slack stand-in on 127.0.0.1.
 // A rule "an account enters the at-risk queue: assign it to Cora, tell her, post to Slack" is in
 // place; the ingestion API receives an account, then the signals that sink it (an NPS of 1 and a
-// failed payment). Cora's bell shows the alert, her e-mail arrives with a link that opens the
+// payment that failed twice). Cora's bell shows the alert, her e-mail arrives with a link that opens the
 // account, and the Slack endpoint gets the post.
 import fs from "node:fs";
 import os from "node:os";
@@ -106,9 +106,12 @@ test("signals that sink an account reach the assignee's bell, her e-mail with a 
   await ingest("subscription-events", [
     { accountExternalId: ACCOUNT.externalId, occurredAt: daysAgo(200), type: "converted", mrrAfterCents: 49_00 },
   ]);
-  // The sinking: an unhappy NPS answer and a payment that failed and was not recovered.
+  // The sinking: an unhappy NPS answer, and a payment that failed and failed again on its retry.
+  // Health (no product activity sent: billing, intent and voice, equally weighted) falls from 100 to
+  // (0 + 1 + 0.1) / 3 = 37, below the queue's threshold of 50.
   await ingest("signals", [
-    { accountExternalId: ACCOUNT.externalId, kind: "nps", occurredAt: daysAgo(2), score: 1, comment: "Nothing works" },
+    { accountExternalId: ACCOUNT.externalId, kind: "nps", occurredAt: daysAgo(5), score: 1, comment: "Nothing works" },
+    { accountExternalId: ACCOUNT.externalId, kind: "payment_failed", occurredAt: daysAgo(4) },
     { accountExternalId: ACCOUNT.externalId, kind: "payment_failed", occurredAt: daysAgo(1) },
   ]);
 
