@@ -82,7 +82,7 @@ export function AlertRules({
                 data-testid="alert-rule"
               >
                 <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div className="min-w-0">
+                  <div className="min-w-64 flex-1">
                     <h2 className="font-semibold">
                       {r.name} {!r.enabled && <span className="text-sm font-normal text-muted">(off)</span>}
                     </h2>
