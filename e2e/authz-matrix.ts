@@ -137,6 +137,7 @@ export const MATRIX: MatrixRow[] = [
     },
   },
   ingest("accounts"),
+  ingest("contacts"),
   ingest("subscription-events"),
   ingest("activity"),
   ingest("signals"),

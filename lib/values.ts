@@ -40,6 +40,15 @@ export type SubscriptionEventType = (typeof SUBSCRIPTION_EVENT_TYPES)[number];
 export const SIGNAL_KINDS = ["payment_failed", "payment_recovered", "ticket_opened", "ticket_closed", "nps"] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
+/** A contact's part at the customer: a champion or decision maker who leaves is a health reason. */
+export const CONTACT_ROLES = ["champion", "decision_maker", "user"] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+export const CONTACT_ROLE_LABEL: Record<ContactRole, string> = {
+  champion: "Champion",
+  decision_maker: "Decision maker",
+  user: "User",
+};
+
 /** What the cancel flow offered, and how the cancellation ended. */
 /** Stripe's cancellation feedback codes, the default reason codes, so Stripe data maps 1:1 (docs/metrics.md). */
 export const STRIPE_FEEDBACK_CODES = [

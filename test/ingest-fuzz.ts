@@ -66,6 +66,16 @@ const validItems = (
     name: fc.string({ minLength: 1, maxLength: 30 }),
     segment: fc.constantFrom("smb", "mid", "enterprise"),
   }),
+  contacts: fc.record(
+    {
+      accountExternalId: fc.constantFrom(...known),
+      email: fc.constantFrom("dana@example.com", "Lee@Example.com", "ops+1@example.org"),
+      name: odd,
+      role: fc.constantFrom("champion", "decision_maker", "user"),
+      leftAt: fc.option(when),
+    },
+    { requiredKeys: ["accountExternalId", "email", "role"] },
+  ),
   "subscription-events": fc.record({
     accountExternalId: fc.constantFrom(...known),
     occurredAt: when,

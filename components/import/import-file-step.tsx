@@ -4,6 +4,7 @@ import { FIELD_CLASS } from "./field-class";
 
 const KIND_LABEL: Record<ImportKind, string> = {
   accounts: "Accounts",
+  contacts: "Contacts",
   "subscription-events": "Subscription events",
   cancellations: "Cancellation answers",
 };

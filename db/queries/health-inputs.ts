@@ -8,9 +8,10 @@ import {
   activityUserMonths,
   cancelSessions as cs,
   cancellationResponses,
+  contacts,
   signals,
 } from "@/db/schema";
-import type { HealthInputs } from "@/lib/metrics/health";
+import type { Departure, HealthInputs } from "@/lib/metrics/health";
 import type { CancelOfferShown } from "@/lib/types/cancel-flow";
 import type { CancelSessionStatus } from "@/lib/values";
 import { endedBySql, statusAsOfSql } from "./cancel-status";
@@ -217,6 +218,34 @@ export async function healthInputs(
     .leftJoin(answers, eq(answers.accountId, scope.id))
     .leftJoin(visits, eq(visits.accountId, scope.id));
 
+  // Champions and decision makers who left in the 90 days before asOf, the latest first.
+  const left = await db
+    .with(scope)
+    .select({
+      accountId: contacts.accountId,
+      name: contacts.name,
+      email: contacts.email,
+      role: contacts.role,
+      leftAt: contacts.leftAt,
+    })
+    .from(contacts)
+    .innerJoin(scope, eq(scope.id, contacts.accountId))
+    .where(
+      and(
+        inArray(contacts.role, ["champion", "decision_maker"]),
+        gt(contacts.leftAt, new Date(asOf.getTime() - 90 * DAY)),
+        lte(contacts.leftAt, asOf),
+      ),
+    )
+    .orderBy(contacts.accountId, desc(contacts.leftAt), contacts.email);
+  const departures = new Map<string, Departure[]>();
+  for (const d of left) {
+    if (d.leftAt === null || d.role === "user") continue;
+    const list = departures.get(d.accountId) ?? [];
+    list.push({ name: d.name ?? d.email, role: d.role, leftAt: d.leftAt });
+    departures.set(d.accountId, list);
+  }
+
   const out = new Map<string, HealthInputs>();
   for (const r of rows) {
     const recovered = r.recoveredAt === null ? -Infinity : r.recoveredAt.getTime();
@@ -247,6 +276,7 @@ export async function healthInputs(
               visits: r.visitCount ?? 1,
             },
       latestNps: r.npsScore === null || r.npsAt === null ? null : { score: r.npsScore, at: r.npsAt },
+      departures: departures.get(r.accountId) ?? [],
     });
   }
   return out;

@@ -5,6 +5,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { accounts, healthScores } from "@/db/schema";
 import { computeHealth } from "@/lib/metrics/health";
+import { snapshotHealth } from "./health-history";
 import { getHealthSettings } from "./health-settings";
 import { DAY, anyOf, healthInputs, scoredAccounts } from "./health-inputs";
 import { syncQueue } from "./triage-entry";
@@ -79,6 +80,7 @@ export async function recomputeHealth(db: Db, asOf: Date, accountIds?: string[])
           },
         });
     }
+    await snapshotHealth(tx, asOf, ids, scores);
     const queue = await syncQueue(tx, asOf, settings.threshold);
     return { scored: ids.length, belowThreshold: below, ...queue };
   });

@@ -1,5 +1,16 @@
 // Customer accounts and their subscription history (the source of every churn metric).
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { accountStatus, segment, subscriptionEventType } from "./enums";
 import { users } from "./users";
 
@@ -15,6 +26,9 @@ export const accounts = pgTable(
     seatsPaid: integer("seats_paid"),
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true, precision: 3 }),
+    /** When the current contract term ends (the next renewal), and how many months a term runs. */
+    renewsAt: timestamp("renews_at", { withTimezone: true, precision: 3 }),
+    contractMonths: smallint("contract_months"),
     /** The account's Stripe subscription (`sub_…`): the cancel flow applies its outcome there. */
     stripeSubscriptionId: text("stripe_subscription_id"),
     // Cache of the state rules of docs/metrics.md at the latest event; metrics recompute from events.
@@ -33,6 +47,8 @@ export const accounts = pgTable(
     index("accounts_owner_idx").on(t.ownerId),
     // Serves the cohort of the month that has not ended yet, and cohort drill-through.
     index("accounts_cohort_idx").on(t.cohortMonth),
+    // Serves "renews within N days" on the accounts list.
+    index("accounts_renews_idx").on(t.renewsAt),
   ],
 );
 

@@ -6,6 +6,7 @@ import {
   ACTOR_TYPES,
   CANCELLATION_OUTCOMES,
   CANCEL_SESSION_STATUSES,
+  CONTACT_ROLES,
   JOB_STATUSES,
   OUTREACH_CHANNELS,
   ROLES,
@@ -23,6 +24,7 @@ export const segment = pgEnum("segment", SEGMENTS);
 export const subscriptionEventType = pgEnum("subscription_event_type", SUBSCRIPTION_EVENT_TYPES);
 export const accountStatus = pgEnum("account_status", ACCOUNT_STATUSES);
 export const signalKind = pgEnum("signal_kind", SIGNAL_KINDS);
+export const contactRole = pgEnum("contact_role", CONTACT_ROLES);
 export const saveOffer = pgEnum("save_offer", SAVE_OFFERS);
 export const cancellationOutcome = pgEnum("cancellation_outcome", CANCELLATION_OUTCOMES);
 export const triageStatus = pgEnum("triage_status", TRIAGE_STATUSES);

@@ -1,5 +1,16 @@
 // Health scores (docs/metrics.md): the admin's settings and each account's latest score with its reasons.
-import { check, index, integer, jsonb, pgTable, real, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { HealthComponent, HealthWeights } from "@/lib/metrics/health";
 import { accounts } from "./accounts";
@@ -37,4 +48,20 @@ export const healthScores = pgTable(
   },
   // Serves the queue's entry scan (accounts below the threshold).
   (t) => [index("health_scores_score_idx").on(t.score)],
+);
+
+/**
+ * The score's history for the account page's chart: a snapshot whenever the score moved by at least
+ * a point from the last one, and at least once a week while the account is scored.
+ */
+export const healthHistory = pgTable(
+  "health_history",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    score: real("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.at] })],
 );

@@ -2,6 +2,7 @@
 export * from "./enums";
 export * from "./users";
 export * from "./accounts";
+export * from "./contacts";
 export * from "./activity";
 export * from "./signals";
 export * from "./reasons";

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "@/db/queries/audit";
 import { IMPORT_KINDS, type ImportKind, rowToItem } from "@/lib/import/csv-mapping";
 import { answerImport } from "@/lib/http/import-answer";
 import { answerIngest } from "@/lib/http/ingest-answer";
-import type { IngestResource } from "@/lib/types/ingest";
+import { INGEST_RESOURCE_NAMES, type IngestResource } from "@/lib/types/ingest";
 import { fieldErrors, jsonAs } from "@/test/answers";
 import { setupTestDb } from "@/test/db";
 import { makeAccounts, makeApiKey, uniqueId } from "@/test/factories";
@@ -22,6 +22,8 @@ function validItem(resource: IngestResource, account: string): Record<string, un
   switch (resource) {
     case "accounts":
       return { externalId: account, name: "Fuzz Co", plan: "growth", segment: "smb", trialEndsAt: at };
+    case "contacts":
+      return { accountExternalId: account, email: "dana@example.com", name: "Dana Lee", role: "champion", leftAt: at };
     case "subscription-events":
       return { accountExternalId: account, occurredAt: at, type: "converted", mrrAfterCents: 4900 };
     case "activity":
@@ -35,6 +37,7 @@ function validItem(resource: IngestResource, account: string): Record<string, un
 
 const TIME_FIELDS: Record<IngestResource, string> = {
   accounts: "trialEndsAt",
+  contacts: "leftAt",
   "subscription-events": "occurredAt",
   activity: "occurredAt",
   signals: "occurredAt",
@@ -56,41 +59,39 @@ const hostileItem = (resource: IngestResource, account: string) => {
     .map(([field, value]) => ({ ...base, [field]: field === "externalId" ? `${account}${value}` : value }));
 };
 
-describe.each(["accounts", "subscription-events", "activity", "signals", "cancellations"] as const)(
-  "fuzzing values sent to POST /api/v1/%s",
-  (resource) => {
-    it("answers every hostile timestamp and text below 500; a refused item names its field", async () => {
-      const key = await makeApiKey(t.db, ["ingest"]);
-      const [account = ""] = await makeAccounts(t.db, 1, "fz-values");
-      const examples = HOSTILE.map((v) => ({ ...validItem(resource, account), [TIME_FIELDS[resource]]: v }));
-      await fuzzSurface(
-        `POST /api/v1/${resource} item values`,
-        fc.array(hostileItem(resource, account), { minLength: 1, maxLength: 3 }),
-        async (items) => {
-          const response = await answerIngest(
-            new Request(`http://holdfast.test/api/v1/${resource}`, {
-              method: "POST",
-              body: JSON.stringify({ items }),
-              headers: { "content-type": "application/json" },
-            }),
-            t.db,
-            resource,
-            key,
-          );
-          if (response.status === 400) {
-            const body = await jsonAs(response, fieldErrors);
-            expect(body.errors.every((e) => e.field !== "")).toBe(true);
-          }
-          return response.status;
-        },
-        { examples: examples.map((e) => [e]) },
-      );
-    });
-  },
-);
+describe.each(INGEST_RESOURCE_NAMES)("fuzzing values sent to POST /api/v1/%s", (resource) => {
+  it("answers every hostile timestamp and text below 500; a refused item names its field", async () => {
+    const key = await makeApiKey(t.db, ["ingest"]);
+    const [account = ""] = await makeAccounts(t.db, 1, "fz-values");
+    const examples = HOSTILE.map((v) => ({ ...validItem(resource, account), [TIME_FIELDS[resource]]: v }));
+    await fuzzSurface(
+      `POST /api/v1/${resource} item values`,
+      fc.array(hostileItem(resource, account), { minLength: 1, maxLength: 3 }),
+      async (items) => {
+        const response = await answerIngest(
+          new Request(`http://holdfast.test/api/v1/${resource}`, {
+            method: "POST",
+            body: JSON.stringify({ items }),
+            headers: { "content-type": "application/json" },
+          }),
+          t.db,
+          resource,
+          key,
+        );
+        if (response.status === 400) {
+          const body = await jsonAs(response, fieldErrors);
+          expect(body.errors.every((e) => e.field !== "")).toBe(true);
+        }
+        return response.status;
+      },
+      { examples: examples.map((e) => [e]) },
+    );
+  });
+});
 
 const COLUMNS: Record<ImportKind, Record<string, string>> = {
   accounts: { externalId: "id", name: "name", trialEndsAt: "trial_end", seatsPaid: "seats", segment: "segment" },
+  contacts: { accountExternalId: "customer", email: "email", role: "role", leftAt: "date" },
   "subscription-events": { accountExternalId: "customer", occurredAt: "date", type: "event", mrrAfterCents: "mrr" },
   cancellations: { accountExternalId: "customer", submittedAt: "date", reasonCode: "reason", outcome: "outcome" },
 };
@@ -111,6 +112,8 @@ describe.each(IMPORT_KINDS)("fuzzing the CSV import of %s", (kind) => {
       mrr: "49.00",
       reason: "too_expensive",
       outcome: "canceled",
+      email: "dana@example.com",
+      role: "champion",
     };
     const columns = Object.values(mapping);
     const row = fc

@@ -1,7 +1,7 @@
 // Turning CSV rows into ingestion items: column guesses from the header, and cell conversion
 // (numbers written 84 or 84.0, amounts in currency units or cents, dates without a zone).
 
-export const IMPORT_KINDS = ["accounts", "subscription-events", "cancellations"] as const;
+export const IMPORT_KINDS = ["accounts", "contacts", "subscription-events", "cancellations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const isImportKind = (kind: string): kind is ImportKind => IMPORT_KINDS.some((k) => k === kind);
 
@@ -33,6 +33,30 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { name: "seatsPaid", kind: "integer", required: false, guesses: ["seatspaid", "seats", "licenses", "users"] },
     { name: "ownerEmail", kind: "text", required: false, guesses: ["owneremail", "owner", "csm", "csmemail"] },
     { name: "trialEndsAt", kind: "instant", required: false, guesses: ["trialendsat", "trialend", "trialends"] },
+    {
+      name: "renewsAt",
+      kind: "instant",
+      required: false,
+      guesses: ["renewsat", "renewal", "renewaldate", "renews", "contractend", "currentperiodend"],
+    },
+    {
+      name: "contractMonths",
+      kind: "integer",
+      required: false,
+      guesses: ["contractmonths", "term", "termmonths", "contractterm", "contractlength"],
+    },
+  ],
+  contacts: [
+    {
+      name: "accountExternalId",
+      kind: "text",
+      required: true,
+      guesses: ["accountexternalid", "customerid", "accountid", "customer", "account"],
+    },
+    { name: "email", kind: "text", required: true, guesses: ["email", "emailaddress", "contactemail", "mail"] },
+    { name: "name", kind: "text", required: false, guesses: ["name", "contactname", "fullname", "contact"] },
+    { name: "role", kind: "text", required: true, guesses: ["role", "contactrole", "type"] },
+    { name: "leftAt", kind: "instant", required: false, guesses: ["leftat", "left", "departedat", "leftcompany"] },
   ],
   "subscription-events": [
     {

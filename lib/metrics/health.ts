@@ -50,7 +50,23 @@ export interface HealthInputs {
   latestVisit?: CancelVisit | null;
   /** The latest NPS answer of the 180 days before asOf. */
   latestNps: { score: number; at: Date } | null;
+  /**
+   * Champions and decision makers who left the customer's company in the 90 days before asOf, the
+   * latest first: named among the reasons, without changing the score.
+   */
+  departures?: Departure[];
 }
+
+export interface Departure {
+  name: string;
+  role: "champion" | "decision_maker";
+  leftAt: Date;
+}
+
+const DEPARTED_ROLE: Record<Departure["role"], string> = { champion: "Champion", decision_maker: "Decision maker" };
+
+/** "Champion Dana Lee left on 3 Nov". */
+export const departureWords = (d: Departure) => `${DEPARTED_ROLE[d.role]} ${d.name} left on ${shortDate(d.leftAt)}`;
 
 /** A visit to the cancel page: when it was opened, how its session stood at asOf, what it offered. */
 export interface CancelVisit {
@@ -221,5 +237,6 @@ export function computeHealth(inputs: HealthInputs, settings: HealthSettings, as
     .filter((r): r is { reason: string; loss: number } => r.reason !== null && r.loss > 0)
     .sort((a, b) => b.loss - a.loss)
     .map((r) => r.reason);
-  return { score, components, reasons };
+  // Someone who carried the account leaving costs no points, but comes first: it is the news.
+  return { score, components, reasons: [...(inputs.departures ?? []).map(departureWords), ...reasons] };
 }

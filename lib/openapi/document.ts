@@ -105,6 +105,7 @@ const METRICS: [string, string, string, z.ZodType][] = [
 // Read by the resource names Object.entries gives (strings); `satisfies` keeps one summary per resource.
 const INGEST_SUMMARY: Readonly<Record<string, string>> = {
   accounts: "Upsert accounts by externalId",
+  contacts: "Upsert contacts by account and e-mail",
   "subscription-events": "Add subscription events",
   activity: "Add product-usage events",
   signals: "Add signals (payments, tickets, NPS)",

@@ -1,9 +1,17 @@
 // The ingestion items as the queries take them, once checked (lib/validation/ingest.ts holds the
 // schemas and proves they give exactly these shapes), and what a write answers.
-import type { CancellationOutcome, SaveOffer, Segment, SignalKind, SubscriptionEventType } from "@/lib/values";
+import type {
+  CancellationOutcome,
+  ContactRole,
+  SaveOffer,
+  Segment,
+  SignalKind,
+  SubscriptionEventType,
+} from "@/lib/values";
 
 export const INGEST_RESOURCE_NAMES = [
   "accounts",
+  "contacts",
   "subscription-events",
   "activity",
   "signals",
@@ -21,6 +29,16 @@ export interface AccountItem {
   stripeSubscriptionId?: string | null | undefined;
   ownerEmail?: string | null | undefined;
   trialEndsAt?: Date | null | undefined;
+  renewsAt?: Date | null | undefined;
+  contractMonths?: number | null | undefined;
+}
+
+export interface ContactItem {
+  accountExternalId: string;
+  email: string;
+  name?: string | null | undefined;
+  role: ContactRole;
+  leftAt?: Date | null | undefined;
 }
 
 export interface SubscriptionEventItem {
@@ -60,6 +78,7 @@ export interface CancellationItem {
 
 export interface IngestItems {
   accounts: AccountItem;
+  contacts: ContactItem;
   "subscription-events": SubscriptionEventItem;
   activity: ActivityItem;
   signals: SignalItem;

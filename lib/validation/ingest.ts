@@ -3,7 +3,14 @@
 // item type of lib/types/ingest.ts that the queries take (checked below at compile time).
 import { z } from "zod";
 import type { CheckedBatch, IngestItems, IngestResource, ItemError } from "@/lib/types/ingest";
-import { CANCELLATION_OUTCOMES, SAVE_OFFERS, SEGMENTS, SIGNAL_KINDS, SUBSCRIPTION_EVENT_TYPES } from "@/lib/values";
+import {
+  CANCELLATION_OUTCOMES,
+  CONTACT_ROLES,
+  SAVE_OFFERS,
+  SEGMENTS,
+  SIGNAL_KINDS,
+  SUBSCRIPTION_EVENT_TYPES,
+} from "@/lib/values";
 import { instant } from "./dates";
 import { text } from "./text";
 
@@ -24,12 +31,26 @@ export const accountItem = z
     seatsPaid: z.number().int().min(0).max(10_000_000).nullish(),
     ownerEmail: text().trim().toLowerCase().max(254).email("must be an e-mail address").nullish(),
     trialEndsAt: instant().nullish(),
+    renewsAt: instant().nullish(),
+    contractMonths: z.number().int("must be whole months").min(1, "must be 1–120").max(120, "must be 1–120").nullish(),
     stripeSubscriptionId: text()
       .trim()
       .regex(/^sub_[A-Za-z0-9]{1,250}$/, "must be a Stripe subscription id (sub_…)")
       .nullish(),
   })
   .describe("An account, upserted by externalId; fields left out keep their stored value.");
+
+export const contactItem = z
+  .strictObject({
+    accountExternalId: accountRef,
+    email: text().trim().toLowerCase().max(254).email("must be an e-mail address"),
+    name: text().trim().max(300).nullish(),
+    role: z.enum(CONTACT_ROLES, { message: `must be one of ${CONTACT_ROLES.join(", ")}` }),
+    leftAt: instant().nullish(),
+  })
+  .describe(
+    "A person at the customer, upserted by account and e-mail; leftAt marks one who left the customer's company (null: back).",
+  );
 
 export const subscriptionEventItem = z
   .strictObject({
@@ -85,6 +106,7 @@ export const cancellationItem = z
 
 export const INGEST_RESOURCES = {
   accounts: accountItem,
+  contacts: contactItem,
   "subscription-events": subscriptionEventItem,
   activity: activityItem,
   signals: signalItem,

@@ -18,6 +18,8 @@ const ACCOUNT_FIELDS = [
   "seatsPaid",
   "ownerEmail",
   "trialEndsAt",
+  "renewsAt",
+  "contractMonths",
   "stripeSubscriptionId",
 ] as const;
 type AccountField = "name" | (typeof ACCOUNT_FIELDS)[number];
@@ -76,6 +78,10 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
     owner: col("ownerEmail", (r) => (r.ownerEmail ? (batch.owners.get(r.ownerEmail) ?? null) : null)),
     trial: col("trialEndsAt", (r) => r.trialEndsAt?.toISOString() ?? null),
     stripe: col("stripeSubscriptionId", (r) => r.stripeSubscriptionId),
+    renews: col("renewsAt", (r) => r.renewsAt?.toISOString() ?? null),
+    term: col("contractMonths", (r) =>
+      r.contractMonths === null || r.contractMonths === undefined ? null : String(r.contractMonths),
+    ),
   };
   await db
     .update(accounts)
@@ -88,6 +94,8 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
       ownerId: sentOr("owner", accounts.ownerId),
       trialEndsAt: sentOr("trial", accounts.trialEndsAt),
       stripeSubscriptionId: sentOr("stripe", accounts.stripeSubscriptionId),
+      renewsAt: sentOr("renews", accounts.renewsAt),
+      contractMonths: sentOr("term", accounts.contractMonths),
       updatedAt: sql`now()`,
     })
     .from(
@@ -96,9 +104,10 @@ export async function writeAccounts(db: Db, batch: Validated<"accounts">): Promi
         ${c.name.set}::boolean[], ${c.name.value}::text[], ${c.domain.set}::boolean[], ${c.domain.value}::text[],
         ${c.plan.set}::boolean[], ${c.plan.value}::text[], ${c.segment.set}::boolean[], ${c.segment.value}::text[],
         ${c.seats.set}::boolean[], ${c.seats.value}::text[], ${c.owner.set}::boolean[], ${c.owner.value}::text[],
-        ${c.trial.set}::boolean[], ${c.trial.value}::text[], ${c.stripe.set}::boolean[], ${c.stripe.value}::text[]
+        ${c.trial.set}::boolean[], ${c.trial.value}::text[], ${c.stripe.set}::boolean[], ${c.stripe.value}::text[],
+        ${c.renews.set}::boolean[], ${c.renews.value}::text[], ${c.term.set}::boolean[], ${c.term.value}::text[]
       ) as v(external_id, name_set, name, domain_set, domain, plan_set, plan, segment_set, segment, seats_set, seats,
-        owner_set, owner, trial_set, trial, stripe_set, stripe)`,
+        owner_set, owner, trial_set, trial, stripe_set, stripe, renews_set, renews, term_set, term)`,
     )
     .where(sql`${accounts.externalId} = v.external_id`);
   // Segment and plan key the metric rollups: accounts whose values changed are re-filed.

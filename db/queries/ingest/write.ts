@@ -8,10 +8,12 @@ import { markHealthStale } from "../health-stale";
 import { type Validated, checkReferences, itemsWithout } from "./validate";
 import { writeAccounts } from "./write-accounts";
 import { writeActivity } from "./write-activity";
+import { writeContacts } from "./write-contacts";
 import { writeCancellations, writeSignals, writeSubscriptionEvents } from "./write-events";
 
 const WRITERS: { [R in IngestResource]: (db: Db, batch: Validated<R>) => Promise<WriteResult> } = {
   accounts: writeAccounts,
+  contacts: writeContacts,
   "subscription-events": writeSubscriptionEvents,
   activity: writeActivity,
   signals: writeSignals,
