@@ -2,7 +2,7 @@
 // The rules page: each rule in words with its open firings, switched on or off, edited or deleted;
 // "New rule" opens the form; choosing a rule lists its firings under it.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormat } from "@/components/providers/format-provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IntentLink } from "@/components/ui/intent-link";
@@ -33,10 +33,17 @@ export function AlertRules({
   const format = useFormat();
   const router = useRouter();
   const [editing, setEditing] = useState<string | "new" | null>(null);
-  const { run, busy, message, reload, clear } = useAction();
+  const { run, busy, message, reload, clear, say } = useAction();
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "a former user";
   const money = (cents: number) => format.money(cents, currency);
   const shown = rules.find((r) => r.id === selected);
+  // Choosing a rule's firings brings them into view, with the focus, however long the list above.
+  const firingsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    firingsRef.current?.scrollIntoView({ block: "start" });
+    firingsRef.current?.focus({ preventScroll: true });
+  }, [selected]);
   const formFor = (id: string | null, initial: AlertRuleInput) => (
     <RuleForm
       id={id}
@@ -44,9 +51,13 @@ export function AlertRules({
       users={users}
       plans={plans}
       currency={currency}
-      onDone={() => {
+      onDone={(done) => {
         setEditing(null);
+        if (!done) return;
+        say({ tone: "ok", text: done });
         router.refresh();
+        // A saved rule's first round runs as a job at once: its firings are there a moment later.
+        window.setTimeout(() => router.refresh(), 3000);
       }}
     />
   );
@@ -140,8 +151,18 @@ export function AlertRules({
         </ul>
       )}
       {shown && (
-        <section aria-label={`Firings of ${shown.name}`} className="rounded-xl border border-line bg-surface p-5">
-          <h2 className="mb-3 font-semibold">Firings of “{shown.name}”</h2>
+        <section
+          ref={firingsRef}
+          tabIndex={-1}
+          aria-label={`Firings of ${shown.name}`}
+          className="overflow-x-auto rounded-xl border border-line bg-surface p-5 outline-none focus-visible:ring-2 focus-visible:ring-accent"
+        >
+          <div className="mb-3 flex items-center justify-between gap-3">
+            <h2 className="font-semibold">Firings of “{shown.name}”</h2>
+            <IntentLink href="/alerts" scroll={false} className="text-sm text-accent underline">
+              Close
+            </IntentLink>
+          </div>
           {firings.length === 0 ? (
             <p className="text-sm text-muted">It has not fired yet.</p>
           ) : (

@@ -40,6 +40,7 @@ export function RuleActionsFields({
         ).map(([mode, label]) => (
           <label key={mode} className="inline-flex items-center gap-1.5">
             <input
+              id={mode === "none" ? "rule-assign" : undefined}
               type="radio"
               name="assign"
               checked={actions.assign.mode === mode}
@@ -89,9 +90,11 @@ export function RuleActionsFields({
       <label className="block text-sm">
         Follow up in (days, empty: leave as it is)
         <input
+          id="rule-follow-up"
           type="number"
           min={0}
           max={90}
+          step={1}
           value={actions.followUpDays ?? ""}
           onChange={(e) => setActions({ followUpDays: e.target.value === "" ? null : Number(e.target.value) })}
           className={`${input} ml-2 w-20`}
@@ -140,6 +143,7 @@ export function RuleActionsFields({
       <label className="block text-sm">
         Post to a Slack incoming-webhook URL (optional)
         <input
+          id="rule-slack-url"
           type="url"
           value={actions.slackUrl ?? ""}
           onChange={(e) => setActions({ slackUrl: e.target.value || null })}

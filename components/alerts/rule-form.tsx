@@ -2,7 +2,7 @@
 // The alert rule form: when (the condition and its number), only for (MRR, segment, plan), then
 // (assign, follow-up, notify, Slack). "Preview" counts the accounts it would fire on now.
 import { useState } from "react";
-import { ActionNotice, useAction } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { previewAlertRuleAction } from "@/lib/actions/alerts/manage-alert-rule";
 import { createAlertRuleAction, updateAlertRuleAction } from "@/lib/actions/alerts/save-alert-rule";
 import type { AlertPreview, AlertRuleInput, AlertTrigger, AlertTriggerKind } from "@/lib/types/alerts";
@@ -13,11 +13,37 @@ import { RuleActionsFields } from "./rule-actions";
 export type { RuleUser } from "./rule-actions";
 import type { RuleUser } from "./rule-actions";
 
-const NUMBER_OF: Partial<Record<AlertTriggerKind, { field: "points" | "days"; label: string; start: number }>> = {
-  health_drop: { field: "points", label: "Points", start: 10 },
-  trial_ending: { field: "days", label: "Days", start: 7 },
-  payment_failed: { field: "days", label: "Days", start: 3 },
+/** The condition's number: its field, label, first value and the bounds the server holds it to. */
+const NUMBER_OF: Partial<
+  Record<AlertTriggerKind, { field: "points" | "days"; label: string; start: number; min: number; max: number }>
+> = {
+  health_drop: { field: "points", label: "Points", start: 10, min: 1, max: 100 },
+  trial_ending: { field: "days", label: "Days", start: 7, min: 1, max: 90 },
+  payment_failed: { field: "days", label: "Days", start: 3, min: 0, max: 90 },
 };
+
+/** A refused field's name in the form's words, and the control to take the user back to. */
+const FIELD_OF: Record<string, { label: string; control: string }> = {
+  name: { label: "Name", control: "rule-name" },
+  "trigger.points": { label: "Points", control: "rule-number" },
+  "trigger.days": { label: "Days", control: "rule-number" },
+  "filters.minMrrCents": { label: "MRR at least", control: "rule-min-mrr" },
+  "filters.segment": { label: "Segment", control: "rule-segment" },
+  "filters.plan": { label: "Plan", control: "rule-plan" },
+  "actions.assign.userIds": { label: "Assign to, in turn", control: "rule-assign" },
+  "actions.assign.userId": { label: "Assign to one user", control: "rule-assign" },
+  "actions.followUpDays": { label: "Follow up in", control: "rule-follow-up" },
+  "actions.slackUrl": { label: "Slack URL", control: "rule-slack-url" },
+  actions: { label: "Then", control: "rule-assign" },
+};
+
+/** "filters.minMrrCents: filters.minMrrCents must be …" → "MRR at least: must be …". */
+export function fieldMessage(field: string | undefined, error: string): string {
+  const named = field ? FIELD_OF[field] : undefined;
+  if (!field || !named) return error;
+  const message = error.replace(`${field}: `, "").replace(new RegExp(`^${field.replace(/\./g, "\\.")} `), "");
+  return `${named.label}: ${message}`;
+}
 
 function triggerOf(kind: AlertTriggerKind, n: number): AlertTrigger {
   switch (kind) {
@@ -32,6 +58,12 @@ function triggerOf(kind: AlertTriggerKind, n: number): AlertTrigger {
 }
 
 const numberIn = (t: AlertTrigger) => ("points" in t ? t.points : "days" in t ? t.days : 0);
+
+/** The sentence of a trigger whose number may be half-typed (empty reads as N). */
+const sentenceOf = (t: AlertTrigger) => {
+  const n = numberIn(t);
+  return Number.isNaN(n) ? triggerWords(triggerOf(t.kind, 2)).replace("2", "N") : triggerWords(t);
+};
 
 export const EMPTY_RULE: AlertRuleInput = {
   name: "",
@@ -61,15 +93,27 @@ export function RuleForm({
   initial: AlertRuleInput;
   users: RuleUser[];
   plans: string[];
-  onDone: () => void;
+  /** Closes the form; `message` says what was saved. */
+  onDone: (message?: string) => void;
 }) {
   const [rule, setRule] = useState(initial);
   const [preview, setPreview] = useState<AlertPreview | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const save = useAction();
   const look = useAction();
+  // A change makes the last answer (preview, refusal) stale: it goes.
   const set = (change: Partial<AlertRuleInput>) => {
     setRule((r) => ({ ...r, ...change }));
     setPreview(null);
+    setRefused(null);
+    save.clear();
+    look.clear();
+  };
+  /** Shows a refusal in the form's words and takes the user to the field it names. */
+  const refuse = (result: { field?: string; error: string }) => {
+    setRefused(fieldMessage(result.field, result.error));
+    const control = result.field ? FIELD_OF[result.field]?.control : undefined;
+    if (control) document.getElementById(control)?.focus();
   };
   const actions = rule.actions;
   const setActions = (change: Partial<AlertRuleInput["actions"]>) => set({ actions: { ...actions, ...change } });
@@ -81,12 +125,23 @@ export function RuleForm({
       className="space-y-5 rounded-xl border border-line bg-surface p-5"
       onSubmit={(event) => {
         event.preventDefault();
+        setRefused(null);
+        look.clear();
+        const done = id
+          ? `Rule “${rule.name.trim()}” saved.`
+          : `Rule “${rule.name.trim()}” created: its first round runs now.`;
         void save
           .run(
             () => (id ? updateAlertRuleAction({ id, rule }) : createAlertRuleAction(rule)),
-            id ? "Rule saved." : "Rule created: its first round runs now.",
+            done,
+            undefined,
+            () => false,
           )
-          .then((r) => r.ok && onDone());
+          .then((r) => {
+            save.clear();
+            if (r.ok) onDone(done);
+            else refuse(r);
+          });
       }}
     >
       <div>
@@ -107,6 +162,7 @@ export function RuleForm({
         <legend className="font-medium">When</legend>
         <div className="flex flex-wrap items-end gap-3">
           <select
+            id="rule-condition"
             aria-label="Condition"
             value={rule.trigger.kind}
             onChange={(e) => {
@@ -127,19 +183,25 @@ export function RuleForm({
             <label className="text-sm">
               {number.label}
               <input
+                id="rule-number"
                 type="number"
-                min={number.field === "points" ? 1 : 0}
-                max={number.field === "points" ? 100 : 90}
+                min={number.min}
+                max={number.max}
+                step={1}
                 required
-                value={numberIn(rule.trigger)}
-                onChange={(e) => set({ trigger: triggerOf(rule.trigger.kind, Number(e.target.value)) })}
+                value={Number.isNaN(numberIn(rule.trigger)) ? "" : numberIn(rule.trigger)}
+                onChange={(e) =>
+                  set({
+                    trigger: triggerOf(rule.trigger.kind, e.target.value === "" ? Number.NaN : Number(e.target.value)),
+                  })
+                }
                 className={`${input} ml-2 w-20`}
               />
             </label>
           )}
         </div>
         <p className="text-sm text-muted" data-testid="rule-sentence">
-          {triggerWords(rule.trigger)}.
+          {sentenceOf(rule.trigger)}.
         </p>
       </fieldset>
       <fieldset className="flex flex-wrap gap-4">
@@ -147,8 +209,11 @@ export function RuleForm({
         <label className="text-sm">
           MRR at least ({currency})
           <input
+            id="rule-min-mrr"
             type="number"
             min={0}
+            max={10_000_000}
+            step={0.01}
             value={rule.filters.minMrrCents === null ? "" : rule.filters.minMrrCents / 100}
             onChange={(e) =>
               set({
@@ -164,6 +229,7 @@ export function RuleForm({
         <label className="text-sm">
           Segment
           <select
+            id="rule-segment"
             value={rule.filters.segment ?? ""}
             onChange={(e) =>
               set({ filters: { ...rule.filters, segment: SEGMENTS.find((s) => s === e.target.value) ?? null } })
@@ -181,6 +247,7 @@ export function RuleForm({
         <label className="text-sm">
           Plan
           <select
+            id="rule-plan"
             value={rule.filters.plan ?? ""}
             onChange={(e) => set({ filters: { ...rule.filters, plan: e.target.value || null } })}
             className={`${input} ml-2`}
@@ -199,7 +266,10 @@ export function RuleForm({
         <button
           type="button"
           disabled={look.busy}
-          onClick={() =>
+          onClick={(event) => {
+            // The browser's own checks first (a number out of bounds, a half-typed one), as Create does.
+            if (!event.currentTarget.form?.reportValidity()) return;
+            setRefused(null);
             void look
               .run(
                 () => previewAlertRuleAction({ trigger: rule.trigger, filters: rule.filters }),
@@ -210,8 +280,9 @@ export function RuleForm({
               .then((r) => {
                 look.clear();
                 if (r.ok) setPreview(r.data);
-              })
-          }
+                else refuse(r);
+              });
+          }}
           className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-canvas disabled:opacity-50"
         >
           Preview
@@ -223,7 +294,7 @@ export function RuleForm({
         >
           {id ? "Save rule" : "Create rule"}
         </button>
-        <button type="button" onClick={onDone} className="text-sm text-muted underline">
+        <button type="button" onClick={() => onDone()} className="text-sm text-muted underline">
           Cancel
         </button>
       </div>
@@ -243,7 +314,15 @@ export function RuleForm({
           )}
         </div>
       )}
-      <ActionNotice message={look.message ?? save.message} onReload={save.reload} onDismiss={save.clear} />
+      {refused && (
+        <p
+          role="alert"
+          className="rounded-lg border border-bad-line bg-bad-soft p-3 text-sm text-bad"
+          data-testid="rule-refused"
+        >
+          {refused}
+        </p>
+      )}
     </form>
   );
 }

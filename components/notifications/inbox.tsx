@@ -19,11 +19,11 @@ export interface InboxRow {
   readAt: string | null;
 }
 
-export function Inbox({ rows }: { rows: InboxRow[] }) {
+/** `unread`: the user's unread count over every page, as the bell counts it. */
+export function Inbox({ rows, unread }: { rows: InboxRow[]; unread: number }) {
   const format = useFormat();
   const queries = useQueryClient();
   const { run, busy, message, reload, clear } = useAction();
-  const unread = rows.filter((r) => r.readAt === null).length;
 
   async function mark(id: number | "all") {
     const result = await run(
@@ -40,7 +40,7 @@ export function Inbox({ rows }: { rows: InboxRow[] }) {
     });
   }
 
-  if (rows.length === 0)
+  if (rows.length === 0 && unread === 0)
     return (
       <EmptyState title="No notifications yet">
         Alert rules, items assigned to you and your accounts crossing the health threshold appear here.

@@ -19,9 +19,28 @@ const DELIVERY_LABEL: Record<NotificationDelivery, string> = {
   off: "Off",
 };
 
+// The weekly report is an e-mail of its own on Mondays whatever else is chosen: on or off.
+const WEEKLY_CHOICES: { value: NotificationDelivery; label: string }[] = [
+  { value: "immediate", label: "By e-mail, Mondays at 08:00" },
+  { value: "off", label: "Off" },
+];
+
+// The runtime's list keeps some zones under their former names; people look for the current ones
+// (both name the same zone, and both are accepted).
+const CURRENT_ZONE_NAME: Record<string, string> = {
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+};
+const currentZone = (zone: string) => CURRENT_ZONE_NAME[zone] ?? zone;
+
+/** UTC first, then every zone the runtime knows by its current name, in order. */
 function zones(): string[] {
   try {
-    return Intl.supportedValuesOf("timeZone");
+    return ["UTC", ...Intl.supportedValuesOf("timeZone").map(currentZone).sort()];
   } catch {
     return ["UTC"];
   }
@@ -40,7 +59,7 @@ export function NotificationSettingsForm({
 }) {
   const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const [preferences, setPreferences] = useState(initial.preferences);
-  const [timeZone, setTimeZone] = useState(initial.timeZone ?? browserZone ?? "UTC");
+  const [timeZone, setTimeZone] = useState(currentZone(initial.timeZone ?? browserZone ?? "UTC"));
   const [slackUrl, setSlackUrl] = useState("");
   const save = useAction();
   const test = useAction();
@@ -72,16 +91,23 @@ export function NotificationSettingsForm({
           <fieldset key={kind} className="space-y-1">
             <legend className="font-medium">{NOTIFICATION_KIND_LABEL[kind]}</legend>
             <div className="flex flex-wrap gap-4 text-sm">
-              {NOTIFICATION_DELIVERIES.map((d) => (
-                <label key={d} className="inline-flex items-center gap-1.5">
+              {(kind === "weekly"
+                ? WEEKLY_CHOICES
+                : NOTIFICATION_DELIVERIES.map((d) => ({ value: d, label: DELIVERY_LABEL[d] }))
+              ).map(({ value, label }) => (
+                <label key={value} className="inline-flex items-center gap-1.5">
                   <input
                     type="radio"
                     name={kind}
-                    value={d}
-                    checked={preferences[kind] === d}
-                    onChange={() => setPreferences((p) => ({ ...p, [kind]: d }))}
+                    value={value}
+                    checked={
+                      kind === "weekly" && value === "immediate"
+                        ? preferences[kind] !== "off"
+                        : preferences[kind] === value
+                    }
+                    onChange={() => setPreferences((p) => ({ ...p, [kind]: value }))}
                   />
-                  {DELIVERY_LABEL[d]}
+                  {label}
                 </label>
               ))}
             </div>

@@ -31,9 +31,14 @@ export function AppShell({
   // With a one-time password pending, nothing but changing it (or signing out) is open.
   const items = user.mustChangePassword ? [] : NAV.filter((item) => !item.minRole || hasRole(user.role, item.minRole));
   return (
-    <div className="flex min-h-screen">
-      <nav aria-label="Main" className="flex w-56 shrink-0 flex-col border-r border-line bg-surface p-4">
-        <div className="mb-6 flex items-center justify-between px-3">
+    // Below the md breakpoint (phones) the menu sits above the page, its links in rows, so the page
+    // keeps the screen's width.
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <nav
+        aria-label="Main"
+        className="flex w-full shrink-0 flex-col border-b border-line bg-surface p-3 md:w-56 md:border-r md:border-b-0 md:p-4"
+      >
+        <div className="mb-2 flex items-center justify-between px-3 md:mb-6">
           <a href="/overview" className="text-lg font-bold tracking-tight">
             Holdfast
           </a>
@@ -42,19 +47,19 @@ export function AppShell({
         <NavLinks items={items} />
         {!user.mustChangePassword && (
           <>
-            <p className="mt-4 px-3 text-xs text-muted">
+            <p className="mt-4 hidden px-3 text-xs text-muted md:block">
               <kbd className="rounded border border-line px-1">Ctrl</kbd>{" "}
               <kbd className="rounded border border-line px-1">K</kbd> to go anywhere
             </p>
             <IntentLink
               href="/docs/metrics"
-              className="mt-2 px-3 text-xs text-muted underline underline-offset-2 hover:text-accent"
+              className="mt-2 hidden px-3 text-xs text-muted underline underline-offset-2 hover:text-accent md:block"
             >
               How the figures are counted
             </IntentLink>
           </>
         )}
-        <div className="mt-auto border-t border-line pt-4 text-sm">
+        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 pt-3 text-sm md:mt-auto md:block md:px-0 md:pt-4">
           <p className="font-medium" data-testid="user-name">
             {user.name}
           </p>
@@ -76,7 +81,7 @@ export function AppShell({
           </form>
         </div>
       </nav>
-      <main className="min-w-0 flex-1 p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
       <CommandPalette pages={items.map(({ href, label }) => ({ href, label }))} />
     </div>
   );

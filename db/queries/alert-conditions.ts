@@ -78,8 +78,9 @@ export async function alertMatches(
         .where(
           and(
             isNotNull(healthScores.scoreWeekAgo),
-            // Whole points, as the queue shows them.
-            gte(sql`round(${healthScores.scoreWeekAgo}) - round(${healthScores.score})`, t.points),
+            // Whole points, rounded as the queue and the alert's words round them (Math.round: half up;
+            // PostgreSQL's round() of a real takes half to even, and made 81.7 → 72.5 a drop of 10).
+            gte(sql`floor(${healthScores.scoreWeekAgo} + 0.5) - floor(${healthScores.score} + 0.5)`, t.points),
             filters,
           ),
         )

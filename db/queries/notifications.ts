@@ -102,8 +102,8 @@ export async function notify(db: Db, kind: NotificationKind, list: NewNotificati
 
 export const INBOX_PAGE_SIZE = 50;
 
-/** The user's latest notifications, newest first. */
-export async function inbox(db: Db, userId: string, limit = INBOX_PAGE_SIZE): Promise<NotificationRow[]> {
+/** The user's notifications, newest first: page `page` (1 = the latest INBOX_PAGE_SIZE). */
+export async function inbox(db: Db, userId: string, page = 1): Promise<NotificationRow[]> {
   const rows = await db
     .select({
       id: notifications.id,
@@ -117,8 +117,19 @@ export async function inbox(db: Db, userId: string, limit = INBOX_PAGE_SIZE): Pr
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+    .limit(INBOX_PAGE_SIZE)
+    .offset((page - 1) * INBOX_PAGE_SIZE);
   return rows.flatMap((r) => (isKind(r.kind) ? [{ ...r, kind: r.kind }] : []));
+}
+
+/** How many notifications the user has, and how many of them are unread. */
+export async function inboxCounts(db: Db, userId: string): Promise<{ total: number; unread: number }> {
+  const [row] = await db
+    .select({ total: count(), unread: count(notifications.readAt).mapWith(Number) })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
+  const total = row?.total ?? 0;
+  return { total, unread: total - (row?.unread ?? 0) };
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {

@@ -133,6 +133,20 @@ describe("alert rules", () => {
     expect(audited[0]?.actorLabel).toBe("alert rule “Test rule”");
   });
 
+  it("measures a drop in the whole points its words show, halves rounded up", async () => {
+    const db = t.db;
+    // near: 81.67 → 72.5 reads 82 → 73, a drop of 9 (a round half to even would read 72 and 10);
+    // at: 81.5 → 71.5 reads 82 → 72, a drop of exactly 10.
+    const [near = "", exact = ""] = await makeAccounts(db, 2, "hd-round");
+    await setScore(db, near, 72.5, 81.67);
+    await setScore(db, exact, 71.5, 81.5);
+    await createAlertRule(db, rule({ kind: "health_drop", points: 10 }), SYSTEM_ACTOR);
+    await evaluateAlerts(db, NOW);
+    expect((await firings(db)).map((f) => [f.accountId, f.detail])).toEqual([
+      [exact, "Health fell 10 points in 7 days, from 82 to 72"],
+    ]);
+  });
+
   it("assigns in turn in the rule's order, makes or updates the live item, and never changes the owner", async () => {
     const db = t.db;
     const owner = await user(db, "cs", "Owner");

@@ -1,7 +1,11 @@
 // The schemas of the inbox's and the notification settings' actions.
 import { z } from "zod";
 import { NOTIFICATION_DELIVERIES, type NotificationKind } from "@/lib/values";
+import { pageNumber } from "./page";
 import { text } from "./text";
+
+/** The inbox's URL: which page of notifications, newest first. */
+export const inboxParamsSchema = z.object({ page: pageNumber().default(1).catch(1) });
 
 /** An IANA time zone this runtime knows ("Europe/Berlin"), as Intl names it. */
 export const timeZone = text({ message: "timeZone is required" })
