@@ -169,7 +169,7 @@ export function RuleForm({
               const kind = ALERT_TRIGGER_KINDS.find((k) => k === e.target.value) ?? "health_drop";
               set({ trigger: triggerOf(kind, NUMBER_OF[kind]?.start ?? 0) });
             }}
-            className={input}
+            className={`${input} max-w-full`}
           >
             {ALERT_TRIGGER_KINDS.map((k) => (
               <option key={k} value={k}>
