@@ -38,10 +38,11 @@ const FIELD_OF: Record<string, { label: string; control: string }> = {
 };
 
 /** "filters.minMrrCents: filters.minMrrCents must be …" → "MRR at least: must be …". */
-export function fieldMessage(field: string | undefined, error: string): string {
+function fieldMessage(field: string | undefined, error: string): string {
   const named = field ? FIELD_OF[field] : undefined;
   if (!field || !named) return error;
-  const message = error.replace(`${field}: `, "").replace(new RegExp(`^${field.replace(/\./g, "\\.")} `), "");
+  const unprefixed = error.startsWith(`${field}: `) ? error.slice(field.length + 2) : error;
+  const message = unprefixed.startsWith(`${field} `) ? unprefixed.slice(field.length + 1) : unprefixed;
   return `${named.label}: ${message}`;
 }
 
